@@ -1,0 +1,1 @@
+"""clerkapp.app layer (see DESIGN.md §2)."""

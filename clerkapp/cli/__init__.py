@@ -1,0 +1,44 @@
+"""Command line: `clerkapp` starts the desktop app; subcommands serve IT staff and trainers.
+
+Each subcommand group lives in its own module exposing ``register(subparsers)``; modules import
+their heavy dependencies lazily so that ``clerkapp --version`` and ``--help`` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from clerkapp import __version__
+from clerkapp.cli import audit, catalogue, gui, platform
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree (documented in README.md; a test checks every command is)."""
+    parser = argparse.ArgumentParser(
+        prog="clerkapp",
+        description="ClerkApp — counter clerk application for a proof-free city (无证明城市).",
+    )
+    parser.add_argument("--version", action="version", version=f"clerkapp {__version__}")
+    gui.add_gui_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    catalogue.register(sub)
+    audit.register(sub)
+    platform.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m clerkapp``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return gui.run_gui(args)
+    result: int = handler(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,12 @@
+"""`clerkapp audit …` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: "argparse._SubParsersAction[Any]") -> None:
+    """Add the `audit` command group."""
+    parser = sub.add_parser("audit", help="audit commands (not yet implemented)")
+    parser.set_defaults(handler=lambda args: 2)

@@ -1,0 +1,1 @@
+"""clerkapp.core layer (see DESIGN.md §2)."""

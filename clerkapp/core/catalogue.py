@@ -1,0 +1,175 @@
+"""The catalogue model: matters (事项) and the proof items (证明事项) they used to require, with how
+each proof item is now satisfied (取消方式). Pure data: parsing and validation of catalogue files
+lives in :mod:`clerkapp.core.catalogue_parse`, file I/O in ``clerkapp.infra``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Method(StrEnum):
+    """How a proof item was replaced by the reform."""
+
+    DROPPED = "dropped"  # 直接取消: no longer required at all
+    PLEDGE = "pledge"  # 申报承诺: the applicant's signed pledge
+    DATA_QUERY = "data_query"  # 数据查询: a look-up on the data-sharing platform
+    DEPT_VERIFY = "dept_verify"  # 部门核验: a verification request to the issuing department
+
+    @property
+    def label_zh(self) -> str:
+        """The method's name as the clerk knows it."""
+        return _METHOD_LABELS[self]
+
+
+_METHOD_LABELS = {
+    Method.DROPPED: "直接取消",
+    Method.PLEDGE: "申报承诺",
+    Method.DATA_QUERY: "数据查询",
+    Method.DEPT_VERIFY: "部门核验",
+}
+
+
+class ApplicantKind(StrEnum):
+    """Who applies for a matter: a person (by resident ID number) or a business (by USCC)."""
+
+    PERSON = "person"
+    BUSINESS = "business"
+
+
+class Op(StrEnum):
+    """Comparison operators of a data-query rule condition."""
+
+    EQ = "=="
+    NE = "!="
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+    IN = "in"
+    NOT_IN = "not_in"
+    IS_TRUE = "is_true"
+    IS_FALSE = "is_false"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test on a field of a platform record, e.g. ``vehicle_count == 0``.
+
+    ``description`` is the Chinese sentence shown when the condition fails
+    (e.g. "名下有登记车辆").
+    """
+
+    field: str
+    op: Op
+    value: object = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DataQuerySpec:
+    """数据查询: which platform information item to ask for, which fields, and the rule that
+    decides whether the answer satisfies the proof.
+
+    ``when_not_found`` says what a "not found" answer means for this proof (e.g. no vehicle
+    registered is *satisfied* for public rental housing, no marriage record is *not satisfied*
+    for a survivor allowance).
+    """
+
+    item: str  # platform information item, e.g. "vehicle.ownership"
+    registry: str  # registry that holds it, e.g. "车辆登记" (shown as the source)
+    fields: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+    when_not_found: bool  # True: not found satisfies the proof; False: it does not
+
+
+@dataclass(frozen=True)
+class PledgeSpec:
+    """申报承诺: the exact pledge text the applicant signs, and the consequences of a false one."""
+
+    text: str
+    consequences: str
+
+
+@dataclass(frozen=True)
+class VerifySpec:
+    """部门核验: which department is asked, the question, and how long an answer usually takes."""
+
+    department: str
+    question: str
+    expected_days: int
+
+
+@dataclass(frozen=True)
+class DropSpec:
+    """直接取消: the legal basis on which the proof item was dropped."""
+
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class ProofItem:
+    """A proof item (证明事项) and how it is satisfied now.
+
+    ``method`` is the primary way; ``fallbacks`` the ways the catalogue allows when the primary
+    one cannot be used (e.g. the registry is down: verification or pledge). Every method named in
+    ``method`` or ``fallbacks`` has its spec filled in.
+    """
+
+    code: str
+    name: str
+    issuer: str  # the body that used to issue the paper proof
+    method: Method
+    query: DataQuerySpec | None = None
+    pledge: PledgeSpec | None = None
+    verify: VerifySpec | None = None
+    drop: DropSpec | None = None
+    fallbacks: tuple[Method, ...] = ()
+    synthetic: bool = False
+
+    def allows(self, method: Method) -> bool:
+        """Whether the proof may be satisfied by ``method`` (primary or fallback)."""
+        return method == self.method or method in self.fallbacks
+
+
+@dataclass(frozen=True)
+class Matter:
+    """A matter (事项) an applicant applies for.
+
+    ``time_limit_days`` is 0 for a matter decided at the counter (即办件), otherwise the promised
+    number of working days (承诺件).
+    """
+
+    code: str
+    name: str
+    department: str
+    applicant_kind: ApplicantKind
+    legal_basis: str
+    time_limit_days: int
+    proofs: tuple[str, ...]  # proof item codes, in the order the clerk sees them
+    office_abbr: str = ""  # document number prefix, e.g. "金市人社" for 金市人社决〔2026〕1号
+    synthetic: bool = False
+
+    @property
+    def decided_at_counter(self) -> bool:
+        """即办件: decided at the counter."""
+        return self.time_limit_days == 0
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A versioned catalogue of matters and proof items."""
+
+    version: str  # e.g. "2026.11.1"; compared by :func:`version_key`
+    issued: str  # ISO date the catalogue was issued
+    matters: dict[str, Matter] = field(default_factory=dict)
+    proofs: dict[str, ProofItem] = field(default_factory=dict)
+
+    def proofs_of(self, matter: Matter) -> list[ProofItem]:
+        """The proof items of a matter, in order."""
+        return [self.proofs[code] for code in matter.proofs]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order catalogue versions numerically: "2026.11.10" > "2026.11.9"."""
+    return tuple(int(part) for part in version.split("."))

@@ -1,0 +1,1 @@
+"""clerkapp.gui layer (see DESIGN.md §2)."""

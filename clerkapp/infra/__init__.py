@@ -1,0 +1,1 @@
+"""clerkapp.infra layer (see DESIGN.md §2)."""

@@ -1,0 +1,1 @@
+"""clerkapp.sandbox layer (see DESIGN.md §2)."""
