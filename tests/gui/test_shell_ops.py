@@ -1,0 +1,129 @@
+"""The background-op helper: results, failures and progress come back on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from clerkapp.errors import PlatformError
+from clerkapp.gui import ops
+
+pytestmark = pytest.mark.gui
+
+
+def _is_gui_thread() -> bool:
+    app = QApplication.instance()
+    assert app is not None
+    return QThread.currentThread() is app.thread()
+
+
+def test_result_reaches_success_callback_on_gui_thread(qtbot: QtBot) -> None:
+    seen: dict[str, Any] = {}
+    worker_thread: list[bool] = []
+
+    def work() -> int:
+        worker_thread.append(_is_gui_thread())
+        return 6 * 7
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["gui"] = _is_gui_thread()
+
+    handle = ops.run_op(None, work, done)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert seen == {"value": 42, "gui": True}
+    assert worker_thread == [False]
+    assert ops.running_ops() == 0
+
+
+def test_clerkapp_error_goes_to_on_failure_with_user_message(qtbot: QtBot) -> None:
+    failures: list[str] = []
+
+    def work() -> None:
+        raise PlatformError(
+            "registry down", user_message="婚姻登记系统暂时不可用，请重试。"
+        )
+
+    handle = ops.run_op(
+        None,
+        work,
+        lambda _: pytest.fail("must not succeed"),
+        on_failure=lambda exc: failures.append(ops.user_message_for(exc)),
+    )
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert failures == ["婚姻登记系统暂时不可用，请重试。"]
+
+
+def test_unexpected_error_shows_generic_chinese_box_and_logs_without_message(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def work() -> None:
+        raise KeyError("330702199001011234")  # a message that must never reach the log
+
+    handle = ops.run_op(parent, work, lambda _: None)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    box = parent.findChild(QMessageBox, "opErrorBox")
+    assert box is not None
+    assert box.text() == ops.GENERIC_FAILURE
+    assert "KeyError" in caplog.text
+    assert "330702199001011234" not in caplog.text
+    box.close()
+
+
+def test_progress_values_arrive_in_order_on_gui_thread(qtbot: QtBot) -> None:
+    values: list[tuple[int, bool]] = []
+
+    def work(report: ops.ProgressCallback) -> str:
+        for i in range(5):
+            report(i)
+        return "ok"
+
+    handle = ops.run_op(
+        None, work, lambda _: None, on_progress=lambda v: values.append((v, _is_gui_thread()))
+    )
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert values == [(i, True) for i in range(5)]
+
+
+def test_callbacks_dropped_when_parent_is_gone(qtbot: QtBot) -> None:
+    parent = QWidget()
+    release = threading.Event()
+    called: list[object] = []
+
+    def work() -> int:
+        release.wait(5)
+        return 1
+
+    handle = ops.run_op(parent, work, called.append)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(parent), timeout=5000)
+    release.set()
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert called == []
+
+
+def test_wait_for_ops_runs_every_callback(qtbot: QtBot) -> None:
+    results: list[int] = []
+    for i in range(8):
+        ops.run_op(None, lambda i=i: i * i, results.append)
+    assert ops.wait_for_ops(5000)
+    assert sorted(results) == [i * i for i in range(8)]
+
+
+def _alive(obj: QWidget) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
