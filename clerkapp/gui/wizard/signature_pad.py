@@ -4,6 +4,7 @@ points with pressure and time, and renders them to a PNG."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ def paint_strokes(painter: QPainter, strokes: list[Stroke], offset: QPointF | No
             painter.setBrush(INK)
             painter.drawEllipse(QPointF(pt.x + dx, pt.y + dy), w / 2, w / 2)
             continue
-        for a, b in zip(stroke, stroke[1:], strict=False):
+        for a, b in itertools.pairwise(stroke):
             pen = QPen(INK, stroke_width(b.pressure))
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
@@ -104,7 +105,7 @@ def render_png(strokes: list[Stroke], margin: int = 8) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     buffer.close()
     return bytes(data.data())
 
@@ -151,7 +152,7 @@ class SignatureCanvas(QWidget):
         """Freeze the pad once the signature is confirmed."""
         self._read_only = read_only
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802
         """Wide and not too tall, like a line on the pledge letter."""
         return QSize(760, 220)
 
@@ -179,25 +180,25 @@ class SignatureCanvas(QWidget):
         self.update()
         self.changed.emit()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Mouse down starts a stroke (mice have no pressure)."""
         if event.button() == Qt.MouseButton.LeftButton:
             self._begin(event.position(), DEFAULT_PRESSURE)
         event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Mouse drag extends the stroke."""
         self._extend(event.position(), DEFAULT_PRESSURE)
         event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Mouse up ends the stroke."""
         if event.button() == Qt.MouseButton.LeftButton:
             self._extend(event.position(), DEFAULT_PRESSURE)
             self._end()
         event.accept()
 
-    def tabletEvent(self, event: QTabletEvent) -> None:
+    def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802
         """Pen input: the pen's pressure sets the width of each segment."""
         kind = event.type()
         pressure = float(event.pressure())
@@ -234,7 +235,7 @@ class SignatureCanvas(QWidget):
             return True
         return super().event(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """White paper, a baseline with a hint, and the ink."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
