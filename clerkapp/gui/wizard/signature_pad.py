@@ -105,7 +105,7 @@ def render_png(strokes: list[Stroke], margin: int = 8) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs say bytes, runtime wants str
     buffer.close()
     return bytes(data.data())
 
