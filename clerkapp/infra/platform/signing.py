@@ -1,0 +1,114 @@
+"""Request signing of the platform API (docs/CONTRACTS.md "Platform HTTP API").
+
+Every ``/api/v1`` call except health carries the workstation, the official, the purpose and the
+case, a fresh nonce (``X-Request-Id``) and a timestamp, and an HMAC-SHA256 signature over the
+canonical string of all of them plus the SHA-256 of the body. Each attempt of a call is signed
+afresh: a retry is a new request (new nonce) that carries the same ``Idempotency-Key``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The workstation's identity on the platform and its shared secret."""
+
+    workstation: str
+    secret: str
+
+    def __repr__(self) -> str:  # never print the secret (logs, tracebacks)
+        return f"Credentials(workstation={self.workstation!r}, secret=***)"
+
+
+@dataclass(frozen=True)
+class CallContext:
+    """Who asks and why (purpose binding): the clerk, the purpose and the case."""
+
+    official: str
+    purpose: str  # e.g. "matter:<matter code>"
+    case_id: str
+
+
+def body_digest(body: bytes) -> str:
+    """Hex SHA-256 of the exact request body bytes (empty body included)."""
+    return hashlib.sha256(body).hexdigest()
+
+
+def canonical_string(
+    method: str,
+    path: str,
+    timestamp: str,
+    request_id: str,
+    workstation: str,
+    official: str,
+    purpose: str,
+    case: str,
+    body: bytes,
+) -> str:
+    """The string that is signed: the request's parts joined by newlines."""
+    return "\n".join(
+        [
+            method.upper(),
+            path,
+            timestamp,
+            request_id,
+            workstation,
+            official,
+            purpose,
+            case,
+            body_digest(body),
+        ]
+    )
+
+
+def signature(secret: str, canonical: str) -> str:
+    """Hex HMAC-SHA256 of the canonical string under the workstation secret."""
+    return hmac.new(secret.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def header_value(text: str) -> str:
+    """A header-safe form of ``text``: HTTP headers are Latin-1, so anything outside ASCII is
+    percent-encoded; the signature covers the value as sent."""
+    return text if text.isascii() else quote(text, safe="")
+
+
+def signed_headers(
+    credentials: Credentials,
+    context: CallContext,
+    method: str,
+    path: str,
+    body: bytes,
+    *,
+    clock: Callable[[], float] = time.time,
+    nonce: Callable[[], str] = lambda: str(uuid.uuid4()),
+) -> dict[str, str]:
+    """The identity, purpose and signature headers of one attempt of one call.
+
+    ``path`` is the URL path without the query string (e.g. ``/api/v1/lookups``).
+    """
+    official = header_value(context.official)
+    purpose = header_value(context.purpose)
+    case = header_value(context.case_id)
+    workstation = header_value(credentials.workstation)
+    timestamp = str(int(clock()))
+    request_id = nonce()
+    canonical = canonical_string(
+        method, path, timestamp, request_id, workstation, official, purpose, case, body
+    )
+    return {
+        "X-Workstation": workstation,
+        "X-Official": official,
+        "X-Purpose": purpose,
+        "X-Case": case,
+        "X-Request-Id": request_id,
+        "X-Timestamp": timestamp,
+        "X-Signature": signature(credentials.secret, canonical),
+    }
