@@ -1,0 +1,98 @@
+"""Status look of the whole GUI: every status is colour **and** icon **and** words (UI.md), so
+colour-blind clerks and grey printers lose nothing. Widgets ask here instead of picking colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+
+class Tone(StrEnum):
+    """Colour families (text colours with enough contrast on white, WCAG AA)."""
+
+    OK = "#1e7b34"
+    BUSY = "#1f5fbf"
+    WAITING = "#9a5b00"
+    ERROR = "#b3261e"
+    NEUTRAL = "#5f6368"
+
+
+ICONS: dict[Tone, str] = {
+    Tone.OK: "✔",
+    Tone.BUSY: "⟳",
+    Tone.WAITING: "◷",
+    Tone.ERROR: "✖",
+    Tone.NEUTRAL: "—",
+}
+
+BANNER_BG = "#ffc94d"  # amber training banner
+BANNER_FG = "#3b2a00"
+DOT = "●"
+
+
+@dataclass(frozen=True)
+class StatusLook:
+    """How one status is shown: tone (colour), icon and words."""
+
+    tone: Tone
+    words: str
+
+    @property
+    def icon(self) -> str:
+        """The icon character of the tone."""
+        return ICONS[self.tone]
+
+    @property
+    def colour(self) -> str:
+        """The text colour (hex)."""
+        return self.tone.value
+
+    def text(self) -> str:
+        """Icon and words, e.g. ``✔ 已办结``."""
+        return f"{self.icon} {self.words}"
+
+    def html(self) -> str:
+        """Icon and words in the tone's colour, for rich-text labels."""
+        return f'<span style="color:{self.colour}">{self.icon} {self.words}</span>'
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Status", text)
+
+
+def case_status(
+    state: str, *, needs_person: bool = False, waiting_lookup: bool = False
+) -> StatusLook:
+    """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``)."""
+    if needs_person:
+        return StatusLook(Tone.ERROR, _tr("需处理"))
+    if waiting_lookup:
+        return StatusLook(Tone.WAITING, _tr("查询排队中"))
+    looks = {
+        "open": StatusLook(Tone.BUSY, _tr("办理中")),
+        "accepted": StatusLook(Tone.WAITING, _tr("等待部门答复")),
+        "approved": StatusLook(Tone.OK, _tr("已办结")),
+        "refused": StatusLook(Tone.ERROR, _tr("不予许可")),
+        "withdrawn": StatusLook(Tone.NEUTRAL, _tr("已撤回")),
+    }
+    return looks.get(state, StatusLook(Tone.NEUTRAL, state))
+
+
+class PlatformState(StrEnum):
+    """Connection to the data platform, as the header shows it."""
+
+    ONLINE = "online"
+    CONNECTING = "connecting"
+    OFFLINE = "offline"
+
+
+def platform_status(state: PlatformState) -> StatusLook:
+    """The look of the platform status in the header (the icon is a dot, the words say it)."""
+    looks = {
+        PlatformState.ONLINE: StatusLook(Tone.OK, _tr("平台在线")),
+        PlatformState.CONNECTING: StatusLook(Tone.WAITING, _tr("连接中")),
+        PlatformState.OFFLINE: StatusLook(Tone.ERROR, _tr("离线")),
+    }
+    return looks[state]

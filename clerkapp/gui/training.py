@@ -1,0 +1,193 @@
+"""Training mode: the bundled sandbox platform started as a child process, and the amber banner.
+
+:class:`SandboxProcess` never blocks the GUI thread: a quick health probe of the port runs as a
+background op (an already running sandbox is reused), then ``clerkapp platform serve`` is started
+through ``QProcess``; its "listening on" line (read on ``readyReadStandardOutput``) says it is up,
+``finished``/``errorOccurred`` that it is down. No polling timer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from clerkapp.app.auth import DEMO_ACCOUNTS
+from clerkapp.gui import ops
+from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8765
+_LISTENING = re.compile(r"listening on (\S+)")
+STOP_GRACE_MS = 3000
+
+
+def probe_health(url: str, timeout_s: float = 0.5) -> bool:
+    """Whether a ClerkApp platform answers ``GET {url}/api/v1/health`` (worker thread only)."""
+    try:
+        # No proxy: the platform of training mode is on loopback.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(f"{url}/api/v1/health", timeout=timeout_s) as answer:
+            body = json.loads(answer.read().decode("utf-8"))
+    except (OSError, ValueError, urllib.error.URLError):
+        return False
+    return isinstance(body, dict) and body.get("status") == "ok"
+
+
+class SandboxProcess(QObject):
+    """The training sandbox: reused if it already runs on the port, else started and owned.
+
+    ``state_changed`` carries a :class:`PlatformState`; ``url`` is set once it is online.
+    """
+
+    state_changed = Signal(object)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        port: int = DEFAULT_PORT,
+        host: str = "127.0.0.1",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.port = port
+        self.host = host
+        self.url = f"http://{host}:{port}"
+        self.state = PlatformState.OFFLINE
+        self.reused = False
+        self._process: QProcess | None = None
+        self._stdout = ""
+        self._stopping = False
+
+    @property
+    def ready_file(self) -> Path:
+        """The file the sandbox writes once it listens (its URL)."""
+        return self.data_dir / "ready"
+
+    @property
+    def process(self) -> QProcess | None:
+        """The child process, if this object started one."""
+        return self._process
+
+    def start(self) -> None:
+        """Probe the port in the background, then reuse or start; returns at once."""
+        self._set_state(PlatformState.CONNECTING)
+        if self.port == 0:  # an ephemeral port is never in use yet
+            self._launch()
+            return
+        ops.run_op(self, lambda: probe_health(self.url), self._probed, on_failure=self._failed)
+
+    def _probed(self, healthy: bool) -> None:
+        if self._stopping:
+            return
+        if healthy:
+            self.reused = True
+            log.info("training sandbox already running on port %s: reused", self.port)
+            self._set_state(PlatformState.ONLINE)
+        else:
+            self._launch()
+
+    def _failed(self, exc: BaseException) -> None:
+        ops.log_failure(exc, "sandbox probe")
+        self._set_state(PlatformState.OFFLINE)
+
+    def _launch(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.ready_file.unlink(missing_ok=True)
+        process = QProcess(self)
+        process.setProgram(sys.executable)
+        # A PyInstaller bundle is itself the clerkapp command; a checkout runs the module.
+        prefix = [] if getattr(sys, "frozen", False) else ["-m", "clerkapp"]
+        process.setArguments(
+            [
+                *prefix,
+                "platform",
+                "serve",
+                "--host",
+                self.host,
+                "--port",
+                str(self.port),
+                "--data",
+                str(self.data_dir),
+                "--ready-file",
+                str(self.ready_file),
+            ]
+        )
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("PYTHONUNBUFFERED", "1")  # the "listening on" line must arrive at once
+        process.setProcessEnvironment(env)
+        process.setWorkingDirectory(str(Path(__file__).resolve().parents[2]))
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.readyReadStandardOutput.connect(self._read_output)
+        process.finished.connect(self._finished)
+        process.errorOccurred.connect(self._error)
+        self._process = process
+        log.info("starting training sandbox on port %s", self.port)
+        process.start()
+
+    def _read_output(self) -> None:
+        if self._process is None:
+            return
+        chunk = bytes(self._process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        self._stdout = (self._stdout + chunk)[-4000:]
+        match = _LISTENING.search(self._stdout)
+        if match and self.state is not PlatformState.ONLINE:
+            self.url = match.group(1).rstrip("/")
+            log.info("training sandbox is up")
+            self._set_state(PlatformState.ONLINE)
+
+    def _finished(self, exit_code: int, _status: QProcess.ExitStatus) -> None:
+        if not self._stopping:
+            # The sandbox's own output carries no personal data (synthetic registries only).
+            log.warning("training sandbox exited (code %s): %s", exit_code, self._stdout[-500:])
+        self._set_state(PlatformState.OFFLINE)
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if not self._stopping:
+            log.warning("training sandbox process error: %s", error.name)
+            self._set_state(PlatformState.OFFLINE)
+
+    def _set_state(self, state: PlatformState) -> None:
+        if state is not self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    def stop(self) -> None:
+        """Stop the sandbox if this object started it (terminate, then kill after a grace)."""
+        self._stopping = True
+        process = self._process
+        if process is None or process.state() == QProcess.ProcessState.NotRunning:
+            return
+        process.terminate()
+        if not process.waitForFinished(STOP_GRACE_MS):
+            process.kill()
+            process.waitForFinished(STOP_GRACE_MS)
+
+
+class TrainingBanner(QLabel):
+    """The amber banner shown across the top in training mode."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingBanner")
+        self.setAccessibleName(self.tr("培训模式提示"))
+        clerk, supervisor = DEMO_ACCOUNTS
+        self.setText(
+            self.tr("培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构").format(
+                clerk.username, clerk.password, supervisor.username, supervisor.password
+            )
+        )
+        self.setStyleSheet(
+            f"QLabel#trainingBanner {{ background: {BANNER_BG}; color: {BANNER_FG};"
+            " font-weight: bold; padding: 6px 12px; }"
+        )
