@@ -126,6 +126,7 @@ class ProofItem:
     drop: DropSpec | None = None
     fallbacks: tuple[Method, ...] = ()
     synthetic: bool = False
+    pinyin: str = ""  # reading of ``name`` for search, see resources/catalogue/README.md
 
     def allows(self, method: Method) -> bool:
         """Whether the proof may be satisfied by ``method`` (primary or fallback)."""
@@ -149,11 +150,24 @@ class Matter:
     proofs: tuple[str, ...]  # proof item codes, in the order the clerk sees them
     office_abbr: str = ""  # document number prefix, e.g. "金市人社" for 金市人社决〔2026〕1号
     synthetic: bool = False
+    department_code: str = ""  # code of the department in ``Catalogue.departments``
+    pinyin: str = ""  # reading of ``name`` for search, see resources/catalogue/README.md
 
     @property
     def decided_at_counter(self) -> bool:
         """即办件: decided at the counter."""
         return self.time_limit_days == 0
+
+
+@dataclass(frozen=True)
+class Department:
+    """A municipal department that handles matters; ``office_abbr`` prefixes its document
+    numbers (e.g. "金市人社")."""
+
+    code: str
+    name: str
+    office_abbr: str
+    pinyin: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,8 @@ class Catalogue:
     issued: str  # ISO date the catalogue was issued
     matters: dict[str, Matter] = field(default_factory=dict)
     proofs: dict[str, ProofItem] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    source: str = ""  # where the catalogue comes from (free text)
 
     def proofs_of(self, matter: Matter) -> list[ProofItem]:
         """The proof items of a matter, in order."""
@@ -173,3 +189,58 @@ class Catalogue:
 def version_key(version: str) -> tuple[int, ...]:
     """Order catalogue versions numerically: "2026.11.10" > "2026.11.9"."""
     return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class PlatformItem:
+    """An information item the data-sharing platform serves (docs/CONTRACTS.md)."""
+
+    registry: str  # shown as the source of a look-up answer
+    subject: str  # "id_number" or "uscc"
+    fields: tuple[str, ...]
+
+
+#: The platform information items a :class:`DataQuerySpec` may name (docs/CONTRACTS.md).
+PLATFORM_ITEMS: dict[str, PlatformItem] = {
+    "population.basic": PlatformItem(
+        "公安户籍",
+        "id_number",
+        ("name", "gender", "birth_date", "household_address", "county_code", "alive", "died_on"),
+    ),
+    "household.members": PlatformItem(
+        "公安户籍", "id_number", ("household_id", "members_count", "members")
+    ),
+    "marriage.record": PlatformItem(
+        "民政婚姻登记", "id_number", ("marital_status", "spouse_name", "registered_on")
+    ),
+    "realestate.holdings": PlatformItem(
+        "不动产登记", "id_number", ("property_count", "total_area_m2")
+    ),
+    "social_insurance.person": PlatformItem(
+        "人力社保",
+        "id_number",
+        ("insured", "months_contributed", "employer_name", "last_paid_month"),
+    ),
+    "social_insurance.employer": PlatformItem(
+        "人力社保", "uscc", ("insured_employees", "arrears", "last_paid_month")
+    ),
+    "personnel_file.custody": PlatformItem("人事档案", "id_number", ("custodian", "since")),
+    "vehicle.ownership": PlatformItem("公安车辆登记", "id_number", ("vehicle_count", "plates")),
+    "family_economic.status": PlatformItem(
+        "民政家庭经济状况核对",
+        "id_number",
+        ("monthly_income_per_capita", "assets_total", "low_income_household", "checked_on"),
+    ),
+    "business.licence": PlatformItem(
+        "市场监管主体登记",
+        "uscc",
+        (
+            "name",
+            "legal_representative",
+            "status",
+            "established_on",
+            "registered_capital_wan",
+            "business_scope",
+        ),
+    ),
+}
