@@ -1,0 +1,284 @@
+"""② 申请人: a person by resident ID number or a business by unified social credit code (the
+matter's applicant kind decides), checked as typed with the precise Chinese error inline, shown
+masked once accepted; the name; and the ID card reader (simulated in training mode)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.idnumber import (
+    IdReason,
+    Severity,
+    check_id_number,
+    mask_id_number,
+    validate_id_number,
+)
+from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
+from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
+
+
+@dataclass(frozen=True)
+class ApplicantEntry:
+    """The applicant as entered: ``number`` is the full ID number or credit code."""
+
+    kind: ApplicantKind
+    number: str
+    name: str
+    from_card: bool = False
+
+    @property
+    def display_number(self) -> str:
+        """Masked ID number (330702********1234); a credit code is public and shown in full."""
+        if self.kind is ApplicantKind.PERSON:
+            return mask_id_number(self.number)
+        return self.number
+
+
+class ApplicantStep(QWidget):
+    """The applicant form. ``changed`` fires whenever completeness may have changed."""
+
+    changed = Signal()
+
+    def __init__(
+        self, reader: IdCardReader, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("applicantStep")
+        self._reader = reader
+        self._today = today
+        self._kind = ApplicantKind.PERSON
+        self._accepted: str | None = None
+        self._from_card = False
+
+        self.kind_label = QLabel(self)
+        self.kind_label.setObjectName("applicantKind")
+        self.kind_label.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setObjectName("applicantNumber")
+        self.number_edit.setMaxLength(24)
+        self.number_edit.setStyleSheet("font-size: 18px; font-family: monospace; padding: 4px;")
+        self.edit_button = QPushButton(self.tr("修改"), self)
+        self.edit_button.setObjectName("applicantEditNumber")
+        self.edit_button.setAccessibleName(self.tr("修改号码"))
+        self.edit_button.hide()
+        self.read_button = QPushButton(self.tr("读卡"), self)
+        self.read_button.setObjectName("readCardButton")
+        self.read_button.setAccessibleName(self.tr("读取身份证"))
+        self.demo_combo = QComboBox(self)
+        self.demo_combo.setObjectName("demoCardCombo")
+        self.demo_combo.setAccessibleName(self.tr("演示身份证（培训）"))
+        self.message = QLabel(self)
+        self.message.setObjectName("applicantNumberMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 14px;")
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("applicantName")
+        self.name_edit.setStyleSheet("font-size: 16px; padding: 4px;")
+
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number_edit, 1)
+        number_row.addWidget(self.edit_button)
+        number_row.addWidget(self.read_button)
+        number_row.addWidget(self.demo_combo)
+        form = QFormLayout()
+        self.number_label = QLabel(self)
+        self.name_label = QLabel(self)
+        self.number_label.setBuddy(self.number_edit)
+        self.name_label.setBuddy(self.name_edit)
+        form.addRow(self.number_label, number_row)
+        form.addRow("", self.message)
+        form.addRow(self.name_label, self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind_label)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.setTabOrder(self.number_edit, self.name_edit)
+        self.setFocusProxy(self.number_edit)
+
+        self.number_edit.textChanged.connect(self._number_changed)
+        self.name_edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.edit_button.clicked.connect(self._edit_number)
+        self.read_button.clicked.connect(self._read_card)
+        self.demo_combo.currentIndexChanged.connect(self._demo_selected)
+        reader.card_read.connect(self.fill_from_card)
+        reader.read_failed.connect(lambda text: self._show(text, Tone.ERROR))
+        self.set_kind(ApplicantKind.PERSON)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def set_kind(self, kind: ApplicantKind) -> None:
+        """Ask for a person's ID number or a business's credit code, and start empty."""
+        self._kind = kind
+        person = kind is ApplicantKind.PERSON
+        self.kind_label.setText(self.tr("申请人：个人") if person else self.tr("申请人：企业"))
+        self.number_label.setText(
+            self.tr("公民身份号码") if person else self.tr("统一社会信用代码")
+        )
+        self.name_label.setText(self.tr("姓名") if person else self.tr("企业名称"))
+        self.number_edit.setAccessibleName(self.number_label.text())
+        self.name_edit.setAccessibleName(self.name_label.text())
+        self.number_edit.setPlaceholderText(
+            self.tr("18位号码，或点「读卡」") if person else self.tr("18位统一社会信用代码")
+        )
+        self.read_button.setVisible(person)
+        self.read_button.setEnabled(self._reader.available)
+        self.demo_combo.setVisible(person and self._reader.simulated)
+        self.refresh_demo_cards()
+        self.reset()
+
+    def refresh_demo_cards(self) -> None:
+        """List the training reader's demo cards in the picker."""
+        cards = getattr(self._reader, "cards", [])
+        self.demo_combo.blockSignals(True)
+        self.demo_combo.clear()
+        for card in cards:
+            label = f"{card.name}（{card.label}）" if card.label else card.name
+            self.demo_combo.addItem(label)
+        self.demo_combo.blockSignals(False)
+        self.read_button.setEnabled(self._reader.available)
+
+    def reset(self) -> None:
+        """Empty fields for a new applicant."""
+        self._accepted = None
+        self._from_card = False
+        self.number_edit.setReadOnly(False)
+        self.number_edit.blockSignals(True)
+        self.number_edit.clear()
+        self.number_edit.blockSignals(False)
+        self.edit_button.hide()
+        self.name_edit.clear()
+        self.message.clear()
+        self.changed.emit()
+
+    def entry(self) -> ApplicantEntry | None:
+        """The applicant, once the number is accepted and a name given; else None."""
+        name = self.name_edit.text().strip()
+        if self._accepted is None or not name:
+            return None
+        return ApplicantEntry(self._kind, self._accepted, name, self._from_card)
+
+    def commit(self) -> bool:
+        """Enter: complete means the wizard may go on; otherwise focus the missing field."""
+        if self._accepted is None:
+            self.number_edit.setFocus()
+            if not self.number_edit.text().strip():
+                self._show(self.tr("请先输入号码"), Tone.ERROR)
+            return False
+        if not self.name_edit.text().strip():
+            self.name_edit.setFocus()
+            return False
+        return True
+
+    def fill_from_card(self, card: IdCardData) -> None:
+        """Take number and name from a card read by the reader."""
+        if self._kind is not ApplicantKind.PERSON:
+            return
+        self.reset()
+        self._from_card = True
+        self.number_edit.setText(card.id_number)
+        self.name_edit.setText(card.name)
+        if self._accepted is not None:
+            self._show(self.message.text() + self.tr("（读卡）"), Tone.OK)
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _show(self, text: str, tone: Tone) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"font-size: 14px; color: {tone.value};")
+        self.message.setAccessibleDescription(text)
+
+    def _number_changed(self, text: str) -> None:
+        if self._accepted is not None:
+            return
+        self._from_card = False
+        if self._kind is ApplicantKind.PERSON:
+            self._check_person(text)
+        else:
+            self._check_business(text)
+        self.changed.emit()
+
+    def _check_person(self, text: str) -> None:
+        problems = check_id_number(text, self._today())
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if not text.strip():
+            self.message.clear()
+            return
+        if errors:
+            first = errors[0]
+            # Still typing is not an error: grey until a real problem shows.
+            typing = first.reason is IdReason.TOO_SHORT and len(errors) == 1
+            self._show(first.message, Tone.NEUTRAL if typing else Tone.ERROR)
+            return
+        number = validate_id_number(text, today=self._today())
+        self._accept(number.number, mask_id_number(number.number))
+        facts = self.tr("号码有效：{masked} · {sex} · 出生 {birth} · {region}").format(
+            masked=number.masked,
+            sex=number.sex.label_zh,
+            birth=number.birth.isoformat(),
+            region=number.region_name,
+        )
+        warnings = "；".join(p.message for p in number.warnings)
+        self._show(facts + (f"（{warnings}）" if warnings else ""), Tone.OK)
+
+    def _check_business(self, text: str) -> None:
+        if not text.strip():
+            self.message.clear()
+            return
+        problems = check_uscc(text)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            first = errors[0]
+            typing = first.reason is UsccReason.TOO_SHORT and len(errors) == 1
+            self._show(first.message, Tone.NEUTRAL if typing else Tone.ERROR)
+            return
+        code = normalize_uscc(text)
+        self._accept(code, code)
+        warnings = "；".join(p.message for p in problems)
+        self._show(
+            self.tr("代码有效：{code}").format(code=code) + (f"（{warnings}）" if warnings else ""),
+            Tone.OK,
+        )
+
+    def _accept(self, number: str, shown: str) -> None:
+        self._accepted = number
+        self.number_edit.blockSignals(True)
+        self.number_edit.setText(shown)
+        self.number_edit.blockSignals(False)
+        self.number_edit.setReadOnly(True)
+        self.edit_button.show()
+        # Keyboard flow: the number is done, the name is next.
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edit_number(self) -> None:
+        self._accepted = None
+        self._from_card = False
+        self.number_edit.setReadOnly(False)
+        self.number_edit.clear()
+        self.edit_button.hide()
+        self.number_edit.setFocus()
+        self.changed.emit()
+
+    def _demo_selected(self, index: int) -> None:
+        select = getattr(self._reader, "select", None)
+        if select is not None and index >= 0:
+            select(index)
+
+    def _read_card(self) -> None:
+        self._show(self.tr("正在读卡…"), Tone.BUSY)
+        self._reader.request_read()
