@@ -95,9 +95,9 @@ class PledgeStep(QWidget):
         signed_layout.setContentsMargins(0, 0, 0, 0)
         signed_layout.addWidget(self.signed_image, 1)
         signed_layout.addWidget(self.signed_caption)
-        self.lower = QStackedWidget(self)
-        self.lower.addWidget(self.pad)  # 0: signing
-        self.lower.addWidget(QWidget(self))  # 1: refused (no pad)
+        self.pad_stack = QStackedWidget(self)
+        self.pad_stack.addWidget(self.pad)  # 0: signing
+        self.pad_stack.addWidget(QWidget(self))  # 1: refused (no pad)
         body = QHBoxLayout()
         body.addWidget(self.text_view, 3)
         body.addWidget(signed_panel, 2)
@@ -107,7 +107,7 @@ class PledgeStep(QWidget):
         layout.addLayout(self.alternatives_box)
         layout.addWidget(self.tabs)
         layout.addLayout(body, 3)
-        layout.addWidget(self.lower, 2)
+        layout.addWidget(self.pad_stack, 2)
         layout.addWidget(self.busy_label)
         self.tabs.currentChanged.connect(self._show_current)
         self.pad.confirmed.connect(self._confirmed)
@@ -182,11 +182,11 @@ class PledgeStep(QWidget):
                     at=signed.signed_at, digest=signed.text_hash[:16]
                 )
             )
-            self.lower.hide()
+            self.pad_stack.hide()
             return
-        self.lower.show()
+        self.pad_stack.show()
         if self._credit.listed:
-            self.lower.setCurrentIndex(1)
+            self.pad_stack.setCurrentIndex(1)
             for method in model.alternatives:
                 button = QPushButton(self._alternative_label(method), self)
                 button.setObjectName(f"pledgeSwitch_{method.value}_{model.proof_code}")
@@ -202,7 +202,7 @@ class PledgeStep(QWidget):
                 note.setObjectName("pledgeNoAlternative")
                 self.alternatives_box.addWidget(note)
             return
-        self.lower.setCurrentIndex(0)
+        self.pad_stack.setCurrentIndex(0)
         self.pad.reset()
         self.pad.set_locked(self._credit.listed is None)
 
