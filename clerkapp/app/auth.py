@@ -16,10 +16,10 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any, Protocol
 
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.store.clerks import Role
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=5)
@@ -35,16 +35,9 @@ _KEY_BYTES = 32
 DEMO_PASSWORD = "demo123"
 
 
-class Role(StrEnum):
-    """What a clerk may do: supervisors also run ex-post checks and approve overrides."""
-
-    CLERK = "clerk"
-    SUPERVISOR = "supervisor"
-
-    @property
-    def label_zh(self) -> str:
-        """The role as shown in the header."""
-        return "窗口人员" if self is Role.CLERK else "科室负责人"
+def role_label(role: Role) -> str:
+    """The role as shown in the header."""
+    return "窗口人员" if role is Role.CLERK else "科室负责人"
 
 
 @dataclass(frozen=True)
@@ -163,7 +156,7 @@ class AuthService:
         username = username.strip()
         row = self._accounts.get_clerk(username)
         now = self._clock()
-        if row is None:
+        if row is None or not row.get("active", True):
             # Spend the same time as a real check so timing does not reveal unknown names.
             verify_password(password, _dummy_hash())
             self._audit("login_failed", {"username": username, "reason": "unknown"})

@@ -1,0 +1,258 @@
+"""The case list (left pane): today's cases, those waiting, those needing a person.
+
+Shows only masked applicants ("李** 3307…1234"); the search box filters by name, matter or the
+tail of the ID number. Double-click or Enter asks the main window to reopen the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkapp.gui.theme import StatusLook, case_status
+
+_ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Group(StrEnum):
+    """The sections of the list, in reading order."""
+
+    TODAY = "today"
+    WAITING = "waiting"
+    NEEDS_PERSON = "needs_person"
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    """One case as the list needs it. ``applicant_name`` is used for search only, never shown."""
+
+    case_id: str
+    matter_name: str
+    applicant_name: str
+    id_masked: str  # e.g. 330702********1234 (from the store)
+    state: str
+    group: Group
+    waiting_lookup: bool = False
+    needs_person: bool = False
+
+    @property
+    def status(self) -> StatusLook:
+        """Colour, icon and words of the case's status."""
+        return case_status(
+            self.state, needs_person=self.needs_person, waiting_lookup=self.waiting_lookup
+        )
+
+    @property
+    def applicant_short(self) -> str:
+        """``李** 3307…1234``: family name, stars, and the ends of the ID number."""
+        return f"{mask_name(self.applicant_name)} {short_id(self.id_masked)}".strip()
+
+    def matches(self, query: str) -> bool:
+        """Whether the search text fits: part of the name or matter, or the ID number's end."""
+        query = query.strip()
+        if not query:
+            return True
+        if query in self.applicant_name or query in self.matter_name:
+            return True
+        return self.id_masked.upper().endswith(query.upper())
+
+
+def mask_name(name: str) -> str:
+    """Keep the first character, star the rest (``李明`` → ``李*``; ``欧阳娜娜`` → ``欧***``)."""
+    if not name:
+        return ""
+    return name[0] + "*" * max(1, len(name) - 1)
+
+
+def short_id(id_masked: str) -> str:
+    """``330702********1234`` → ``3307…1234`` (a business's credit code the same way)."""
+    if len(id_masked) < 8:
+        return id_masked
+    return f"{id_masked[:4]}…{id_masked[-4:]}"
+
+
+class CaseItemDelegate(QStyledItemDelegate):
+    """Paints a case as two lines: matter, then applicant and the coloured status."""
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Two text lines for a case, one for a section title."""
+        base = super().sizeHint(option, index)
+        if index.data(_ENTRY_ROLE) is None:
+            return QSize(base.width(), base.height() + 8)
+        line = option.fontMetrics.height()
+        return QSize(base.width(), 2 * line + 12)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the case; section titles use the default look."""
+        entry = index.data(_ENTRY_ROLE)
+        if not isinstance(entry, CaseEntry):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect: QRect = opt.rect.adjusted(4, 4, -4, -4)
+        line = opt.fontMetrics.height()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_colour = opt.palette.highlightedText() if selected else opt.palette.text()
+        painter.save()
+        painter.setPen(text_colour.color())
+        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line), 0, entry.matter_name)
+        second = QRect(rect.x() + 12, rect.y() + line + 2, rect.width() - 12, line)
+        painter.drawText(second, 0, entry.applicant_short)
+        status = entry.status
+        if not selected:
+            painter.setPen(QColor(status.colour))
+        painter.drawText(second, int(Qt.AlignmentFlag.AlignRight), status.text())
+        painter.restore()
+
+
+class CaseListView(QWidget):
+    """Search box plus the grouped list. ``case_activated`` carries the case id."""
+
+    case_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseListView")
+        self.title = QLabel(self.tr("今日办件"), self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("caseSearch")
+        self.search.setAccessibleName(self.tr("搜索办件"))
+        self.search.setPlaceholderText(self.tr("搜索姓名、事项或证件号后四位…"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = _CaseTree(self)
+        self.tree.setObjectName("caseList")
+        self.tree.setAccessibleName(self.tr("办件列表"))
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(CaseItemDelegate(self.tree))
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.enter_pressed.connect(self._activate_current)
+        self.search.textChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._focus_first)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        self.setTabOrder(self.search, self.tree)
+
+        self._groups: dict[Group, QTreeWidgetItem] = {}
+        self._entries: list[CaseEntry] = []
+        for group in Group:
+            item = QTreeWidgetItem(self.tree)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            item.setExpanded(True)
+            self._groups[group] = item
+        self._update_titles()
+
+    def set_cases(self, entries: list[CaseEntry]) -> None:
+        """Replace the list's content (keeps the search text and filter)."""
+        self._entries = list(entries)
+        for group, header in self._groups.items():
+            header.takeChildren()
+            for entry in entries:
+                if entry.group is group:
+                    child = QTreeWidgetItem(header)
+                    child.setData(0, _ENTRY_ROLE, entry)
+                    child.setData(0, Qt.ItemDataRole.AccessibleTextRole, _spoken(entry))
+                    child.setToolTip(0, _spoken(entry))
+            header.setExpanded(True)
+        self._apply_filter(self.search.text())
+
+    def visible_entries(self) -> list[CaseEntry]:
+        """The cases shown now, in order (after the search filter)."""
+        shown: list[CaseEntry] = []
+        for header in self._groups.values():
+            shown.extend(c.data(0, _ENTRY_ROLE) for c in _children(header) if not c.isHidden())
+        return shown
+
+    def _apply_filter(self, text: str) -> None:
+        for header in self._groups.values():
+            for child in _children(header):
+                entry: CaseEntry = child.data(0, _ENTRY_ROLE)
+                child.setHidden(not entry.matches(text))
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        names = {
+            Group.TODAY: self.tr("今日办件"),
+            Group.WAITING: self.tr("等待中"),
+            Group.NEEDS_PERSON: self.tr("需处理"),
+        }
+        for group, header in self._groups.items():
+            shown = sum(not child.isHidden() for child in _children(header))
+            header.setText(0, f"{names[group]} ({shown})")
+
+    def _focus_first(self) -> None:
+        for header in self._groups.values():
+            for child in _children(header):
+                if not child.isHidden():
+                    self.tree.setCurrentItem(child)
+                    self.tree.setFocus()
+                    return
+
+    def _activate_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self._activated(item, 0)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        entry = item.data(0, _ENTRY_ROLE)
+        if isinstance(entry, CaseEntry):
+            self.case_activated.emit(entry.case_id)
+
+
+class _CaseTree(QTreeWidget):
+    """A tree that reports Enter/Return itself (platforms differ on itemActivated for keys)."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Enter/Return reopens the current case."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (header.child(i) for i in range(header.childCount()))
+    return [child for child in found if child is not None]
+
+
+def _spoken(entry: CaseEntry) -> str:
+    return f"{entry.matter_name}，{entry.applicant_short}，{entry.status.words}"

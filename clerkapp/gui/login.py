@@ -1,0 +1,200 @@
+"""Login and lock screen: one view, two modes. Password checks run as background ops (scrypt
+takes tens of milliseconds), the result comes back as ``logged_in`` / ``unlocked``.
+
+:class:`IdleWatcher` locks the screen after a period without keyboard, mouse or touch input; it
+watches input through an application-wide event filter and re-arms one single-shot timer (the
+timer measures idle time; nothing is polled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkapp.app.auth import Clerk
+from clerkapp.gui import ops
+from clerkapp.gui.theme import Tone
+
+LoginFn = Callable[[str, str], Clerk]
+
+DEFAULT_IDLE_MINUTES = 5
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+class LoginView(QWidget):
+    """Username + password form. In lock mode the username is fixed to the locked clerk."""
+
+    logged_in = Signal(object)  # Clerk
+    unlocked = Signal(object)  # Clerk
+
+    def __init__(self, login: LoginFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginView")
+        self._login = login
+        self._locked_clerk: Clerk | None = None
+        self._busy = False
+
+        self.title = QLabel(self.tr("窗口人员登录"), self)
+        self.title.setObjectName("loginTitle")
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.username = QLineEdit(self)
+        self.username.setObjectName("loginUsername")
+        self.username.setAccessibleName(self.tr("用户名"))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("loginPassword")
+        self.password.setAccessibleName(self.tr("密码"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.submit = QPushButton(self.tr("登录"), self)
+        self.submit.setObjectName("loginButton")
+        self.submit.setAccessibleName(self.tr("登录"))
+        self.submit.setDefault(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("loginMessage")
+        self.message.setAccessibleName(self.tr("登录提示"))
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {Tone.ERROR.value};")
+
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        box = QWidget(self)
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addLayout(form)
+        inner.addWidget(self.submit)
+        inner.addWidget(self.message)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.submit)
+        self.submit.clicked.connect(self.attempt)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.attempt)
+
+    @property
+    def locked_clerk(self) -> Clerk | None:
+        """The clerk whose screen is locked (None in login mode)."""
+        return self._locked_clerk
+
+    def show_login(self) -> None:
+        """Login mode: empty form, focus on the username."""
+        self._locked_clerk = None
+        self.title.setText(self.tr("窗口人员登录"))
+        self.username.setReadOnly(False)
+        self.username.clear()
+        self._reset()
+        self.username.setFocus()
+
+    def show_locked(self, clerk: Clerk) -> None:
+        """Lock mode: only ``clerk``'s password unlocks (the work behind stays as it was)."""
+        self._locked_clerk = clerk
+        self.title.setText(self.tr("屏幕已锁定 · {0}").format(clerk.display_name))
+        self.username.setText(clerk.username)
+        self.username.setReadOnly(True)
+        self._reset()
+        self.password.setFocus()
+
+    def _reset(self) -> None:
+        self.password.clear()
+        self.message.clear()
+        self._set_busy(False)
+
+    def attempt(self) -> None:
+        """Check the typed credentials in the background."""
+        if self._busy:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.message.setText(self.tr("请输入用户名和密码。"))
+            return
+        self._set_busy(True)
+        self.message.setText(self.tr("正在验证…"))
+        ops.run_op(self, lambda: self._login(username, password), self._succeeded, self._failed)
+
+    def _succeeded(self, clerk: Clerk) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.message.clear()
+        if self._locked_clerk is not None:
+            self._locked_clerk = None
+            self.unlocked.emit(clerk)
+        else:
+            self.logged_in.emit(clerk)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.password.setFocus()
+        self.message.setText(ops.user_message_for(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.submit.setEnabled(not busy)
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``minutes`` without user input anywhere in the application."""
+
+    idle = Signal()
+
+    def __init__(
+        self, minutes: float = DEFAULT_IDLE_MINUTES, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+        self._active = False
+
+    def set_minutes(self, minutes: float) -> None:
+        """Change the idle period (0 disables locking)."""
+        self._timer.setInterval(max(1, int(minutes * 60_000)))
+        self._enabled = minutes > 0
+
+    def start(self) -> None:
+        """Start watching input (after login)."""
+        app = QApplication.instance()
+        if app is not None and not self._active:
+            app.installEventFilter(self)
+            self._active = True
+        if self._enabled:
+            self._timer.start()
+
+    def stop(self) -> None:
+        """Stop watching (while locked or logged out)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._active:
+            app.removeEventFilter(self)
+            self._active = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Any input restarts the idle period; the event goes on unchanged."""
+        if event.type() in _INPUT_EVENTS and self._enabled:
+            self._timer.start()
+        return False
