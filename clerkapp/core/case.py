@@ -1,0 +1,399 @@
+"""The case state machine: one applicant's application for one matter, the state of each of its
+proofs, what is still missing and the recommended decision.
+
+A :class:`Case` changes only through its event methods. Each takes ``now`` (no clock here),
+checks the transition first and raises :class:`~clerkapp.errors.InvalidTransition` (Chinese
+``user_message``) leaving the case untouched, or applies it completely. Rules:
+
+- proofs change only while the case is open or accepted; a look-up (``data_query``) goes
+  pending/queued → in_flight → satisfied / not_satisfied (a failure back to pending with
+  ``error``); a verification (``dept_verify``) pending → awaiting_dept → confirmed / denied
+  (expired back to pending); a pledge pending → pledged, only after the credit check said the
+  applicant is not on the dishonesty list (失信名单); a later "listed" answer reverts pledges;
+- the method of a pending or queued proof may be switched to another method the catalogue allows;
+  a not-satisfied or denied answer cannot be switched away from;
+- ``approve`` is possible only when every proof satisfies (satisfied, pledged, confirmed,
+  waived); ``refuse`` needs a reason; deciding against :meth:`Case.recommend` needs
+  ``override_reason``; ``accept`` (受理) when nothing is pending or in flight, nothing failed, and
+  something still waits for a department or the outbox.
+
+Events for the audit trail: every event method appends a :class:`CaseEvent` ``(kind, proof_code,
+at, data)`` to ``case.pending_events``; the case service drains the list in the transaction that
+saves the case. Kinds: created, lookup_sent, lookup_queued, lookup_answered, lookup_failed,
+method_switched, verification_sent, verification_answered, verification_expired, credit_checked,
+pledge_signed, decided (data: decision, also for accept), withdrawn. ``data`` never holds the
+applicant's ID number or name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from clerkapp.core.case_types import (
+    FAILED,
+    SATISFYING,
+    WAITING,
+    CaseEvent,
+    CaseState,
+    Decision,
+    EventKind,
+    Evidence,
+    ProofResolution,
+    ProofState,
+    Recommendation,
+    datetime_or_none,
+    iso_or_none,
+)
+from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.errors import InvalidTransition, ValidationError
+
+__all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
+__all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
+
+_P = ProofState
+
+
+def _deny(message: str) -> InvalidTransition:
+    return InvalidTransition(message, user_message=message)
+
+
+@dataclass(eq=True)
+class Case:
+    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`."""
+
+    id: str
+    matter_code: str
+    matter_name: str
+    applicant_kind: ApplicantKind
+    applicant_id: str  # full number, kept by the store; display the masked form
+    applicant_name: str
+    state: CaseState
+    proofs: dict[str, ProofResolution]
+    created_at: datetime
+    tracking_token: str
+    short_code: str
+    credit_listed: bool | None = None
+    accepted_at: datetime | None = None
+    decided_at: datetime | None = None
+    decision: Decision | None = None
+    decision_reason: str | None = None
+    override_reason: str | None = None
+    pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
+
+    # ---- creation -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        case_id: str,
+        matter: Matter,
+        proof_items: Sequence[ProofItem],
+        applicant_kind: ApplicantKind,
+        applicant_id: str,
+        applicant_name: str,
+        now: datetime,
+        tracking_token: str,
+        short_code: str,
+    ) -> Case:
+        """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
+        with their primary method. ``proof_items`` are the matter's proofs, in its order."""
+        if applicant_kind != matter.applicant_kind:
+            who = (
+                "企业（统一社会信用代码）"
+                if matter.applicant_kind is ApplicantKind.BUSINESS
+                else "个人（公民身份号码）"
+            )
+            raise ValidationError(
+                "applicant kind does not match the matter", user_message=f"该事项的申请人应为{who}"
+            )
+        if tuple(item.code for item in proof_items) != tuple(matter.proofs):
+            raise ValidationError(
+                "proof items do not match the matter", user_message="证明事项与事项目录不一致"
+            )
+        proofs = {item.code: ProofResolution.initial(item, now) for item in proof_items}
+        case = cls(
+            id=case_id,
+            matter_code=matter.code,
+            matter_name=matter.name,
+            applicant_kind=applicant_kind,
+            applicant_id=applicant_id,
+            applicant_name=applicant_name,
+            state=CaseState.OPEN,
+            proofs=proofs,
+            created_at=now,
+            tracking_token=tracking_token,
+            short_code=short_code,
+        )
+        case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
+        return case
+
+    # ---- queries --------------------------------------------------------------------------
+
+    def missing(self) -> list[str]:
+        """Codes of the proofs not (yet) satisfying, in order."""
+        return [code for code, p in self.proofs.items() if not p.state.satisfying]
+
+    def recommend(self) -> Recommendation:
+        """Any failed proof → refuse; all satisfying → approve; only department answers or
+        queued look-ups left → accept; otherwise incomplete."""
+        failed = [p for p in self.proofs.values() if p.state in FAILED]
+        if failed:
+            return Recommendation(Decision.REFUSE, tuple(p.failure_reason() for p in failed))
+        open_ = [p for p in self.proofs.values() if not p.state.satisfying]
+        if not open_:
+            return Recommendation(Decision.APPROVE, (f"全部{len(self.proofs)}项证明材料均已满足",))
+        if all(p.state in WAITING for p in open_):
+            return Recommendation(Decision.ACCEPT, tuple(p.waiting_reason() for p in open_))
+        return Recommendation(Decision.INCOMPLETE, tuple(self._todo(p) for p in open_))
+
+    def _todo(self, p: ProofResolution) -> str:
+        if p.state is _P.PENDING and p.method is Method.PLEDGE and self.credit_listed:
+            return f"{p.name}：申请人在失信名单中，不能以承诺方式办理，请改用其他方式"
+        if p.state is _P.PENDING and p.method is Method.PLEDGE and self.credit_listed is None:
+            return f"{p.name}：待签署承诺（须先完成信用核查）"
+        detail = f"（{p.error}）" if p.error else ""
+        return f"{p.name}：{p.state.label_zh}{detail}"
+
+    # ---- look-ups -------------------------------------------------------------------------
+
+    def start_lookup(self, code: str, now: datetime) -> None:
+        """The look-up of ``code`` is being sent (pending/queued → in_flight)."""
+        p = self._proof(code, {_P.PENDING, _P.QUEUED}, Method.DATA_QUERY)
+        self._set(p, _P.IN_FLIGHT, now, error=None)
+        self._emit(EventKind.LOOKUP_SENT, code, now)
+
+    def queue_lookup(self, code: str, now: datetime) -> None:
+        """The platform cannot be reached: the look-up waits in the outbox (→ queued)."""
+        p = self._proof(code, {_P.PENDING, _P.IN_FLIGHT}, Method.DATA_QUERY)
+        self._set(p, _P.QUEUED, now)
+        self._emit(EventKind.LOOKUP_QUEUED, code, now)
+
+    def lookup_answered(
+        self, code: str, satisfied: bool, evidence: Evidence, now: datetime
+    ) -> None:
+        """The platform answered and the rule was evaluated (→ satisfied / not_satisfied)."""
+        p = self._proof(code, {_P.IN_FLIGHT, _P.QUEUED}, Method.DATA_QUERY)
+        self._set(
+            p, _P.SATISFIED if satisfied else _P.NOT_SATISFIED, now, evidence=evidence, error=None
+        )
+        self._emit(
+            EventKind.LOOKUP_ANSWERED, code, now, satisfied=satisfied, receipt=evidence.receipt_id
+        )
+
+    def lookup_failed(self, code: str, error: str, now: datetime) -> None:
+        """The look-up failed (error answer, timeout, gave up): back to pending with ``error``."""
+        p = self._proof(code, {_P.IN_FLIGHT, _P.QUEUED}, Method.DATA_QUERY)
+        self._set(p, _P.PENDING, now, error=error)
+        self._emit(EventKind.LOOKUP_FAILED, code, now, error=error)
+
+    def switch_method(self, code: str, method: Method, now: datetime) -> None:
+        """Use another method the catalogue allows for a pending or queued proof."""
+        p = self._proof(code, {_P.PENDING, _P.QUEUED})
+        if method not in p.allowed or method is Method.DROPPED:
+            names = "、".join(m.label_zh for m in p.allowed if m is not p.method) or "无"
+            raise _deny(f"{p.name}不能改为{method.label_zh}（目录允许的其他方式：{names}）")
+        if method is p.method:
+            raise _deny(f"{p.name}已经是{method.label_zh}")
+        previous = p.method
+        p.method = method
+        self._set(p, _P.PENDING, now, error=None, ticket=None)
+        self._emit(EventKind.METHOD_SWITCHED, code, now, old=previous.value, new=method.value)
+
+    # ---- department verification ----------------------------------------------------------
+
+    def request_verification(self, code: str, ticket: str, now: datetime) -> None:
+        """A verification request went to the department (pending → awaiting_dept)."""
+        p = self._proof(code, {_P.PENDING}, Method.DEPT_VERIFY)
+        self._set(p, _P.AWAITING_DEPT, now, error=None, ticket=ticket)
+        self._emit(EventKind.VERIFICATION_SENT, code, now, ticket=ticket)
+
+    def verification_answered(
+        self, code: str, confirmed: bool, evidence: Evidence, now: datetime
+    ) -> None:
+        """The department answered (→ confirmed / denied)."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        self._set(p, _P.CONFIRMED if confirmed else _P.DENIED, now, evidence=evidence)
+        self._emit(EventKind.VERIFICATION_ANSWERED, code, now, confirmed=confirmed, ticket=p.ticket)
+
+    def verification_expired(self, code: str, now: datetime) -> None:
+        """The department did not answer in time: back to pending with an error."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        ticket = p.ticket
+        self._set(p, _P.PENDING, now, error="核验请求已过期，请重新发起或改用其他方式", ticket=None)
+        self._emit(EventKind.VERIFICATION_EXPIRED, code, now, ticket=ticket)
+
+    # ---- credit check and pledges ---------------------------------------------------------
+
+    def record_credit(self, listed: bool, now: datetime) -> None:
+        """Record the dishonesty-list check. A listed applicant's pledges no longer count: they
+        go back to pending with an error."""
+        self._require_open()
+        self.credit_listed = listed
+        reverted = []
+        if listed:
+            for p in self.proofs.values():
+                if p.state is _P.PLEDGED:
+                    self._set(
+                        p, _P.PENDING, now, error="申请人在失信名单中，承诺无效", evidence=None
+                    )
+                    p.pledge_hash = None
+                    reverted.append(p.code)
+        self._emit(EventKind.CREDIT_CHECKED, None, now, listed=listed, reverted=reverted)
+
+    def pledge_signed(self, code: str, pledge_hash: str, evidence: Evidence, now: datetime) -> None:
+        """The applicant signed the pledge for ``code`` (pending → pledged)."""
+        p = self._proof(code, {_P.PENDING}, Method.PLEDGE)
+        if self.credit_listed is None:
+            raise _deny("请先完成信用核查，再签署承诺")
+        if self.credit_listed:
+            raise _deny("申请人在失信名单中，不能以承诺方式办理")
+        self._set(p, _P.PLEDGED, now, evidence=evidence, error=None)
+        p.pledge_hash = pledge_hash
+        self._emit(EventKind.PLEDGE_SIGNED, code, now, pledge_hash=pledge_hash)
+
+    # ---- decisions ------------------------------------------------------------------------
+
+    def approve(self, now: datetime, reason: str | None = None) -> None:
+        """准予许可: only when every proof satisfies."""
+        self._require_open()
+        missing = self.missing()
+        if missing:
+            names = "、".join(self.proofs[c].name for c in missing)
+            raise _deny(f"还有证明材料未满足，不能准予许可：{names}")
+        self._decide(Decision.APPROVE, CaseState.APPROVED, now, reason, None)
+
+    def refuse(self, now: datetime, reason: str, override_reason: str | None = None) -> None:
+        """不予许可, with the reason printed on the refusal notice; against the recommendation
+        only with ``override_reason``."""
+        self._require_open()
+        if not reason or not reason.strip():
+            raise _deny("不予许可必须填写理由")
+        recommended = self.recommend().decision
+        if recommended is not Decision.REFUSE and not (override_reason and override_reason.strip()):
+            raise _deny(f"系统建议为“{recommended.label_zh}”，作出不同决定须说明理由")
+        self._decide(Decision.REFUSE, CaseState.REFUSED, now, reason, override_reason)
+
+    def accept(self, now: datetime) -> None:
+        """受理: take the case in while departments (or the outbox) still owe answers."""
+        if self.state is not CaseState.OPEN:
+            raise _deny(f"办件{self.state.label_zh}，不能再受理")
+        states = [p.state for p in self.proofs.values()]
+        if any(s in FAILED for s in states):
+            raise _deny("有证明材料未通过，应作出不予许可决定，不能受理")
+        busy = [p.name for p in self.proofs.values() if p.state in (_P.PENDING, _P.IN_FLIGHT)]
+        if busy:
+            raise _deny(f"还有证明材料未办理：{'、'.join(busy)}")
+        if not any(s in WAITING for s in states):
+            raise _deny("证明材料已齐，请直接作出决定")
+        self.state = CaseState.ACCEPTED
+        self.accepted_at = now
+        self._emit(EventKind.DECIDED, None, now, decision=Decision.ACCEPT.value)
+
+    def withdraw(self, now: datetime, reason: str) -> None:
+        """The applicant withdraws the application (from open or accepted)."""
+        self._require_open()
+        if not reason or not reason.strip():
+            raise _deny("撤回须填写原因")
+        self.state = CaseState.WITHDRAWN
+        self.decided_at = now
+        self.decision_reason = reason
+        self._emit(EventKind.WITHDRAWN, None, now)
+
+    # ---- persistence ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form for the store (``pending_events`` are not part of it)."""
+        return {
+            "id": self.id,
+            "matter_code": self.matter_code,
+            "matter_name": self.matter_name,
+            "applicant_kind": self.applicant_kind.value,
+            "applicant_id": self.applicant_id,
+            "applicant_name": self.applicant_name,
+            "state": self.state.value,
+            "proofs": [p.to_dict() for p in self.proofs.values()],
+            "created_at": self.created_at.isoformat(),
+            "tracking_token": self.tracking_token,
+            "short_code": self.short_code,
+            "credit_listed": self.credit_listed,
+            "accepted_at": iso_or_none(self.accepted_at),
+            "decided_at": iso_or_none(self.decided_at),
+            "decision": self.decision.value if self.decision else None,
+            "decision_reason": self.decision_reason,
+            "override_reason": self.override_reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Case:
+        """Inverse of :meth:`to_dict`."""
+        proofs = (ProofResolution.from_dict(p) for p in data["proofs"])
+        return cls(
+            id=data["id"],
+            matter_code=data["matter_code"],
+            matter_name=data["matter_name"],
+            applicant_kind=ApplicantKind(data["applicant_kind"]),
+            applicant_id=data["applicant_id"],
+            applicant_name=data["applicant_name"],
+            state=CaseState(data["state"]),
+            proofs={p.code: p for p in proofs},
+            created_at=datetime.fromisoformat(data["created_at"]),
+            tracking_token=data["tracking_token"],
+            short_code=data["short_code"],
+            credit_listed=data.get("credit_listed"),
+            accepted_at=datetime_or_none(data.get("accepted_at")),
+            decided_at=datetime_or_none(data.get("decided_at")),
+            decision=Decision(data["decision"]) if data.get("decision") else None,
+            decision_reason=data.get("decision_reason"),
+            override_reason=data.get("override_reason"),
+        )
+
+    def drain_events(self) -> list[CaseEvent]:
+        """Take the events recorded since the last drain."""
+        events, self.pending_events = self.pending_events, []
+        return events
+
+    # ---- helpers --------------------------------------------------------------------------
+
+    def _require_open(self) -> None:
+        if self.state.final:
+            raise _deny(f"办件{self.state.label_zh}，不能再修改")
+
+    def _proof(
+        self, code: str, states: Iterable[ProofState], method: Method | None = None
+    ) -> ProofResolution:
+        self._require_open()
+        p = self.proofs.get(code)
+        if p is None:
+            raise _deny(f"本办件没有证明事项 {code}")
+        if method is not None and p.method is not method:
+            raise _deny(f"{p.name}的办理方式是{p.method.label_zh}，不是{method.label_zh}")
+        if p.state not in states:
+            raise _deny(f"{p.name}当前为“{p.state.label_zh}”，不能进行此操作")
+        return p
+
+    def _set(self, p: ProofResolution, state: ProofState, now: datetime, **changes: Any) -> None:
+        p.state = state
+        p.updated_at = now
+        for name, value in changes.items():
+            setattr(p, name, value)
+
+    def _decide(
+        self,
+        decision: Decision,
+        state: CaseState,
+        now: datetime,
+        reason: str | None,
+        override: str | None,
+    ) -> None:
+        self.state = state
+        self.decision = decision
+        self.decided_at = now
+        self.decision_reason = reason
+        self.override_reason = override
+        self._emit(EventKind.DECIDED, None, now, decision=decision.value, override=bool(override))
+
+    def _emit(self, kind: EventKind, code: str | None, now: datetime, **data: Any) -> None:
+        self.pending_events.append(CaseEvent(kind, code, now, data))

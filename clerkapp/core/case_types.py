@@ -1,0 +1,289 @@
+"""Value types of the case state machine (:mod:`clerkapp.core.case`): states, decisions,
+evidence, proof resolutions and case events. Import them from :mod:`clerkapp.core.case`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from clerkapp.core.catalogue import Method, ProofItem
+
+
+class CaseState(StrEnum):
+    """Life of a case: open → accepted (受理, waiting for a department) → approved / refused;
+    withdrawn from open or accepted."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    APPROVED = "approved"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label_zh(self) -> str:
+        """The state as the clerk reads it."""
+        return _CASE_LABELS[self]
+
+    @property
+    def final(self) -> bool:
+        """Decided or withdrawn: nothing changes any more."""
+        return self in (CaseState.APPROVED, CaseState.REFUSED, CaseState.WITHDRAWN)
+
+
+_CASE_LABELS = {
+    CaseState.OPEN: "办理中",
+    CaseState.ACCEPTED: "已受理",
+    CaseState.APPROVED: "已办结（准予许可）",
+    CaseState.REFUSED: "已办结（不予许可）",
+    CaseState.WITHDRAWN: "已撤回",
+}
+
+
+class ProofState(StrEnum):
+    """Where one proof of a case stands."""
+
+    PENDING = "pending"  # nothing done yet, or the last attempt failed (see ``error``)
+    IN_FLIGHT = "in_flight"  # look-up sent, answer awaited
+    QUEUED = "queued"  # look-up waiting in the outbox (offline)
+    SATISFIED = "satisfied"  # look-up answered and the rule holds
+    NOT_SATISFIED = "not_satisfied"  # look-up answered and the rule fails
+    PLEDGED = "pledged"  # the applicant signed the pledge
+    AWAITING_DEPT = "awaiting_dept"  # verification request sent to the department
+    CONFIRMED = "confirmed"  # the department confirmed
+    DENIED = "denied"  # the department denied
+    WAIVED = "waived"  # dropped by the reform: not needed
+
+    @property
+    def label_zh(self) -> str:
+        """The state as shown on the proofs board."""
+        return _PROOF_LABELS[self]
+
+    @property
+    def satisfying(self) -> bool:
+        """Whether the proof counts as provided."""
+        return self in SATISFYING
+
+    @property
+    def tone(self) -> str:
+        """Presentation class shared by the GUI and documents: ok (green ✔), busy (blue ⟳),
+        wait (amber ◷), fail (red ✖), none (grey —) or todo (nothing yet)."""
+        return _PROOF_TONES[self]
+
+
+SATISFYING = frozenset(
+    {ProofState.SATISFIED, ProofState.PLEDGED, ProofState.CONFIRMED, ProofState.WAIVED}
+)
+FAILED = frozenset({ProofState.NOT_SATISFIED, ProofState.DENIED})
+WAITING = frozenset({ProofState.AWAITING_DEPT, ProofState.QUEUED})
+
+_PROOF_LABELS = {
+    ProofState.PENDING: "待办理",
+    ProofState.IN_FLIGHT: "查询中…",
+    ProofState.QUEUED: "已排队",
+    ProofState.SATISFIED: "已查询",
+    ProofState.NOT_SATISFIED: "未通过",
+    ProofState.PLEDGED: "已承诺",
+    ProofState.AWAITING_DEPT: "待核验",
+    ProofState.CONFIRMED: "已核验",
+    ProofState.DENIED: "核验未通过",
+    ProofState.WAIVED: "无需提供",
+}
+_PROOF_TONES = {
+    ProofState.PENDING: "todo",
+    ProofState.IN_FLIGHT: "busy",
+    ProofState.QUEUED: "wait",
+    ProofState.SATISFIED: "ok",
+    ProofState.NOT_SATISFIED: "fail",
+    ProofState.PLEDGED: "ok",
+    ProofState.AWAITING_DEPT: "wait",
+    ProofState.CONFIRMED: "ok",
+    ProofState.DENIED: "fail",
+    ProofState.WAIVED: "none",
+}
+
+
+class Decision(StrEnum):
+    """What the clerk decides (or the machine recommends)."""
+
+    APPROVE = "approve"
+    REFUSE = "refuse"
+    ACCEPT = "accept"  # 受理: take the case in, decide when the departments answer
+    INCOMPLETE = "incomplete"  # recommendation only: proofs still missing
+
+    @property
+    def label_zh(self) -> str:
+        """The decision in the clerk's words."""
+        return _DECISION_LABELS[self]
+
+
+_DECISION_LABELS = {
+    Decision.APPROVE: "准予许可",
+    Decision.REFUSE: "不予许可",
+    Decision.ACCEPT: "受理",
+    Decision.INCOMPLETE: "材料未齐",
+}
+
+
+class EventKind(StrEnum):
+    """Kinds of :class:`CaseEvent` (one per event method of a case)."""
+
+    CREATED = "created"
+    LOOKUP_SENT = "lookup_sent"
+    LOOKUP_QUEUED = "lookup_queued"
+    LOOKUP_ANSWERED = "lookup_answered"
+    LOOKUP_FAILED = "lookup_failed"
+    METHOD_SWITCHED = "method_switched"
+    VERIFICATION_SENT = "verification_sent"
+    VERIFICATION_ANSWERED = "verification_answered"
+    VERIFICATION_EXPIRED = "verification_expired"
+    CREDIT_CHECKED = "credit_checked"
+    PLEDGE_SIGNED = "pledge_signed"
+    DECIDED = "decided"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a proof's state rests on: how, from whom, data as of when, the platform receipt."""
+
+    method: Method
+    source: str  # registry, department, "申请人承诺", or the legal basis of dropping
+    as_of: str | None = None  # ISO datetime of the source data
+    receipt_id: str | None = None  # platform receipt / verification ticket
+    detail: str = ""  # Chinese, e.g. "名下无登记车辆"
+    at: str = ""  # ISO datetime the evidence was recorded
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form."""
+        return {
+            "method": self.method.value,
+            "source": self.source,
+            "as_of": self.as_of,
+            "receipt_id": self.receipt_id,
+            "detail": self.detail,
+            "at": self.at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            method=Method(data["method"]),
+            source=data["source"],
+            as_of=data.get("as_of"),
+            receipt_id=data.get("receipt_id"),
+            detail=data.get("detail", ""),
+            at=data.get("at", ""),
+        )
+
+
+@dataclass
+class ProofResolution:
+    """One proof of a case: its current method, state and evidence.
+
+    ``allowed`` holds the methods the catalogue allows for it (primary first), so the case can
+    check a method switch without the catalogue. ``error`` is the last failure (Chinese), cleared
+    by the next success; ``ticket`` the department verification ticket.
+    """
+
+    code: str
+    name: str
+    method: Method
+    allowed: tuple[Method, ...]
+    state: ProofState
+    updated_at: datetime
+    evidence: Evidence | None = None
+    error: str | None = None
+    ticket: str | None = None
+    pledge_hash: str | None = None
+
+    @classmethod
+    def initial(cls, item: ProofItem, now: datetime) -> ProofResolution:
+        """A new case's resolution of ``item``: waived (evidence: the legal basis) when the
+        reform dropped it, otherwise pending with the primary method."""
+        allowed = (item.method, *(m for m in item.fallbacks if m != item.method))
+        resolution = cls(item.code, item.name, item.method, allowed, ProofState.PENDING, now)
+        if item.method is Method.DROPPED:
+            basis = item.drop.legal_basis if item.drop else ""
+            resolution.state = ProofState.WAIVED
+            detail = f"无需提供（依据：{basis}）"
+            resolution.evidence = Evidence(Method.DROPPED, basis, detail=detail, at=now.isoformat())
+        return resolution
+
+    def failure_reason(self) -> str:
+        """Why a failed proof fails: "车辆登记情况：名下有车辆 1 辆"."""
+        ev = self.evidence
+        return f"{self.name}：{ev.detail if ev and ev.detail else self.state.label_zh}"
+
+    def waiting_reason(self) -> str:
+        """What a waiting proof waits for."""
+        if self.state is ProofState.QUEUED:
+            return f"{self.name}：已排队，联网后自动查询"
+        return f"{self.name}：待部门核验"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "method": self.method.value,
+            "allowed": [m.value for m in self.allowed],
+            "state": self.state.value,
+            "updated_at": self.updated_at.isoformat(),
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "error": self.error,
+            "ticket": self.ticket,
+            "pledge_hash": self.pledge_hash,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProofResolution:
+        """Inverse of :meth:`to_dict`."""
+        evidence = data.get("evidence")
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            method=Method(data["method"]),
+            allowed=tuple(Method(m) for m in data["allowed"]),
+            state=ProofState(data["state"]),
+            updated_at=datetime.fromisoformat(data["updated_at"]),
+            evidence=Evidence.from_dict(evidence) if evidence else None,
+            error=data.get("error"),
+            ticket=data.get("ticket"),
+            pledge_hash=data.get("pledge_hash"),
+        )
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+    """Something that happened to a case, for the audit trail (no ID numbers in ``data``)."""
+
+    kind: EventKind
+    proof_code: str | None
+    at: datetime
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """What the machine recommends, with reasons in Chinese naming the proofs."""
+
+    decision: Decision
+    reasons: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        """One line for the decision step: "不予许可 — 车辆登记情况：名下有车辆 1 辆"."""
+        return f"{self.decision.label_zh} — {'；'.join(self.reasons)}"
+
+
+def iso_or_none(moment: datetime | None) -> str | None:
+    """ISO text of a datetime, or None."""
+    return moment.isoformat() if moment else None
+
+
+def datetime_or_none(text: str | None) -> datetime | None:
+    """Inverse of :func:`iso_or_none`."""
+    return datetime.fromisoformat(text) if text else None
