@@ -1,0 +1,198 @@
+"""The local store: one SQLite file (WAL) opened through sqlite-utils, migrated at open.
+
+Thread rules (the GUI calls services from worker threads, the sync worker runs in its own):
+
+- One :class:`Store` owns one connection, opened with ``check_same_thread=False``.
+- Every use of that connection — reads included — happens under the store's re-entrant lock:
+  :meth:`Store.atomic` for writes, :meth:`Store.read` for reads. Reads take the lock too because
+  a connection shared between threads would otherwise let one thread read another thread's
+  uncommitted transaction.
+- Transactions are short (milliseconds); never do network or PDF work inside one.
+- Other processes (``clerkapp audit verify`` while the app runs) open their own :class:`Store`;
+  WAL lets them read while this one writes, and ``BEGIN IMMEDIATE`` plus the busy timeout
+  serialise writers without deadlocks.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from clerkapp.errors import StoreError
+from clerkapp.infra.store import migrations
+
+if TYPE_CHECKING:
+    from clerkapp.infra.store.audit import AuditTrail
+    from clerkapp.infra.store.cases import CaseRepository
+    from clerkapp.infra.store.clerks import ClerkRepository
+    from clerkapp.infra.store.documents import DocumentRepository
+    from clerkapp.infra.store.outbox import Outbox
+    from clerkapp.infra.store.pledges import PledgeRepository
+
+BUSY_TIMEOUT_S = 10.0
+
+
+def db_time(moment: datetime) -> str:
+    """A datetime as stored: UTC, fixed width, so text order is time order.
+
+    A naive datetime is taken to be UTC already.
+    """
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_db_time(text: str) -> datetime:
+    """The aware UTC datetime of a stored time (inverse of :func:`db_time`)."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class Store:
+    """The workstation's SQLite store. ``Store(path)`` opens (creating if needed) and migrates.
+
+    Repositories hang off the store: :attr:`audit`, :attr:`outbox`, :attr:`cases`,
+    :attr:`clerks`, :attr:`pledges`, :attr:`documents`. Use ``with store.atomic():`` around
+    every change that touches more than one row; repositories' write methods join the caller's
+    transaction when there is one.
+    """
+
+    def __init__(self, path: str | Path, *, migrate_to: int | None = None) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._tx_thread: int | None = None
+        try:
+            conn = sqlite3.connect(
+                str(self.path),
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE in atomic()
+            )
+            self.db = sqlite_utils.Database(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self.db.enable_wal()
+            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: no corruption on crash
+            migrations.apply(self, target=migrate_to)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open store {self.path.name}: {exc}",
+                user_message=f"无法打开本地数据库（{self.path.name}）：文件损坏或不是数据库。",
+            ) from exc
+        self._build_repositories()
+
+    def _build_repositories(self) -> None:
+        # Imported here: the repositories import this module for db_time and Store typing.
+        from clerkapp.infra.store.audit import AuditTrail
+        from clerkapp.infra.store.cases import CaseRepository
+        from clerkapp.infra.store.clerks import ClerkRepository
+        from clerkapp.infra.store.documents import DocumentRepository
+        from clerkapp.infra.store.outbox import Outbox
+        from clerkapp.infra.store.pledges import PledgeRepository
+
+        self.audit: AuditTrail = AuditTrail(self)
+        self.outbox: Outbox = Outbox(self)
+        self.cases: CaseRepository = CaseRepository(self)
+        self.clerks: ClerkRepository = ClerkRepository(self)
+        self.pledges: PledgeRepository = PledgeRepository(self)
+        self.documents: DocumentRepository = DocumentRepository(self)
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The raw connection (use only under :meth:`atomic` or :meth:`read`)."""
+        return self.db.conn
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether the calling thread is inside :meth:`atomic`."""
+        return self._tx_thread == threading.get_ident() and self.conn.in_transaction
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction: everything inside commits together or not at all.
+
+        Nested use joins the outer transaction through a savepoint (an exception inside the
+        inner block undoes only the inner block if the caller catches it).
+        """
+        with self._lock:
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            # IMMEDIATE takes the write lock now, so two writers never deadlock upgrading.
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._tx_thread = threading.get_ident()
+            try:
+                yield self.db
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            finally:
+                self._tx_thread = None
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite_utils.Database]:
+        """Hold the connection for a consistent read (no other thread's writes in between)."""
+        with self._lock:
+            yield self.db
+
+    # -- small key/value settings of this store -------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table (store-level settings such as the ID hashing salt)."""
+        with self.read():
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the ``meta`` table."""
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def subject_salt(self) -> bytes:
+        """The per-store secret salt for hashing ID numbers (created on first use)."""
+        with self.atomic():
+            salt = self.meta("subject_salt")
+            if salt is None:
+                salt = secrets.token_hex(32)
+                self.set_meta("subject_salt", salt)
+        return bytes.fromhex(salt)
+
+    @property
+    def schema_version(self) -> int:
+        """The applied migration version."""
+        with self.read():
+            return migrations.current_version(self.conn)
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

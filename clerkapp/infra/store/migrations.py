@@ -1,0 +1,234 @@
+"""Schema migrations: an ordered list of functions, the applied version kept in
+``PRAGMA user_version``. Each migration runs in its own transaction together with the version
+bump, so a failed migration leaves the previous schema and data untouched.
+
+Add a migration by appending a function to :data:`MIGRATIONS`; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from clerkapp.errors import StoreError
+
+if TYPE_CHECKING:
+    from clerkapp.infra.store.db import Store
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def short_code_from(data: bytes) -> str:
+    """An 8-character Crockford base32 code from the first 40 bits of ``data``."""
+    number = int.from_bytes(data[:5], "big")
+    return "".join(CROCKFORD[(number >> shift) & 31] for shift in range(35, -1, -5))
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    """First release: clerks, cases with their proof resolutions, outbox, audit."""
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("clerks").create(
+        {
+            "username": str,
+            "display_name": str,
+            "role": str,  # clerk / supervisor
+            "password_hash": str,  # KDF output from clerkapp.app.auth, never the password
+            "failed_attempts": int,
+            "locked_until": str,
+            "last_login_at": str,
+            "active": int,
+            "created_at": str,
+        },
+        pk="username",
+        not_null={"display_name", "role", "password_hash", "created_at"},
+        defaults={"failed_attempts": 0, "active": 1},
+    )
+    db.table("cases").create(
+        {
+            "id": str,
+            "matter_code": str,
+            "matter_name": str,
+            "applicant_kind": str,
+            "applicant_id": str,  # full number: the case file and the look-ups need it
+            "applicant_id_hash": str,  # salted HMAC, for search by full number
+            "applicant_id_masked": str,  # for lists and anything shown in passing
+            "applicant_name": str,
+            "state": str,
+            "json": str,  # Case.to_dict()
+            "clerk": str,
+            "workstation": str,
+            "created_at": str,
+            "updated_at": str,
+            "decided_at": str,
+            "tracking_token": str,
+        },
+        pk="id",
+        not_null={"matter_code", "applicant_kind", "applicant_id", "state", "json", "created_at"},
+    )
+    db.table("cases").create_index(["created_at"])
+    db.table("cases").create_index(["state"])
+    db.table("cases").create_index(["applicant_id_hash"])
+    db.table("cases").create_index(["tracking_token"], unique=True)
+    db.table("proof_resolutions").create(
+        {
+            "case_id": str,
+            "code": str,
+            "method": str,
+            "state": str,
+            "evidence": str,  # JSON or null
+            "error": str,
+            "ticket": str,
+            "updated_at": str,
+        },
+        pk=("case_id", "code"),
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.table("proof_resolutions").create_index(["ticket"])
+    db.table("outbox").create(
+        {
+            "id": int,
+            "kind": str,
+            "case_id": str,
+            "payload": str,
+            "idempotency_key": str,
+            "state": str,  # open / sent / needs_person
+            "attempts": int,
+            "next_attempt_at": str,
+            "last_error": str,
+            "answer": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"kind", "payload", "idempotency_key", "state", "created_at"},
+        defaults={"attempts": 0, "state": "open"},
+    )
+    db.table("outbox").create_index(["idempotency_key"], unique=True)
+    db.table("outbox").create_index(["state", "next_attempt_at"])
+    db.table("outbox").create_index(["case_id"])
+    db.table("audit").create(
+        {
+            "seq": int,
+            "at": str,
+            "actor": str,
+            "workstation": str,
+            "case_id": str,
+            "action": str,
+            "data": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="seq",
+        not_null={"at", "action", "data", "prev_hash", "hash"},
+    )
+    db.table("audit").create_index(["case_id"])
+
+
+def _v2_printing(db: sqlite_utils.Database) -> None:
+    """Printing and pledges: short codes on cases, pledges with signatures, archived documents,
+    gapless document numbers, clerks' counter assignment."""
+    db.table("clerks").add_column("office", str)
+    db.table("clerks").add_column("window", str)
+    db.table("cases").add_column("short_code", str)
+    # Cases from v1 already have a tracking token (their receipts may be printed); derive the
+    # short code from it so it is stable and needs no randomness here.
+    for row in list(db.query("SELECT id, tracking_token FROM cases")):
+        code = short_code_from(hashlib.sha256(row["tracking_token"].encode()).digest())
+        db.execute("UPDATE cases SET short_code = ? WHERE id = ?", [code, row["id"]])
+    db.table("cases").create_index(["short_code"], unique=True)
+    db.table("pledges").create(
+        {
+            "id": int,
+            "case_id": str,
+            "proof_code": str,
+            "pledge_text": str,
+            "consequences": str,
+            "text_sha256": str,
+            "signed_at": str,
+            "strokes": str,  # JSON list of strokes of points
+            "signature_png": bytes,
+            "png_sha256": str,
+            "signature_sha256": str,
+            "clerk": str,
+        },
+        pk="id",
+        not_null={"case_id", "proof_code", "pledge_text", "text_sha256", "signed_at"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.table("pledges").create_index(["case_id", "proof_code"])
+    db.table("documents").create(
+        {
+            "id": int,
+            "case_id": str,
+            "kind": str,
+            "number": str,
+            "path": str,
+            "sha256": str,
+            "provisional": int,
+            "copy_no": int,
+            "printed_at": str,
+            "printed_by": str,
+        },
+        pk="id",
+        not_null={"case_id", "kind", "path", "sha256", "copy_no", "printed_at"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.table("documents").create_index(["case_id", "kind", "copy_no"], unique=True)
+    db.table("document_numbers").create(
+        {"office": str, "year": int, "last": int}, pk=("office", "year"), not_null={"last"}
+    )
+    # A number handed out is bound to its case and document kind, so asking again (a failed
+    # build, a reprint) gets the same number and the series never has gaps.
+    db.table("document_number_claims").create(
+        {"office": str, "year": int, "number": int, "case_id": str, "kind": str},
+        pk=("office", "year", "number"),
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.table("document_number_claims").create_index(["case_id", "kind"], unique=True)
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_printing]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version of the open database (0: empty)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply(store: Store, target: int | None = None) -> list[int]:
+    """Bring the store's schema up to ``target`` (default: latest); returns versions applied.
+
+    Refuses a database written by a newer ClerkApp instead of guessing.
+    """
+    target = LATEST if target is None else target
+    conn = store.conn
+    version = current_version(conn)
+    if version > LATEST:
+        raise StoreError(
+            f"database schema {version} is newer than this build ({LATEST})",
+            user_message=(
+                f"本地数据库版本（{version}）比本程序新（{LATEST}），请升级 ClerkApp 后再打开。"
+            ),
+        )
+    applied: list[int] = []
+    for number in range(version + 1, target + 1):
+        migration = MIGRATIONS[number - 1]
+        try:
+            with store.atomic() as db:
+                migration(db)
+                # user_version lives in the file header: it commits or rolls back with the rest.
+                conn.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"migration {number} ({migration.__name__}) failed: {exc}",
+                user_message=f"本地数据库升级失败（第 {number} 步），数据未改动。请联系技术支持。",
+            ) from exc
+        applied.append(number)
+    return applied

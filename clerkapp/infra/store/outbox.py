@@ -1,0 +1,239 @@
+"""The outbox: every platform call that changes something or must not be lost is first written
+here, in the same transaction as the case change, then sent by the sync worker.
+
+Rows are ``open`` (to send, at or after ``next_attempt_at``), ``sent`` (answer recorded) or
+``needs_person`` (a 4xx or an answer that cannot be used: a person must look at it). The
+idempotency key is unique: enqueuing the same key again is a no-op that returns the first row,
+and the key goes with the HTTP request so a resend after a crash is not a second call.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from clerkapp.infra.store.db import db_time, parse_db_time
+
+if TYPE_CHECKING:
+    from clerkapp.infra.store.db import Store
+
+
+class OutboxKind(StrEnum):
+    """What an outbox row asks the platform to do (docs/CONTRACTS.md)."""
+
+    LOOKUP = "lookup"
+    VERIFICATION = "verification"
+    VERIFICATION_POLL = "verification_poll"
+    PROGRESS_REGISTER = "progress_register"
+    PROGRESS_EVENT = "progress_event"
+    CREDIT_REPORT = "credit_report"
+
+
+class OutboxState(StrEnum):
+    """Life of an outbox row."""
+
+    OPEN = "open"
+    SENT = "sent"
+    NEEDS_PERSON = "needs_person"
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One outbox row as stored."""
+
+    id: int
+    kind: str
+    case_id: str | None
+    payload: dict[str, Any]
+    idempotency_key: str
+    state: OutboxState
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    answer: dict[str, Any] | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class Outbox:
+    """Enqueue and settle outbox rows of a store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def enqueue(
+        self,
+        kind: str,
+        case_id: str | None,
+        payload: dict[str, Any],
+        idempotency_key: str,
+        *,
+        now: datetime,
+        not_before: datetime | None = None,
+    ) -> OutboxRow:
+        """Add a row due at ``not_before`` (default now), joining the caller's transaction; the
+        same key again returns the existing row unchanged.
+
+        ``not_before`` is a lease for a caller that sends the row itself right away (the look-up
+        fan-out): the sync worker leaves the row alone until then, and takes it over after a
+        crash."""
+        kind = OutboxKind(kind).value
+        with self._store.atomic():
+            self._store.conn.execute(
+                "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
+                " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)"
+                " ON CONFLICT(idempotency_key) DO NOTHING",
+                (
+                    kind,
+                    case_id,
+                    json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                    idempotency_key,
+                    db_time(not_before or now),
+                    db_time(now),
+                ),
+            )
+            row = self.by_key(idempotency_key)
+        assert row is not None
+        return row
+
+    def get(self, row_id: int) -> OutboxRow | None:
+        """A row by id."""
+        return self._one("SELECT * FROM outbox WHERE id = ?", (row_id,))
+
+    def by_key(self, idempotency_key: str) -> OutboxRow | None:
+        """A row by its idempotency key."""
+        return self._one("SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,))
+
+    def due(
+        self, now: datetime, limit: int = 100, kinds: set[str] | None = None
+    ) -> list[OutboxRow]:
+        """Open rows whose time has come, oldest first."""
+        sql = "SELECT * FROM outbox WHERE state = 'open' AND next_attempt_at <= ?"
+        params: list[Any] = [db_time(now)]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' for _ in kinds)})"
+            params.extend(sorted(kinds))
+        sql += " ORDER BY next_attempt_at, id LIMIT ?"
+        params.append(limit)
+        return self._many(sql, params)
+
+    def next_due_at(self) -> datetime | None:
+        """When the next open row falls due (None: nothing open) — lets a worker sleep exactly."""
+        with self._store.read():
+            row = self._store.conn.execute(
+                "SELECT min(next_attempt_at) FROM outbox WHERE state = 'open'"
+            ).fetchone()
+        return None if row[0] is None else parse_db_time(row[0])
+
+    def for_case(self, case_id: str) -> list[OutboxRow]:
+        """All rows of a case, oldest first."""
+        return self._many("SELECT * FROM outbox WHERE case_id = ? ORDER BY id", [case_id])
+
+    def mark_sent(self, row_id: int, answer: dict[str, Any] | None, *, now: datetime) -> None:
+        """Close a row with the platform's answer (joining the caller's transaction)."""
+        self._update(
+            row_id,
+            "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?, last_error = NULL",
+            (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now)),
+        )
+
+    def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
+        """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
+        self._update(
+            row_id,
+            "state = 'open', attempts = attempts + 1, last_error = ?, next_attempt_at = ?",
+            (error, db_time(next_attempt_at)),
+        )
+
+    def mark_needs_person(self, row_id: int, problem: str) -> None:
+        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer)."""
+        self._update(
+            row_id,
+            "state = 'needs_person', attempts = attempts + 1, last_error = ?",
+            (problem,),
+        )
+
+    def requeue(self, row_id: int, *, now: datetime) -> None:
+        """Send a ``needs_person`` row again (a person fixed the cause)."""
+        self._update(
+            row_id,
+            "state = 'open', next_attempt_at = ?",
+            (db_time(now),),
+            only_state=OutboxState.NEEDS_PERSON,
+        )
+
+    def lease(self, row_id: int, until: datetime) -> None:
+        """Keep the sync worker off an open row until ``until`` (someone else is sending it)."""
+        self._update(row_id, "next_attempt_at = ?", (db_time(until),), only_state=OutboxState.OPEN)
+
+    def pending_count(self) -> int:
+        """How many rows are still to be sent."""
+        with self._store.read():
+            row = self._store.conn.execute(
+                "SELECT count(*) FROM outbox WHERE state = 'open'"
+            ).fetchone()
+        return int(row[0])
+
+    def needs_person(self) -> list[OutboxRow]:
+        """Rows waiting for a person, oldest first."""
+        return self._many("SELECT * FROM outbox WHERE state = 'needs_person' ORDER BY id", [])
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows per state."""
+        with self._store.read():
+            rows = self._store.conn.execute(
+                "SELECT state, count(*) FROM outbox GROUP BY state"
+            ).fetchall()
+        return {str(state): int(n) for state, n in rows}
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _update(
+        self,
+        row_id: int,
+        assignments: str,
+        params: tuple[Any, ...],
+        *,
+        only_state: OutboxState | None = None,
+    ) -> None:
+        sql = f"UPDATE outbox SET {assignments} WHERE id = ?"
+        all_params: tuple[Any, ...] = (*params, row_id)
+        if only_state is not None:
+            sql += " AND state = ?"
+            all_params = (*all_params, only_state.value)
+        with self._store.atomic():
+            cursor = self._store.conn.execute(sql, all_params)
+            if cursor.rowcount != 1 and only_state is None:
+                raise KeyError(f"no outbox row {row_id}")
+
+    def _one(self, sql: str, params: tuple[Any, ...]) -> OutboxRow | None:
+        rows = self._many(sql, list(params))
+        return rows[0] if rows else None
+
+    def _many(self, sql: str, params: list[Any]) -> list[OutboxRow]:
+        with self._store.read() as db:
+            return [_row(r) for r in db.query(sql, params)]
+
+
+def _time(value: str | None) -> datetime | None:
+    return None if value is None else parse_db_time(value)
+
+
+def _row(r: dict[str, Any]) -> OutboxRow:
+    return OutboxRow(
+        id=int(r["id"]),
+        kind=str(r["kind"]),
+        case_id=r["case_id"],
+        payload=json.loads(r["payload"]),
+        idempotency_key=str(r["idempotency_key"]),
+        state=OutboxState(r["state"]),
+        attempts=int(r["attempts"]),
+        next_attempt_at=_time(r["next_attempt_at"]),
+        last_error=r["last_error"],
+        answer=None if r["answer"] is None else json.loads(r["answer"]),
+        created_at=parse_db_time(r["created_at"]),
+        sent_at=_time(r["sent_at"]),
+    )

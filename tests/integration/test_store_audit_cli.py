@@ -1,0 +1,69 @@
+"""`clerkapp audit verify` as a subprocess on a real store file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from clerkapp.infra.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+T0 = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerkapp", "audit", "verify", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def _store(path: Path, n: int) -> None:
+    with Store(path) as store:
+        for i in range(n):
+            store.audit.append("login", at=T0 + timedelta(minutes=i), actor="wang")
+
+
+def test_verify_intact_chain(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    _store(path, 7)
+    result = _run("--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "审计链完整：7 条"
+
+
+def test_verify_default_store_in_clerkapp_home(clerkapp_home: Path) -> None:
+    from clerkapp.infra.paths import database_path
+
+    _store(database_path(), 3)
+    result = _run()
+    assert result.returncode == 0, result.stderr
+    assert "审计链完整：3 条" in result.stdout
+
+
+def test_verify_pinpoints_tampered_row(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    _store(path, 7)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE audit SET actor = 'li' WHERE seq = 5")
+    conn.close()
+    result = _run("--db", str(path))
+    assert result.returncode == 1
+    assert "第 5 条（login，2026-11-27T01:04:00.000000Z）" in result.stdout
+    assert "此前完整：4 条" in result.stdout
+    as_json = json.loads(_run("--db", str(path), "--json").stdout)
+    assert as_json["ok"] is False and as_json["broken"]["seq"] == 5
+
+
+def test_verify_missing_store(tmp_path: Path) -> None:
+    result = _run("--db", str(tmp_path / "nope.sqlite3"))
+    assert result.returncode == 2
+    assert "找不到数据库文件" in result.stderr
