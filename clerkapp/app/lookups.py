@@ -1,0 +1,192 @@
+"""The look-up fan-out: all look-ups of a case at once, in parallel, off the GUI thread.
+
+The case service writes the look-up outbox rows (marking the proofs in flight) in one
+transaction; :class:`LookupRunner` sends them all concurrently and records each answer as it
+arrives — through the same :class:`~clerkapp.app.outbox_send.Settler` the sync worker uses, so the
+answer is applied to the case and the row closed together. One failure never blocks the others: a
+retryable failure leaves the row queued for the sync worker, a refusal goes to a person. When the
+matter has pledges, a dishonesty-list check runs alongside.
+
+Progress is reported per proof through ``on_progress(proof_code, state)`` from worker threads
+(the GUI's background-op helper turns it into a signal).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from clerkapp.app.outbox_send import CaseRecorder, Clock, Outcome, Settler, context_of, send
+from clerkapp.core.platform_types import CreditStatus
+from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.store.db import Store
+from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
+
+log = logging.getLogger("clerkapp.lookups")
+
+CREDIT = "credit"  # the pseudo proof code under which the credit check reports progress
+
+# States reported to ``on_progress``.
+IN_FLIGHT = "in_flight"
+ANSWERED = "answered"
+QUEUED = "queued"  # failed for now; the sync worker will try again
+FAILED = "failed"  # refused or unusable: needs a person (or another method)
+
+ProgressCallback = Callable[[str, str], None]
+
+
+class LookupService(CaseRecorder, Protocol):
+    """The parts of the case service the fan-out uses."""
+
+    store: Store
+
+    def begin_lookups(self, case_id: str) -> Sequence[OutboxRow]:
+        """Mark the case's look-ups in flight and return their open outbox rows."""
+
+
+@dataclass
+class ProofOutcome:
+    """How one proof's look-up ended in this run."""
+
+    proof_code: str
+    state: str  # ANSWERED, QUEUED or FAILED
+    error: Exception | None = None
+
+    @property
+    def user_message(self) -> str:
+        """Why it failed, in the clerk's words ("" when answered)."""
+        if self.error is None:
+            return ""
+        return str(getattr(self.error, "user_message", "查询失败，请稍后重试"))
+
+
+@dataclass
+class LookupRun:
+    """The result of one fan-out."""
+
+    case_id: str
+    proofs: dict[str, ProofOutcome] = field(default_factory=dict)
+    credit: CreditStatus | None = None
+    credit_error: Exception | None = None
+
+    @property
+    def all_answered(self) -> bool:
+        """Whether every look-up got an answer."""
+        return all(p.state == ANSWERED for p in self.proofs.values())
+
+
+class LookupRunner:
+    """Runs the look-ups of a case concurrently on ``executor``."""
+
+    def __init__(
+        self,
+        client: PlatformClient,
+        service: LookupService,
+        executor: Executor,
+        *,
+        clock: Clock,
+    ) -> None:
+        self.client = client
+        self.service = service
+        self.executor = executor
+        self.settler = Settler(service.store, service, clock)
+
+    def run(
+        self,
+        case_id: str,
+        *,
+        on_progress: ProgressCallback | None = None,
+        credit_subject: dict[str, str] | None = None,
+        credit_context: CallContext | None = None,
+    ) -> LookupRun:
+        """Fire the case's look-ups (and, given ``credit_subject``, its credit check) at once;
+        return when every one has an answer or has failed. Blocks: call it off the GUI thread."""
+        rows = [r for r in self.service.begin_lookups(case_id) if r.kind == OutboxKind.LOOKUP]
+        return self.run_rows(
+            case_id,
+            rows,
+            on_progress=on_progress,
+            credit_subject=credit_subject,
+            credit_context=credit_context,
+        )
+
+    def run_rows(
+        self,
+        case_id: str,
+        rows: Sequence[OutboxRow],
+        *,
+        on_progress: ProgressCallback | None = None,
+        credit_subject: dict[str, str] | None = None,
+        credit_context: CallContext | None = None,
+    ) -> LookupRun:
+        """Send the given look-up rows concurrently (e.g. one row again after 重试)."""
+        report = _Reporter(on_progress)
+        run = LookupRun(case_id)
+        futures: dict[Future[Any], str] = {}
+        for row in rows:
+            code = str(row.payload.get("proof_code"))
+            report(code, IN_FLIGHT)
+            futures[self.executor.submit(self._one, row)] = code
+        if credit_subject is not None:
+            context = credit_context or (context_of(rows[0]) if rows else None)
+            if context is not None:
+                report(CREDIT, IN_FLIGHT)
+                futures[self.executor.submit(self._credit, case_id, credit_subject, context)] = (
+                    CREDIT
+                )
+        for future in as_completed(futures):
+            code = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a failure of one never stops the others
+                log.exception("look-up %s of case %s could not be recorded", code, case_id)
+                result = ProofOutcome(code, FAILED, exc)
+            if code == CREDIT:
+                if isinstance(result, CreditStatus):
+                    run.credit = result
+                    report(CREDIT, ANSWERED)
+                else:
+                    run.credit_error = result.error
+                    report(CREDIT, FAILED)
+                continue
+            run.proofs[code] = result
+            report(code, result.state)
+        return run
+
+    def _one(self, row: OutboxRow) -> ProofOutcome:
+        code = str(row.payload.get("proof_code"))
+        outcome: Outcome = send(self.client, row)
+        settled = self.settler.settle(outcome)
+        if outcome.ok and settled == "sent":
+            return ProofOutcome(code, ANSWERED)
+        state = QUEUED if settled == "retry" else FAILED
+        return ProofOutcome(code, state, outcome.error)
+
+    def _credit(
+        self, case_id: str, subject: dict[str, str], context: CallContext
+    ) -> CreditStatus | ProofOutcome:
+        try:
+            status = self.client.credit_check(subject, context=context)
+        except PlatformCallError as exc:
+            return ProofOutcome(CREDIT, FAILED, exc)
+        with self.service.store.atomic():
+            self.service.record_credit(case_id, status)
+        return status
+
+
+class _Reporter:
+    """Calls ``on_progress`` and keeps a broken callback from breaking the fan-out."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self._callback = callback
+
+    def __call__(self, code: str, state: str) -> None:
+        if self._callback is None:
+            return
+        try:
+            self._callback(code, state)
+        except Exception:
+            log.exception("progress callback failed")

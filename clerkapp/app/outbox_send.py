@@ -1,0 +1,221 @@
+"""Sending one outbox row and settling its outcome: shared by the look-up fan-out and the sync
+worker, so an answer is recorded the same way whichever of them sent the row.
+
+``send`` does the HTTP call only (no database); ``settle`` records the outcome in the store — the
+answer applied to the case *and* the row closed in one transaction. A crash between the two leaves
+the row open; sending it again carries the same idempotency key, so the platform answers with its
+stored first answer and nothing is done twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from clerkapp.core.platform_types import (
+    CreditStatus,
+    LookupAnswer,
+    VerificationState,
+    VerificationStatus,
+)
+from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.platform.errors import PlatformBadAnswer
+from clerkapp.infra.store.db import Store
+from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
+
+log = logging.getLogger("clerkapp.sync")
+
+Clock = Callable[[], datetime]
+
+
+class CaseRecorder(Protocol):
+    """What the case service offers to apply platform answers to a case (each joins the
+    caller's transaction)."""
+
+    def record_lookup_answer(self, case_id: str, proof_code: str, answer: LookupAnswer) -> Any:
+        """A look-up answered."""
+
+    def record_lookup_failure(
+        self, case_id: str, proof_code: str, error: PlatformCallError, *, retrying: bool
+    ) -> Any:
+        """A look-up failed; ``retrying`` says whether the outbox will try again."""
+
+    def record_verification_status(
+        self, case_id: str, proof_code: str, status: VerificationStatus
+    ) -> Any:
+        """A verification ticket was issued or changed state."""
+
+    def record_credit(self, case_id: str, status: CreditStatus) -> Any:
+        """A dishonesty-list check result."""
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """When to try an outbox row again: ``base_s * 2**attempts`` capped at ``cap_s``, jittered
+    to half–full so that many rows failed together do not return together."""
+
+    base_s: float = 5.0
+    cap_s: float = 600.0
+
+    def next_at(self, now: datetime, attempts: int) -> datetime:
+        """The next try after ``attempts`` failed tries."""
+        delay = min(self.cap_s, self.base_s * 2 ** min(attempts, 20))
+        return now + timedelta(seconds=delay * random.uniform(0.5, 1.0))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What sending a row gave: an ``answer`` or an ``error`` (never both)."""
+
+    row: OutboxRow
+    answer: Any = None
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the platform answered usefully."""
+        return self.error is None
+
+
+def context_of(row: OutboxRow) -> CallContext:
+    """Who asks and why, as the case service wrote it into the row."""
+    payload = row.payload
+    purpose = payload.get("purpose") or f"matter:{payload.get('matter_code', '')}"
+    return CallContext(
+        official=str(payload.get("official") or "system"),
+        purpose=str(purpose),
+        case_id=str(row.case_id or payload.get("case_id") or "-"),
+    )
+
+
+def send(client: PlatformClient, row: OutboxRow) -> Outcome:
+    """Make the platform call a row asks for (HTTP only; the store is not touched)."""
+    p = row.payload
+    ctx = context_of(row)
+    key = row.idempotency_key
+    try:
+        kind = OutboxKind(row.kind)
+        answer: Any
+        if kind is OutboxKind.LOOKUP:
+            answer = client.lookup(
+                p["item"], p["subject"], p.get("fields", []), context=ctx, idempotency_key=key
+            )
+        elif kind is OutboxKind.VERIFICATION:
+            answer = client.submit_verification(
+                p["proof_code"],
+                p["department"],
+                p["question"],
+                p["subject"],
+                context=ctx,
+                idempotency_key=key,
+            )
+        elif kind is OutboxKind.VERIFICATION_POLL:
+            answer = client.poll_verification(p["ticket"], 0, context=ctx)
+        elif kind is OutboxKind.PROGRESS_REGISTER:
+            client.register_progress(
+                p["token"],
+                p["short_code"],
+                p["matter_name"],
+                p.get("office", ""),
+                p.get("expected_completion"),
+                context=ctx,
+                idempotency_key=key,
+            )
+            answer = {"registered": True}
+        elif kind is OutboxKind.PROGRESS_EVENT:
+            client.progress_event(
+                p["token"], p["status"], p["label"], p["at"], context=ctx, idempotency_key=key
+            )
+            answer = {"recorded": True}
+        else:  # credit_report
+            answer = {
+                "report_id": client.report_false_pledge(
+                    p["subject"],
+                    p["proof_code"],
+                    p.get("reason", ""),
+                    context=ctx,
+                    idempotency_key=key,
+                )
+            }
+    except PlatformCallError as exc:
+        return Outcome(row, error=exc)
+    except (KeyError, TypeError, ValueError) as exc:
+        # A row this build cannot send (corrupt or from a newer version): a person must look.
+        return Outcome(row, error=exc)
+    return Outcome(row, answer=answer)
+
+
+def stored_answer(answer: Any) -> dict[str, Any] | None:
+    """The answer as kept in the outbox row (JSON-friendly)."""
+    if answer is None:
+        return None
+    if is_dataclass(answer) and not isinstance(answer, type):
+        return asdict(answer)
+    if isinstance(answer, dict):
+        return answer
+    return {"value": str(answer)}
+
+
+class Settler:
+    """Records outcomes: the answer applied to the case and the row closed together."""
+
+    def __init__(
+        self, store: Store, recorder: CaseRecorder, clock: Clock, backoff: Backoff | None = None
+    ) -> None:
+        self.store = store
+        self.recorder = recorder
+        self.clock = clock
+        self.backoff = backoff or Backoff()
+
+    def settle(self, outcome: Outcome) -> str:
+        """Record one outcome; returns what became of the row: ``sent``, ``retry``,
+        ``waiting`` (a ticket not answered yet) or ``needs_person``."""
+        row, now = outcome.row, self.clock()
+        with self.store.atomic():
+            if outcome.error is None:
+                return self._success(row, outcome.answer, now)
+            return self._failure(row, outcome.error, now)
+
+    def _success(self, row: OutboxRow, answer: Any, now: datetime) -> str:
+        outbox, case_id, proof = self.store.outbox, row.case_id or "", row.payload.get("proof_code")
+        if row.kind == OutboxKind.LOOKUP:
+            self.recorder.record_lookup_answer(case_id, str(proof), answer)
+        elif row.kind == OutboxKind.VERIFICATION:
+            self.recorder.record_verification_status(case_id, str(proof), answer)
+        elif row.kind == OutboxKind.VERIFICATION_POLL:
+            status: VerificationStatus = answer
+            if status.state in (VerificationState.QUEUED, VerificationState.DEFERRED):
+                # Not answered yet: look again later, without counting it as a failure.
+                wait = float(row.payload.get("poll_every_s", 60))
+                outbox.mark_retry(row.id, f"waiting:{status.state}", now + timedelta(seconds=wait))
+                return "waiting"
+            self.recorder.record_verification_status(case_id, str(proof), status)
+        outbox.mark_sent(row.id, stored_answer(answer), now=now)
+        return "sent"
+
+    def _failure(self, row: OutboxRow, error: Exception, now: datetime) -> str:
+        retrying = isinstance(error, PlatformCallError) and error.retryable
+        code = getattr(error, "code", type(error).__name__)
+        note = f"{code}: {getattr(error, 'user_message', '')}"[:500]
+        if row.kind == OutboxKind.LOOKUP and isinstance(error, PlatformCallError):
+            self.recorder.record_lookup_failure(
+                row.case_id or "", str(row.payload.get("proof_code")), error, retrying=retrying
+            )
+        if retrying:
+            self.store.outbox.mark_retry(row.id, note, self.backoff.next_at(now, row.attempts))
+            log.info("outbox %s row=%d case=%s retry (%s)", row.kind, row.id, row.case_id, code)
+            return "retry"
+        self.store.outbox.mark_needs_person(row.id, note)
+        log.warning(
+            "outbox %s row=%d case=%s needs a person (%s)", row.kind, row.id, row.case_id, code
+        )
+        return "needs_person"
+
+
+def is_bad_answer(outcome: Outcome) -> bool:
+    """Whether the platform answered in a shape this build does not understand."""
+    return isinstance(outcome.error, PlatformBadAnswer)

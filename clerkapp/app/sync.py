@@ -1,0 +1,274 @@
+"""The sync worker: sends the outbox to the platform.
+
+``drain()`` sends every due row once — concurrently on a small pool, the results recorded by the
+draining thread alone (one writer), a batch of them per transaction — and returns a
+:class:`SyncReport`. ``start()`` runs drains on a background thread that wakes when told new work
+was enqueued (:meth:`SyncWorker.notify`) or when the next retry falls due; ``stop()`` shuts it
+down cleanly (the operations in flight finish, nothing is abandoned half-recorded).
+
+Order: the progress operations of one case (register, then its events) go one after another in
+the order they were written; if one fails, the later ones wait for the next drain.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from clerkapp.app.outbox_send import Backoff, CaseRecorder, Clock, Outcome, Settler, send
+from clerkapp.infra.platform import PlatformClient
+from clerkapp.infra.store.db import Store
+from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
+
+log = logging.getLogger("clerkapp.sync")
+
+_ORDERED = {OutboxKind.PROGRESS_REGISTER.value: 0, OutboxKind.PROGRESS_EVENT.value: 1}
+
+
+@dataclass
+class SyncReport:
+    """What one drain did."""
+
+    sent: int = 0
+    retry: int = 0
+    waiting: int = 0
+    needs_person: int = 0
+    deferred: int = 0
+    seconds: float = 0.0
+    by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def handled(self) -> int:
+        """Rows tried in this drain."""
+        return self.sent + self.retry + self.waiting + self.needs_person
+
+    def count(self, kind: str, result: str) -> None:
+        """Add one settled row."""
+        setattr(self, result, getattr(self, result) + 1)
+        self.by_kind[kind] += 1
+
+
+def lanes(rows: Iterable[OutboxRow]) -> list[list[OutboxRow]]:
+    """Group rows into lanes that run one after another: a case's progress operations share a
+    lane (register first, then events in written order); every other row is a lane of its own."""
+    grouped: dict[str, list[OutboxRow]] = {}
+    for row in rows:
+        key = f"progress:{row.case_id}" if row.kind in _ORDERED else f"row:{row.id}"
+        grouped.setdefault(key, []).append(row)
+    return [
+        sorted(lane, key=lambda r: (_ORDERED.get(r.kind, 0), r.id)) for lane in grouped.values()
+    ]
+
+
+class SyncWorker:
+    """Sends due outbox rows through ``client`` and records their answers through ``recorder``
+    (the case service)."""
+
+    def __init__(
+        self,
+        store: Store,
+        recorder: CaseRecorder,
+        client: PlatformClient,
+        clock: Clock,
+        *,
+        threads: int = 4,
+        page: int = 256,
+        batch: int = 64,
+        backoff: Backoff | None = None,
+        idle_wake_s: float = 30.0,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.clock = clock
+        self.settler = Settler(store, recorder, clock, backoff)
+        self._threads = threads
+        self._page = page
+        self._batch = batch
+        self._idle_wake_s = idle_wake_s
+        self._drain_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_report: SyncReport | None = None
+
+    # ------------------------------------------------------------------ one drain
+
+    def drain(self, max_items: int | None = None) -> SyncReport:
+        """Send every row due now (at most ``max_items``) once; returns what happened."""
+        with self._drain_lock:
+            report = SyncReport()
+            started = time.monotonic()
+            seen: set[int] = set()
+            blocked_cases: set[str] = set()
+            with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
+                while not self._stopping.is_set():
+                    budget = self._page if max_items is None else max_items - report.handled
+                    if budget <= 0:
+                        break
+                    rows = [
+                        r
+                        for r in self.store.outbox.due(self.clock(), limit=budget)
+                        if r.id not in seen
+                    ]
+                    if not rows:
+                        break
+                    seen.update(r.id for r in rows)
+                    self._run_page(pool, rows, report, blocked_cases)
+            report.seconds = time.monotonic() - started
+            self.last_report = report
+            log.info(
+                "drain: sent=%d retry=%d waiting=%d needs_person=%d deferred=%d in %.2f s",
+                report.sent,
+                report.retry,
+                report.waiting,
+                report.needs_person,
+                report.deferred,
+                report.seconds,
+            )
+            return report
+
+    def _run_page(
+        self,
+        pool: ThreadPoolExecutor,
+        rows: list[OutboxRow],
+        report: SyncReport,
+        blocked_cases: set[str],
+    ) -> None:
+        pending: set[Future[list[Outcome]]] = set()
+        for lane in lanes(rows):
+            if lane[0].kind in _ORDERED and (
+                lane[0].case_id in blocked_cases or self._waits_for_earlier(lane)
+            ):
+                self._defer(lane, report)
+                continue
+            pending.add(pool.submit(self._send_lane, lane))
+        done_outcomes: list[Outcome] = []
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                done_outcomes.extend(future.result())
+            if len(done_outcomes) >= self._batch or (done_outcomes and not pending):
+                self._settle_batch(done_outcomes, report, blocked_cases)
+                done_outcomes = []
+        if done_outcomes:
+            self._settle_batch(done_outcomes, report, blocked_cases)
+
+    def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for row in lane:
+            outcome = send(self.client, row)
+            outcomes.append(outcome)
+            if not outcome.ok or self._stopping.is_set():
+                # The rest of the lane must not overtake a failed operation: next drain.
+                outcomes.extend(Outcome(r, error=_DeferredError()) for r in lane[len(outcomes) :])
+                break
+        return outcomes
+
+    def _settle_batch(
+        self, outcomes: list[Outcome], report: SyncReport, blocked_cases: set[str]
+    ) -> None:
+        # One transaction for the batch (fewer commits); each row's record is a savepoint, so a
+        # row that cannot be recorded does not undo the others.
+        with self.store.atomic():
+            for outcome in outcomes:
+                row = outcome.row
+                if isinstance(outcome.error, _DeferredError):
+                    self._defer([row], report)
+                    continue
+                try:
+                    result = self.settler.settle(outcome)
+                except Exception:
+                    log.exception(
+                        "outbox %s row=%d: answer could not be recorded", row.kind, row.id
+                    )
+                    with self.store.atomic():
+                        self.store.outbox.mark_needs_person(row.id, "answer could not be recorded")
+                    result = "needs_person"
+                report.count(row.kind, result)
+                if result != "sent" and row.kind in _ORDERED and row.case_id:
+                    blocked_cases.add(row.case_id)
+
+    def _waits_for_earlier(self, lane: list[OutboxRow]) -> bool:
+        """A case's progress operation waits while an earlier one of the same case is still
+        open (not yet due, or failed and waiting to be retried)."""
+        head = lane[0]
+        if not head.case_id:
+            return False
+        in_lane = {r.id for r in lane}
+        return any(
+            r.kind in _ORDERED
+            and r.state == "open"
+            and r.id not in in_lane
+            and (r.id < head.id or r.kind == OutboxKind.PROGRESS_REGISTER)
+            for r in self.store.outbox.for_case(head.case_id)
+        )
+
+    def _defer(self, lane: list[OutboxRow], report: SyncReport) -> None:
+        later = self.clock() + timedelta(seconds=1)
+        with self.store.atomic():
+            for row in lane:
+                self.store.outbox.mark_retry(row.id, "waiting for an earlier operation", later)
+        report.deferred += len(lane)
+
+    # ------------------------------------------------------------ background thread
+
+    def notify(self) -> None:
+        """New work was enqueued: wake the background thread now."""
+        self._wake.set()
+
+    def start(self) -> None:
+        """Run drains on a background thread until :meth:`stop`."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._loop, name="clerkapp-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float | None = 30.0) -> None:
+        """Stop the background thread after the operations in flight are recorded."""
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the background thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.clear()
+            try:
+                self.drain()
+            except Exception:  # keep syncing: a broken drain must not end the worker
+                log.exception("drain failed")
+            if self._stopping.is_set():
+                break
+            self._wake.wait(self._sleep_s())
+
+    def _sleep_s(self) -> float:
+        """Until the next retry falls due (bounded), unless woken earlier."""
+        due = self.store.outbox.next_due_at()
+        if due is None:
+            return self._idle_wake_s
+        seconds = (due - self.clock()).total_seconds()
+        return max(0.05, min(self._idle_wake_s, seconds))
+
+
+class _DeferredError(Exception):
+    """Marker: not sent because an earlier operation of the same lane failed."""
+
+
+def now_utc() -> datetime:
+    """The default clock of the worker (aware UTC)."""
+    from datetime import UTC
+
+    return datetime.now(UTC)
