@@ -1,0 +1,456 @@
+"""Catalogue file contents (already decoded JSON) → :class:`Catalogue`, collecting every problem
+with its location instead of stopping at the first one. Pure: reading the file (and reporting
+broken JSON with line and column) is :mod:`clerkapp.infra.catalogue_io`'s job.
+
+Two passes: the JSON Schema (resources/catalogue/schema.json, when given) checks the structure;
+the code checks what a schema cannot: duplicate codes, references, specs of every method and
+fallback, platform items and their fields, operators and their values. A problem both passes
+find at the same place is reported once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from clerkapp.core.catalogue import (
+    PLATFORM_ITEMS,
+    ApplicantKind,
+    Catalogue,
+    Condition,
+    DataQuerySpec,
+    Department,
+    DropSpec,
+    Matter,
+    Method,
+    Op,
+    PledgeSpec,
+    ProofItem,
+    VerifySpec,
+)
+from clerkapp.core.search import parse_reading
+
+FORMAT = "clerkapp-catalogue/1"
+_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+_SPEC_OF = {
+    Method.DATA_QUERY: "query",
+    Method.PLEDGE: "pledge",
+    Method.DEPT_VERIFY: "verify",
+    Method.DROPPED: "drop",
+}
+_NOT_FOUND = {"satisfied": True, "not_satisfied": False}
+_TYPE_ZH = {
+    str: "字符串",
+    int: "整数",
+    bool: "布尔值",
+    list: "数组",
+    dict: "对象",
+    "string": "字符串",
+    "integer": "整数",
+    "boolean": "布尔值",
+    "array": "数组",
+    "object": "对象",
+    "number": "数字",
+}
+E = TypeVar("E")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a catalogue file: where (``matters[3].proofs[1]``, "$" for the top
+    level), which field, and what, in Chinese."""
+
+    location: str
+    field: str
+    message: str
+
+    def render(self, source: str) -> str:
+        """ "file: location: field: message", as the CLI prints it."""
+        return f"{source}: {self.location}: {self.field or '-'}: {self.message}"
+
+
+@dataclass
+class ParseResult:
+    """The catalogue (None when there is any problem) and every problem found."""
+
+    catalogue: Catalogue | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file can be used."""
+        return self.catalogue is not None and not self.problems
+
+
+def parse_catalogue(data: object, *, schema: Mapping[str, Any] | None = None) -> ParseResult:
+    """Check decoded catalogue JSON and build the :class:`Catalogue`.
+
+    ``schema`` (the file format's JSON Schema) adds the structural pass; without it only the code
+    checks run, which is what loading an already validated, installed catalogue needs."""
+    found = _schema_problems(data, schema) if schema is not None else []
+    builder = _Builder()
+    catalogue = builder.build(data)
+    seen = {(p.location, p.field) for p in found}
+    problems = found + [p for p in builder.problems if (p.location, p.field) not in seen]
+    return ParseResult(None if problems else catalogue, problems)
+
+
+def _schema_problems(data: object, schema: Mapping[str, Any]) -> list[Problem]:
+    from jsonschema import Draft202012Validator
+
+    problems: list[Problem] = []
+    validator = Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path = list(error.absolute_path)
+        location, name = _split_path(path)
+        kind = error.validator
+        instance = error.instance
+        if kind == "required":
+            match = re.match(r"^'(.+)' is a required property", error.message)
+            missing = match.group(1) if match else "?"
+            problems.append(Problem(_join(path), missing, "缺少必填字段"))
+        elif kind == "additionalProperties" and isinstance(instance, dict):
+            allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+            for key in instance:
+                if key not in allowed:
+                    problems.append(Problem(_join(path), str(key), "未知字段"))
+        elif kind == "type":
+            want = error.validator_value
+            want_zh = _TYPE_ZH.get(want, str(want)) if isinstance(want, str) else str(want)
+            problems.append(Problem(location, name, f"类型错误：应为{want_zh}"))
+        elif kind in ("enum", "const"):
+            allowed_values = error.validator_value
+            shown = allowed_values if kind == "enum" else [allowed_values]
+            options = "、".join(str(v) for v in shown)
+            problems.append(Problem(location, name, f"取值无效：{instance!r}，应为 {options}"))
+        elif kind == "pattern":
+            problems.append(Problem(location, name, f"格式不符：{instance!r}"))
+        elif kind == "minLength":
+            problems.append(Problem(location, name, "不能为空"))
+        elif kind in ("minimum", "minItems"):
+            problems.append(Problem(location, name, f"取值过小：{instance!r}"))
+        else:
+            problems.append(Problem(location, name, f"不符合格式要求（{kind}）"))
+    return problems
+
+
+def _join(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text or "$"
+
+
+def _split_path(path: list[Any]) -> tuple[str, str]:
+    """Location and field of a path: the field is the last key; an array element keeps its
+    index in the location (``matters[2].proofs[1]``, field ``proofs``)."""
+    keys = [p for p in path if isinstance(p, str)]
+    name = keys[-1] if keys else ""
+    if path and isinstance(path[-1], str):
+        return _join(path[:-1]), name
+    return _join(path), name
+
+
+class _Builder:
+    """The semantic pass: builds the model and records a problem for everything it cannot use."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, location: str, name: str, message: str) -> None:
+        self.problems.append(Problem(location, name, message))
+
+    def get(
+        self, obj: Mapping[str, Any], loc: str, key: str, typ: type, *, required: bool = True
+    ) -> Any:
+        if key not in obj:
+            if required:
+                self.add(loc, key, "缺少必填字段")
+            return None
+        value = obj[key]
+        wrong = not isinstance(value, typ) or (typ is int and isinstance(value, bool))
+        if wrong:
+            self.add(loc, key, f"类型错误：应为{_TYPE_ZH[typ]}")
+            return None
+        if typ is str and required and not value.strip():
+            self.add(loc, key, "不能为空")
+            return None
+        return value
+
+    def enum(
+        self, obj: Mapping[str, Any], loc: str, key: str, kind: Callable[[str], E], what: str
+    ) -> E | None:
+        raw = self.get(obj, loc, key, str)
+        if raw is None:
+            return None
+        try:
+            return kind(raw)
+        except ValueError:
+            self.add(loc, key, f"未知的{what}：{raw!r}")
+            return None
+
+    def objects(self, data: Mapping[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+        items = self.get(data, "$", key, list)
+        out: list[tuple[str, dict[str, Any]]] = []
+        for i, raw in enumerate(items or []):
+            loc = f"{key}[{i}]"
+            if isinstance(raw, dict):
+                out.append((loc, raw))
+            else:
+                self.add(loc, "", "类型错误：应为对象")
+        return out
+
+    def codes(self, entries: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+        """code → location of its first definition; later duplicates are problems."""
+        first: dict[str, str] = {}
+        for loc, raw in entries:
+            code = raw.get("code")
+            if isinstance(code, str):
+                if code in first:
+                    self.add(loc, "code", f"编码重复：{code!r} 已在 {first[code]} 定义")
+                else:
+                    first[code] = loc
+        return first
+
+    def reading(self, raw: Mapping[str, Any], loc: str, name: str | None) -> str:
+        value = self.get(raw, loc, "pinyin", str, required=False) or ""
+        if value and name and parse_reading(name, value) is None:
+            self.add(loc, "pinyin", "拼音与名称不对应（每个字一个读音，以空格分隔）")
+            return ""
+        return value
+
+    def build(self, data: object) -> Catalogue | None:
+        if not isinstance(data, dict):
+            self.add("$", "", "类型错误：目录文件的顶层应为对象")
+            return None
+        fmt = self.get(data, "$", "format", str)
+        if fmt is not None and fmt != FORMAT:
+            self.add("$", "format", f"不支持的格式：{fmt!r}，应为 {FORMAT}")
+        version = self.get(data, "$", "version", str)
+        if version is not None and not _VERSION.match(version):
+            self.add("$", "version", f"版本号应为以点分隔的数字，如 2026.11.1：{version!r}")
+        issued = self.get(data, "$", "issued", str)
+        source = self.get(data, "$", "source", str, required=False) or ""
+        if "source" not in data:
+            self.add("$", "source", "缺少必填字段")
+        dept_entries = self.objects(data, "departments")
+        matter_entries = self.objects(data, "matters")
+        proof_entries = self.objects(data, "proofs")
+        self.codes(dept_entries)
+        self.codes(matter_entries)
+        self.codes(proof_entries)
+        departments: dict[str, Department] = {}
+        for loc, raw in dept_entries:
+            dept = self.department(loc, raw)
+            if dept is not None:
+                departments.setdefault(dept.code, dept)
+        proofs: dict[str, ProofItem] = {}
+        proof_codes = {raw.get("code") for _, raw in proof_entries}
+        for loc, raw in proof_entries:
+            proof = self.proof(loc, raw)
+            if proof is not None:
+                proofs.setdefault(proof.code, proof)
+        dept_codes = {raw.get("code") for _, raw in dept_entries}
+        matters: dict[str, Matter] = {}
+        for loc, raw in matter_entries:
+            matter = self.matter(loc, raw, departments, dept_codes, proof_codes)
+            if matter is not None:
+                matters.setdefault(matter.code, matter)
+        if self.problems or version is None or issued is None:
+            return None
+        return Catalogue(version, issued, matters, proofs, departments, source)
+
+    def department(self, loc: str, raw: dict[str, Any]) -> Department | None:
+        code = self.get(raw, loc, "code", str)
+        name = self.get(raw, loc, "name", str)
+        abbr = self.get(raw, loc, "office_abbr", str)
+        reading = self.reading(raw, loc, name)
+        if code is None or name is None or abbr is None:
+            return None
+        return Department(code, name, abbr, reading)
+
+    def matter(
+        self,
+        loc: str,
+        raw: dict[str, Any],
+        departments: dict[str, Department],
+        dept_codes: set[Any],
+        proof_codes: set[Any],
+    ) -> Matter | None:
+        code = self.get(raw, loc, "code", str)
+        name = self.get(raw, loc, "name", str)
+        dept_code = self.get(raw, loc, "department", str)
+        if dept_code is not None and dept_code not in dept_codes:
+            self.add(loc, "department", f"未定义的部门：{dept_code!r}")
+        kind = self.enum(raw, loc, "applicant_kind", ApplicantKind, "申请人类型")
+        basis = self.get(raw, loc, "legal_basis", str)
+        days = self.get(raw, loc, "time_limit_days", int)
+        if days is not None and days < 0:
+            self.add(loc, "time_limit_days", "办理时限不能为负数")
+        synthetic = self.get(raw, loc, "synthetic", bool, required=False) or False
+        reading = self.reading(raw, loc, name)
+        refs = self.get(raw, loc, "proofs", list)
+        codes: list[str] = []
+        for j, ref in enumerate(refs or []):
+            ref_loc = f"{loc}.proofs[{j}]"
+            if not isinstance(ref, str):
+                self.add(ref_loc, "proofs", "类型错误：应为字符串")
+            elif ref not in proof_codes:
+                self.add(ref_loc, "proofs", f"引用了未定义的证明事项：{ref!r}")
+            elif ref in codes:
+                self.add(ref_loc, "proofs", f"证明事项重复列出：{ref!r}")
+            else:
+                codes.append(ref)
+        if None in (code, name, dept_code, basis, days, refs) or kind is None:
+            return None
+        dept = departments.get(dept_code or "")
+        return Matter(
+            code=code, name=name, department=dept.name if dept else dept_code or "",
+            applicant_kind=kind, legal_basis=basis, time_limit_days=days, proofs=tuple(codes),
+            office_abbr=dept.office_abbr if dept else "", synthetic=synthetic,
+            department_code=dept_code or "", pinyin=reading,
+        )  # fmt: skip
+
+    def proof(self, loc: str, raw: dict[str, Any]) -> ProofItem | None:
+        code = self.get(raw, loc, "code", str)
+        name = self.get(raw, loc, "name", str)
+        issuer = self.get(raw, loc, "issuer", str)
+        method = self.enum(raw, loc, "method", Method, "取消方式")
+        synthetic = self.get(raw, loc, "synthetic", bool, required=False) or False
+        reading = self.reading(raw, loc, name)
+        fallbacks: list[Method] = []
+        for j, value in enumerate(self.get(raw, loc, "fallbacks", list, required=False) or []):
+            f_loc = f"{loc}.fallbacks[{j}]"
+            try:
+                fallback = Method(value) if isinstance(value, str) else None
+            except ValueError:
+                fallback = None
+            if fallback is None:
+                self.add(f_loc, "fallbacks", f"未知的取消方式：{value!r}")
+            elif fallback is Method.DROPPED:
+                self.add(f_loc, "fallbacks", "直接取消（dropped）不能作为备用方式")
+            elif fallback == method or fallback in fallbacks:
+                self.add(f_loc, "fallbacks", f"备用方式重复：{value!r}")
+            else:
+                fallbacks.append(fallback)
+        query = self.query(f"{loc}.query", raw["query"]) if "query" in raw else None
+        pledge = self.pledge(f"{loc}.pledge", raw["pledge"]) if "pledge" in raw else None
+        verify = self.verify(f"{loc}.verify", raw["verify"]) if "verify" in raw else None
+        drop = self.drop(f"{loc}.drop", raw["drop"]) if "drop" in raw else None
+        for j, needed in [(-1, method), *enumerate(fallbacks)]:
+            if needed is None:
+                continue
+            key = _SPEC_OF[needed]
+            if key not in raw:
+                where = loc if j < 0 else f"{loc}.fallbacks[{j}]"
+                role = "取消方式" if j < 0 else "备用方式"
+                self.add(where, key, f"{role} {needed.value} 缺少 {key} 规格")
+        if None in (code, name, issuer) or method is None:
+            return None
+        return ProofItem(
+            code=code, name=name, issuer=issuer, method=method, query=query, pledge=pledge,
+            verify=verify, drop=drop, fallbacks=tuple(fallbacks), synthetic=synthetic,
+            pinyin=reading,
+        )  # fmt: skip
+
+    def spec_object(self, loc: str, raw: object) -> dict[str, Any] | None:
+        if not isinstance(raw, dict):
+            self.add(loc, "", "类型错误：应为对象")
+            return None
+        return raw
+
+    def query(self, loc: str, raw: object) -> DataQuerySpec | None:
+        obj = self.spec_object(loc, raw)
+        if obj is None:
+            return None
+        item = self.get(obj, loc, "item", str)
+        known = PLATFORM_ITEMS.get(item or "")
+        if item is not None and known is None:
+            self.add(loc, "item", f"不是数据共享平台的信息项：{item!r}")
+        registry = self.get(obj, loc, "registry", str)
+        if known and registry is not None and registry != known.registry:
+            self.add(loc, "registry", f"信息项 {item} 的来源应为 {known.registry!r}")
+        fields = self.get(obj, loc, "fields", list)
+        for k, name in enumerate(fields or []):
+            if not isinstance(name, str):
+                self.add(f"{loc}.fields[{k}]", "fields", "类型错误：应为字符串")
+            elif known and name not in known.fields:
+                self.add(f"{loc}.fields[{k}]", "fields", f"信息项 {item} 没有字段 {name!r}")
+        if fields is not None and not fields:
+            self.add(loc, "fields", "至少请求一个字段")
+        conditions: list[Condition] = []
+        for k, cond in enumerate(self.get(obj, loc, "conditions", list) or []):
+            built = self.condition(f"{loc}.conditions[{k}]", cond, fields or [], item, known)
+            if built is not None:
+                conditions.append(built)
+        not_found = self.get(obj, loc, "when_not_found", str)
+        if not_found is not None and not_found not in _NOT_FOUND:
+            self.add(
+                loc, "when_not_found", f"取值无效：{not_found!r}，应为 satisfied、not_satisfied"
+            )
+            not_found = None
+        if None in (item, registry, fields, not_found) or "conditions" not in obj:
+            return None
+        return DataQuerySpec(
+            item or "", registry or "", tuple(fields or ()), tuple(conditions),
+            _NOT_FOUND[not_found or "not_satisfied"],
+        )  # fmt: skip
+
+    def condition(
+        self, loc: str, raw: object, fields: list[Any], item: str | None, known: Any
+    ) -> Condition | None:
+        obj = self.spec_object(loc, raw)
+        if obj is None:
+            return None
+        name = self.get(obj, loc, "field", str)
+        if name is not None and known and name not in known.fields:
+            self.add(loc, "field", f"信息项 {item} 没有字段 {name!r}")
+        elif name is not None and name not in fields:
+            self.add(loc, "field", f"条件字段 {name!r} 未在 fields 中请求")
+        op = self.enum(obj, loc, "op", Op, "比较运算符")
+        description = self.get(obj, loc, "description", str)
+        value = obj.get("value")
+        if op in (Op.IS_TRUE, Op.IS_FALSE):
+            if value is not None:
+                self.add(loc, "value", f"运算符 {op.value} 不需要 value")
+        elif op in (Op.IN, Op.NOT_IN):
+            if not isinstance(value, list):
+                self.add(loc, "value", f"运算符 {op.value} 的 value 应为数组")
+                return None
+            value = tuple(value)
+        elif op in (Op.LT, Op.LE, Op.GT, Op.GE):
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                self.add(loc, "value", f"运算符 {op.value} 的 value 应为数字")
+                return None
+        elif op is not None and (value is None or isinstance(value, list | dict)):
+            self.add(loc, "value", f"运算符 {op.value} 需要一个取值")
+            return None
+        if name is None or op is None or description is None:
+            return None
+        return Condition(name, op, value, description)
+
+    def pledge(self, loc: str, raw: object) -> PledgeSpec | None:
+        obj = self.spec_object(loc, raw)
+        text = self.get(obj, loc, "text", str) if obj is not None else None
+        consequences = self.get(obj, loc, "consequences", str) if obj is not None else None
+        return PledgeSpec(text, consequences) if text and consequences else None
+
+    def verify(self, loc: str, raw: object) -> VerifySpec | None:
+        obj = self.spec_object(loc, raw)
+        if obj is None:
+            return None
+        department = self.get(obj, loc, "department", str)
+        question = self.get(obj, loc, "question", str)
+        days = self.get(obj, loc, "expected_days", int)
+        if days is not None and days < 0:
+            self.add(loc, "expected_days", "核验时限不能为负数")
+        if department is None or question is None or days is None:
+            return None
+        return VerifySpec(department, question, days)
+
+    def drop(self, loc: str, raw: object) -> DropSpec | None:
+        obj = self.spec_object(loc, raw)
+        basis = self.get(obj, loc, "legal_basis", str) if obj is not None else None
+        return DropSpec(basis) if basis else None

@@ -1,0 +1,175 @@
+"""Catalogue files on disk: read and validate one, install (import) one atomically into the data
+directory, and load the catalogue the workstation uses — the installed one, else the bundled
+``resources/catalogue/jinhua.json``."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from clerkapp.core.catalogue import Catalogue, version_key
+from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
+from clerkapp.errors import CatalogueError
+from clerkapp.infra.paths import data_dir, resources_dir
+
+BUNDLED_NAME = "jinhua.json"
+
+
+class CatalogueFileError(CatalogueError):
+    """A catalogue file with problems; ``problems`` lists every one, ``source`` names the file."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(p.render(source) for p in problems[:20])
+        more = f"\n…（共 {len(problems)} 个问题）" if len(problems) > 20 else ""
+        super().__init__(
+            f"{source}: {len(problems)} problem(s)",
+            user_message=f"目录文件有 {len(problems)} 个问题：\n{lines}{more}",
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: the version installed and where."""
+
+    version: str
+    path: Path
+    previous_version: str | None
+
+
+def schema_path() -> Path:
+    """The JSON Schema of the catalogue file format."""
+    return resources_dir() / "catalogue" / "schema.json"
+
+
+def bundled_path() -> Path:
+    """The catalogue shipped with the application."""
+    return resources_dir() / "catalogue" / BUNDLED_NAME
+
+
+def installed_path() -> Path:
+    """Where an imported catalogue is kept (``data_dir()/catalogue/current.json``)."""
+    return data_dir() / "catalogue" / "current.json"
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    with schema_path().open(encoding="utf-8") as f:
+        schema: dict[str, Any] = json.load(f)
+    return schema
+
+
+def decode(text: str, source: str) -> object:
+    """Decode JSON, reporting a syntax error with its line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem(f"第 {exc.lineno} 行第 {exc.colno} 列", "", f"不是有效的 JSON：{exc.msg}")
+        raise CatalogueFileError(source, [problem]) from exc
+
+
+def check_file(path: Path, *, full: bool = True) -> tuple[object, ParseResult]:
+    """Read, decode and validate a catalogue file (``full``: with the JSON Schema pass too).
+    Returns the decoded data and the result; raises only when the file cannot be read or
+    decoded."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problem = Problem("$", "", f"文件不是 UTF-8 编码（第 {exc.start} 字节）")
+        raise CatalogueFileError(source, [problem]) from exc
+    except OSError as exc:
+        problem = Problem("$", "", f"无法读取文件：{exc.strerror or exc}")
+        raise CatalogueFileError(source, [problem]) from exc
+    data = decode(text, source)
+    return data, parse_catalogue(data, schema=_schema() if full else None)
+
+
+def read_catalogue(path: Path, *, full: bool = True) -> Catalogue:
+    """The catalogue in ``path``; :class:`CatalogueFileError` with every problem otherwise."""
+    _, result = check_file(path, full=full)
+    if result.catalogue is None:
+        raise CatalogueFileError(str(path), result.problems)
+    return result.catalogue
+
+
+def installed_version() -> str | None:
+    """Version of the installed catalogue, or None when none is installed (or it is unreadable)."""
+    path = installed_path()
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = data.get("version") if isinstance(data, dict) else None
+    return version if isinstance(version, str) else None
+
+
+def import_catalogue(path: Path) -> ImportResult:
+    """Validate ``path`` fully, then install it atomically (temporary file + ``os.replace``), with
+    the reading (pinyin) of every name filled in. Refuses a version older than the installed one
+    or equal to it; the installed file is untouched by any failure."""
+    data, result = check_file(path, full=True)
+    if result.catalogue is None or not isinstance(data, dict):
+        raise CatalogueFileError(str(path), result.problems)
+    version = result.catalogue.version
+    previous = installed_version()
+    if previous is not None:
+        if version_key(version) < version_key(previous):
+            raise CatalogueError(
+                f"version {version} is older than installed {previous}",
+                user_message=f"目录版本 {version} 早于已安装的版本 {previous}，拒绝导入",
+            )
+        if version_key(version) == version_key(previous):
+            raise CatalogueError(
+                f"version {version} is already installed",
+                user_message=f"目录版本 {version} 已经安装，无需重复导入",
+            )
+    add_readings(data)
+    target = installed_path()
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return ImportResult(version, target, previous)
+
+
+def add_readings(data: dict[str, Any]) -> None:
+    """Fill in the ``pinyin`` of every department, matter and proof that lacks one."""
+    from clerkapp.core.search import reading_of
+
+    for key in ("departments", "matters", "proofs"):
+        for entry in data.get(key, []):
+            if isinstance(entry, dict) and not entry.get("pinyin"):
+                entry["pinyin"] = reading_of(entry["name"])
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` so that readers see the old file or the new one, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def active_path() -> Path:
+    """The catalogue file the workstation uses: installed if present, else the bundled one."""
+    installed = installed_path()
+    return installed if installed.exists() else bundled_path()
+
+
+def load_catalogue() -> Catalogue:
+    """The catalogue the workstation uses. Installed and bundled files were validated in full
+    when imported or built, so start-up skips the (slow) schema pass; the code checks still run."""
+    return read_catalogue(active_path(), full=False)
