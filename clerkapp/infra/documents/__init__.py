@@ -1,0 +1,37 @@
+"""Printed documents: approval decision (审批决定书), acceptance receipt (受理回执), refusal notice
+(不予许可决定书) and pledge letter (告知承诺书), each with the progress QR code.
+
+Use: ``build_pdf(document_data(...))`` (see :mod:`.from_case`), or fill a :class:`DocumentData`
+by hand. Call :func:`warm_up` off the GUI thread at start: the fonts' registration is the one
+slow step.
+"""
+
+from __future__ import annotations
+
+from clerkapp.infra.documents.builder import PROVISIONAL_MARK, build_pdf
+from clerkapp.infra.documents.fonts import check_text, warm_up
+from clerkapp.infra.documents.model import (
+    DocumentData,
+    DocumentKind,
+    PledgeSection,
+    ProofLine,
+    Rights,
+    chinese_date,
+    format_document_number,
+    mask_id_number,
+)
+
+__all__ = [
+    "PROVISIONAL_MARK",
+    "DocumentData",
+    "DocumentKind",
+    "PledgeSection",
+    "ProofLine",
+    "Rights",
+    "build_pdf",
+    "check_text",
+    "chinese_date",
+    "format_document_number",
+    "mask_id_number",
+    "warm_up",
+]

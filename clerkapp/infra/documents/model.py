@@ -1,0 +1,159 @@
+"""The plain data a printed document is built from (no case logic, no I/O).
+
+:func:`clerkapp.infra.documents.from_case.document_data` fills a :class:`DocumentData` from a
+case; tests and tools may fill one by hand. Everything here is already in the words printed on
+paper (Chinese), so the builders only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    """The four documents an applicant takes home."""
+
+    DECISION = "decision"  # 审批决定书
+    RECEIPT = "receipt"  # 受理回执
+    REFUSAL = "refusal"  # 不予许可决定书
+    PLEDGE = "pledge"  # 告知承诺书
+
+    @property
+    def title_zh(self) -> str:
+        """The document's printed title."""
+        return _TITLES[self]
+
+    @property
+    def number_mark(self) -> str:
+        """The kind's character(s) in the document number: 决 / 受 / 不许 / 诺."""
+        return _MARKS[self]
+
+
+_TITLES = {
+    DocumentKind.DECISION: "审批决定书",
+    DocumentKind.RECEIPT: "受理回执",
+    DocumentKind.REFUSAL: "不予许可决定书",
+    DocumentKind.PLEDGE: "告知承诺书",
+}
+_MARKS = {
+    DocumentKind.DECISION: "决",
+    DocumentKind.RECEIPT: "受",
+    DocumentKind.REFUSAL: "不许",
+    DocumentKind.PLEDGE: "诺",
+}
+
+
+def format_document_number(office_abbr: str, kind: DocumentKind, year: int, seq: int) -> str:
+    """The official document number, e.g. ``金市人社决〔2026〕123号``.
+
+    One sequence per office and year is shared by all kinds (the store hands out ``seq``);
+    the kind's mark tells the documents apart. The year is in hexagonal brackets 〔〕 and the
+    sequence has no leading zeros, as GB/T 9704-2012 §7.2.4 asks.
+    """
+    if seq < 1:
+        raise ValueError("document sequence numbers start at 1")
+    return f"{office_abbr}{kind.number_mark}〔{year}〕{seq}号"
+
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def _zh_small_number(n: int) -> str:
+    # 1..31 the way dates are written in official documents: 十一, 二十, 二十七, 三十一
+    tens, units = divmod(n, 10)
+    text = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return text + (_DIGITS[units] if units else "") if n else "〇"
+
+
+def chinese_date(day: dt.date) -> str:
+    """A date as official documents write it: ``二〇二六年十一月二十七日``."""
+    year = "".join(_DIGITS[int(c)] for c in str(day.year))
+    return f"{year}年{_zh_small_number(day.month)}月{_zh_small_number(day.day)}日"
+
+
+def mask_id_number(id_number: str) -> str:
+    """Mask a resident ID number for print: first 6 and last 4 kept (``330702********1234``)."""
+    if len(id_number) < 10:
+        return "*" * len(id_number)
+    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+
+
+@dataclass(frozen=True)
+class ProofLine:
+    """How one proof item was satisfied, in printable words.
+
+    ``how`` is the evidence sentence: for a look-up the registry, data as of and receipt id; for
+    a department verification the department, answer and date; for a pledge the signing date and
+    signature hash; for a dropped proof "无需提供". ``basis`` is the legal basis (dropped proofs)
+    or empty.
+    """
+
+    name: str
+    method: str  # 数据查询 / 部门核验 / 申报承诺 / 直接取消
+    how: str
+    basis: str = ""
+    satisfied: bool = True
+
+
+@dataclass(frozen=True)
+class PledgeSection:
+    """One signed pledge: the exact text, the consequences, the signature and its binding."""
+
+    proof_name: str
+    text: str
+    consequences: str
+    signed_at: dt.datetime
+    signature_sha256: str  # hex, binds signature + text + time (computed by the case service)
+    signature_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Rights:
+    """Where and within which time the applicant may seek review or sue.
+
+    Periods from the current law: 《中华人民共和国行政复议法》(2023 revision, in force 2024-01-01)
+    art. 20 — sixty days from knowing the act; 《中华人民共和国行政诉讼法》 art. 46 — six months.
+    Since the 2023 revision a county-or-higher department's act is reviewed by the people's
+    government at its own level (art. 24), hence the default review body.
+    """
+
+    review_body: str = "金华市人民政府"
+    court: str = "金华市婺城区人民法院"
+    review_days: int = 60
+    litigation_months: int = 6
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """Everything one printed document shows. Build with ``from_case.document_data`` or by hand.
+
+    ``applicant_id`` is printed as given: pass it masked (``mask_id_number``) except where the
+    document needs the full number (the pledge letter, see ``from_case``). ``tracking_url`` is
+    ``{public_base}/p/{token}`` and nothing else — it becomes the QR code.
+    """
+
+    kind: DocumentKind
+    office: str  # issuing office, e.g. 金华市人力资源和社会保障局
+    number: str  # e.g. 金市人社决〔2026〕123号
+    applicant_name: str
+    applicant_id_label: str  # 公民身份号码 / 统一社会信用代码
+    applicant_id: str
+    matter_name: str
+    matter_code: str
+    applied_on: dt.date
+    issued_on: dt.date
+    tracking_url: str
+    short_code: str  # e.g. ABCD-EFGH
+    proofs: tuple[ProofLine, ...] = ()
+    legal_basis: str = ""  # the matter's legal basis
+    reasons: tuple[str, ...] = ()  # refusal reasons (or the decision's findings)
+    promised_on: dt.date | None = None  # receipt: promised completion date
+    time_limit_days: int = 0  # receipt: promised number of working days
+    pledges: tuple[PledgeSection, ...] = ()
+    rights: Rights = field(default_factory=Rights)
+    provisional: bool = False  # printed without the platform: 临时凭证
+    copy_number: int = 0  # 0: the original; n ≥ 1: the n-th reprint (副本)
+    service_centre: str = "金华市行政服务中心"
+    clerk: str = ""  # the clerk's name or username printed as 经办人

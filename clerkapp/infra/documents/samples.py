@@ -1,0 +1,134 @@
+"""Sample documents (synthetic applicant, training data) for the docs renderer, the benchmark and
+tests of the layout. Never used for a real case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import struct
+import zlib
+
+from clerkapp.infra.documents.model import (
+    DocumentData,
+    DocumentKind,
+    PledgeSection,
+    ProofLine,
+    format_document_number,
+    mask_id_number,
+)
+
+SAMPLE_ID = "330702199003151234"
+SAMPLE_URL = "http://127.0.0.1:8765/p/Zk3q9VbX2mR7tLw4Hs8yNc"
+SAMPLE_SHORT_CODE = "K7QM-3XPD"
+
+
+def signature_png(width: int = 360, height: int = 120) -> bytes:
+    """A synthetic handwritten-looking stroke as a greyscale PNG (no imaging library needed)."""
+    pixels = bytearray(b"\xff" * (width * height))
+    for step in range(2400):
+        t = step / 2400
+        x = 20 + t * (width - 40)
+        y = height / 2 + 28 * math.sin(t * 17) * math.cos(t * 3) + 10 * math.sin(t * 41)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                px, py = int(x) + dx, int(y) + dy
+                if 0 <= px < width and 0 <= py < height:
+                    pixels[py * width + px] = 20
+    raw = b"".join(b"\x00" + bytes(pixels[r * width : (r + 1) * width]) for r in range(height))
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+_PROOFS = (
+    ProofLine(
+        "家庭经济状况证明",
+        "数据查询",
+        "民政家庭经济状况核对：人均月收入 1,320 元，符合条件；数据截至 2026-11-26 09:00；"
+        "平台回执 R-20261127-000183",
+    ),
+    ProofLine(
+        "社会保险参保证明",
+        "数据查询",
+        "人力社保：已参保，累计缴费 86 个月；数据截至 2026-11-27 08:00；平台回执 R-20261127-000184",
+    ),
+    ProofLine(
+        "宅基地批建情况证明",
+        "部门核验",
+        "市自然资源和规划局核验：无宅基地批建记录（已确认），答复日期 2026-11-27",
+    ),
+    ProofLine(
+        "无婚姻登记记录证明",
+        "申报承诺",
+        "申请人于 2026-11-27 10:32 签署告知承诺书；签名校验值 SHA-256 9f2c…e41a",
+    ),
+    ProofLine(
+        "户口本复印件",
+        "直接取消",
+        "无需提供",
+        basis="《金华市人民政府办公室关于开展“无证明城市”创建工作的通知》（金政办发〔2019〕12号）",
+    ),
+)
+
+
+def sample_data(
+    kind: DocumentKind,
+    *,
+    name: str = "李明",
+    provisional: bool = False,
+    copy_number: int = 0,
+) -> DocumentData:
+    """A filled-in document of ``kind`` for a synthetic applicant."""
+    office_abbr = "金市住建"
+    signed_at = dt.datetime(2026, 11, 27, 10, 32)
+    text = (
+        "本人承诺：截至本承诺书签署之日，本人未办理结婚登记，亦无其他婚姻关系；"
+        "所申报的婚姻状况真实、准确、完整。"
+    )
+    png = signature_png()
+    digest = hashlib.sha256(png + text.encode() + signed_at.isoformat().encode()).hexdigest()
+    return DocumentData(
+        kind=kind,
+        office="金华市住房和城乡建设局",
+        number=format_document_number(office_abbr, kind, 2026, 123),
+        applicant_name=name,
+        applicant_id_label="公民身份号码",
+        applicant_id=SAMPLE_ID if kind is DocumentKind.PLEDGE else mask_id_number(SAMPLE_ID),
+        matter_name="公共租赁住房申请",
+        matter_code="JH-ZJ-0001",
+        applied_on=dt.date(2026, 11, 27),
+        issued_on=dt.date(2026, 11, 27),
+        tracking_url=SAMPLE_URL,
+        short_code=SAMPLE_SHORT_CODE,
+        proofs=_PROOFS,
+        legal_basis="《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条",
+        reasons=(
+            "经数据查询（公安车辆登记，数据截至 2026-11-26），"
+            "申请人名下有登记车辆 1 辆（浙G·12***），"
+            "不符合《金华市市区公共租赁住房管理办法》关于申请家庭无机动车辆的规定",
+        ),
+        promised_on=dt.date(2026, 12, 4),
+        time_limit_days=5,
+        pledges=(
+            PledgeSection(
+                proof_name="无婚姻登记记录证明",
+                text=text,
+                consequences="承诺不实的，撤销所作决定，追回已发放的保障待遇，并记入个人信用记录。",
+                signed_at=signed_at,
+                signature_sha256=digest,
+                signature_png=png,
+            ),
+        ),
+        provisional=provisional,
+        copy_number=copy_number,
+        clerk="王晓",
+    )

@@ -1,0 +1,193 @@
+"""The content of each document kind, as platypus flowables (the layout pieces are in
+:mod:`clerkapp.infra.documents.builder`)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from clerkapp.infra.documents import styles
+from clerkapp.infra.documents.builder import (
+    applicant_fields,
+    closing_block,
+    office_header,
+    para,
+    proof_table,
+    rights_paragraph,
+)
+from clerkapp.infra.documents.model import DocumentData, DocumentKind, PledgeSection, chinese_date
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinal(i: int) -> str:
+    return _ORDINALS[i] if i < len(_ORDINALS) else str(i + 1)
+
+
+def _basis(data: DocumentData) -> str:
+    return data.legal_basis or "有关法律、法规和规章"
+
+
+def _pledge_note(data: DocumentData) -> list[Flowable]:
+    if not any(line.method == "申报承诺" for line in data.proofs):
+        return []
+    return [
+        para(
+            "申报承诺事项将依法核查，承诺不实的，撤销本决定并记入信用记录。",
+            styles.BODY,
+        )
+    ]
+
+
+def _proofs(data: DocumentData, heading: str) -> list[Flowable]:
+    if not data.proofs:
+        return []
+    return [para(heading, styles.HEADING), proof_table(data.proofs), Spacer(1, 2 * mm)]
+
+
+def decision_story(data: DocumentData) -> list[Flowable]:
+    """审批决定书: the approval, every proof and how it was satisfied, legal basis, rights."""
+    story = office_header(data) + applicant_fields(data)
+    story += [
+        para(f"{data.applicant_name}：", styles.SALUTATION),
+        para(
+            f"你（单位）于{chinese_date(data.applied_on)}提出的“{data.matter_name}”申请，"
+            "本机关已依法受理。经审查，申请符合法定条件，所需证明材料已按“无证明城市”改革要求"
+            "通过数据查询、部门核验或申报承诺等方式核实（见下表）。"
+            f"根据{_basis(data)}的规定，本机关决定准予许可。",
+            styles.BODY,
+        ),
+    ]
+    story += _proofs(data, "证明材料核实情况")
+    story += _pledge_note(data)
+    story.append(rights_paragraph(data))
+    story.append(closing_block(data))
+    return story
+
+
+def refusal_story(data: DocumentData) -> list[Flowable]:
+    """不予许可决定书: the refusal, its reasons, the proofs as found, legal basis, rights."""
+    story = office_header(data) + applicant_fields(data)
+    reasons = data.reasons or ("申请不符合法定条件。",)
+    story += [
+        para(f"{data.applicant_name}：", styles.SALUTATION),
+        para(
+            f"你（单位）于{chinese_date(data.applied_on)}提出的“{data.matter_name}”申请，"
+            "本机关已依法受理。经审查，该申请不符合法定条件，理由如下：",
+            styles.BODY,
+        ),
+    ]
+    story += [
+        para(f"{_ordinal(i)}、{reason.rstrip('。；;')}。", styles.BODY)
+        for i, reason in enumerate(reasons)
+    ]
+    story.append(para(f"根据{_basis(data)}的规定，本机关决定不予许可。", styles.BODY))
+    story += _proofs(data, "证明材料核实情况")
+    story.append(rights_paragraph(data))
+    story.append(closing_block(data))
+    return story
+
+
+def receipt_story(data: DocumentData) -> list[Flowable]:
+    """受理回执: accepted, what the office is still verifying, the promised completion date."""
+    story = office_header(data) + applicant_fields(data)
+    story += [
+        para(f"{data.applicant_name}：", styles.SALUTATION),
+        para(
+            f"你（单位）于{chinese_date(data.applied_on)}提交的“{data.matter_name}”申请，"
+            "材料齐全、符合法定形式，本机关决定予以受理。下列证明事项由本机关通过数据共享或"
+            "部门核验等方式获取，你（单位）无需另行提供证明材料。",
+            styles.BODY,
+        ),
+    ]
+    promised = f"本机关将于{chinese_date(data.promised_on)}前作出决定" if data.promised_on else ""
+    story.append(
+        para(
+            f"本事项承诺办结时限为{data.time_limit_days}个工作日"
+            + (f"，{promised}" if promised else "")
+            + "。办理进度可扫描下方二维码或凭查询码查询，办结后可凭本回执领取决定书。",
+            styles.BODY,
+        )
+    )
+    story += _proofs(data, "证明材料核实进度")
+    story.append(closing_block(data))
+    return story
+
+
+def _signature_flowable(section: PledgeSection) -> Flowable:
+    if not section.signature_png:
+        return para("（未采集签名图像）", styles.FIELD)
+    reader = ImageReader(io.BytesIO(section.signature_png))
+    width_px, height_px = reader.getSize()
+    width = 55 * mm
+    height = min(22 * mm, width * height_px / max(width_px, 1))
+    width = height * width_px / max(height_px, 1)
+    return Image(io.BytesIO(section.signature_png), width=width, height=height, hAlign="LEFT")
+
+
+def _pledge_section(i: int, section: PledgeSection) -> list[Flowable]:
+    signed = f"{chinese_date(section.signed_at.date())} {section.signed_at:%H:%M}"
+    sign_table = Table(
+        [
+            [para("承诺人（签字）：", styles.FIELD), _signature_flowable(section)],
+            [para("签署时间：", styles.FIELD), para(signed, styles.FIELD)],
+        ],
+        colWidths=[42 * mm, styles.BODY_WIDTH - 42 * mm],
+        hAlign="LEFT",
+    )
+    sign_table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        para(f"{_ordinal(i)}、关于“{section.proof_name}”", styles.HEADING),
+        *(para(text, styles.PLEDGE_TEXT) for text in section.text.split("\n") if text.strip()),
+        para(f"承诺不实的后果：{section.consequences}", styles.PLEDGE_TEXT),
+        KeepTogether(
+            [
+                sign_table,
+                Paragraph(
+                    "签名校验值（SHA-256）：" + section.signature_sha256,
+                    styles.SMALL,
+                ),
+            ]
+        ),
+        Spacer(1, 3 * mm),
+    ]
+
+
+def pledge_story(data: DocumentData) -> list[Flowable]:
+    """告知承诺书: the exact pledged text of every pledge, signature image, time and hash."""
+    story = office_header(data) + applicant_fields(data, applicant_label="承诺人")
+    story.append(
+        para(
+            f"{data.office}已告知承诺人办理“{data.matter_name}”所需证明事项的内容、"
+            "证明义务和不实承诺的法律后果。承诺人自愿作出如下承诺，并对承诺内容的真实性负责。",
+            styles.BODY,
+        )
+    )
+    for i, section in enumerate(data.pledges):
+        story += _pledge_section(i, section)
+    story.append(closing_block(data, signer=f"受理机关：{data.office}"))
+    return story
+
+
+_STORIES: dict[DocumentKind, Callable[[DocumentData], list[Flowable]]] = {
+    DocumentKind.DECISION: decision_story,
+    DocumentKind.REFUSAL: refusal_story,
+    DocumentKind.RECEIPT: receipt_story,
+    DocumentKind.PLEDGE: pledge_story,
+}
+
+
+def story_for(data: DocumentData) -> list[Flowable]:
+    """The flowables of ``data``'s document kind."""
+    return _STORIES[data.kind](data)
