@@ -25,15 +25,26 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerkapp.errors import ClerkAppError
 
 log = logging.getLogger(__name__)
 
-GENERIC_FAILURE = "操作没有完成，请重试。如果反复出现，请联系信息科（详情已记录在日志中）。"
-FAILURE_TITLE = "操作未完成"
+GENERIC_FAILURE = QT_TRANSLATE_NOOP(
+    "Ops", "操作没有完成，请重试。如果反复出现，请联系信息科（详情已记录在日志中）。"
+)
+FAILURE_TITLE = QT_TRANSLATE_NOOP("Ops", "操作未完成")
 
 SuccessCallback = Callable[[Any], None]
 FailureCallback = Callable[[BaseException], None]
@@ -47,7 +58,7 @@ def user_message_for(exc: BaseException) -> str:
     """What the clerk is told about ``exc``: its ``user_message`` or a generic Chinese line."""
     if isinstance(exc, ClerkAppError):
         return exc.user_message
-    return GENERIC_FAILURE
+    return QCoreApplication.translate("Ops", GENERIC_FAILURE)
 
 
 def log_failure(exc: BaseException, what: str = "background op") -> None:
@@ -63,9 +74,10 @@ def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show ``exc`` to the clerk in a window-modal box that does not block the event loop."""
     box = QMessageBox(parent)
     box.setObjectName("opErrorBox")
-    box.setAccessibleName(FAILURE_TITLE)
+    title = QCoreApplication.translate("Ops", FAILURE_TITLE)
+    box.setAccessibleName(title)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(FAILURE_TITLE)
+    box.setWindowTitle(title)
     box.setText(user_message_for(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -191,7 +203,7 @@ def wait_for_ops(timeout_ms: int = 10_000) -> bool:
 
     Returns False on timeout. Processes queued events so the callbacks run.
     """
-    from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+    from PySide6.QtCore import QDeadlineTimer
 
     deadline = QDeadlineTimer(timeout_ms)
     pool = QThreadPool.globalInstance()

@@ -58,24 +58,20 @@ class StatusLook:
         return f'<span style="color:{self.colour}">{self.icon} {self.words}</span>'
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
-
-
 def case_status(
     state: str, *, needs_person: bool = False, waiting_lookup: bool = False
 ) -> StatusLook:
     """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``)."""
     if needs_person:
-        return StatusLook(Tone.ERROR, _tr("需处理"))
+        return StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "需处理"))
     if waiting_lookup:
-        return StatusLook(Tone.WAITING, _tr("查询排队中"))
+        return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "查询排队中"))
     looks = {
-        "open": StatusLook(Tone.BUSY, _tr("办理中")),
-        "accepted": StatusLook(Tone.WAITING, _tr("等待部门答复")),
-        "approved": StatusLook(Tone.OK, _tr("已办结")),
-        "refused": StatusLook(Tone.ERROR, _tr("不予许可")),
-        "withdrawn": StatusLook(Tone.NEUTRAL, _tr("已撤回")),
+        "open": StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
+        "accepted": StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")),
+        "approved": StatusLook(Tone.OK, QCoreApplication.translate("Status", "已办结")),
+        "refused": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予许可")),
+        "withdrawn": StatusLook(Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")),
     }
     return looks.get(state, StatusLook(Tone.NEUTRAL, state))
 
@@ -91,8 +87,10 @@ class PlatformState(StrEnum):
 def platform_status(state: PlatformState) -> StatusLook:
     """The look of the platform status in the header (the icon is a dot, the words say it)."""
     looks = {
-        PlatformState.ONLINE: StatusLook(Tone.OK, _tr("平台在线")),
-        PlatformState.CONNECTING: StatusLook(Tone.WAITING, _tr("连接中")),
-        PlatformState.OFFLINE: StatusLook(Tone.ERROR, _tr("离线")),
+        PlatformState.ONLINE: StatusLook(Tone.OK, QCoreApplication.translate("Status", "平台在线")),
+        PlatformState.CONNECTING: StatusLook(
+            Tone.WAITING, QCoreApplication.translate("Status", "连接中")
+        ),
+        PlatformState.OFFLINE: StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "离线")),
     }
     return looks[state]

@@ -1,0 +1,228 @@
+"""The application context: one object that wires the workstation's parts for the GUI —
+settings, store, clerk login, catalogue, platform client, case service and sync worker.
+
+Opening it is cheap (settings file + SQLite open/migrate) so the main window shows at once;
+the slow parts (catalogue parse, demo accounts' password hashes, the platform client) are built
+on first use, from a background op. Methods documented "worker" must not run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from clerkapp.app.auth import AuthService, Clerk, DemoAccount
+from clerkapp.core.catalogue import Catalogue
+from clerkapp.infra.paths import data_dir as default_data_dir
+from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
+from clerkapp.infra.store.clerks import ClerkAccounts
+from clerkapp.infra.store.db import Store, db_time
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+DEFAULT_IDLE_LOCK_MINUTES = 5.0
+DEFAULT_COUNTER = "金华市行政服务中心"
+
+
+def utc_now() -> datetime:
+    """The default clock (aware UTC)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One case as the case list shows it. ``applicant_name`` serves search only; the list
+    shows it masked, and ``id_masked`` is already masked by the store."""
+
+    case_id: str
+    matter_name: str
+    applicant_name: str
+    id_masked: str
+    state: str
+    updated_at: str
+    waiting: bool  # accepted, waiting for a department's answer, or a queued look-up
+    waiting_lookup: bool
+    needs_person: bool
+
+
+class AppContext:
+    """Everything one running ClerkApp workstation uses (composition, no Qt)."""
+
+    def __init__(
+        self,
+        home: Path | None = None,
+        *,
+        clock: Clock = utc_now,
+        settings: WorkstationSettings | None = None,
+        idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES,
+    ) -> None:
+        self.home = home or default_data_dir()
+        self.clock = clock
+        self.settings = settings or load_settings()
+        self.idle_lock_minutes = idle_lock_minutes
+        self.store = Store(self.home / "clerkapp.sqlite3")
+        self.accounts = ClerkAccounts(self.store, clock, workstation=self.workstation)
+        self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
+        self.platform_url = self.settings.url
+        self._lock = threading.RLock()
+        self._catalogue: Catalogue | None = None
+        self._client: Any = None
+        self._case_service: Any = None
+        self._sync: Any = None
+        self._demo: list[DemoAccount] | None = None
+
+    # -- what the shell shows ------------------------------------------------------------------
+
+    @property
+    def training(self) -> bool:
+        """Training mode: no platform configured, the bundled sandbox is used."""
+        return self.settings.training
+
+    @property
+    def workstation(self) -> str:
+        """The workstation id presented to the platform and written to the audit."""
+        return self.settings.workstation_id
+
+    @property
+    def counter_name(self) -> str:
+        """``金华市行政服务中心 · 人社窗口 3`` (from the settings; a default in training)."""
+        office = self.settings.official_display or DEFAULT_COUNTER
+        window = self.settings.office_name or ("培训窗口" if self.training else "")
+        if self.settings.counter_window:
+            window = f"{window} {self.settings.counter_window}".strip()
+        return f"{office} · {window}" if window else office
+
+    @property
+    def sandbox_dir(self) -> Path:
+        """Where the training sandbox keeps its data."""
+        return self.home / "sandbox"
+
+    # -- login (worker) ----------------------------------------------------------------------
+
+    def prepare_training(self) -> list[DemoAccount]:
+        """*worker* — create the demo accounts of training mode if missing (once)."""
+        with self._lock:
+            if self._demo is None:
+                self._demo = self.auth.ensure_demo_accounts()
+            return self._demo
+
+    def login(self, username: str, password: str) -> Clerk:
+        """*worker* — check a clerk's credentials (see :meth:`AuthService.login`); in training
+        mode the demo accounts exist before the first check."""
+        if self.training:
+            self.prepare_training()
+        return self.auth.login(username, password)
+
+    def record_lock(self, clerk: Clerk, reason: str) -> None:
+        """*worker* — audit that the clerk's screen was locked (``idle`` or ``manual``)."""
+        self.accounts.audit("logout", {"username": clerk.username, "reason": f"lock:{reason}"})
+
+    # -- cases (worker) ----------------------------------------------------------------------
+
+    def case_summaries(self, days: int = 1) -> list[CaseSummary]:
+        """*worker* — cases touched in the last ``days`` days, and every case still waiting or
+        needing a person, newest first."""
+        since = db_time(self.clock() - timedelta(days=days))
+        sql = """
+            SELECT c.id, c.matter_name, c.applicant_name, c.applicant_id_masked, c.state,
+                   COALESCE(c.updated_at, c.created_at) AS touched,
+                   SUM(o.state = 'open' AND o.kind IN ('lookup', 'verification_poll')) AS queued,
+                   SUM(o.state = 'needs_person') AS stuck
+            FROM cases c LEFT JOIN outbox o ON o.case_id = c.id
+            GROUP BY c.id
+            HAVING touched >= ? OR c.state = 'accepted' OR queued > 0 OR stuck > 0
+            ORDER BY touched DESC
+            LIMIT 500
+        """
+        with self.store.read():
+            rows = self.store.conn.execute(sql, (since,)).fetchall()
+        summaries = []
+        for case_id, matter, name, masked, state, touched, queued, stuck in rows:
+            waiting_lookup = bool(queued) and state == "open"
+            summaries.append(
+                CaseSummary(
+                    case_id=str(case_id),
+                    matter_name=str(matter or ""),
+                    applicant_name=str(name or ""),
+                    id_masked=str(masked or ""),
+                    state=str(state),
+                    updated_at=str(touched),
+                    waiting=state == "accepted" or waiting_lookup,
+                    waiting_lookup=waiting_lookup,
+                    needs_person=bool(stuck),
+                )
+            )
+        return summaries
+
+    def pending_sync(self) -> int:
+        """*worker* — outbox operations still to send."""
+        return self.store.outbox.pending_count()
+
+    # -- the rest of the workstation, built on first use (worker) -----------------------------
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """*worker* — the active catalogue (parsed once)."""
+        with self._lock:
+            if self._catalogue is None:
+                from clerkapp.infra.catalogue_io import load_catalogue
+
+                self._catalogue = load_catalogue()
+            return self._catalogue
+
+    def use_platform_url(self, url: str) -> None:
+        """Point the client at ``url`` (the training sandbox may listen elsewhere than the
+        default, e.g. on an ephemeral port in tests). Call before the client is first used."""
+        with self._lock:
+            if self._client is not None and url != self.platform_url:
+                self._client.close()
+                self._client = None
+            self.platform_url = url
+
+    @property
+    def client(self) -> Any:
+        """*worker* — the platform client (``clerkapp.infra.platform.PlatformClient``)."""
+        with self._lock:
+            if self._client is None:
+                from clerkapp.infra.platform import PlatformClient
+
+                creds = platform_credentials(self.settings)
+                self._client = PlatformClient(self.platform_url, creds)
+            return self._client
+
+    @property
+    def case_service(self) -> Any:
+        """*worker* — the case service (``clerkapp.app.case_service.CaseService``)."""
+        with self._lock:
+            if self._case_service is None:
+                from clerkapp.app.case_service import CaseService  # type: ignore[import-not-found,unused-ignore]
+
+                self._case_service = CaseService(self.store, self.catalogue, self.clock)
+            return self._case_service
+
+    def start_sync(self) -> Any:
+        """*worker* — start the sync worker sending the outbox in the background."""
+        with self._lock:
+            if self._sync is None:
+                from clerkapp.app.sync import SyncWorker
+
+                self._sync = SyncWorker(self.store, self.case_service, self.client, self.clock)
+                self._sync.start()
+            return self._sync
+
+    def close(self) -> None:
+        """Stop the sync worker, release the client and close the store."""
+        with self._lock:
+            if self._sync is not None:
+                self._sync.stop(timeout=10.0)
+                self._sync = None
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+            self.store.close()

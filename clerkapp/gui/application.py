@@ -1,0 +1,205 @@
+"""Start-up of the desktop app: Qt application, language, logging, error hook, the context, the
+main window and — in training mode — the bundled sandbox.
+
+The window is shown before anything touches the network: the sandbox is started (or an
+already running one reused) in the background and the header's status follows it by signals.
+``CLERKAPP_EXIT_AFTER_SHOWN=1`` prints ``clerkapp: window shown`` once the window is on screen
+and quits (used by the start-up benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from clerkapp.app.auth import Clerk
+from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext
+from clerkapp.gui import ops
+from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
+from clerkapp.gui.main_window import MainWindow, WizardFactory
+from clerkapp.gui.theme import PlatformState
+from clerkapp.gui.training import DEFAULT_PORT, SandboxProcess, probe_health
+from clerkapp.infra.logging_setup import setup_logging
+from clerkapp.infra.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_AFTER_SHOWN = "CLERKAPP_EXIT_AFTER_SHOWN"
+SHOWN_MARKER = "clerkapp: window shown"
+UNEXPECTED_ERROR = QT_TRANSLATE_NOOP(
+    "Shell",
+    "程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。",
+)
+
+
+@dataclass(frozen=True)
+class GuiPreferences:
+    """Per-workstation GUI preferences from ``data_dir()/gui.json`` (all optional)."""
+
+    lang: str = DEFAULT_LANG
+    idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES
+    sandbox_port: int = DEFAULT_PORT
+
+    @classmethod
+    def load(cls, home: Path) -> GuiPreferences:
+        """Read the preferences; a missing or broken file gives the defaults (logged)."""
+        path = home / "gui.json"
+        if not path.exists():
+            return cls()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                lang=str(data.get("lang", DEFAULT_LANG)),
+                idle_lock_minutes=float(data.get("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)),
+                sandbox_port=int(data.get("sandbox_port", DEFAULT_PORT)),
+            )
+        except (OSError, ValueError, AttributeError):
+            log.warning("gui.json unreadable; using defaults")
+            return cls()
+
+
+class Shell(QObject):
+    """The running desktop app: context, main window and (training) sandbox, wired together."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        sandbox_port: int = DEFAULT_PORT,
+        wizard_factory: WizardFactory | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
+        self.sandbox: SandboxProcess | None = None
+        if context.training:
+            self.sandbox = SandboxProcess(context.sandbox_dir, port=sandbox_port, parent=self)
+            self.sandbox.state_changed.connect(self._sandbox_state)
+
+    def start(self) -> None:
+        """Show the window, then start what may take time — in the background."""
+        self.window.show()
+        if self.sandbox is not None:
+            self.sandbox.start()
+            ops.run_op(self.window, self.context.prepare_training, lambda _: None)
+        else:
+            self.window.set_platform_state(PlatformState.CONNECTING)
+            url = self.context.platform_url
+            ops.run_op(self.window, lambda: probe_health(url, timeout_s=3.0), self._probed)
+
+    def _sandbox_state(self, state: PlatformState) -> None:
+        if state is PlatformState.ONLINE and self.sandbox is not None:
+            self.context.use_platform_url(self.sandbox.url)
+        self.window.set_platform_state(state)
+
+    def _probed(self, healthy: bool) -> None:
+        self.window.set_platform_state(PlatformState.ONLINE if healthy else PlatformState.OFFLINE)
+
+    def shutdown(self) -> None:
+        """Stop the sandbox we started, wait for running ops, close the store."""
+        self.window.idle.stop()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+        ops.wait_for_ops(5000)
+        self.context.close()
+
+
+def default_wizard(context: AppContext) -> WizardFactory | None:
+    """The case wizard of :mod:`clerkapp.gui.wizard` if it is available."""
+    try:
+        from clerkapp.gui.wizard import CaseWizard  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+
+    def build(clerk: Clerk, parent: QWidget) -> QWidget:
+        wizard: QWidget = CaseWizard(context, clerk, parent)
+        return wizard
+
+    return build
+
+
+def install_excepthook(parent_of_box: MainWindow | None = None) -> None:
+    """Log uncaught exceptions (type and frames, not the message) and tell the clerk in Chinese
+    instead of a stack trace."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        ops.log_failure(exc, "uncaught exception")
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(parent_of_box)
+        box.setObjectName("unexpectedErrorBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QApplication.translate("Shell", "出错了"))
+        box.setText(_message_for(exc))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    sys.excepthook = hook
+
+
+def _message_for(exc: BaseException) -> str:
+    from clerkapp.errors import ClerkAppError
+
+    if isinstance(exc, ClerkAppError):
+        return exc.user_message
+    return QApplication.translate("Shell", UNEXPECTED_ERROR)
+
+
+def create_qapplication(argv: list[str]) -> QApplication:
+    """The Qt application with ClerkApp's high-DPI policy (fractional scaling passed through)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv)
+    app.setApplicationName("ClerkApp")
+    app.setOrganizationName("ClerkApp")
+    app.setApplicationDisplayName("ClerkApp")
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the desktop app and run it until the clerk quits; the exit code."""
+    home = data_dir()
+    setup_logging()
+    prefs = GuiPreferences.load(home)
+    lang = getattr(args, "lang", None) or prefs.lang
+    if lang not in LANGUAGES:
+        lang = DEFAULT_LANG
+    app = create_qapplication(sys.argv[:1])
+    translators: list[Any] = install_translators(app, lang)
+    context = AppContext(home, idle_lock_minutes=prefs.idle_lock_minutes)
+    shell = Shell(context, sandbox_port=prefs.sandbox_port)
+    install_excepthook(shell.window)
+    app.aboutToQuit.connect(shell.shutdown)
+    if os.environ.get(EXIT_AFTER_SHOWN):
+        shell.window.first_shown.connect(lambda: _announce_and_quit(app))
+    log.info("ClerkApp starting (training=%s, lang=%s)", context.training, lang)
+    shell.start()
+    code = app.exec()
+    del translators
+    return int(code)
+
+
+def _announce_and_quit(app: QApplication) -> None:
+    # Read by the start-up benchmark (benchmarks/bench_startup.py).
+    sys.stdout.write(SHOWN_MARKER + "\n")
+    sys.stdout.flush()
+    QTimer.singleShot(0, app.quit)

@@ -1,0 +1,277 @@
+"""The main window: training banner, header, and a stack of the login/lock view and the work
+area (case list on the left, the case wizard on the right).
+
+The window only arranges views and routes signals; everything slow (password checks, reading
+the case list, counting the outbox) runs through :func:`clerkapp.gui.ops.run_op` on the services
+it is given — the GUI's composition (:mod:`clerkapp.gui.application`) decides what those are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerkapp import __version__
+from clerkapp.app.auth import Clerk, role_label
+from clerkapp.app.context import CaseSummary
+from clerkapp.gui import ops
+from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.header import HeaderBar
+from clerkapp.gui.login import IdleWatcher, LoginView
+from clerkapp.gui.theme import PlatformState
+from clerkapp.gui.training import TrainingBanner
+
+
+class ShellServices(Protocol):
+    """What the shell needs from the application (see :class:`clerkapp.app.context.AppContext`).
+    Methods marked *worker* are called off the GUI thread."""
+
+    @property
+    def training(self) -> bool:
+        """Training mode (banner, demo accounts)."""
+
+    @property
+    def counter_name(self) -> str:
+        """E.g. ``金华市行政服务中心 · 人社窗口 3``."""
+
+    @property
+    def idle_lock_minutes(self) -> float:
+        """Lock the screen after this long without input (0: never)."""
+
+    def login(self, username: str, password: str) -> Clerk:
+        """*worker* — check credentials (raises ClerkAppError with a Chinese message)."""
+
+    def case_summaries(self) -> list[CaseSummary]:
+        """*worker* — the cases of the list."""
+
+    def pending_sync(self) -> int:
+        """*worker* — outbox operations still to send."""
+
+    def record_lock(self, clerk: Clerk, reason: str) -> None:
+        """*worker* — audit that the screen was locked."""
+
+
+WizardFactory = Callable[[Clerk, QWidget], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """The clerk's window. ``first_shown`` fires once, when the window is first on screen."""
+
+    first_shown = Signal()
+    cases_refreshed = Signal()
+
+    def __init__(
+        self,
+        services: ShellServices,
+        *,
+        wizard_factory: WizardFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("ClerkApp 无证明城市 · 窗口办件"))
+        self.resize(1400, 860)
+        self._services = services
+        self._wizard_factory = wizard_factory
+        self._shown_once = False
+        self.clerk: Clerk | None = None
+        self.wizard: QWidget | None = None
+
+        self.banner = TrainingBanner(self) if services.training else None
+        self.header = HeaderBar(services.counter_name, self)
+        self.login_view = LoginView(services.login, self)
+        self.case_list = CaseListView(self)
+        self.case_host = QStackedWidget(self)
+        self.case_host.setObjectName("caseHost")
+        self.welcome = QLabel(self.tr("按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。"), self)
+        self.welcome.setObjectName("welcomeHint")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setStyleSheet("color: #5f6368; font-size: 16px;")
+        self.case_host.addWidget(self.welcome)
+
+        self.work = QSplitter(Qt.Orientation.Horizontal, self)
+        self.work.setObjectName("workArea")
+        self.work.addWidget(self.case_list)
+        self.work.addWidget(self.case_host)
+        self.work.setStretchFactor(1, 1)
+        self.work.setSizes([320, 1080])
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.login_view)
+        self.pages.addWidget(self.work)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if self.banner is not None:
+            layout.addWidget(self.banner)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.idle = IdleWatcher(services.idle_lock_minutes, self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.login_view.logged_in.connect(self._logged_in)
+        self.login_view.unlocked.connect(self._unlocked)
+        self.header.new_case_requested.connect(self.new_case)
+        self.header.lock_requested.connect(lambda: self.lock("manual"))
+        self.case_list.case_activated.connect(self.open_case)
+        self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
+        self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
+        self._shortcut("F1", self.show_about, "shortcutAbout")
+        self.login_view.show_login()
+
+    def _shortcut(self, keys: str, slot: Callable[[], object], name: str) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setObjectName(name)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(slot)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the lock screen is shown over a clerk's work."""
+        return self.clerk is not None and self.login_view.locked_clerk is not None
+
+    @property
+    def is_working(self) -> bool:
+        """A clerk is logged in and the screen is not locked."""
+        return self.clerk is not None and self.pages.currentWidget() is self.work
+
+    def set_platform_state(self, state: PlatformState) -> None:
+        """Show the platform connection in the header."""
+        self.header.set_platform_state(state)
+
+    def set_pending(self, count: int) -> None:
+        """Show the outbox count in the header."""
+        self.header.set_pending(count)
+
+    # -- login and lock ----------------------------------------------------------------------
+
+    def _logged_in(self, clerk: Clerk) -> None:
+        self.clerk = clerk
+        self.header.set_clerk(clerk.display_name, role_label(clerk.role))
+        if self._wizard_factory is not None and self.wizard is None:
+            self.wizard = self._wizard_factory(clerk, self.case_host)
+            self.wizard.setObjectName(self.wizard.objectName() or "caseWizard")
+            self.case_host.addWidget(self.wizard)
+            changed = getattr(self.wizard, "case_changed", None)
+            if changed is not None:
+                changed.connect(self.refresh_cases)
+        self.pages.setCurrentWidget(self.work)
+        self.idle.start()
+        self.refresh_cases()
+        self.case_list.search.setFocus()
+
+    def lock(self, reason: str = "manual") -> None:
+        """Cover the work with the lock screen; the clerk's password opens it again."""
+        clerk = self.clerk
+        if clerk is None or self.is_locked:
+            return
+        self.idle.stop()
+        self.login_view.show_locked(clerk)
+        self.pages.setCurrentWidget(self.login_view)
+        ops.run_op(self, lambda: self._services.record_lock(clerk, reason), lambda _: None)
+
+    def _unlocked(self, clerk: Clerk) -> None:
+        self.pages.setCurrentWidget(self.work)
+        self.idle.start()
+        self.refresh_cases()
+
+    # -- cases -------------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        """Start a new case in the wizard (Ctrl+N)."""
+        if not self.is_working:
+            return
+        if self.wizard is not None:
+            start = getattr(self.wizard, "new_case", None)
+            if start is not None:
+                start()
+            self.case_host.setCurrentWidget(self.wizard)
+            self.wizard.setFocus()
+
+    def open_case(self, case_id: str) -> None:
+        """Reopen a case where it stopped."""
+        if not self.is_working or self.wizard is None:
+            return
+        reopen = getattr(self.wizard, "open_case", None)
+        if reopen is not None:
+            reopen(case_id)
+        self.case_host.setCurrentWidget(self.wizard)
+
+    def refresh_cases(self) -> None:
+        """Reload the case list and the outbox count in the background."""
+        services = self._services
+
+        def load() -> tuple[list[CaseSummary], int]:
+            return services.case_summaries(), services.pending_sync()
+
+        ops.run_op(self, load, self._cases_loaded)
+
+    def _cases_loaded(self, loaded: tuple[list[CaseSummary], int]) -> None:
+        summaries, pending = loaded
+        self.case_list.set_cases([_entry(s) for s in summaries])
+        self.header.set_pending(pending)
+        self.cases_refreshed.emit()
+
+    # -- about and window events -------------------------------------------------------------
+
+    def show_about(self) -> None:
+        """F1: version, training mode and the keyboard shortcuts."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("关于 ClerkApp"))
+        box.setText(
+            self.tr(
+                "ClerkApp {0} · 无证明城市窗口办件\n\n"
+                "Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · "
+                "Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助"
+            ).format(__version__)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Announce the first time the window is on screen (start-up benchmark)."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Stop watching input; the application shuts the sandbox down on quit."""
+        self.idle.stop()
+        super().closeEvent(event)
+
+
+def _entry(summary: CaseSummary) -> CaseEntry:
+    if summary.needs_person:
+        group = Group.NEEDS_PERSON
+    elif summary.waiting:
+        group = Group.WAITING
+    else:
+        group = Group.TODAY
+    return CaseEntry(
+        case_id=summary.case_id,
+        matter_name=summary.matter_name,
+        applicant_name=summary.applicant_name,
+        id_masked=summary.id_masked,
+        state=summary.state,
+        group=group,
+        waiting_lookup=summary.waiting_lookup,
+        needs_person=summary.needs_person,
+    )

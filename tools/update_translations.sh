@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Refresh the GUI shell's translation source from the code and compile it:
+#   resources/i18n/clerkapp_shell_en.ts  (edit translations here, e.g. with pyside6-linguist)
+#   resources/i18n/clerkapp_shell_en.qm  (loaded by clerkapp.gui.i18n with --lang en)
+# Source strings are Simplified Chinese; English is the translation.
+# Usage: tools/update_translations.sh   (from the repository root; PYTHON may name the venv's python)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python}"
+BIN="$(dirname "$("$PYTHON" -c 'import sys; print(sys.executable)')")"
+LUPDATE="${LUPDATE:-$BIN/pyside6-lupdate}"
+LRELEASE="${LRELEASE:-$BIN/pyside6-lrelease}"
+SHELL_SOURCES=(
+  clerkapp/gui/application.py
+  clerkapp/gui/main_window.py
+  clerkapp/gui/header.py
+  clerkapp/gui/login.py
+  clerkapp/gui/case_list.py
+  clerkapp/gui/training.py
+  clerkapp/gui/theme.py
+  clerkapp/gui/ops.py
+)
+"$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${SHELL_SOURCES[@]}" \
+  -ts resources/i18n/clerkapp_shell_en.ts
+"$LRELEASE" resources/i18n/clerkapp_shell_en.ts -qm resources/i18n/clerkapp_shell_en.qm
