@@ -16,8 +16,9 @@ Decisions:
 - *Birth date.* A real calendar date, not before 1900-01-01 and not after ``today``.
 - *Legacy 15-digit numbers* (issued before 1999: address code, YYMMDD, order code, no check
   digit) are recognised but never accepted: validation raises :class:`InvalidIdNumber` with
-  reason ``legacy_15`` and ``suggestion`` set to the 18-digit equivalent
-  (:func:`upgrade_legacy_id`), which the clerk confirms against the card and enters instead.
+  reason ``legacy_15``; the message shows the masked 18-digit equivalent (330702********123X,
+  enough to compare the new check digit with the card) and ``suggestion`` holds the full one
+  (:func:`upgrade_legacy_id`) for the GUI to offer after the clerk confirmed it against the card.
 - Messages (``IdProblem.message``, ``user_message``) never contain the full number, so they are
   safe to log; they may name the address code and single digits.
 
@@ -214,9 +215,10 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
         return [IdProblem(IdReason.TOO_LONG, f"号码有{len(number)}位，多了{len(number) - 18}位")]
     problems: list[IdProblem] = []
     if len(number) == LEGACY_LENGTH:
-        problems.append(
-            IdProblem(IdReason.LEGACY_15, "这是15位旧号码，请核对证件上的18位号码后输入18位")
-        )
+        # The masked equivalent shows the new check digit; the full one is on the exception.
+        equivalent = mask_id_number(upgrade_legacy_id(number))
+        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与身份证核对后输入18位号码"
+        problems.append(IdProblem(IdReason.LEGACY_15, message))
     if len(number) >= 6:
         problems += _check_region(number[:6])
     if len(number) == LEGACY_LENGTH:

@@ -4,6 +4,7 @@ event sequences."""
 from __future__ import annotations
 
 import copy
+import json
 from datetime import datetime, timedelta
 
 import pytest
@@ -311,7 +312,9 @@ def apply(case: Case, event: tuple[str, int, bool, Method], now: datetime) -> No
 
 def check_invariants(case: Case) -> None:
     """What must hold after every accepted event."""
-    assert Case.from_dict(case.to_dict()) == case
+    assert Case.from_dict(json.loads(json.dumps(case.to_dict()))) == case
+    assert all(json.dumps(event.data) for event in case.pending_events)
+    assert not any(case.applicant_id in json.dumps(event.data) for event in case.pending_events)
     if case.state is CaseState.APPROVED:
         assert all(p.state.satisfying for p in case.proofs.values())
         assert case.missing() == []

@@ -135,6 +135,21 @@ def test_legacy_15_digit_number_is_recognised_never_accepted() -> None:
     assert info.value.reason is IdReason.LEGACY_15
     assert info.value.suggestion == upgrade_legacy_id(legacy)
     assert legacy not in info.value.user_message  # messages never carry the number
+    suggestion = info.value.suggestion
+    assert suggestion is not None and suggestion not in info.value.user_message
+    assert mask_id_number(suggestion) in info.value.user_message  # the new check digit shows
+
+
+@given(
+    st.sampled_from(["330702", "330721", "332501"]),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)),
+    st.integers(0, 999),
+)
+def test_upgraded_legacy_numbers_validate(region: str, birth: date, sequence: int) -> None:
+    legacy = f"{region}{birth:%y%m%d}{sequence:03d}"
+    upgraded = validate_id_number(upgrade_legacy_id(legacy), today=TODAY)
+    assert upgraded.birth == birth
+    assert upgraded.number == make_id_number(region, birth, sequence)
 
 
 def test_mask() -> None:
