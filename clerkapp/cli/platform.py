@@ -1,12 +1,127 @@
-"""`clerkapp platform …` subcommands."""
+"""`clerkapp platform …` subcommands: serve the sandbox data platform, write a dataset, print the
+demo subjects. Heavy imports (FastAPI, uvicorn) happen inside the handlers."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 
-def register(sub: "argparse._SubParsersAction[Any]") -> None:
+def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `platform` command group."""
-    parser = sub.add_parser("platform", help="platform commands (not yet implemented)")
-    parser.set_defaults(handler=lambda args: 2)
+    parser = sub.add_parser(
+        "platform", help="the sandbox data platform (training mode, tests, demos)"
+    )
+    psub = parser.add_subparsers(dest="platform_command", metavar="SUBCOMMAND", required=True)
+
+    serve = psub.add_parser("serve", help="run the sandbox platform server")
+    serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one")
+    serve.add_argument(
+        "--data",
+        type=Path,
+        help="state directory; a trainer's dataset when it holds manifest.json"
+        " (default $CLERKAPP_HOME/sandbox)",
+    )
+    serve.add_argument("--latency-ms", type=int, default=0, help="latency added to data calls")
+    serve.add_argument(
+        "--fault-rate", type=float, default=0.0, help="probability of a random 503 (0..1)"
+    )
+    serve.add_argument("--fault-seed", type=int, default=0, help="seed of the random faults")
+    serve.add_argument(
+        "--verify-delay-s",
+        type=float,
+        default=5.0,
+        help="seconds before a department answers automatically; negative: only by hand",
+    )
+    serve.add_argument("--people", type=int, default=2000, help="size of the built-in dataset")
+    serve.add_argument("--seed", type=int, default=2019, help="seed of the built-in dataset")
+    serve.add_argument("--ready-file", type=Path, help="write the URL here once listening")
+    serve.set_defaults(handler=_serve)
+
+    dataset = psub.add_parser("dataset", help="write a deterministic synthetic dataset")
+    dataset.add_argument("--out", type=Path, required=True, help="directory to write")
+    dataset.add_argument("--people", type=int, default=2000, help="number of residents")
+    dataset.add_argument("--seed", type=int, default=2019, help="random seed")
+    dataset.add_argument(
+        "--as-of", default="2026-11-20T06:00:00+08:00", help="data as-of time (ISO 8601)"
+    )
+    dataset.set_defaults(handler=_dataset)
+
+    check = psub.add_parser("check-dataset", help="validate a dataset directory")
+    check.add_argument("path", type=Path)
+    check.set_defaults(handler=_check_dataset)
+
+    demo = psub.add_parser("demo", help="print the demo subjects of training mode")
+    demo.add_argument("--json", action="store_true", help="JSON instead of a table")
+    demo.set_defaults(handler=_demo)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from clerkapp.errors import ClerkAppError
+    from clerkapp.sandbox.config import SandboxSettings, default_data_dir
+    from clerkapp.sandbox.server import serve
+
+    data_dir = args.data if args.data is not None else default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        settings = SandboxSettings(
+            data_dir=data_dir,
+            latency_ms=args.latency_ms,
+            fault_rate=args.fault_rate,
+            fault_seed=args.fault_seed,
+            verify_delay_s=args.verify_delay_s if args.verify_delay_s >= 0 else None,
+            people=args.people,
+            seed=args.seed,
+        )
+        return serve(settings, args.host, args.port, args.ready_file)
+    except ClerkAppError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"沙箱无法启动：{exc}", file=sys.stderr)
+        return 1
+
+
+def _dataset(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from clerkapp.sandbox.dataset import write_dataset
+    from clerkapp.sandbox.synth import generate
+
+    try:
+        as_of = datetime.fromisoformat(args.as_of)
+    except ValueError:
+        print(f"--as-of 不是合法的 ISO 时间：{args.as_of}", file=sys.stderr)
+        return 2
+    dataset = generate(args.people, args.seed, as_of)
+    written = write_dataset(dataset, args.out)
+    counts = dataset.manifest()["counts"]
+    print(f"dataset written to {args.out} ({len(written)} files): {json.dumps(counts)}")
+    return 0
+
+
+def _check_dataset(args: argparse.Namespace) -> int:
+    from clerkapp.sandbox.dataset import DatasetError, load_dataset
+
+    try:
+        dataset = load_dataset(args.path)
+    except DatasetError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return 1
+    print(f"dataset OK: {json.dumps(dataset.manifest()['counts'])}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from clerkapp.sandbox.demo import DEMO_SUBJECTS
+
+    if args.json:
+        print(json.dumps([s.as_json() for s in DEMO_SUBJECTS], ensure_ascii=False, indent=2))
+        return 0
+    for s in DEMO_SUBJECTS:
+        print(f"{s.name}\t{s.subject}\t{s.scenario}")
+    return 0

@@ -1,0 +1,294 @@
+"""The platform API (``/api/v1``, docs/CONTRACTS.md "Platform HTTP API").
+
+Every data call goes the same way: authenticate and check purpose binding, inject configured
+faults, answer a retry from the idempotency store, do the work, audit it, remember the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from clerkapp import __version__
+from clerkapp.sandbox.auth import Caller
+from clerkapp.sandbox.problems import Problem, json_response
+from clerkapp.sandbox.registries import CREDIT_REGISTRY, ITEMS
+from clerkapp.sandbox.state import FaultAnswer, SandboxState, subject_of
+
+router = APIRouter(prefix="/api/v1")
+
+
+class Subject(BaseModel):
+    """Whom a call is about: a resident by ID number or a business by credit code."""
+
+    id_number: str | None = None
+    uscc: str | None = None
+
+
+class LookupRequest(BaseModel):
+    """A look-up of one information item; ``fields`` empty means all of the item's fields."""
+
+    item: str = Field(examples=["vehicle.ownership"])
+    subject: Subject
+    fields: list[str] = Field(default_factory=list)
+
+
+class VerificationRequest(BaseModel):
+    """A question to the department that used to issue a proof."""
+
+    proof_code: str
+    department: str
+    question: str
+    subject: Subject
+
+
+class ProgressRegistration(BaseModel):
+    """A case registered in the progress registry (public fields only)."""
+
+    short_code: str
+    matter_name: str
+    office: str
+    expected_completion: str | None = None
+
+
+class ProgressEvent(BaseModel):
+    """A status event of a registered case (``label`` is the Chinese status shown)."""
+
+    status: str
+    label: str
+    at: str
+
+
+class CreditCheck(BaseModel):
+    """Is the subject on the dishonesty list?"""
+
+    subject: Subject
+
+
+class CreditReport(BaseModel):
+    """A false pledge reported by the office."""
+
+    subject: Subject
+    proof_code: str
+    reason: str
+
+
+def sandbox(request: Request) -> SandboxState:
+    """The running sandbox of this app."""
+    state: SandboxState = request.app.state.sandbox
+    return state
+
+
+Handler = Callable[[SandboxState, Caller], Awaitable[Response]]
+
+
+async def _data_call(request: Request, target: str, source: str, handler: Handler) -> Response:
+    state = sandbox(request)
+    try:
+        caller, body = await state.guard(request, target, source)
+        stored = state.replay(request, caller, body)
+        if stored is not None:
+            return stored
+        try:
+            response = await handler(state, caller)
+        except Problem as problem:
+            response = problem.response()
+        state.remember(request, caller, body, response)
+        return response
+    except FaultAnswer as fault:
+        return fault.response
+    except Problem as problem:
+        return problem.response()
+
+
+@router.get("/health", summary="Liveness (no authentication)")
+async def health(request: Request) -> Response:
+    """``{status, version, training}``."""
+    return json_response(
+        {"status": "ok", "version": __version__, "training": sandbox(request).settings.training}
+    )
+
+
+@router.get("/items", summary="Information items with registry and fields")
+async def items(request: Request) -> Response:
+    """The information items a look-up may name."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        return json_response({"items": [d.as_json() for d in ITEMS.values()]})
+
+    return await _data_call(request, "items", "平台", handle)
+
+
+@router.post("/lookups", summary="Look up one information item about one subject")
+async def lookup(request: Request, body: LookupRequest) -> Response:
+    """200 ``{item, found, record, provenance}``; not found is ``found: false``."""
+    definition = ITEMS.get(body.item)
+    source = definition.registry if definition else "平台"
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        if definition is None:
+            raise Problem(422, "unknown_item", f"平台没有信息项“{body.item}”", source="platform")
+        unknown = [f for f in body.fields if f not in definition.fields]
+        if unknown:
+            raise Problem(
+                422,
+                "unknown_field",
+                f"信息项 {body.item} 没有字段：{'、'.join(unknown)}",
+                source=definition.registry,
+            )
+        _, subject = subject_of(body.subject, definition.subject)
+        record = state.registries.lookup(body.item, subject)
+        if record is not None and body.fields:
+            record = {name: record[name] for name in body.fields}
+        receipt = state.receipt_id()
+        state.audit.record(
+            caller,
+            "lookup",
+            item=body.item,
+            subject=subject,
+            receipt_id=receipt,
+            outcome="found" if record is not None else "not_found",
+        )
+        return json_response(
+            {
+                "item": body.item,
+                "found": record is not None,
+                "record": record,
+                "provenance": state.provenance(
+                    definition.registry, definition.registry_code, receipt
+                ),
+            }
+        )
+
+    return await _data_call(request, body.item, source, handle)
+
+
+@router.post("/verifications", status_code=202, summary="Ask a department to verify")
+async def create_verification(request: Request, body: VerificationRequest) -> Response:
+    """202 ``{ticket, state: "queued", poll_after_s}``."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        kind, subject = subject_of(body.subject)
+        if not (body.department.strip() and body.question.strip() and body.proof_code.strip()):
+            raise Problem(422, "invalid_request", "核验请求应写明部门、事项编码和核验问题")
+        answer = state.verifications.create(
+            caller, body.proof_code, body.department, body.question, subject, kind
+        )
+        state.audit.record(
+            caller,
+            "verification",
+            item=body.proof_code,
+            subject=subject,
+            receipt_id=answer["ticket"],
+            outcome="queued",
+        )
+        return json_response(answer, status=202)
+
+    return await _data_call(request, "verification", body.department or "部门核验", handle)
+
+
+@router.get("/verifications/{ticket}", summary="Poll a verification ticket (long-poll)")
+async def poll_verification(
+    request: Request, ticket: str, wait: Annotated[float, Query(ge=0, le=60)] = 0
+) -> Response:
+    """The ticket's state; waits up to ``wait`` seconds (at most 30) while it is queued."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        return json_response(await state.verifications.poll(ticket, wait))
+
+    return await _data_call(request, "verification", "部门核验", handle)
+
+
+@router.put("/progress/{token}", status_code=201, summary="Register a case for tracking")
+async def register_progress(request: Request, token: str, body: ProgressRegistration) -> Response:
+    """201 when new, 200 when the token was already registered (updated)."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        created = state.progress.register(
+            token, body.short_code, body.matter_name, body.office, body.expected_completion
+        )
+        state.audit.record(caller, "progress_register", outcome="created" if created else "updated")
+        return json_response(
+            {"token": token, "short_code": body.short_code, "created": created},
+            status=201 if created else 200,
+        )
+
+    return await _data_call(request, "progress", "办件进度登记", handle)
+
+
+@router.post("/progress/{token}/events", status_code=201, summary="Append a status event")
+async def progress_event(request: Request, token: str, body: ProgressEvent) -> Response:
+    """201 with the stored event."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        event = state.progress.add_event(token, body.status, body.label, body.at)
+        state.audit.record(caller, "progress_event", outcome=body.status)
+        return json_response(event, status=201)
+
+    return await _data_call(request, "progress", "办件进度登记", handle)
+
+
+@router.post("/credit/check", summary="Is the subject on the dishonesty list?")
+async def credit_check(request: Request, body: CreditCheck) -> Response:
+    """``{listed, list_version, entry, provenance}``."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        _, subject = subject_of(body.subject)
+        row = state.registries.dishonesty.get(subject)
+        entry = {k: v for k, v in row.items() if k != "subject"} if row else None
+        receipt = state.receipt_id()
+        state.audit.record(
+            caller,
+            "credit_check",
+            subject=subject,
+            receipt_id=receipt,
+            outcome="listed" if entry else "not_listed",
+        )
+        return json_response(
+            {
+                "listed": entry is not None,
+                "list_version": state.dataset.list_version,
+                "entry": entry,
+                "provenance": state.provenance(CREDIT_REGISTRY, "credit", receipt),
+            }
+        )
+
+    return await _data_call(request, "credit", CREDIT_REGISTRY, handle)
+
+
+@router.post("/credit/reports", status_code=201, summary="Report a false pledge")
+async def credit_report(request: Request, body: CreditReport) -> Response:
+    """201 ``{report_id}``."""
+
+    async def handle(state: SandboxState, caller: Caller) -> Response:
+        _, subject = subject_of(body.subject)
+        if not body.reason.strip():
+            raise Problem(422, "invalid_request", "请写明虚假承诺的情况")
+        report_id = "CR" + state.receipt_id()[2:]
+        state.store.execute(
+            "INSERT INTO credit_reports VALUES (?, datetime('now'), ?, ?, ?, ?, ?, ?)",
+            (
+                report_id,
+                state.audit.subject_hash(subject),
+                body.proof_code,
+                body.reason,
+                caller.workstation,
+                caller.official,
+                caller.case,
+            ),
+        )
+        state.audit.record(
+            caller,
+            "credit_report",
+            item=body.proof_code,
+            subject=subject,
+            receipt_id=report_id,
+            outcome="reported",
+        )
+        return json_response({"report_id": report_id}, status=201)
+
+    return await _data_call(request, "credit", CREDIT_REGISTRY, handle)

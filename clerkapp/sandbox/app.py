@@ -1,0 +1,207 @@
+"""The sandbox FastAPI application: the platform API, the public progress pages, the
+department desk and the training controls (faults, settings, demo subjects, audit)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from clerkapp import __version__
+from clerkapp.sandbox import pages
+from clerkapp.sandbox.api import router, sandbox
+from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
+from clerkapp.sandbox.dataset import Dataset
+from clerkapp.sandbox.demo import DEMO_SUBJECTS
+from clerkapp.sandbox.faults import FaultRule
+from clerkapp.sandbox.problems import Problem, json_response
+from clerkapp.sandbox.progress import TOKEN_RE
+from clerkapp.sandbox.state import SandboxState
+
+DESCRIPTION = """ClerkApp's reference data-sharing platform (数据共享平台) for training and tests:
+synthetic registries, department verification, progress registry, credit check. Every
+`/api/v1` call except `/health` is signed and purpose-bound (see docs/platform-api.md)."""
+
+
+class FaultSetting(BaseModel):
+    """An injected fault for one item or component (``*``: every data call)."""
+
+    item: str = "*"
+    kind: str
+    status: int = 503
+    latency_ms: int = 0
+
+
+class RuntimeSettings(BaseModel):
+    """Settings a trainer or a test may change while the sandbox runs."""
+
+    verify_delay_s: float | None = None
+    latency_ms: int | None = None
+    fault_rate: float | None = None
+
+
+def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> FastAPI:
+    """A sandbox app over ``settings.data_dir`` (dataset loaded or generated now)."""
+    state = SandboxState(settings, dataset)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="ClerkApp sandbox data platform",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.sandbox = state
+    app.include_router(router)
+    _exception_handlers(app)
+    _pages(app)
+    _controls(app)
+    return app
+
+
+def _exception_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def on_problem(request: Request, exc: Problem) -> Response:
+        return exc.response()
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        where = "；".join(
+            ".".join(str(p) for p in err.get("loc", ()) if p != "body") + f"：{err.get('msg')}"
+            for err in exc.errors()[:5]
+        )
+        return Problem(422, "invalid_request", f"请求内容不符合接口要求（{where}）").response()
+
+    @app.exception_handler(HTTPException)
+    async def on_http(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith(("/api/", "/sandbox/")):
+            code = "not_found" if exc.status_code == 404 else f"http_{exc.status_code}"
+            detail = "没有这个接口" if exc.status_code == 404 else "请求方法不被支持"
+            return Problem(exc.status_code, code, detail).response()
+        training = sandbox(request).settings.training
+        return HTMLResponse(pages.not_found_page(training=training), status_code=exc.status_code)
+
+
+def _pages(app: FastAPI) -> None:
+    @app.get("/p/{token}.json", summary="Public progress of a case (JSON)")
+    async def progress_json(request: Request, token: str) -> Response:
+        progress = sandbox(request).progress.get(token) if TOKEN_RE.fullmatch(token) else None
+        if progress is None:
+            return Problem(404, "unknown_token", "未找到该办件", source="progress").response()
+        return json_response(progress)
+
+    @app.get("/p/{token}", response_class=HTMLResponse, summary="Public progress page")
+    async def progress_page(request: Request, token: str) -> Response:
+        state = sandbox(request)
+        progress = state.progress.get(token) if TOKEN_RE.fullmatch(token) else None
+        training = state.settings.training
+        if progress is None:
+            return HTMLResponse(pages.not_found_page(training=training), status_code=404)
+        return HTMLResponse(pages.progress_page(progress, training=training))
+
+    @app.get("/p", response_class=HTMLResponse, summary="Find a case by its short code")
+    async def progress_by_code(request: Request, code: str = "") -> Response:
+        state = sandbox(request)
+        training = state.settings.training
+        if not code.strip():
+            return HTMLResponse(pages.code_form_page(training=training))
+        token = state.progress.find_by_code(code)
+        if token is None:
+            return HTMLResponse(pages.not_found_page(training=training), status_code=404)
+        return RedirectResponse(f"/p/{token}", status_code=303)
+
+    @app.get("/dept", response_class=HTMLResponse, summary="Department desk (by hand)")
+    async def dept(request: Request) -> Response:
+        state = sandbox(request)
+        tickets = state.verifications.open_tickets()
+        names = {t["subject"]: state.registries.display_name(t["subject"]) for t in tickets}
+        return HTMLResponse(pages.dept_page(tickets, names, training=state.settings.training))
+
+    @app.post("/dept/{ticket}", summary="Answer a verification by hand (form)")
+    async def dept_answer(request: Request, ticket: str) -> Response:
+        form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        action = form.get("action", [""])[0]
+        note = form.get("note", [""])[0].strip()
+        sandbox(request).verifications.answer_by_hand(ticket, action, note)
+        return RedirectResponse("/dept", status_code=303)
+
+
+def _controls(app: FastAPI) -> None:
+    @app.get("/sandbox/demo", summary="Demo subjects (training sheet)")
+    async def demo(request: Request) -> Response:
+        return json_response(
+            {
+                "training_workstation": TRAINING_WORKSTATION,
+                "subjects": [s.as_json() for s in DEMO_SUBJECTS],
+            }
+        )
+
+    @app.get("/sandbox/faults", summary="Injected faults")
+    async def list_faults(request: Request) -> Response:
+        state = sandbox(request)
+        return json_response(_fault_state(state))
+
+    @app.post("/sandbox/faults", status_code=201, summary="Inject a fault for an item")
+    async def set_fault(request: Request, body: FaultSetting) -> Response:
+        state = sandbox(request)
+        state.faults.set(FaultRule(body.item, body.kind, body.status, body.latency_ms))
+        return json_response(_fault_state(state), status=201)
+
+    @app.delete("/sandbox/faults", summary="Clear the injected per-item faults")
+    async def clear_faults(request: Request) -> Response:
+        state = sandbox(request)
+        state.faults.clear()
+        return json_response(_fault_state(state))
+
+    @app.get("/sandbox/settings", summary="Runtime settings")
+    async def get_settings(request: Request) -> Response:
+        return json_response(_runtime(sandbox(request)))
+
+    @app.post("/sandbox/settings", summary="Change runtime settings")
+    async def set_settings(request: Request, body: RuntimeSettings) -> Response:
+        state = sandbox(request)
+        given = body.model_fields_set
+        if "verify_delay_s" in given:
+            state.verifications.delay_s = body.verify_delay_s
+        if body.latency_ms is not None:
+            state.faults.latency_ms = max(0, body.latency_ms)
+        if body.fault_rate is not None:
+            state.faults.rate = min(1.0, max(0.0, body.fault_rate))
+        return json_response(_runtime(state))
+
+    @app.get("/sandbox/audit", summary="The sandbox's audit of data calls (trainers)")
+    async def audit(
+        request: Request,
+        limit: Annotated[int, Query(ge=1, le=10000)] = 200,
+        case: str | None = None,
+    ) -> Response:
+        return json_response({"entries": sandbox(request).audit.tail(limit, case)})
+
+
+def _fault_state(state: SandboxState) -> dict[str, Any]:
+    return {
+        "latency_ms": state.faults.latency_ms,
+        "fault_rate": state.faults.rate,
+        "rules": [r.as_json() for r in state.faults.rules()],
+    }
+
+
+def _runtime(state: SandboxState) -> dict[str, Any]:
+    return {
+        "verify_delay_s": state.verifications.delay_s,
+        "latency_ms": state.faults.latency_ms,
+        "fault_rate": state.faults.rate,
+        "as_of": state.as_of,
+        "list_version": state.dataset.list_version,
+    }

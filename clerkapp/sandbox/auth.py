@@ -1,0 +1,149 @@
+"""Request authentication and purpose binding (docs/CONTRACTS.md "Platform HTTP API").
+
+Each call is signed with the workstation's secret over a canonical string that binds the method,
+path, time, nonce, workstation, official, purpose, case and body together, so none of them can be
+changed or replayed. The nonce cache remembers request ids for the timestamp window; a request id
+seen twice within it is a replay, and anything outside the window is stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from clerkapp.sandbox.problems import Problem
+
+AUTH_HEADERS = ("X-Workstation", "X-Request-Id", "X-Timestamp", "X-Signature")
+PURPOSE_HEADERS = ("X-Official", "X-Purpose", "X-Case")
+
+
+def canonical_string(
+    method: str,
+    path: str,
+    timestamp: str,
+    request_id: str,
+    workstation: str,
+    official: str,
+    purpose: str,
+    case: str,
+    body: bytes,
+) -> str:
+    """The string a request's signature covers (path without query string)."""
+    return "\n".join(
+        [
+            method.upper(),
+            path,
+            timestamp,
+            request_id,
+            workstation,
+            official,
+            purpose,
+            case,
+            hashlib.sha256(body).hexdigest(),
+        ]
+    )
+
+
+def sign(secret: str, canonical: str) -> str:
+    """Hex HMAC-SHA256 of the canonical string with the workstation secret."""
+    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking, and why: the purpose binding of one authenticated call."""
+
+    workstation: str
+    official: str
+    purpose: str
+    case: str
+    request_id: str
+
+
+def _refuse(status: int, code: str, detail: str) -> Problem:
+    return Problem(status, code, detail, source="auth")
+
+
+class Authenticator:
+    """Checks signatures, purpose headers, the clock window and nonces."""
+
+    def __init__(
+        self,
+        workstations: Mapping[str, str],
+        *,
+        window_s: int = 300,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._workstations = dict(workstations)
+        self._window_s = window_s
+        self._clock = clock
+        self._nonces: dict[tuple[str, str], float] = {}
+        self._next_purge = 0.0
+
+    def authenticate(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+    ) -> Caller:
+        """The caller of a signed request, or a :class:`Problem` saying why it is refused."""
+        missing_purpose = [h for h in PURPOSE_HEADERS if not headers.get(h, "").strip()]
+        if missing_purpose:
+            raise _refuse(
+                403,
+                "purpose_missing",
+                "请求未说明经办人、用途或办件编号（缺少 "
+                + "、".join(missing_purpose)
+                + "），平台拒绝提供数据",
+            )
+        missing = [h for h in AUTH_HEADERS if not headers.get(h, "").strip()]
+        if missing:
+            raise _refuse(401, "unauthenticated", "请求未签名（缺少 " + "、".join(missing) + "）")
+        workstation = headers["X-Workstation"]
+        secret = self._workstations.get(workstation)
+        if secret is None:
+            raise _refuse(403, "unknown_workstation", "该工作站未在平台登记，无权访问")
+        timestamp = headers["X-Timestamp"]
+        try:
+            sent_at = float(timestamp)
+        except ValueError:
+            raise _refuse(401, "stale", "请求时间戳格式错误") from None
+        now = self._clock()
+        if abs(now - sent_at) > self._window_s:
+            raise _refuse(401, "stale", "请求时间与平台时间相差超过 5 分钟，请校准本机时钟后重试")
+        caller = Caller(
+            workstation=workstation,
+            official=headers["X-Official"],
+            purpose=headers["X-Purpose"],
+            case=headers["X-Case"],
+            request_id=headers["X-Request-Id"],
+        )
+        expected = sign(
+            secret,
+            canonical_string(
+                method,
+                path,
+                timestamp,
+                caller.request_id,
+                workstation,
+                caller.official,
+                caller.purpose,
+                caller.case,
+                body,
+            ),
+        )
+        if not hmac.compare_digest(expected, headers["X-Signature"].strip().lower()):
+            raise _refuse(401, "bad_signature", "请求签名校验失败")
+        self._check_nonce(workstation, caller.request_id, now)
+        return caller
+
+    def _check_nonce(self, workstation: str, request_id: str, now: float) -> None:
+        # Only signed requests reach here, so a stranger cannot fill the cache.
+        if now >= self._next_purge:
+            horizon = now - 2 * self._window_s
+            self._nonces = {k: t for k, t in self._nonces.items() if t >= horizon}
+            self._next_purge = now + self._window_s
+        key = (workstation, request_id)
+        if key in self._nonces:
+            raise _refuse(401, "replayed", "该请求编号已使用过，平台拒绝重放的请求")
+        self._nonces[key] = now

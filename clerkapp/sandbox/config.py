@@ -1,0 +1,89 @@
+"""Settings of one sandbox process, and where its state lives.
+
+The sandbox may not import ``clerkapp.infra`` (it is its own process, on top of core only), so it
+reads ``$CLERKAPP_HOME`` itself, the same way :func:`clerkapp.infra.paths.data_dir` does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clerkapp.errors import ClerkAppError
+
+TRAINING_WORKSTATION = "TRAIN-01"
+TRAINING_SECRET = "sandbox-training-secret"
+DEFAULT_PORT = 8765
+DEFAULT_PEOPLE = 2000
+DEFAULT_SEED = 2019
+
+
+class SandboxConfigError(ClerkAppError):
+    """A sandbox setting or configuration file that cannot be used."""
+
+
+@dataclass
+class SandboxSettings:
+    """Everything one sandbox process is started with.
+
+    ``verify_delay_s`` None means verifications are answered only by hand (``/dept``).
+    """
+
+    data_dir: Path
+    latency_ms: int = 0
+    fault_rate: float = 0.0
+    fault_seed: int = 0
+    verify_delay_s: float | None = 5.0
+    verify_expire_s: float = 14 * 24 * 3600.0
+    timeout_fault_s: float = 30.0
+    people: int = DEFAULT_PEOPLE
+    seed: int = DEFAULT_SEED
+    training: bool = True
+    clock_window_s: int = 300
+    workstations: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.fault_rate <= 1.0:
+            raise SandboxConfigError(
+                f"fault rate {self.fault_rate} not in [0, 1]",
+                user_message="故障率必须在 0 到 1 之间",
+            )
+        if self.latency_ms < 0:
+            raise SandboxConfigError("negative latency", user_message="延迟不能为负数")
+        if not self.workstations:
+            self.workstations = load_workstations(self.data_dir)
+
+
+def default_data_dir() -> Path:
+    """``$CLERKAPP_HOME/sandbox`` when set, otherwise a fresh temporary directory."""
+    home = os.environ.get("CLERKAPP_HOME")
+    if home:
+        return Path(home) / "sandbox"
+    return Path(tempfile.mkdtemp(prefix="clerkapp-sandbox-"))
+
+
+def load_workstations(data_dir: Path) -> dict[str, str]:
+    """The workstations the sandbox accepts: the training one, plus those listed in
+    ``DATA_DIR/workstations.json`` (``{"WORKSTATION-ID": "secret", ...}``)."""
+    stations = {TRAINING_WORKSTATION: TRAINING_SECRET}
+    path = data_dir / "workstations.json"
+    if not path.exists():
+        return stations
+    try:
+        extra = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SandboxConfigError(
+            f"{path}: {exc}", user_message=f"工作站配置文件无法读取：{path}（{exc}）"
+        ) from exc
+    if not isinstance(extra, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in extra.items()
+    ):
+        raise SandboxConfigError(
+            f"{path}: expected an object of workstation id → secret",
+            user_message=f"工作站配置文件格式错误：{path}（应为 {{工作站编号: 密钥}}）",
+        )
+    stations.update(extra)
+    return stations

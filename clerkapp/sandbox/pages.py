@@ -1,0 +1,140 @@
+"""HTML pages the sandbox serves: the public progress page (mobile first, Chinese), the short
+code form, a friendly "not found", and the department's verification desk (/dept).
+
+Plain templates with every value escaped; the progress page is given only public fields (it
+has no name or ID number to leak).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from html import escape
+from typing import Any
+
+from clerkapp.core.idnumber import mask_id_number
+
+CHINA = timezone(timedelta(hours=8))
+
+_STYLE = """
+body{margin:0;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",
+sans-serif;font-size:18px;line-height:1.6;color:#1f2329;background:#f5f6f7}
+header{background:#c8161d;color:#fff;padding:14px 18px;font-size:20px;font-weight:bold}
+.training{background:#f5a623;color:#1f2329;padding:8px 18px;font-size:16px}
+main{max-width:640px;margin:0 auto;padding:16px}
+.card{background:#fff;border-radius:10px;padding:16px 18px;margin-bottom:14px;
+box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:24px;margin:0 0 6px}
+.status{font-size:26px;font-weight:bold;color:#0b6e4f}
+.muted{color:#646a73;font-size:16px}
+ol{list-style:none;padding:0;margin:0}
+ol li{border-left:3px solid #c8161d;padding:4px 0 10px 14px;margin-left:6px}
+ol li time{display:block;color:#646a73;font-size:16px}
+input,button{font-size:20px;padding:10px 12px;border-radius:8px;border:1px solid #c9cdd4}
+button{background:#c8161d;color:#fff;border:none;margin:2px}
+button.deny{background:#646a73}button.defer{background:#f5a623;color:#1f2329}
+table{border-collapse:collapse;width:100%;font-size:16px}
+td,th{border-bottom:1px solid #e5e6eb;padding:8px;text-align:left;vertical-align:top}
+footer{color:#8f959e;font-size:14px;text-align:center;padding:20px}
+"""
+
+
+def _page(title: str, body: str, *, training: bool) -> str:
+    banner = '<div class="training">培训模式 · 本页数据为模拟数据</div>' if training else ""
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<header>金华市政务服务 · {escape(title)}</header>{banner}<main>{body}</main>"
+        "<footer>数据共享平台 · 无证明城市</footer></body></html>"
+    )
+
+
+def local_time(value: str | None) -> str:
+    """An ISO time as Beijing time for people (a bare date stays a date)."""
+    if not value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) == 10:
+        return f"{parsed:%Y年%m月%d日}"
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=CHINA)
+    return f"{parsed.astimezone(CHINA):%Y-%m-%d %H:%M}"
+
+
+def progress_page(progress: dict[str, Any], *, training: bool) -> str:
+    """The public progress page of one case."""
+    events = (
+        "".join(
+            f"<li><time>{escape(local_time(e['at']))}</time>{escape(e['label'])}</li>"
+            for e in reversed(progress["events"])
+        )
+        or "<li>已登记，等待办理</li>"
+    )
+    expected = progress["expected_completion"]
+    expected_html = (
+        f"<p>预计办结日期：<strong>{escape(local_time(expected))}</strong></p>" if expected else ""
+    )
+    body = (
+        f'<div class="card"><h1>{escape(progress["matter_name"])}</h1>'
+        f'<div class="muted">{escape(progress["office"])}</div></div>'
+        f'<div class="card"><div class="muted">当前状态</div>'
+        f'<div class="status">{escape(progress["status_label"])}</div>{expected_html}</div>'
+        f'<div class="card"><div class="muted">办理过程</div><ol>{events}</ol></div>'
+        f'<p class="muted">查询码 {escape(progress["short_code"])} · 本页不显示申请人个人信息</p>'
+    )
+    return _page("办件进度", body, training=training)
+
+
+def code_form_page(*, training: bool, message: str = "") -> str:
+    """The form to find a case by the short code printed beside the QR."""
+    note = f'<p class="muted">{escape(message)}</p>' if message else ""
+    body = (
+        '<div class="card"><h1>输入查询码</h1><p class="muted">查询码印在受理回执或决定书的'
+        "二维码旁边。</p>"
+        f'{note}<form method="get" action="/p"><input name="code" autocomplete="off" '
+        'aria-label="查询码" placeholder="例如 7K3Q9M"> <button type="submit">查询</button>'
+        "</form></div>"
+    )
+    return _page("办件进度查询", body, training=training)
+
+
+def not_found_page(*, training: bool) -> str:
+    """Friendly 404 for an unknown token or code."""
+    body = (
+        '<div class="card"><h1>未找到该办件</h1><p>二维码可能不完整，或办件尚未同步到平台。'
+        "请稍后再试，或输入回执上的查询码：</p>"
+        '<form method="get" action="/p"><input name="code" aria-label="查询码"> '
+        '<button type="submit">查询</button></form></div>'
+    )
+    return _page("办件进度查询", body, training=training)
+
+
+def dept_page(tickets: list[dict[str, Any]], names: dict[str, str], *, training: bool) -> str:
+    """The department's desk: open verification requests with 确认 / 否认 / 延期."""
+    rows = []
+    for t in tickets:
+        who = names.get(t["subject"], "")
+        subject = mask_id_number(t["subject"]) if t["subject_kind"] == "id_number" else t["subject"]
+        state = "待答复" if t["state"] == "queued" else "已延期"
+        rows.append(
+            f"<tr><td>{escape(t['department'])}<br><span class='muted'>"
+            f"{escape(t['proof_code'])} · {state}</span></td>"
+            f"<td>{escape(t['question'])}<br><span class='muted'>{escape(who)} "
+            f"{escape(subject)}</span></td><td>"
+            f"<form method='post' action='/dept/{escape(t['ticket'])}'>"
+            "<input name='note' aria-label='答复说明' placeholder='答复说明（可空）'><br>"
+            "<button name='action' value='confirm'>确认</button>"
+            "<button class='deny' name='action' value='deny'>否认</button>"
+            "<button class='defer' name='action' value='defer'>延期</button>"
+            "</form></td></tr>"
+        )
+    table = (
+        "<table><tr><th>部门</th><th>核验事项</th><th>答复</th></tr>" + "".join(rows) + "</table>"
+        if rows
+        else "<p>目前没有待答复的核验请求。</p>"
+    )
+    body = f'<div class="card"><h1>部门核验 · 待答复</h1>{table}</div>'
+    return _page("部门核验工作台", body, training=training)

@@ -1,0 +1,119 @@
+"""The progress registry (办件进度): a case registers under a client-chosen unguessable token (so
+a receipt printed offline already carries its QR), status events are appended, and the public
+page shows them. Nothing personal is stored: no name, no ID number, no case number.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from clerkapp.sandbox.problems import Problem
+from clerkapp.sandbox.store import StateStore
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{22,128}")
+MIN_DISTINCT_CHARS = 10
+SHORT_CODE_RE = re.compile(r"[A-Z0-9]{4,16}")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def check_token(token: str) -> None:
+    """Refuse a token that is not urlsafe or has fewer than 128 bits (22 urlsafe characters)."""
+    if not TOKEN_RE.fullmatch(token) or len(set(token)) < MIN_DISTINCT_CHARS:
+        raise Problem(
+            400,
+            "token_weak",
+            "进度查询令牌不够随机：应为至少 22 位 URL 安全字符（不少于 128 位随机数）",
+            source="progress",
+        )
+
+
+def normalize_code(code: str) -> str:
+    """Short codes are typed by hand: case, spaces and dashes do not matter."""
+    return re.sub(r"[\s-]", "", code).upper()
+
+
+class ProgressRegistry:
+    """Registered cases and their status events, in the state store."""
+
+    def __init__(self, store: StateStore) -> None:
+        self.store = store
+
+    def register(
+        self, token: str, short_code: str, matter_name: str, office: str, expected: str | None
+    ) -> bool:
+        """Register (or update) a case under ``token``; True when newly created."""
+        check_token(token)
+        code = normalize_code(short_code)
+        if not SHORT_CODE_RE.fullmatch(code):
+            raise Problem(
+                422, "invalid_short_code", "查询码应为 4–16 位字母或数字", source="progress"
+            )
+        now = _now()
+        with self.store.atomic() as conn:
+            existing = conn.execute(
+                "SELECT token FROM progress WHERE token = ?", (token,)
+            ).fetchone()
+            taken = conn.execute(
+                "SELECT token FROM progress WHERE short_code = ? AND token != ?", (code, token)
+            ).fetchone()
+            if taken is not None:
+                raise Problem(
+                    409, "short_code_taken", "该查询码已被其他办件使用", source="progress"
+                )
+            if existing is None:
+                conn.execute(
+                    "INSERT INTO progress VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (token, code, matter_name, office, expected, now, now),
+                )
+                return True
+            conn.execute(
+                "UPDATE progress SET short_code = ?, matter_name = ?, office = ?,"
+                " expected_completion = ?, updated_at = ? WHERE token = ?",
+                (code, matter_name, office, expected, now, token),
+            )
+            return False
+
+    def add_event(self, token: str, status: str, label: str, at: str) -> dict[str, Any]:
+        """Append a status event to a registered case."""
+        if self.store.one("SELECT token FROM progress WHERE token = ?", (token,)) is None:
+            raise Problem(404, "unknown_token", "未找到该办件的进度登记", source="progress")
+        received = _now()
+        self.store.execute(
+            "INSERT INTO progress_events (token, status, label, at, received_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (token, status, label, at, received),
+        )
+        return {"status": status, "label": label, "at": at, "received_at": received}
+
+    def get(self, token: str) -> dict[str, Any] | None:
+        """The case's public progress (matter, office, events in time order), or None."""
+        row = self.store.one("SELECT * FROM progress WHERE token = ?", (token,))
+        if row is None:
+            return None
+        events = self.store.all(
+            "SELECT status, label, at FROM progress_events WHERE token = ? ORDER BY at, id",
+            (token,),
+        )
+        current = events[-1] if events else None
+        return {
+            "short_code": row["short_code"],
+            "matter_name": row["matter_name"],
+            "office": row["office"],
+            "expected_completion": row["expected_completion"],
+            "registered_at": row["created_at"],
+            "status": current["status"] if current else "registered",
+            "status_label": current["label"] if current else "已登记",
+            "events": events,
+        }
+
+    def find_by_code(self, code: str) -> str | None:
+        """The token of the case with this short code, if any."""
+        row = self.store.one(
+            "SELECT token FROM progress WHERE short_code = ?", (normalize_code(code),)
+        )
+        return str(row["token"]) if row else None

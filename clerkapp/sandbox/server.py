@@ -1,0 +1,127 @@
+"""Running the sandbox: as its own process (``clerkapp platform serve``) or, for tests and
+benchmarks, in a background thread of the current process. Either way the socket is bound
+before the server starts, so ``port 0`` gets a free port and the URL is known at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from clerkapp.sandbox.app import create_app
+from clerkapp.sandbox.config import SandboxSettings
+from clerkapp.sandbox.dataset import Dataset
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket (``port`` 0: any free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    """``http://HOST:PORT`` of a bound socket."""
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+def _config(settings: SandboxSettings, dataset: Dataset | None) -> uvicorn.Config:
+    return uvicorn.Config(
+        create_app(settings, dataset),
+        log_level="warning",
+        access_log=False,
+        # A request held by an injected timeout must not hold the shutdown.
+        timeout_graceful_shutdown=1,
+        lifespan="on",
+    )
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """A uvicorn server that says where it listens once it really accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, url: str, ready_file: Path | None) -> None:
+        super().__init__(config)
+        self.url = url
+        self.ready_file = ready_file
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if not self.started:
+            return
+        print(f"ClerkApp sandbox listening on {self.url}", flush=True)
+        if self.ready_file is not None:
+            # Written whole then renamed: a reader never sees half a URL.
+            tmp = self.ready_file.with_name(self.ready_file.name + ".tmp")
+            tmp.write_text(self.url + "\n", encoding="utf-8")
+            os.replace(tmp, self.ready_file)
+
+
+def serve(
+    settings: SandboxSettings,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    ready_file: Path | None = None,
+    dataset: Dataset | None = None,
+) -> int:
+    """Serve until interrupted (SIGINT/SIGTERM); the process's exit code."""
+    sock = bind(host, port)
+    server = _AnnouncingServer(_config(settings, dataset), url_of(sock), ready_file)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        if ready_file is not None:
+            ready_file.unlink(missing_ok=True)
+    return 0 if server.started else 1
+
+
+class ThreadedSandbox:
+    """A sandbox served from a background thread (tests, benchmarks, an embedding process)."""
+
+    def __init__(self, settings: SandboxSettings, host: str = "127.0.0.1") -> None:
+        self.settings = settings
+        self._sock = bind(host, 0)
+        self.url = url_of(self._sock)
+        self._server = uvicorn.Server(_config(settings, None))
+        self.app = self._server.config.app
+        self._thread = threading.Thread(target=self._run, name="sandbox-server", daemon=True)
+        self._error: BaseException | None = None
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._server.serve(sockets=[self._sock]))
+        except BaseException as exc:  # reported to the starting thread
+            self._error = exc
+
+    def start(self, timeout_s: float = 15.0) -> ThreadedSandbox:
+        """Start serving; returns once connections are accepted."""
+        self._thread.start()
+        deadline = time.monotonic() + timeout_s
+        while not self._server.started:
+            if self._error is not None or not self._thread.is_alive():
+                raise RuntimeError(f"sandbox failed to start: {self._error!r}")
+            if time.monotonic() > deadline:
+                raise TimeoutError("sandbox did not start in time")
+            time.sleep(0.01)
+        return self
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        """Stop serving and wait for the thread to end."""
+        self._server.should_exit = True
+        self._thread.join(timeout_s)
+        self._sock.close()
+        if self._thread.is_alive():
+            print("sandbox thread did not stop", file=sys.stderr)

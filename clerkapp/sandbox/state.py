@@ -1,0 +1,178 @@
+"""Everything one running sandbox holds: dataset and registries, persistent state, audit,
+authenticator, faults, verification desk and progress registry."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from clerkapp.core.idnumber import check_id_number
+from clerkapp.core.uscc import check_uscc
+from clerkapp.sandbox.audit import SandboxAudit
+from clerkapp.sandbox.auth import Authenticator, Caller
+from clerkapp.sandbox.config import SandboxSettings
+from clerkapp.sandbox.dataset import Dataset, is_dataset_dir, load_dataset
+from clerkapp.sandbox.faults import Faults
+from clerkapp.sandbox.problems import Problem
+from clerkapp.sandbox.progress import ProgressRegistry
+from clerkapp.sandbox.registries import Registries
+from clerkapp.sandbox.store import StateStore
+from clerkapp.sandbox.synth import generate
+from clerkapp.sandbox.verification import Verifications
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def load_or_generate(settings: SandboxSettings) -> Dataset:
+    """The trainer's dataset in the data directory when there is one (validated), otherwise
+    the built-in synthetic dataset, "as of" this morning 06:00 Beijing time."""
+    if is_dataset_dir(settings.data_dir):
+        return load_dataset(settings.data_dir)
+    today = datetime.now(CHINA).replace(hour=6, minute=0, second=0, microsecond=0)
+    return generate(settings.people, settings.seed, today)
+
+
+class SandboxState:
+    """The running sandbox (one per app)."""
+
+    def __init__(self, settings: SandboxSettings, dataset: Dataset | None = None) -> None:
+        self.settings = settings
+        self.dataset = dataset if dataset is not None else load_or_generate(settings)
+        self.registries = Registries(self.dataset)
+        self.as_of = self.dataset.as_of.isoformat()
+        self.store = StateStore(settings.data_dir / "sandbox.sqlite3")
+        self.audit = SandboxAudit(settings.data_dir)
+        self.auth = Authenticator(settings.workstations, window_s=settings.clock_window_s)
+        self.faults = Faults(
+            latency_ms=settings.latency_ms,
+            rate=settings.fault_rate,
+            seed=settings.fault_seed,
+            timeout_s=settings.timeout_fault_s,
+        )
+        self.verifications = Verifications(
+            self.store,
+            self.registries,
+            delay_s=settings.verify_delay_s,
+            expire_s=settings.verify_expire_s,
+        )
+        self.progress = ProgressRegistry(self.store)
+
+    def close(self) -> None:
+        """Release files (at shutdown)."""
+        self.store.close()
+        self.audit.close()
+
+    def receipt_id(self) -> str:
+        """A fresh receipt id for the case file (unique, not derived from personal data)."""
+        return f"RC{datetime.now(CHINA):%Y%m%d}-{secrets.token_hex(5).upper()}"
+
+    def provenance(self, registry: str, registry_code: str, receipt_id: str) -> dict[str, str]:
+        """Where an answer came from."""
+        return {
+            "registry": registry,
+            "registry_code": registry_code,
+            "as_of": self.as_of,
+            "receipt_id": receipt_id,
+        }
+
+    async def guard(self, request: Request, target: str, source: str) -> tuple[Caller, bytes]:
+        """Authenticate a data call and inject configured faults (raised as
+        :class:`FaultAnswer`)."""
+        body = await request.body()
+        caller = self.auth.authenticate(request.method, request.url.path, request.headers, body)
+        fault = await self.faults.apply(request.headers.get("X-Sandbox-Fault"), target, source)
+        if fault is not None:
+            raise FaultAnswer(fault)
+        return caller, body
+
+    def replay(self, request: Request, caller: Caller, body: bytes) -> Response | None:
+        """The stored answer of an earlier try with the same Idempotency-Key, if any."""
+        key = request.headers.get("Idempotency-Key", "")
+        if not key:
+            if request.method == "POST":
+                raise Problem(
+                    400,
+                    "idempotency_key_missing",
+                    "请求缺少 Idempotency-Key（幂等键）",
+                    source="platform",
+                )
+            return None
+        row = self.store.one(
+            "SELECT fingerprint, status, body, media_type FROM idempotency"
+            " WHERE workstation = ? AND key = ?",
+            (caller.workstation, key),
+        )
+        if row is None:
+            return None
+        if row["fingerprint"] != _fingerprint(request, body):
+            raise Problem(
+                422, "idempotency_conflict", "同一幂等键对应了不同的请求内容", source="platform"
+            )
+        return Response(
+            row["body"],
+            status_code=row["status"],
+            media_type=row["media_type"],
+            headers={"Idempotent-Replayed": "true"},
+        )
+
+    def remember(self, request: Request, caller: Caller, body: bytes, response: Response) -> None:
+        """Keep a final answer (not a 5xx) under its Idempotency-Key."""
+        key = request.headers.get("Idempotency-Key", "")
+        if not key or response.status_code >= 500:
+            return
+        self.store.execute(
+            "INSERT OR IGNORE INTO idempotency VALUES (?, ?, ?, ?, ?, ?, strftime('%s','now'))",
+            (
+                caller.workstation,
+                key,
+                _fingerprint(request, body),
+                response.status_code,
+                bytes(response.body),
+                response.media_type or "application/json",
+            ),
+        )
+
+
+class FaultAnswer(Exception):  # noqa: N818 - not an error: the answer to send instead
+    """An injected fault answer that replaces the normal one."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("injected fault")
+        self.response = response
+
+
+def _fingerprint(request: Request, body: bytes) -> str:
+    return hashlib.sha256(
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+    ).hexdigest()
+
+
+def subject_of(subject: Any, wanted: str | None = None) -> tuple[str, str]:
+    """The (kind, value) of a request's subject ``{id_number}`` or ``{uscc}``, validated.
+
+    ``wanted`` restricts the kind (an item's subject kind)."""
+    id_number = getattr(subject, "id_number", None)
+    uscc = getattr(subject, "uscc", None)
+    if bool(id_number) == bool(uscc):
+        raise Problem(422, "invalid_subject", "查询对象应为身份证号码或统一社会信用代码之一")
+    kind, value = ("id_number", id_number) if id_number else ("uscc", uscc)
+    assert isinstance(value, str)
+    if wanted is not None and kind != wanted:
+        need = "公民身份号码" if wanted == "id_number" else "统一社会信用代码"
+        raise Problem(422, "invalid_subject", f"该信息项的查询对象应为{need}")
+    value = value.strip().upper()
+    if kind == "id_number":
+        today = datetime.now(CHINA).date()
+        errors = [p for p in check_id_number(value, today) if p.severity == "error"]
+        if errors:
+            raise Problem(422, "invalid_subject", f"身份证号码无效：{errors[0].message}")
+    else:
+        problems = [p for p in check_uscc(value) if not p.warning]
+        if problems:
+            raise Problem(422, "invalid_subject", f"统一社会信用代码无效：{problems[0].message}")
+    return kind, value
