@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from clerkapp.core.catalogue import Method, ProofItem
+from clerkapp.core.platform_types import LookupAnswer, VerificationStatus
 
 
 class CaseState(StrEnum):
@@ -154,6 +155,23 @@ class Evidence:
     receipt_id: str | None = None  # platform receipt / verification ticket
     detail: str = ""  # Chinese, e.g. "名下无登记车辆"
     at: str = ""  # ISO datetime the evidence was recorded
+
+    @classmethod
+    def from_lookup(cls, answer: LookupAnswer, detail: str, at: datetime) -> Evidence:
+        """Evidence of a look-up answer; ``detail`` is the rule's summary
+        (:attr:`clerkapp.core.rules.RuleOutcome.summary`)."""
+        p = answer.provenance
+        return cls(Method.DATA_QUERY, p.registry, p.as_of, p.receipt_id, detail, at.isoformat())
+
+    @classmethod
+    def from_verification(cls, status: VerificationStatus, at: datetime) -> Evidence:
+        """Evidence of a department's answer to a verification ticket."""
+        verdict = "部门核验属实" if status.confirmed else "部门核验不属实"
+        detail = f"{verdict}（{status.note}）" if status.note else verdict
+        return cls(
+            Method.DEPT_VERIFY, status.department, status.answered_at, status.ticket, detail,
+            at.isoformat(),
+        )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form."""

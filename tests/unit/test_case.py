@@ -351,3 +351,28 @@ def test_no_event_sequence_approves_an_unsatisfied_case(
         with pytest.raises(InvalidTransition):
             case.record_credit(False, NOW)
         assert case == frozen
+
+
+def test_evidence_from_platform_answers() -> None:
+    from clerkapp.core.platform_types import (
+        LookupAnswer,
+        Provenance,
+        VerificationState,
+        VerificationStatus,
+    )
+
+    prov = Provenance("公安车辆登记", "vehicle", "2026-11-26T09:00:00+08:00", "R-7")
+    answer = LookupAnswer("vehicle.ownership", True, {"vehicle_count": 0}, prov)
+    evidence = Evidence.from_lookup(answer, "名下无登记车辆", NOW)
+    assert (evidence.method, evidence.source, evidence.receipt_id) == (
+        Method.DATA_QUERY,
+        "公安车辆登记",
+        "R-7",
+    )
+    assert evidence.as_of == prov.as_of and evidence.at == NOW.isoformat()
+    status = VerificationStatus(
+        "T-1", VerificationState.ANSWERED, False, "2026-11-27T10:00:00", "市自然资源局", "无记录"
+    )
+    denied = Evidence.from_verification(status, NOW)
+    assert denied.detail == "部门核验不属实（无记录）" and denied.source == "市自然资源局"
+    assert Evidence.from_dict(denied.to_dict()) == denied
