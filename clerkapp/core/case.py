@@ -48,6 +48,7 @@ from clerkapp.core.case_types import (
     iso_or_none,
 )
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.core.idnumber import mask_id_number
 from clerkapp.errors import InvalidTransition, ValidationError
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
@@ -82,8 +83,6 @@ class Case:
     decision_reason: str | None = None
     override_reason: str | None = None
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
-
-    # ---- creation -------------------------------------------------------------------------
 
     @classmethod
     def open(
@@ -130,7 +129,13 @@ class Case:
         case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
         return case
 
-    # ---- queries --------------------------------------------------------------------------
+    @property
+    def applicant_display(self) -> str:
+        """The applicant's number as shown on screens and lists: a person's ID number masked
+        (330702********1234), a business's credit code in full (it is public)."""
+        if self.applicant_kind is ApplicantKind.PERSON:
+            return mask_id_number(self.applicant_id)
+        return self.applicant_id
 
     def missing(self) -> list[str]:
         """Codes of the proofs not (yet) satisfying, in order."""
@@ -147,15 +152,9 @@ class Case:
             return Recommendation(Decision.APPROVE, (f"全部{len(self.proofs)}项证明材料均已满足",))
         if all(p.state in WAITING for p in open_):
             return Recommendation(Decision.ACCEPT, tuple(p.waiting_reason() for p in open_))
-        return Recommendation(Decision.INCOMPLETE, tuple(self._todo(p) for p in open_))
-
-    def _todo(self, p: ProofResolution) -> str:
-        if p.state is _P.PENDING and p.method is Method.PLEDGE and self.credit_listed:
-            return f"{p.name}：申请人在失信名单中，不能以承诺方式办理，请改用其他方式"
-        if p.state is _P.PENDING and p.method is Method.PLEDGE and self.credit_listed is None:
-            return f"{p.name}：待签署承诺（须先完成信用核查）"
-        detail = f"（{p.error}）" if p.error else ""
-        return f"{p.name}：{p.state.label_zh}{detail}"
+        return Recommendation(
+            Decision.INCOMPLETE, tuple(p.todo_reason(self.credit_listed) for p in open_)
+        )
 
     # ---- look-ups -------------------------------------------------------------------------
 
@@ -201,8 +200,6 @@ class Case:
         p.method = method
         self._set(p, _P.PENDING, now, error=None, ticket=None)
         self._emit(EventKind.METHOD_SWITCHED, code, now, old=previous.value, new=method.value)
-
-    # ---- department verification ----------------------------------------------------------
 
     def request_verification(self, code: str, ticket: str, now: datetime) -> None:
         """A verification request went to the department (pending → awaiting_dept)."""

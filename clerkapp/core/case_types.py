@@ -235,6 +235,16 @@ class ProofResolution:
         ev = self.evidence
         return f"{self.name}：{ev.detail if ev and ev.detail else self.state.label_zh}"
 
+    def todo_reason(self, credit_listed: bool | None) -> str:
+        """What is still to do for a proof that neither satisfies nor waits."""
+        if self.state is ProofState.PENDING and self.method is Method.PLEDGE:
+            if credit_listed:
+                return f"{self.name}：申请人在失信名单中，不能以承诺方式办理，请改用其他方式"
+            if credit_listed is None:
+                return f"{self.name}：待签署承诺（须先完成信用核查）"
+        detail = f"（{self.error}）" if self.error else ""
+        return f"{self.name}：{self.state.label_zh}{detail}"
+
     def waiting_reason(self) -> str:
         """What a waiting proof waits for."""
         if self.state is ProofState.QUEUED:

@@ -376,3 +376,13 @@ def test_evidence_from_platform_answers() -> None:
     denied = Evidence.from_verification(status, NOW)
     assert denied.detail == "部门核验不属实（无记录）" and denied.source == "市自然资源局"
     assert Evidence.from_dict(denied.to_dict()) == denied
+
+
+def test_applicant_display_masks_people_only() -> None:
+    assert open_case(HOUSING).applicant_display == "330702********1221"
+    business = [item("D", Method.DROPPED)]
+    case = Case.open(
+        "C2", matter_of(business, ApplicantKind.BUSINESS), business, ApplicantKind.BUSINESS,
+        "91330702MA2ABCDEXC", "某公司", NOW, "t", "s",
+    )  # fmt: skip
+    assert case.applicant_display == "91330702MA2ABCDEXC"
