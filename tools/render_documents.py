@@ -21,7 +21,7 @@ from clerkapp.infra.documents.samples import sample_data
 VARIANTS = {
     "": {},
     "-provisional": {"provisional": True},
-    "-copy": {"copy_number": 2},
+    "-copy": {"copy_number": 2},  # the first reprint
     "-rare-name": {"name": "欧阳䶮𠇔\u4dae"},
 }
 

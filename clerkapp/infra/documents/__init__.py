@@ -17,6 +17,7 @@ from clerkapp.infra.documents.model import (
     ProofLine,
     Rights,
     chinese_date,
+    document_series,
     format_document_number,
     mask_id_number,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "build_pdf",
     "check_text",
     "chinese_date",
+    "document_series",
     "format_document_number",
     "mask_id_number",
     "warm_up",

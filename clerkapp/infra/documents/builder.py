@@ -210,7 +210,7 @@ def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
             canvas.rotate(40)
             canvas.drawCentredString(0, 0, PROVISIONAL_MARK)
         canvas.restoreState()
-        if data.copy_number > 0:
+        if data.copy_number > 1:
             canvas.saveState()
             mark = f"副本（第{data.copy_number}份）"
             canvas.setFont(PRIMARY, 13)

@@ -45,16 +45,22 @@ _MARKS = {
 }
 
 
-def format_document_number(office_abbr: str, kind: DocumentKind, year: int, seq: int) -> str:
-    """The official document number, e.g. ``金市人社决〔2026〕123号``.
+def document_series(office_abbr: str, kind: DocumentKind) -> str:
+    """The numbering series of an office's documents of one kind, e.g. ``金市人社决``: each kind
+    (文种) is numbered on its own per office and year, as offices do on paper."""
+    return f"{office_abbr}{kind.number_mark}"
 
-    One sequence per office and year is shared by all kinds (the store hands out ``seq``);
-    the kind's mark tells the documents apart. The year is in hexagonal brackets 〔〕 and the
-    sequence has no leading zeros, as GB/T 9704-2012 §7.2.4 asks.
+
+def format_document_number(office_abbr: str, kind: DocumentKind, year: int, seq: int) -> str:
+    """The official document number, e.g. ``金市人社决〔2026〕123号`` (receipt 金市人社受〔2026〕…,
+    refusal 金市人社不许〔2026〕…, pledge letter 金市人社诺〔2026〕…).
+
+    ``seq`` comes from the store's gapless counter of the series :func:`document_series`. The
+    year is in hexagonal brackets 〔〕, the sequence without leading zeros (GB/T 9704-2012 7.2.4).
     """
     if seq < 1:
         raise ValueError("document sequence numbers start at 1")
-    return f"{office_abbr}{kind.number_mark}〔{year}〕{seq}号"
+    return f"{document_series(office_abbr, kind)}〔{year}〕{seq}号"
 
 
 _DIGITS = "〇一二三四五六七八九"
@@ -154,6 +160,6 @@ class DocumentData:
     pledges: tuple[PledgeSection, ...] = ()
     rights: Rights = field(default_factory=Rights)
     provisional: bool = False  # printed without the platform: 临时凭证
-    copy_number: int = 0  # 0: the original; n ≥ 1: the n-th reprint (副本)
+    copy_number: int = 1  # as the store counts prints: 1 the original, n ≥ 2 a reprint (副本)
     service_centre: str = "金华市行政服务中心"
     clerk: str = ""  # the clerk's name or username printed as 经办人

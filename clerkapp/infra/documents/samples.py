@@ -85,7 +85,7 @@ def sample_data(
     *,
     name: str = "李明",
     provisional: bool = False,
-    copy_number: int = 0,
+    copy_number: int = 1,
 ) -> DocumentData:
     """A filled-in document of ``kind`` for a synthetic applicant."""
     office_abbr = "金市住建"

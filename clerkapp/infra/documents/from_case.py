@@ -1,0 +1,213 @@
+"""From a case to the data of its printed document: which document, which words for each proof,
+and where the full ID number is printed.
+
+ID numbers: the decision, the refusal notice and the receipt print the resident ID number masked
+(330702********1234) — the name, matter, document number and QR identify the case, and these
+papers travel (shown to landlords, employers, banks). The pledge letter prints it in full: it is
+the applicant's own signed statement, the legal basis for holding them liable for a false pledge
+(撤销决定, 信用惩戒), and must identify the person who signed it beyond doubt. A business's unified
+social credit code is public register data and printed in full everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
+from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
+from clerkapp.errors import DocumentError
+from clerkapp.infra.documents.model import (
+    DocumentData,
+    DocumentKind,
+    PledgeSection,
+    ProofLine,
+    Rights,
+    format_document_number,
+    mask_id_number,
+)
+
+
+class SignedPledge(Protocol):
+    """What the pledge letter needs of a stored pledge (``store.pledges.PledgeRecord`` fits)."""
+
+    proof_code: str
+    pledge_text: str
+    consequences: str
+    signed_at: str
+    signature_sha256: str
+    signature_png: bytes
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    """Workstation facts printed on documents. ``progress_base_url`` is the platform's public
+    address (``WorkstationSettings.progress_base_url``; fixed in training mode)."""
+
+    progress_base_url: str
+    service_centre: str = "金华市行政服务中心"
+    rights: Rights = field(default_factory=Rights)
+
+
+def kind_for(case: Case) -> DocumentKind:
+    """The document a case's state calls for: approved → decision, refused → refusal notice,
+    accepted → receipt."""
+    kinds = {
+        CaseState.APPROVED: DocumentKind.DECISION,
+        CaseState.REFUSED: DocumentKind.REFUSAL,
+        CaseState.ACCEPTED: DocumentKind.RECEIPT,
+    }
+    kind = kinds.get(case.state)
+    if kind is None:
+        raise DocumentError(
+            f"no document for a case in state {case.state}",
+            user_message=f"办件{case.state.label_zh}，没有可打印的决定书或回执",
+        )
+    return kind
+
+
+def office_of(catalogue: Catalogue, matter: Matter) -> tuple[str, str]:
+    """The issuing office's name and number prefix (e.g. 金华市人力资源和社会保障局, 金市人社)."""
+    dept = catalogue.departments.get(matter.department)
+    name = dept.name if dept else matter.department
+    abbr = matter.office_abbr or (dept.office_abbr if dept else "")
+    return name, abbr
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """``days`` working days after ``start`` (Saturdays and Sundays skipped; public holidays are
+    not known offline, so the promise errs early, never late)."""
+    day = start
+    left = days
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+def _when(text: str | None) -> str:
+    if not text:
+        return "—"
+    try:
+        return f"{dt.datetime.fromisoformat(text):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return text
+
+
+def _day(text: str | None) -> str:
+    return _when(text)[:10]
+
+
+def proof_line(p: ProofResolution) -> ProofLine:
+    """How one proof of the case was (or is being) satisfied, in printed words."""
+    ev = p.evidence
+    method = p.method.label_zh
+    state = p.state
+    if state is ProofState.WAIVED:
+        return ProofLine(p.name, method, "无需提供", basis=ev.source if ev else "")
+    if ev and state in (ProofState.SATISFIED, ProofState.NOT_SATISFIED):
+        how = (
+            f"{ev.source}：{ev.detail or state.label_zh}；数据截至 {_when(ev.as_of)}；"
+            f"平台回执 {ev.receipt_id or '—'}"
+        )
+        return ProofLine(p.name, method, how, satisfied=state.satisfying)
+    if ev and state in (ProofState.CONFIRMED, ProofState.DENIED):
+        answer = "已确认" if state is ProofState.CONFIRMED else "核验未通过"
+        detail = f"（{ev.detail}）" if ev.detail else ""
+        how = f"{ev.source}核验：{answer}{detail}；答复日期 {_day(ev.at)}"
+        if p.ticket or ev.receipt_id:
+            how += f"；核验单号 {ev.receipt_id or p.ticket}"
+        return ProofLine(p.name, method, how, satisfied=state.satisfying)
+    if state is ProofState.PLEDGED:
+        when = _when(ev.at) if ev else "—"
+        how = f"申请人于 {when} 签署告知承诺书；签名校验值 SHA-256 {p.pledge_hash or '—'}"
+        return ProofLine(p.name, method, how)
+    if state is ProofState.AWAITING_DEPT:
+        how = "已发起部门核验，等待答复" + (f"（核验单号 {p.ticket}）" if p.ticket else "")
+        return ProofLine(p.name, method, how, satisfied=False)
+    if state is ProofState.QUEUED:
+        return ProofLine(p.name, method, "已排队，联网后自动查询", satisfied=False)
+    return ProofLine(p.name, method, state.label_zh, satisfied=state.satisfying)
+
+
+def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[PledgeSection, ...]:
+    names = {code: p.name for code, p in case.proofs.items()}
+    latest: dict[str, SignedPledge] = {}
+    for pledge in pledges:  # in signing order: a re-signed pledge supersedes
+        latest[pledge.proof_code] = pledge
+    return tuple(
+        PledgeSection(
+            proof_name=names.get(pledge.proof_code, pledge.proof_code),
+            text=pledge.pledge_text,
+            consequences=pledge.consequences,
+            signed_at=dt.datetime.fromisoformat(pledge.signed_at),
+            signature_sha256=pledge.signature_sha256,
+            signature_png=pledge.signature_png or None,
+        )
+        for code, pledge in latest.items()
+        if code in names and case.proofs[code].method is Method.PLEDGE
+    )
+
+
+def _reasons(case: Case) -> tuple[str, ...]:
+    failed = (ProofState.NOT_SATISFIED, ProofState.DENIED)
+    reasons = [p.failure_reason() for p in case.proofs.values() if p.state in failed]
+    if case.decision_reason and case.decision_reason not in reasons:
+        reasons.append(case.decision_reason)
+    return tuple(reasons)
+
+
+def document_data(
+    case: Case,
+    catalogue: Catalogue,
+    settings: DocumentSettings,
+    *,
+    kind: DocumentKind,
+    seq: int,
+    issued_on: dt.date,
+    pledges: Sequence[SignedPledge] = (),
+    provisional: bool = False,
+    copy_number: int = 1,
+    clerk: str = "",
+) -> DocumentData:
+    """The printable data of ``case``'s document of ``kind``; ``seq`` is the number the store
+    claimed in the series ``document_series(office_abbr, kind)`` for ``issued_on.year``."""
+    matter = catalogue.matters.get(case.matter_code)
+    if matter is None:
+        raise DocumentError(
+            f"matter {case.matter_code} not in the catalogue",
+            user_message=f"无法打印：事项目录中没有事项 {case.matter_code}",
+        )
+    office, abbr = office_of(catalogue, matter)
+    person = case.applicant_kind is ApplicantKind.PERSON
+    full_id = kind is DocumentKind.PLEDGE or not person
+    accepted = (case.accepted_at or case.created_at).date()
+    promised = add_working_days(accepted, matter.time_limit_days)
+    return DocumentData(
+        kind=kind,
+        office=office,
+        number=format_document_number(abbr, kind, issued_on.year, seq),
+        applicant_name=case.applicant_name,
+        applicant_id_label="公民身份号码" if person else "统一社会信用代码",
+        applicant_id=case.applicant_id if full_id else mask_id_number(case.applicant_id),
+        matter_name=matter.name,
+        matter_code=matter.code,
+        applied_on=case.created_at.date(),
+        issued_on=issued_on,
+        tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
+        short_code=case.short_code,
+        proofs=tuple(proof_line(p) for p in case.proofs.values()),
+        legal_basis=matter.legal_basis,
+        reasons=_reasons(case) if kind is DocumentKind.REFUSAL else (),
+        promised_on=promised if kind is DocumentKind.RECEIPT else None,
+        time_limit_days=matter.time_limit_days,
+        pledges=_pledge_sections(case, pledges) if kind is DocumentKind.PLEDGE else (),
+        rights=settings.rights,
+        provisional=provisional,
+        copy_number=copy_number,
+        service_centre=settings.service_centre,
+        clerk=clerk,
+    )
