@@ -69,8 +69,9 @@ class Case:
     matter_code: str
     matter_name: str
     applicant_kind: ApplicantKind
-    applicant_id: str  # full number, kept by the store; display the masked form
-    applicant_name: str
+    # Full number, kept by the store; display applicant_display. Out of repr(): no leaks to logs.
+    applicant_id: str = field(repr=False)
+    applicant_name: str = field(repr=False)
     state: CaseState
     proofs: dict[str, ProofResolution]
     created_at: datetime

@@ -28,7 +28,7 @@ Everything is pure: the caller passes ``today``.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -108,7 +108,7 @@ class InvalidIdNumber(ValidationError):  # noqa: N818 (name fixed by the contrac
 class IdNumber:
     """A valid resident ID number and what it encodes."""
 
-    number: str
+    number: str = field(repr=False)  # repr()/str() must not leak the full number into logs
     region_code: str
     region_name: str  # full name, the province only when out of province
     region_verified: bool  # False for out-of-province codes (not checked)

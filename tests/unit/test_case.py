@@ -386,3 +386,8 @@ def test_applicant_display_masks_people_only() -> None:
         "91330702MA2ABCDEXC", "某公司", NOW, "t", "s",
     )  # fmt: skip
     assert case.applicant_display == "91330702MA2ABCDEXC"
+
+
+def test_repr_does_not_leak_the_applicant() -> None:
+    case = open_case(HOUSING)
+    assert "330702198503141221" not in repr(case) and "李明" not in repr(case)

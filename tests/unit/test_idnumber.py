@@ -190,3 +190,9 @@ def test_any_single_character_change_is_caught(number: str, index: int, char: st
         return
     problems = check_id_number(changed, TODAY)
     assert any(p.severity is Severity.ERROR for p in problems)
+
+
+def test_repr_does_not_leak_the_number() -> None:
+    number = make_id_number("330702", date(1985, 3, 14), 123)
+    ident = validate_id_number(number, today=TODAY)
+    assert number not in repr(ident) and number not in str(ident)
