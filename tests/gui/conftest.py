@@ -1,0 +1,44 @@
+"""Fixtures shared by the GUI tests (shell and wizard).
+
+- ``app_context``: an :class:`~clerkapp.app.context.AppContext` on a fresh store file in the test's
+  ``$CLERKAPP_HOME`` (training mode: no platform configured).
+- ``free_port``: a loopback port nobody listens on (for a sandbox the app starts itself).
+- every GUI test waits for its background ops and fails if one is still running after 10 s,
+  so no test leaks work into the next.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clerkapp.app.context import AppContext
+from clerkapp.gui import ops
+
+
+@pytest.fixture
+def app_context(clerkapp_home: Path) -> Iterator[AppContext]:
+    """A workstation context on a real store file, in training mode."""
+    context = AppContext(clerkapp_home)
+    yield context
+    ops.wait_for_ops(10_000)
+    context.close()
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A loopback TCP port that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_ops(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a GUI test whose background ops do not finish (they would leak into the next)."""
+    yield
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        assert ops.wait_for_ops(10_000), f"{ops.running_ops()} background op(s) still running"
