@@ -89,6 +89,7 @@ class PlatformClient:
         retry: RetryPolicy | None = None,
         pool_size: int = 16,
         sleep: Callable[[float], None] = time.sleep,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
@@ -100,6 +101,8 @@ class PlatformClient:
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._session.headers.update({"Accept": "application/json", "User-Agent": "ClerkApp"})
+        # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
+        self._session.headers.update(dict(extra_headers or {}))
         self._closed = threading.Event()
 
     def close(self) -> None:
