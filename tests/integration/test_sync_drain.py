@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 import requests
-from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.app.sync import SyncWorker
 from clerkapp.infra.platform import Credentials, PlatformClient, RetryPolicy
 from clerkapp.infra.store import Store
+from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.sandbox
 
@@ -111,8 +111,10 @@ def events_of(url: str, token: str) -> list[str]:
 
 
 def test_drain_sends_every_row_once_in_order(
-    store: Store, client: PlatformClient, sandbox: Any
-) -> None:  # noqa: F811
+    store: Store,
+    client: PlatformClient,
+    sandbox: Any,  # noqa: F811
+) -> None:
     clock = Clock()
     tokens = [enqueue_case(store, f"C-{n}", 3, clock()) for n in range(6)]
     report = SyncWorker(store, NoCaseRecorder(), client, clock, threads=4).drain()
