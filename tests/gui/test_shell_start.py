@@ -1,0 +1,104 @@
+"""Start-up in training mode with the real sandbox process: the window comes first, the sandbox
+follows in the background, the header's status follows it, and quitting stops it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QProcess
+from pytestqt.qtbot import QtBot
+
+from clerkapp.app.context import AppContext
+from clerkapp.gui.application import GuiPreferences, Shell
+from clerkapp.gui.theme import PlatformState
+from clerkapp.gui.training import probe_health
+from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
+
+
+@pytest.fixture
+def shell(qtbot: QtBot, app_context: AppContext) -> Iterator[Shell]:
+    # Port 0: the sandbox picks a free port and announces it ("listening on URL").
+    shell = Shell(app_context, sandbox_port=0)
+    qtbot.addWidget(shell.window)
+    yield shell
+    shell.shutdown()
+
+
+def test_window_is_shown_before_the_sandbox_is_ready(qtbot: QtBot, shell: Shell) -> None:
+    shell.start()
+    # start() returned at once: the window is up while the sandbox is still starting.
+    assert shell.window.isVisible()
+    assert shell.sandbox is not None
+    assert shell.sandbox.state is PlatformState.CONNECTING
+    assert "连接中" in shell.window.header.platform_label.text()
+    assert shell.window.banner is not None and shell.window.banner.isVisible()
+    qtbot.waitUntil(
+        lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+    )
+    assert "平台在线" in shell.window.header.platform_label.text()
+    assert shell.context.platform_url == shell.sandbox.url
+    assert shell.sandbox.url.startswith("http://127.0.0.1:")
+    assert probe_health(shell.sandbox.url)
+
+
+def test_quitting_stops_the_sandbox_it_started(qtbot: QtBot, app_context: AppContext) -> None:
+    shell = Shell(app_context, sandbox_port=0)
+    qtbot.addWidget(shell.window)
+    try:
+        shell.start()
+        qtbot.waitUntil(
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+        )
+        assert shell.sandbox is not None and shell.sandbox.process is not None
+        url = shell.sandbox.url
+    finally:
+        shell.shutdown()
+    assert shell.sandbox.process.state() == QProcess.ProcessState.NotRunning
+    assert not probe_health(url)
+
+
+def test_sandbox_dying_turns_the_status_offline(qtbot: QtBot, shell: Shell) -> None:
+    shell.start()
+    qtbot.waitUntil(
+        lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+    )
+    assert shell.sandbox is not None and shell.sandbox.process is not None
+    shell.sandbox.process.kill()
+    qtbot.waitUntil(
+        lambda: shell.window.header.platform_state is PlatformState.OFFLINE, timeout=10_000
+    )
+    assert "离线" in shell.window.header.platform_label.text()
+
+
+def test_a_running_sandbox_on_the_port_is_reused(
+    qtbot: QtBot,
+    app_context: AppContext,
+    sandbox: SandboxHandle,  # noqa: F811 (fixture)
+) -> None:
+    port = int(sandbox.url.rsplit(":", 1)[1])
+    shell = Shell(app_context, sandbox_port=port)
+    qtbot.addWidget(shell.window)
+    try:
+        shell.start()
+        qtbot.waitUntil(
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=10_000
+        )
+        assert shell.sandbox is not None
+        assert shell.sandbox.reused and shell.sandbox.process is None
+        assert shell.context.platform_url == sandbox.url
+    finally:
+        shell.shutdown()
+    assert probe_health(sandbox.url)  # not ours: left running
+
+
+def test_preferences_file_sets_language_and_idle_time(app_context: AppContext) -> None:
+    (app_context.home / "gui.json").write_text(
+        '{"lang": "en", "idle_lock_minutes": 2, "sandbox_port": 9000}', encoding="utf-8"
+    )
+    prefs = GuiPreferences.load(app_context.home)
+    assert (prefs.lang, prefs.idle_lock_minutes, prefs.sandbox_port) == ("en", 2.0, 9000)
+    (app_context.home / "gui.json").write_text("not json", encoding="utf-8")
+    assert GuiPreferences.load(app_context.home) == GuiPreferences()
