@@ -1,12 +1,14 @@
-"""The one exception tree of ClerkApp. Every error the package raises on purpose derives from
-:class:`ClerkAppError`, so the GUI and the CLI can catch them in one place and show
-``user_message`` (Chinese, in the clerk's words) instead of a stack trace."""
+"""The one exception tree of ClerkApp.
+
+Every error the package raises on purpose derives from :class:`ClerkAppError`, so the GUI and the
+CLI can catch them in one place and show ``user_message`` (Chinese, in the clerk's words) instead
+of a stack trace."""
 
 from __future__ import annotations
 
 
 class ClerkAppError(Exception):
-    """Root of all ClerkApp errors. ``user_message`` is safe to show to a clerk (no personal data)."""
+    """Root of all ClerkApp errors; ``user_message`` is safe to show a clerk (no personal data)."""
 
     def __init__(self, message: str, *, user_message: str | None = None) -> None:
         super().__init__(message)
