@@ -1,0 +1,138 @@
+"""Authentication, purpose binding, replay protection and idempotency of the sandbox API."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import pytest
+import requests
+from tests.sandbox_fixture import SandboxHandle, sandbox, sign_headers  # noqa: F401
+
+from clerkapp.sandbox import demo
+
+pytestmark = pytest.mark.sandbox
+
+PATH = "/api/v1/lookups"
+BODY = {"item": "vehicle.ownership", "subject": {"id_number": demo.LI_MING}, "fields": []}
+RAW = json.dumps(BODY).encode()
+
+
+def _headers(sb: SandboxHandle, **overrides: object) -> dict[str, str]:
+    args: dict[str, object] = {
+        "workstation": sb.workstation,
+        "secret": sb.secret,
+        "official": "wangxiao",
+        "purpose": "matter:GZF-001",
+        "case": "C-1",
+    }
+    args.update(overrides)
+    headers = sign_headers("POST", PATH, RAW, **args)  # type: ignore[arg-type]
+    headers["Content-Type"] = "application/json"
+    headers["Idempotency-Key"] = str(uuid.uuid4())
+    return headers
+
+
+def _post(sb: SandboxHandle, headers: dict[str, str], raw: bytes = RAW) -> requests.Response:
+    return requests.post(sb.url + PATH, data=raw, headers=headers, timeout=5)
+
+
+def _problem(answer: requests.Response, status: int, code: str) -> None:
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    problem = answer.json()
+    assert problem["code"] == code and problem["status"] == status
+    assert problem["source"] == "auth" and problem["retryable"] is False
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in problem["detail"])  # Chinese detail
+
+
+def test_signed_call_is_answered(sandbox: SandboxHandle) -> None:  # noqa: F811
+    answer = _post(sandbox, _headers(sandbox))
+    assert answer.status_code == 200 and answer.json()["found"] is True
+
+
+def test_no_signature_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    headers = _headers(sandbox)
+    del headers["X-Signature"]
+    _problem(_post(sandbox, headers), 401, "unauthenticated")
+
+
+def test_wrong_secret_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    _problem(_post(sandbox, _headers(sandbox, secret="guess")), 401, "bad_signature")
+
+
+def test_tampered_body_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    other = json.dumps({**BODY, "subject": {"id_number": demo.WANG_FANG}}).encode()
+    _problem(_post(sandbox, _headers(sandbox), raw=other), 401, "bad_signature")
+
+
+def test_unknown_workstation_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    headers = _headers(sandbox, workstation="NOBODY-99", secret="x")
+    _problem(_post(sandbox, headers), 403, "unknown_workstation")
+
+
+@pytest.mark.parametrize("missing", ["X-Official", "X-Purpose", "X-Case"])
+def test_missing_purpose_is_refused(sandbox: SandboxHandle, missing: str) -> None:  # noqa: F811
+    headers = _headers(sandbox)
+    del headers[missing]
+    answer = _post(sandbox, headers)
+    _problem(answer, 403, "purpose_missing")
+    assert missing in answer.json()["detail"]
+
+
+def test_replayed_request_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    headers = _headers(sandbox)
+    assert _post(sandbox, headers).status_code == 200
+    headers["Idempotency-Key"] = str(uuid.uuid4())  # even as a "new" operation
+    _problem(_post(sandbox, headers), 401, "replayed")
+
+
+def test_stale_timestamp_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    headers = _headers(sandbox, timestamp=time.time() - 301)
+    _problem(_post(sandbox, headers), 401, "stale")
+    future = _headers(sandbox, timestamp=time.time() + 400)
+    _problem(_post(sandbox, future), 401, "stale")
+
+
+def test_health_needs_no_signature(sandbox: SandboxHandle) -> None:  # noqa: F811
+    assert requests.get(f"{sandbox.url}/api/v1/health", timeout=5).status_code == 200
+
+
+def test_extra_workstations_from_the_data_dir(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from clerkapp.sandbox.config import SandboxConfigError, load_workstations
+
+    (tmp_path / "workstations.json").write_text('{"WIN-07": "s3cret"}', encoding="utf-8")
+    stations = load_workstations(tmp_path)
+    assert stations["WIN-07"] == "s3cret" and "TRAIN-01" in stations
+    (tmp_path / "workstations.json").write_text('["WIN-07"]', encoding="utf-8")
+    with pytest.raises(SandboxConfigError):
+        load_workstations(tmp_path)
+
+
+def test_same_idempotency_key_gets_the_same_answer(sandbox: SandboxHandle) -> None:  # noqa: F811
+    key = str(uuid.uuid4())
+    first = sandbox.call("POST", PATH, BODY, idempotency_key=key)
+    again = sandbox.call("POST", PATH, BODY, idempotency_key=key)  # fresh nonce: a retry
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json()
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    fresh = sandbox.call("POST", PATH, BODY)
+    assert fresh.json()["provenance"]["receipt_id"] != first.json()["provenance"]["receipt_id"]
+
+
+def test_idempotency_key_reused_for_another_request_is_refused(
+    sandbox: SandboxHandle,  # noqa: F811
+) -> None:
+    key = str(uuid.uuid4())
+    assert sandbox.call("POST", PATH, BODY, idempotency_key=key).status_code == 200
+    other = {**BODY, "subject": {"id_number": demo.WANG_FANG}}
+    answer = sandbox.call("POST", PATH, other, idempotency_key=key)
+    assert answer.status_code == 422 and answer.json()["code"] == "idempotency_conflict"
+
+
+def test_post_without_idempotency_key_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    headers = _headers(sandbox)
+    del headers["Idempotency-Key"]
+    answer = _post(sandbox, headers)
+    assert answer.status_code == 400 and answer.json()["code"] == "idempotency_key_missing"

@@ -1,0 +1,175 @@
+"""The ``sandbox`` fixture: the real sandbox platform served on an ephemeral loopback port.
+
+One server per test session (started on first use, stopped at the end of the session, its
+thread joined); each test gets it with faults cleared and settings reset afterwards, so a test
+that injects a fault cannot break the next one. Use it with ``from tests.sandbox_fixture import
+sandbox`` or through ``pytest_plugins``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from clerkapp.sandbox.config import TRAINING_SECRET, TRAINING_WORKSTATION, SandboxSettings
+from clerkapp.sandbox.server import ThreadedSandbox
+
+VERIFY_DELAY_S = 0.5  # short, yet long enough for a test to see "queued" first
+
+
+class SandboxHandle:
+    """What a test sees of the running sandbox."""
+
+    def __init__(self, server: ThreadedSandbox, data_dir: Path) -> None:
+        self._server = server
+        self.url = server.url
+        self.data_dir = data_dir
+        self.workstation = TRAINING_WORKSTATION
+        self.secret = TRAINING_SECRET
+        self.http = requests.Session()
+
+    @property
+    def state(self) -> Any:
+        """The running app's state (for assertions a client cannot make)."""
+        return self._server.app.state.sandbox
+
+    def set_fault(
+        self, item: str = "*", kind: str = "error", *, status: int = 503, latency_ms: int = 0
+    ) -> None:
+        """Make calls on ``item`` (an item, ``credit``/``verification``/``progress`` or ``*``)
+        fail or slow down until :meth:`clear_faults`."""
+        body = {"item": item, "kind": kind, "status": status, "latency_ms": latency_ms}
+        self.http.post(f"{self.url}/sandbox/faults", json=body, timeout=5).raise_for_status()
+
+    def clear_faults(self) -> None:
+        """Remove every injected per-item fault."""
+        self.http.delete(f"{self.url}/sandbox/faults", timeout=5).raise_for_status()
+
+    def settings(self, **changes: Any) -> dict[str, Any]:
+        """Change runtime settings (``verify_delay_s`` None: answered only by hand,
+        ``latency_ms``, ``fault_rate``); the settings now in force."""
+        answer = self.http.post(f"{self.url}/sandbox/settings", json=changes, timeout=5)
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        official: str = "wangxiao",
+        purpose: str = "matter:TEST",
+        case: str = "C-TEST",
+        idempotency_key: str | None = None,
+        headers: dict[str, str] | None = None,
+        secret: str | None = None,
+        workstation: str | None = None,
+        timeout: float = 10.0,
+    ) -> requests.Response:
+        """A correctly signed call to the platform API (the tests' own small signer)."""
+        raw = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+        sent = sign_headers(
+            method,
+            path.split("?", 1)[0],
+            raw,
+            workstation=workstation or self.workstation,
+            secret=secret if secret is not None else self.secret,
+            official=official,
+            purpose=purpose,
+            case=case,
+        )
+        if method.upper() in ("POST", "PUT"):
+            sent["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
+        if body is not None:
+            sent["Content-Type"] = "application/json"
+        sent.update(headers or {})
+        return self.http.request(method, self.url + path, data=raw, headers=sent, timeout=timeout)
+
+    def reset(self) -> None:
+        """Back to the session's defaults."""
+        self.clear_faults()
+        self.settings(verify_delay_s=VERIFY_DELAY_S, latency_ms=0, fault_rate=0.0)
+
+
+def sign_headers(
+    method: str,
+    path: str,
+    body: bytes,
+    *,
+    workstation: str,
+    secret: str,
+    official: str,
+    purpose: str,
+    case: str,
+    timestamp: float | None = None,
+    request_id: str | None = None,
+) -> dict[str, str]:
+    """Signed headers per docs/CONTRACTS.md, written independently of the sandbox's code."""
+    ts = str(int(timestamp if timestamp is not None else time.time()))
+    rid = request_id or str(uuid.uuid4())
+    canonical = "\n".join(
+        [
+            method.upper(),
+            path,
+            ts,
+            rid,
+            workstation,
+            official,
+            purpose,
+            case,
+            hashlib.sha256(body).hexdigest(),
+        ]
+    )
+    signature = hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
+    return {
+        "X-Workstation": workstation,
+        "X-Official": official,
+        "X-Purpose": purpose,
+        "X-Case": case,
+        "X-Request-Id": rid,
+        "X-Timestamp": ts,
+        "X-Signature": signature,
+    }
+
+
+_RUNNING: dict[str, SandboxHandle] = {}
+
+
+def _session_sandbox(request: pytest.FixtureRequest) -> SandboxHandle:
+    handle = _RUNNING.get("session")
+    if handle is None:
+        factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+        data_dir = factory.mktemp("sandbox-data")
+        server = ThreadedSandbox(
+            SandboxSettings(data_dir=data_dir, verify_delay_s=VERIFY_DELAY_S, timeout_fault_s=8)
+        ).start()
+        handle = SandboxHandle(server, data_dir)
+        _RUNNING["session"] = handle
+
+        def stop() -> None:
+            handle.http.close()
+            server.stop()
+            _RUNNING.pop("session", None)
+
+        request.config.add_cleanup(stop)
+    return handle
+
+
+@pytest.fixture
+def sandbox(request: pytest.FixtureRequest) -> Iterator[SandboxHandle]:
+    """The sandbox platform (``.url``, ``.workstation``, ``.secret``, ``.set_fault(...)``,
+    ``.clear_faults()``, ``.settings(...)``, ``.call(...)``), reset after the test."""
+    handle = _session_sandbox(request)
+    yield handle
+    handle.reset()
