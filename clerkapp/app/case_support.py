@@ -1,0 +1,94 @@
+"""Helpers of the case service: identifiers, outbox payloads, audit mapping, redaction and the
+promised completion date. Pure functions, no store."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from clerkapp.core.case import Case, CaseEvent, EventKind
+from clerkapp.core.catalogue import ApplicantKind, Matter
+from clerkapp.core.idnumber import mask_id_number
+from clerkapp.infra.store.migrations import short_code_from
+
+# Case events → audit actions (docs/CONTRACTS.md; the store's audit module lists them all).
+AUDIT_ACTIONS = {
+    EventKind.CREATED: "case_created",
+    EventKind.LOOKUP_SENT: "lookup_sent",
+    EventKind.LOOKUP_QUEUED: "lookup_queued",
+    EventKind.LOOKUP_ANSWERED: "lookup_answered",
+    EventKind.LOOKUP_FAILED: "lookup_failed",
+    EventKind.METHOD_SWITCHED: "method_switched",
+    EventKind.VERIFICATION_SENT: "verification_sent",
+    EventKind.VERIFICATION_ANSWERED: "verification_answered",
+    EventKind.VERIFICATION_EXPIRED: "verification_expired",
+    EventKind.CREDIT_CHECKED: "credit_checked",
+    EventKind.PLEDGE_SIGNED: "pledge_signed",
+    EventKind.DECIDED: "decided",
+    EventKind.WITHDRAWN: "withdrawn",
+}
+
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_UNSAFE = re.compile(r"[^0-9A-Za-z]")
+
+
+def redact(value: Any) -> Any:
+    """``value`` with anything shaped like a resident ID number masked (for free text that goes
+    into the audit trail: reasons, platform error messages)."""
+    if isinstance(value, str):
+        return _ID_LIKE.sub(lambda m: mask_id_number(m.group(0)), value)
+    if isinstance(value, dict):
+        return {k: redact(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact(v) for v in value]
+    return value
+
+
+def case_id_prefix(day: date, workstation: str) -> str:
+    """Prefix of a day's case numbers at a workstation: ``20261127-TRAIN01-``."""
+    station = _UNSAFE.sub("", workstation).upper() or "WS"
+    return f"{day:%Y%m%d}-{station}-"
+
+
+def new_tracking_token() -> str:
+    """The progress QR's unguessable token (192 bits, URL-safe)."""
+    return secrets.token_urlsafe(24)
+
+
+def new_short_code() -> str:
+    """8 Crockford base32 characters, typed by hand on the progress page."""
+    return short_code_from(secrets.token_bytes(5))
+
+
+def subject_of(case: Case) -> dict[str, str]:
+    """The platform subject of the applicant: ``{"id_number": …}`` or ``{"uscc": …}``."""
+    key = "id_number" if case.applicant_kind is ApplicantKind.PERSON else "uscc"
+    return {key: case.applicant_id}
+
+
+def call_context(case: Case, official: str | None) -> dict[str, str]:
+    """Who asks and why, written into every outbox payload (the platform requires it)."""
+    return {"official": official or "system", "purpose": f"matter:{case.matter_code}"}
+
+
+def expected_completion(matter: Matter, opened: datetime) -> str:
+    """The promised completion date (ISO): today for a counter matter, else N working days on
+    (weekends skipped; public holidays are not known to this build)."""
+    day = opened.date()
+    remaining = matter.time_limit_days
+    while remaining > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            remaining -= 1
+    return day.isoformat()
+
+
+def audit_data(event: CaseEvent) -> dict[str, Any]:
+    """The audit entry's data for a case event (redacted free text)."""
+    data: dict[str, Any] = {}
+    if event.proof_code:
+        data["proof"] = event.proof_code
+    data.update(redact(dict(event.data)))
+    return data
