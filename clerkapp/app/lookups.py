@@ -19,7 +19,10 @@ from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from clerkapp.app import case_support as support
 from clerkapp.app.outbox_send import CaseRecorder, Clock, Outcome, Settler, context_of, send
+from clerkapp.core.case import Case
+from clerkapp.core.catalogue import Catalogue, Method
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
 from clerkapp.infra.store.db import Store
@@ -42,9 +45,24 @@ class LookupService(CaseRecorder, Protocol):
     """The parts of the case service the fan-out uses."""
 
     store: Store
+    catalogue: Catalogue
 
-    def begin_lookups(self, case_id: str) -> Sequence[OutboxRow]:
+    def begin_lookups(self, case_id: str, clerk: str | None = None) -> Sequence[OutboxRow]:
         """Mark the case's look-ups in flight and return their open outbox rows."""
+
+    def get_case(self, case_id: str) -> Case:
+        """The case."""
+
+
+def needs_credit_check(case: Case, catalogue: Catalogue) -> bool:
+    """Whether the case's matter lets the applicant pledge (so the dishonesty list matters) and
+    the applicant has not been checked yet."""
+    if case.credit_listed is not None:
+        return False
+    matter = catalogue.matters.get(case.matter_code)
+    if matter is None:
+        return False
+    return any(item.allows(Method.PLEDGE) for item in catalogue.proofs_of(matter))
 
 
 @dataclass
@@ -98,18 +116,29 @@ class LookupRunner:
         self,
         case_id: str,
         *,
+        clerk: str | None = None,
         on_progress: ProgressCallback | None = None,
-        credit_subject: dict[str, str] | None = None,
-        credit_context: CallContext | None = None,
+        credit_check: bool | None = None,
     ) -> LookupRun:
-        """Fire the case's look-ups (and, given ``credit_subject``, its credit check) at once;
-        return when every one has an answer or has failed. Blocks: call it off the GUI thread."""
-        rows = [r for r in self.service.begin_lookups(case_id) if r.kind == OutboxKind.LOOKUP]
+        """Fire the case's look-ups at once — and its dishonesty-list check when the matter has
+        pledges (``credit_check`` None) or when asked — and return when every one has an answer
+        or has failed. Blocks: call it off the GUI thread."""
+        rows = [
+            r for r in self.service.begin_lookups(case_id, clerk) if r.kind == OutboxKind.LOOKUP
+        ]
+        case = self.service.get_case(case_id)
+        if credit_check is None:
+            credit_check = needs_credit_check(case, self.service.catalogue)
+        subject = credit_context = None
+        if credit_check:
+            subject = support.subject_of(case)
+            official = support.call_context(case, clerk)
+            credit_context = CallContext(official["official"], official["purpose"], case_id)
         return self.run_rows(
             case_id,
             rows,
             on_progress=on_progress,
-            credit_subject=credit_subject,
+            credit_subject=subject,
             credit_context=credit_context,
         )
 
