@@ -12,27 +12,23 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
+from clerkapp.app.clock import local_now
 from clerkapp.core.catalogue import Catalogue
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
 from clerkapp.infra.store.clerks import ClerkAccounts
-from clerkapp.infra.store.db import Store, db_time
+from clerkapp.infra.store.db import Store
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 DEFAULT_IDLE_LOCK_MINUTES = 5.0
 DEFAULT_COUNTER = "金华市行政服务中心"
-
-
-def utc_now() -> datetime:
-    """The default clock (aware UTC)."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ class CaseSummary:
     state: str
     updated_at: str
     waiting: bool  # accepted, waiting for a department's answer, or a queued look-up
-    waiting_lookup: bool
+    waiting_lookup: bool  # still open, a department's answer or a queued look-up owed
     needs_person: bool
 
 
@@ -58,9 +54,10 @@ class AppContext:
         self,
         home: Path | None = None,
         *,
-        clock: Clock = utc_now,
+        clock: Clock = local_now,
         settings: WorkstationSettings | None = None,
         idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES,
+        catalogue: Catalogue | None = None,
     ) -> None:
         self.home = home or default_data_dir()
         self.clock = clock
@@ -71,7 +68,7 @@ class AppContext:
         self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
         self.platform_url = self.settings.url
         self._lock = threading.RLock()
-        self._catalogue: Catalogue | None = None
+        self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
         self._client: Any = None
         self._case_service: Any = None
         self._sync: Any = None
@@ -125,40 +122,38 @@ class AppContext:
 
     # -- cases (worker) ----------------------------------------------------------------------
 
-    def case_summaries(self, days: int = 1) -> list[CaseSummary]:
-        """*worker* — cases touched in the last ``days`` days, and every case still waiting or
-        needing a person, newest first."""
-        since = db_time(self.clock() - timedelta(days=days))
-        sql = """
-            SELECT c.id, c.matter_name, c.applicant_name, c.applicant_id_masked, c.state,
-                   COALESCE(c.updated_at, c.created_at) AS touched,
-                   SUM(o.state = 'open' AND o.kind IN ('lookup', 'verification_poll')) AS queued,
-                   SUM(o.state = 'needs_person') AS stuck
-            FROM cases c LEFT JOIN outbox o ON o.case_id = c.id
-            GROUP BY c.id
-            HAVING touched >= ? OR c.state = 'accepted' OR queued > 0 OR stuck > 0
-            ORDER BY touched DESC
-            LIMIT 500
-        """
-        with self.store.read():
-            rows = self.store.conn.execute(sql, (since,)).fetchall()
-        summaries = []
-        for case_id, matter, name, masked, state, touched, queued, stuck in rows:
-            waiting_lookup = bool(queued) and state == "open"
-            summaries.append(
-                CaseSummary(
-                    case_id=str(case_id),
-                    matter_name=str(matter or ""),
-                    applicant_name=str(name or ""),
-                    id_masked=str(masked or ""),
-                    state=str(state),
-                    updated_at=str(touched),
-                    waiting=state == "accepted" or waiting_lookup,
-                    waiting_lookup=waiting_lookup,
-                    needs_person=bool(stuck),
-                )
+    def case_summaries(self) -> list[CaseSummary]:
+        """*worker* — today's cases (local day), every case still waiting (for a department's
+        answer, for a queued look-up) and every case with an operation that needs a person;
+        newest first, each once."""
+        from clerkapp.infra.store.cases import CaseSummary as StoredSummary
+
+        now = self.clock()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        cases = self.store.cases
+        stuck = {row.case_id for row in self.store.outbox.needs_person() if row.case_id}
+        found: dict[str, StoredSummary] = {}
+        for summary in [
+            *cases.summaries(created_from=midnight),
+            *cases.summaries(waiting=True),
+            *[s for s in cases.summaries(limit=2000) if s.id in stuck],
+        ]:
+            found.setdefault(summary.id, summary)
+        ordered = sorted(found.values(), key=lambda s: (s.created_at, s.id), reverse=True)
+        return [
+            CaseSummary(
+                case_id=s.id,
+                matter_name=s.matter_name,
+                applicant_name=s.applicant_name,
+                id_masked=s.applicant_masked,
+                state=s.state.value,
+                updated_at=s.updated_at.isoformat(),
+                waiting=s.waiting,
+                waiting_lookup=s.waiting and s.state.value == "open",
+                needs_person=s.id in stuck,
             )
-        return summaries
+            for s in ordered
+        ]
 
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""
@@ -203,7 +198,13 @@ class AppContext:
             if self._case_service is None:
                 from clerkapp.app.case_service import CaseService  # type: ignore[import-not-found,unused-ignore]
 
-                self._case_service = CaseService(self.store, self.catalogue, self.clock)
+                self._case_service = CaseService(
+                    self.store,
+                    self.catalogue,
+                    self.clock,
+                    workstation=self.workstation,
+                    documents_dir=self.home / "documents",
+                )
             return self._case_service
 
     def start_sync(self) -> Any:

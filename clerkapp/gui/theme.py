@@ -65,7 +65,7 @@ def case_status(
     if needs_person:
         return StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "需处理"))
     if waiting_lookup:
-        return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "查询排队中"))
+        return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待答复"))
     looks = {
         "open": StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
         "accepted": StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")),

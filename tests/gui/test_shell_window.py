@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
+from clerkapp.gui import ops
 from clerkapp.gui.i18n import install_translators
 from clerkapp.gui.main_window import MainWindow
 from clerkapp.gui.theme import PlatformState
+from clerkapp.infra.catalogue_io import read_catalogue
+from clerkapp.infra.paths import resources_dir
+from clerkapp.sandbox import demo
 
 pytestmark = pytest.mark.gui
 
@@ -116,95 +120,49 @@ def test_input_postpones_the_idle_lock(qtbot: QtBot, app_context: AppContext) ->
     qtbot.waitUntil(lambda: win.is_locked, timeout=5000)
 
 
-def _add_case(
-    context: AppContext,
-    case_id: str,
-    matter: str,
-    name: str,
-    masked: str,
-    state: str,
-    outbox: list[tuple[str, str]] = (),  # type: ignore[assignment]
-) -> None:
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with context.store.atomic() as db:
-        db["cases"].insert(
-            {
-                "id": case_id,
-                "matter_code": "M-" + case_id,
-                "matter_name": matter,
-                "applicant_kind": "person",
-                "applicant_id": "x" * 18,
-                "applicant_id_masked": masked,
-                "applicant_name": name,
-                "state": state,
-                "json": json.dumps({}),
-                "created_at": now,
-                "updated_at": now,
-                "tracking_token": "tok-" + case_id,
-            }
-        )
-        for i, (kind, row_state) in enumerate(outbox):
-            db["outbox"].insert(
-                {
-                    "kind": kind,
-                    "case_id": case_id,
-                    "payload": "{}",
-                    "idempotency_key": f"{case_id}-{i}",
-                    "state": row_state,
-                    "created_at": now,
-                }
-            )
-
-
 @pytest.fixture
-def cases(app_context: AppContext) -> AppContext:
-    _add_case(app_context, "c1", "公共租赁住房申请", "李明", "330702********1234", "approved")
-    _add_case(
-        app_context,
-        "c2",
-        "遗属补助",
-        "韦小宝",
-        "330781********002X",
-        "accepted",
-        [("verification_poll", "open")],
-    )
-    _add_case(
-        app_context,
-        "c3",
-        "企业资质核准",
-        "欧阳娜娜",
-        "330783********5678",
-        "open",
-        [("lookup", "needs_person")],
-    )
-    _add_case(
-        app_context,
-        "c4",
-        "抚恤金申领",
-        "张三",
-        "330702********4321",
-        "open",
-        [("lookup", "open")],
-    )
-    return app_context
+def cases(clerkapp_home: Path) -> Iterator[AppContext]:
+    """Four cases made through the case service on the canonical catalogue and a real store."""
+    catalogue = read_catalogue(resources_dir() / "catalogue" / "canonical.json")
+    app_context = AppContext(clerkapp_home, catalogue=catalogue)
+    service = app_context.case_service
+    rental = "zjj.public_rental"
+    ids = {}
+    ids["open"] = service.open_case(rental, "person", demo.LI_MING, "李明", "demo").id
+    waiting = service.open_case(rental, "person", demo.ZHANG_GUILAN, "韦小宝", "demo").id
+    service.request_verification(waiting, "zjj.public_rental.homestead", "demo")
+    ids["waiting"] = waiting
+    stuck = service.open_case(rental, "person", demo.ZHAO_QIANG, "欧阳娜娜", "demo").id
+    row = app_context.store.outbox.for_case(stuck)[0]
+    app_context.store.outbox.mark_needs_person(row.id, "refused by the platform")
+    ids["stuck"] = stuck
+    ids["other"] = service.open_case(
+        "rsj.funeral_survivor", "person", demo.WEI_XIUYING, "张三", "demo"
+    ).id
+    app_context.case_ids = ids  # type: ignore[attr-defined]
+    yield app_context
+    ops.wait_for_ops(10_000)
+    app_context.close()
 
 
 def test_case_list_groups_masks_and_filters(qtbot: QtBot, cases: AppContext) -> None:
+    ids: dict[str, str] = cases.case_ids  # type: ignore[attr-defined]
     win = MainWindow(cases)
     qtbot.addWidget(win)
     win.show()
     log_in(qtbot, win, "demo", "demo123")
     qtbot.waitUntil(lambda: len(win.case_list.visible_entries()) == 4, timeout=10_000)
     entries = {e.case_id: e for e in win.case_list.visible_entries()}
-    assert entries["c1"].applicant_short == "李* 3307…1234"
-    assert entries["c3"].applicant_short == "欧*** 3307…5678"
-    assert entries["c1"].group.value == "today" and entries["c1"].status.text() == "✔ 已办结"
-    assert entries["c2"].group.value == "waiting"
-    assert entries["c2"].status.words == "等待部门答复"
-    assert entries["c4"].group.value == "waiting" and entries["c4"].status.words == "查询排队中"
-    assert entries["c3"].group.value == "needs_person" and entries["c3"].status.icon == "✖"
+    li = entries[ids["open"]]
+    assert li.applicant_short == f"李* {demo.LI_MING[:4]}…{demo.LI_MING[-4:]}"
+    assert entries[ids["stuck"]].applicant_short.startswith("欧*** ")
+    assert li.group.value == "today" and li.status.text() == "⟳ 办理中"
+    assert entries[ids["waiting"]].group.value == "waiting"
+    assert entries[ids["waiting"]].status.text() == "◷ 等待答复"
+    assert entries[ids["stuck"]].group.value == "needs_person"
+    assert entries[ids["stuck"]].status.text() == "✖ 需处理"
     titles = [win.case_list.tree.topLevelItem(i).text(0) for i in range(3)]  # type: ignore[union-attr]
-    assert titles == ["今日办件 (1)", "等待中 (2)", "需处理 (1)"]
+    assert titles == ["今日办件 (2)", "等待中 (1)", "需处理 (1)"]
     # No full ID number and no full name anywhere in what the list shows.
     spoken = [
         win.case_list.tree.topLevelItem(g).child(i).data(0, Qt.ItemDataRole.AccessibleTextRole)  # type: ignore[union-attr]
@@ -213,14 +171,14 @@ def test_case_list_groups_masks_and_filters(qtbot: QtBot, cases: AppContext) -> 
     ]
     assert len(spoken) == 4
     assert not any(name in s for s in spoken for name in ("李明", "韦小宝", "欧阳娜娜", "张三"))
-    assert not any("330702********1234" in s for s in spoken)
+    assert not any(demo.LI_MING in s or demo.LI_MING[6:14] in s for s in spoken)
 
-    win.case_list.search.setText("遗属")
-    assert [e.case_id for e in win.case_list.visible_entries()] == ["c2"]
-    win.case_list.search.setText("002x")  # ID tail, case-insensitive X
-    assert [e.case_id for e in win.case_list.visible_entries()] == ["c2"]
+    win.case_list.search.setText("丧葬")
+    assert [e.case_id for e in win.case_list.visible_entries()] == [ids["other"]]
+    win.case_list.search.setText(demo.ZHAO_QIANG[-4:].lower())  # ID tail, any case
+    assert [e.case_id for e in win.case_list.visible_entries()] == [ids["stuck"]]
     win.case_list.search.setText("欧阳")  # full name searchable though shown masked
-    assert [e.case_id for e in win.case_list.visible_entries()] == ["c3"]
+    assert [e.case_id for e in win.case_list.visible_entries()] == [ids["stuck"]]
     win.case_list.search.setText("")
     assert len(win.case_list.visible_entries()) == 4
 
@@ -236,7 +194,7 @@ def test_enter_on_a_case_asks_to_reopen_it(qtbot: QtBot, cases: AppContext) -> N
     assert win.case_list.tree.hasFocus() or win.case_list.tree.currentItem() is not None
     with qtbot.waitSignal(win.case_list.case_activated, timeout=2000) as blocker:
         qtbot.keyClick(win.case_list.tree, Qt.Key.Key_Return)
-    assert blocker.args == ["c1"]
+    assert blocker.args == [cases.case_ids["open"]]  # type: ignore[attr-defined]
 
 
 def test_header_shows_platform_state_and_pending_count(window: MainWindow) -> None:
