@@ -116,15 +116,17 @@ class Shell(QObject):
 
 
 def default_wizard(context: AppContext) -> WizardFactory | None:
-    """The case wizard of :mod:`clerkapp.gui.wizard` if it is available."""
+    """Build the case wizard of :mod:`clerkapp.gui.wizard` for a logged-in clerk (it makes its
+    own services over ``context`` and, in training mode, the simulated ID-card reader). None
+    when the wizard is not installed: the window then shows its placeholder."""
     try:
-        from clerkapp.gui.wizard import CaseWizard  # type: ignore[attr-defined,unused-ignore]
+        from clerkapp.gui.wizard.wizard import CaseWizard
     except ImportError:
+        log.warning("case wizard not available; the window shows a placeholder")
         return None
 
     def build(clerk: Clerk, parent: QWidget) -> QWidget:
-        wizard: QWidget = CaseWizard(context, clerk, parent)
-        return wizard
+        return CaseWizard(context, clerk, parent)
 
     return build
 
@@ -157,7 +159,7 @@ def _message_for(exc: BaseException) -> str:
 
     if isinstance(exc, ClerkAppError):
         return exc.user_message
-    return QApplication.translate("Shell", UNEXPECTED_ERROR)
+    return QApplication.translate("Shell", str(UNEXPECTED_ERROR))
 
 
 def create_qapplication(argv: list[str]) -> QApplication:

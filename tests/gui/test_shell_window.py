@@ -239,3 +239,24 @@ def test_english_interface(qtbot: QtBot, app_context: AppContext, english: None)
     assert win.header.new_case_button.text() == "New case (Ctrl+N)"
     win.set_platform_state(PlatformState.ONLINE)
     assert "Platform online" in win.header.platform_label.text()
+
+
+def test_ctrl_n_opens_the_case_wizard_and_enter_reopens_a_case(
+    qtbot: QtBot, cases: AppContext
+) -> None:
+    from clerkapp.gui.application import default_wizard
+
+    win = MainWindow(cases, wizard_factory=default_wizard(cases))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.case_host.currentWidget() is win.welcome
+    qtbot.keyClick(win.login_view.username, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert win.wizard is None  # nobody logged in: Ctrl+N does nothing
+    log_in(qtbot, win, "demo", "demo123")
+    qtbot.waitUntil(lambda: len(win.case_list.visible_entries()) == 4, timeout=10_000)
+    assert win.wizard is not None and win.wizard.objectName() == "caseWizard"
+    qtbot.keyClick(win.case_list.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert win.case_host.currentWidget() is win.wizard
+    win.case_host.setCurrentWidget(win.welcome)
+    win.open_case(cases.case_ids["open"])  # type: ignore[attr-defined]
+    assert win.case_host.currentWidget() is win.wizard
