@@ -3,12 +3,15 @@ drawn as vectors by ReportLab's own QR widget (no extra dependency)."""
 
 from __future__ import annotations
 
+import string
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 
 from clerkapp.errors import DocumentError
 
 _ALLOWED_PATH_MARK = "/p/"
+_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + "-_")  # urlsafe base64
 
 
 def check_tracking_url(url: str) -> None:
@@ -18,7 +21,7 @@ def check_tracking_url(url: str) -> None:
         not mark
         or not base.startswith(("http://", "https://"))
         or not token
-        or not all(c.isalnum() or c in "-_" for c in token)
+        or not all(c in _TOKEN_CHARS for c in token)
     ):
         raise DocumentError(
             f"not a progress URL: {len(url)} characters",

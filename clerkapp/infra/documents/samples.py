@@ -88,7 +88,7 @@ def sample_data(
     copy_number: int = 1,
 ) -> DocumentData:
     """A filled-in document of ``kind`` for a synthetic applicant."""
-    office_abbr = "金市住建"
+    office_abbr = "金市建"
     signed_at = dt.datetime(2026, 11, 27, 10, 32)
     text = (
         "本人承诺：截至本承诺书签署之日，本人未办理结婚登记，亦无其他婚姻关系；"

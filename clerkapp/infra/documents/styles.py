@@ -23,7 +23,7 @@ OFFICIAL_RED = colors.Color(0.84, 0.0, 0.0)  # the red of 发文机关标志 and
 WATERMARK_RED = colors.Color(0.84, 0.0, 0.0, alpha=0.16)
 GRID = colors.Color(0.25, 0.25, 0.25)
 HEADER_FILL = colors.Color(0.93, 0.93, 0.93)
-QR_SIZE = 27 * mm  # ≥ 25 mm: phones read it at arm's length, also after a grey photocopy
+QR_SIZE = 33 * mm  # symbol ≥ 25 mm inside its 4-module quiet zone (version 3, 29 modules)
 SEAL_DIAMETER = 42 * mm  # the usual round seal of a municipal bureau
 
 BODY_SIZE = 12.0
