@@ -47,6 +47,7 @@ class Faults:
         self.timeout_s = timeout_s
         self._rng = random.Random(seed)
         self._rules: dict[str, FaultRule] = {}
+        self._released = False
 
     def set(self, rule: FaultRule) -> None:
         """Add or replace the rule for its target."""
@@ -105,9 +106,19 @@ class Faults:
         await asyncio.sleep(rule.latency_ms / 1000)
         return None
 
+    def release(self) -> None:
+        """End every held "timeout" request now (at shutdown, so it is not held up)."""
+        self._released = True
+
     async def _timeout(self, source: str) -> Response:
         # Longer than any client timeout; the client gives up first and the answer is lost.
-        await asyncio.sleep(self.timeout_s)
+        # Slept in slices so that a shutdown releases held requests instead of cancelling them.
+        deadline = asyncio.get_running_loop().time() + self.timeout_s
+        while not self._released:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                break
+            await asyncio.sleep(min(0.1, remaining))
         return _unavailable(504, source)
 
 

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -59,6 +60,10 @@ class _AnnouncingServer(uvicorn.Server):
         super().__init__(config)
         self.url = url
         self.ready_file = ready_file
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.config.app.state.sandbox.faults.release()
+        super().handle_exit(sig, frame)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -123,6 +128,7 @@ class ThreadedSandbox:
 
     def stop(self, timeout_s: float = 10.0) -> None:
         """Stop serving and wait for the thread to end."""
+        self.app.state.sandbox.faults.release()
         self._server.should_exit = True
         self._thread.join(timeout_s)
         self._sock.close()

@@ -1,0 +1,158 @@
+"""Progress registry and its public page, and the credit check / false-pledge report."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+import requests
+from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
+
+from clerkapp.sandbox import demo
+
+pytestmark = pytest.mark.sandbox
+
+REGISTRATION = {
+    "short_code": "",
+    "matter_name": "公共租赁住房申请",
+    "office": "金华市行政服务中心 住建窗口",
+    "expected_completion": "2026-12-04",
+}
+
+
+def _register(sb: SandboxHandle, token: str, code: str) -> requests.Response:
+    return sb.call(
+        "PUT",
+        f"/api/v1/progress/{token}",
+        {**REGISTRATION, "short_code": code},
+        case="C-20261127-0001",
+    )
+
+
+def _event(sb: SandboxHandle, token: str, status: str, label: str, at: str) -> None:
+    answer = sb.call(
+        "POST", f"/api/v1/progress/{token}/events", {"status": status, "label": label, "at": at}
+    )
+    assert answer.status_code == 201, answer.text
+
+
+def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:  # noqa: F811
+    token = secrets.token_urlsafe(24)
+    code = secrets.token_hex(3).upper()
+    assert _register(sandbox, token, code).status_code == 201
+    assert _register(sandbox, token, code).status_code == 200  # same body again
+    _event(sandbox, token, "accepted", "已受理，等待部门核验", "2026-11-27T01:30:00+00:00")
+    _event(sandbox, token, "approved", "已办结：准予许可", "2026-11-27T03:05:00+00:00")
+
+    page = requests.get(f"{sandbox.url}/p/{token}", timeout=5)
+    assert page.status_code == 200
+    html = page.text
+    assert 'name="viewport"' in html and 'lang="zh-CN"' in html
+    assert "公共租赁住房申请" in html and "金华市行政服务中心 住建窗口" in html
+    assert "已办结：准予许可" in html and "已受理，等待部门核验" in html
+    assert "2026-11-27 09:30" in html and "2026-11-27 11:05" in html  # Beijing time
+    assert "2026年12月04日" in html
+    assert html.index("已办结：准予许可") < html.index("已受理，等待部门核验")  # newest first
+    # nothing personal: not the ID number, nor the name, nor the case number
+    for secret in (demo.LI_MING, "李明", "C-20261127-0001"):
+        assert secret not in html
+
+    data = requests.get(f"{sandbox.url}/p/{token}.json", timeout=5).json()
+    assert data["status"] == "approved" and data["status_label"] == "已办结：准予许可"
+    assert [e["status"] for e in data["events"]] == ["accepted", "approved"]
+    assert data["expected_completion"] == "2026-12-04"
+
+
+def test_find_by_short_code(sandbox: SandboxHandle) -> None:  # noqa: F811
+    token = secrets.token_urlsafe(24)
+    code = secrets.token_hex(3).upper()
+    _register(sandbox, token, code)
+    found = requests.get(
+        f"{sandbox.url}/p",
+        params={"code": f" {code[:3]}-{code[3:].lower()} "},
+        timeout=5,
+        allow_redirects=False,
+    )
+    assert found.status_code == 303 and found.headers["location"] == f"/p/{token}"
+    form = requests.get(f"{sandbox.url}/p", timeout=5)
+    assert form.status_code == 200 and "查询码" in form.text
+    missing = requests.get(f"{sandbox.url}/p", params={"code": "NOPE00"}, timeout=5)
+    assert missing.status_code == 404 and "未找到该办件" in missing.text
+
+
+def test_unknown_token_gets_a_friendly_page(sandbox: SandboxHandle) -> None:  # noqa: F811
+    unknown = secrets.token_urlsafe(24)
+    page = requests.get(f"{sandbox.url}/p/{unknown}", timeout=5)
+    assert page.status_code == 404 and "未找到该办件" in page.text
+    assert page.headers["content-type"].startswith("text/html")
+    as_json = requests.get(f"{sandbox.url}/p/{unknown}.json", timeout=5)
+    assert as_json.status_code == 404 and as_json.json()["code"] == "unknown_token"
+
+
+@pytest.mark.parametrize(
+    "token", ["short-token", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "has.dot.0123456789abcdefgh"]
+)
+def test_weak_tokens_are_refused(sandbox: SandboxHandle, token: str) -> None:  # noqa: F811
+    answer = _register(sandbox, token, "WEAK01")
+    assert answer.status_code == 400 and answer.json()["code"] == "token_weak"
+
+
+def test_event_for_unregistered_token(sandbox: SandboxHandle) -> None:  # noqa: F811
+    answer = sandbox.call(
+        "POST",
+        f"/api/v1/progress/{secrets.token_urlsafe(24)}/events",
+        {"status": "accepted", "label": "已受理", "at": "2026-11-27T01:30:00Z"},
+    )
+    assert answer.status_code == 404 and answer.json()["code"] == "unknown_token"
+
+
+def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:  # noqa: F811
+    token = secrets.token_urlsafe(24)
+    _register(sandbox, token, secrets.token_hex(3).upper())
+    body = {"status": "accepted", "label": "已受理", "at": "2026-11-27T01:30:00Z"}
+    path = f"/api/v1/progress/{token}/events"
+    for _ in range(3):
+        assert sandbox.call("POST", path, body, idempotency_key=f"ev-{token}").status_code == 201
+    events = requests.get(f"{sandbox.url}/p/{token}.json", timeout=5).json()["events"]
+    assert len(events) == 1
+
+
+def test_short_code_of_another_case_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+    code = secrets.token_hex(3).upper()
+    _register(sandbox, secrets.token_urlsafe(24), code)
+    answer = _register(sandbox, secrets.token_urlsafe(24), code)
+    assert answer.status_code == 409 and answer.json()["code"] == "short_code_taken"
+
+
+def test_credit_check_listed_and_clean(sandbox: SandboxHandle) -> None:  # noqa: F811
+    listed = sandbox.call(
+        "POST", "/api/v1/credit/check", {"subject": {"id_number": demo.ZHAO_QIANG}}
+    ).json()
+    assert listed["listed"] is True and listed["list_version"]
+    assert listed["entry"]["authority"] == "金华市民政局" and listed["entry"]["name"] == "赵强"
+    assert listed["provenance"]["registry_code"] == "credit"
+    clean = sandbox.call(
+        "POST", "/api/v1/credit/check", {"subject": {"id_number": demo.LI_MING}}
+    ).json()
+    assert clean["listed"] is False and clean["entry"] is None
+    assert clean["list_version"] == listed["list_version"]
+    firm = sandbox.call(
+        "POST", "/api/v1/credit/check", {"subject": {"uscc": demo.DEMO_BUSINESS}}
+    ).json()
+    assert firm["listed"] is False
+
+
+def test_report_a_false_pledge(sandbox: SandboxHandle) -> None:  # noqa: F811
+    answer = sandbox.call(
+        "POST",
+        "/api/v1/credit/reports",
+        {
+            "subject": {"id_number": demo.WEI_XIUYING},
+            "proof_code": "YSBZ-P01",
+            "reason": "核查发现申请人隐瞒收入",
+        },
+        case="C-CHECK-7",
+    )
+    assert answer.status_code == 201 and answer.json()["report_id"].startswith("CR")
+    stored = sandbox.state.store.all("SELECT * FROM credit_reports WHERE case_id = 'C-CHECK-7'")
+    assert len(stored) == 1 and demo.WEI_XIUYING not in str(stored)
