@@ -10,6 +10,7 @@ and quits (used by the start-up benchmark).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import os
@@ -119,13 +120,14 @@ def default_wizard(context: AppContext) -> WizardFactory | None:
     """Build the case wizard of :mod:`clerkapp.gui.wizard` for a logged-in clerk (it makes its
     own services over ``context`` and, in training mode, the simulated ID-card reader). None
     when the wizard is not installed: the window then shows its placeholder."""
-    try:
-        from clerkapp.gui.wizard.wizard import CaseWizard
-    except ImportError:
+    if importlib.util.find_spec("clerkapp.gui.wizard.wizard") is None:
         log.warning("case wizard not available; the window shows a placeholder")
         return None
 
     def build(clerk: Clerk, parent: QWidget) -> QWidget:
+        # Imported at the first login, not at start: the window shows sooner.
+        from clerkapp.gui.wizard.wizard import CaseWizard
+
         return CaseWizard(context, clerk, parent)
 
     return build
