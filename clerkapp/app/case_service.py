@@ -242,7 +242,9 @@ class CaseService:
                     self.store.outbox.mark_needs_person(outbox_id, message)
         return case
 
-    def switch_method(self, case_id: str, proof_code: str, method: Method | str, clerk: str) -> Case:
+    def switch_method(
+        self, case_id: str, proof_code: str, method: Method | str, clerk: str
+    ) -> Case:
         """Satisfy a pending or queued proof another way the catalogue allows; an open look-up
         row of it is withdrawn from the outbox."""
         with self._change(case_id, clerk) as (case, now):

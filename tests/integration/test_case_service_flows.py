@@ -4,18 +4,20 @@ verification, decisions, failures and atomicity."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import SteppingClock
 from clerkapp.core.case import CaseState, Decision, ProofState
 from clerkapp.core.catalogue import Method
 from clerkapp.core.platform_types import VerificationState, VerificationStatus
 from clerkapp.errors import InvalidTransition, ValidationError
-from clerkapp.infra.store import OutboxState
+from clerkapp.infra.store import OutboxRow, OutboxState
 from tests.integration.case_fixtures import (
     BUSINESS,
     PERSON_ID,
@@ -29,7 +31,7 @@ FAMILY = f"{RENTAL}.family_economic"
 INSURANCE = f"{RENTAL}.social_insurance"
 HOMESTEAD = f"{RENTAL}.homestead"
 VEHICLE = f"{RENTAL}.vehicle"
-GOOD = {
+GOOD: dict[str, tuple[str, dict[str, object] | None]] = {
     FAMILY: ("family_economic.status", {"monthly_income_per_capita": 1800, "assets_total": 2e4}),
     INSURANCE: ("social_insurance.person", {"insured": True, "months_contributed": 40}),
     VEHICLE: ("vehicle.ownership", None),  # not found: no vehicle, which satisfies
@@ -71,7 +73,12 @@ def test_invalid_applicant_is_refused_and_leaves_nothing(tmp_path: Path) -> None
     assert svc.store.outbox.pending_count() == 0
 
 
-def _answer_all(svc, case_id: str, rows, answers=GOOD) -> None:  # type: ignore[no-untyped-def]
+def _answer_all(
+    svc: CaseService,
+    case_id: str,
+    rows: Sequence[OutboxRow],
+    answers: dict[str, tuple[str, dict[str, object] | None]] = GOOD,
+) -> None:
     for row in rows:
         code = row.payload["proof_code"]
         item, record = answers[code]
@@ -155,7 +162,10 @@ def test_no_id_number_in_clear_in_audit_or_lists(tmp_path: Path) -> None:
 def test_failed_rule_recommends_refusal(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
-    answers = {**GOOD, VEHICLE: ("vehicle.ownership", {"vehicle_count": 1, "plates": ["浙G·12***"]})}
+    answers = {
+        **GOOD,
+        VEHICLE: ("vehicle.ownership", {"vehicle_count": 1, "plates": ["浙G·12***"]}),
+    }
     _answer_all(svc, case.id, svc.begin_lookups(case.id), answers)
     case = svc.get_case(case.id)
     assert case.proofs[VEHICLE].state is ProofState.NOT_SATISFIED
@@ -188,7 +198,9 @@ def test_lookup_failures_queue_then_need_a_person(tmp_path: Path) -> None:
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
     rows = {r.payload["proof_code"]: r for r in svc.begin_lookups(case.id)}
     row = rows[VEHICLE]
-    svc.record_lookup_failure(case.id, VEHICLE, "车辆登记系统暂不可用", retrying=True, outbox_id=row.id)
+    svc.record_lookup_failure(
+        case.id, VEHICLE, "车辆登记系统暂不可用", retrying=True, outbox_id=row.id
+    )
     assert svc.get_case(case.id).proofs[VEHICLE].state is ProofState.QUEUED
     stored = svc.store.outbox.get(row.id)
     assert stored is not None and stored.state is OutboxState.OPEN and stored.attempts == 1
@@ -197,8 +209,9 @@ def test_lookup_failures_queue_then_need_a_person(tmp_path: Path) -> None:
     before = svc.store.audit.count()
     svc.record_lookup_failure(case.id, VEHICLE, "仍不可用", retrying=True, outbox_id=row.id)
     assert svc.store.audit.count() == before
-    svc.record_lookup_failure(case.id, VEHICLE, "查询被拒绝：主体信息不完整", retrying=False,
-                              outbox_id=row.id)
+    svc.record_lookup_failure(
+        case.id, VEHICLE, "查询被拒绝：主体信息不完整", retrying=False, outbox_id=row.id
+    )
     proof = svc.get_case(case.id).proofs[VEHICLE]
     assert proof.state is ProofState.PENDING and proof.error == "查询被拒绝：主体信息不完整"
     assert [r.id for r in svc.store.outbox.needs_person()] == [row.id]
@@ -253,7 +266,7 @@ def test_answers_recorded_concurrently_from_worker_threads(tmp_path: Path) -> No
     cases = [svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang") for _ in range(4)]
     work = [(c.id, r) for c in cases for r in svc.begin_lookups(c.id)]
 
-    def record(item):  # type: ignore[no-untyped-def]
+    def record(item: tuple[str, OutboxRow]) -> None:
         case_id, row = item
         code = row.payload["proof_code"]
         name, record_ = GOOD[code]

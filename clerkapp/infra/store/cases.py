@@ -139,16 +139,20 @@ class CaseRepository:
 
     def count_with_prefix(self, prefix: str) -> int:
         """How many case ids start with ``prefix`` (for numbering a day's cases)."""
+        # A range on the primary key (not substr/LIKE) so the index answers it.
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         with self._store.read():
             row = self._store.conn.execute(
-                "SELECT count(*) FROM cases WHERE substr(id, 1, ?) = ?", (len(prefix), prefix)
+                "SELECT count(*) FROM cases WHERE id >= ? AND id < ?", (prefix, upper)
             ).fetchone()
         return int(row[0])
 
     def code_in_use(self, short_code: str) -> bool:
         """Whether a short code is already taken."""
         with self._store.read():
-            row = self._store.conn.execute("SELECT 1 FROM cases WHERE short_code = ?", (short_code,))
+            row = self._store.conn.execute(
+                "SELECT 1 FROM cases WHERE short_code = ?", (short_code,)
+            )
             return row.fetchone() is not None
 
     def find_by_token(self, tracking_token: str) -> str | None:

@@ -188,7 +188,9 @@ def _v2_printing(db: sqlite_utils.Database) -> None:
         pk=("office", "year", "number"),
         foreign_keys=[("case_id", "cases", "id")],
     )
-    db.table("document_number_claims").create_index(["case_id", "kind"], unique=True)
+    db.table("document_number_claims").create_index(
+        ["case_id", "kind", "office", "year"], unique=True
+    )
 
 
 Migration = Callable[[sqlite_utils.Database], None]
