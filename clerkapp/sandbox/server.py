@@ -64,6 +64,11 @@ class _AnnouncingServer(uvicorn.Server):
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self.config.app.state.sandbox.faults.release()
         super().handle_exit(sig, frame)
+        # uvicorn re-raises a captured SIGTERM after shutdown, which would kill the process
+        # before the ready file is removed; a requested stop is a clean exit (code 0) here.
+        captured = getattr(self, "_captured_signals", None)
+        if isinstance(captured, list):
+            captured.clear()
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)

@@ -1,0 +1,106 @@
+"""The real `clerkapp platform serve` process: start, learn the URL from the ready file, use it,
+terminate; and the `platform demo` sheet."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.sandbox
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_serve_on_a_free_port_with_ready_file(tmp_path: Path) -> None:
+    ready = tmp_path / "ready.txt"
+    data = tmp_path / "data"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clerkapp",
+            "platform",
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            str(data),
+            "--ready-file",
+            str(ready),
+            "--verify-delay-s",
+            "0",
+            "--people",
+            "200",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "sandbox did not become ready"
+            time.sleep(0.05)
+        url = ready.read_text(encoding="utf-8").strip()
+        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
+        spec = requests.get(f"{url}/openapi.json", timeout=5).json()
+        assert spec["info"]["title"] == "ClerkApp sandbox data platform"
+        assert requests.get(f"{url}/api/v1/health", timeout=5).json()["status"] == "ok"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert f"ClerkApp sandbox listening on {url}" in out
+    assert not ready.exists()  # removed on exit: a stale URL is never read
+    assert (data / "sandbox.sqlite3").exists() and (data / "audit.jsonl").exists()
+
+
+def test_demo_command_prints_the_subjects() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "clerkapp", "platform", "demo", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    names = [s["name"] for s in json.loads(result.stdout)]
+    assert names[:3] == ["李明", "王芳", "韦秀英"]
+
+
+def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "clerkapp",
+                "platform",
+                "serve",
+                "--port",
+                str(port),
+                "--data",
+                str(tmp_path),
+                "--people",
+                "50",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1 and "沙箱无法启动" in result.stderr
