@@ -22,6 +22,7 @@ import requests
 
 from clerkapp.sandbox.config import TRAINING_SECRET, TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.server import ThreadedSandbox
+from clerkapp.sandbox.state import SandboxState
 
 VERIFY_DELAY_S = 0.5  # short, yet long enough for a test to see "queued" first
 
@@ -38,9 +39,9 @@ class SandboxHandle:
         self.http = requests.Session()
 
     @property
-    def state(self) -> Any:
+    def state(self) -> SandboxState:
         """The running app's state (for assertions a client cannot make)."""
-        return self._server.app.state.sandbox
+        return self._server.sandbox
 
     def set_fault(
         self, item: str = "*", kind: str = "error", *, status: int = 503, latency_ms: int = 0

@@ -15,7 +15,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://clerkapp.invalid/problems/"
 
 
-class Problem(Exception):  # noqa: N818 - an RFC 9457 problem document, raised to answer
+class Problem(Exception):  # an RFC 9457 problem document, raised to answer
     """A refusal or failure answered as ``application/problem+json``."""
 
     def __init__(

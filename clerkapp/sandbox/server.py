@@ -15,10 +15,12 @@ from pathlib import Path
 from types import FrameType
 
 import uvicorn
+from fastapi import FastAPI
 
 from clerkapp.sandbox.app import create_app
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.dataset import Dataset
+from clerkapp.sandbox.state import SandboxState
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -42,9 +44,9 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}"
 
 
-def _config(settings: SandboxSettings, dataset: Dataset | None) -> uvicorn.Config:
+def _config(app: FastAPI) -> uvicorn.Config:
     return uvicorn.Config(
-        create_app(settings, dataset),
+        app,
         log_level="warning",
         access_log=False,
         # A request held by an injected timeout must not hold the shutdown.
@@ -56,13 +58,14 @@ def _config(settings: SandboxSettings, dataset: Dataset | None) -> uvicorn.Confi
 class _AnnouncingServer(uvicorn.Server):
     """A uvicorn server that says where it listens once it really accepts connections."""
 
-    def __init__(self, config: uvicorn.Config, url: str, ready_file: Path | None) -> None:
-        super().__init__(config)
+    def __init__(self, app: FastAPI, url: str, ready_file: Path | None) -> None:
+        super().__init__(_config(app))
+        self.sandbox: SandboxState = app.state.sandbox
         self.url = url
         self.ready_file = ready_file
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
-        self.config.app.state.sandbox.faults.release()
+        self.sandbox.faults.release()
         super().handle_exit(sig, frame)
         # uvicorn re-raises a captured SIGTERM after shutdown, which would kill the process
         # before the ready file is removed; a requested stop is a clean exit (code 0) here.
@@ -91,7 +94,7 @@ def serve(
 ) -> int:
     """Serve until interrupted (SIGINT/SIGTERM); the process's exit code."""
     sock = bind(host, port)
-    server = _AnnouncingServer(_config(settings, dataset), url_of(sock), ready_file)
+    server = _AnnouncingServer(create_app(settings, dataset), url_of(sock), ready_file)
     try:
         server.run(sockets=[sock])
     finally:
@@ -108,8 +111,9 @@ class ThreadedSandbox:
         self.settings = settings
         self._sock = bind(host, 0)
         self.url = url_of(self._sock)
-        self._server = uvicorn.Server(_config(settings, None))
-        self.app = self._server.config.app
+        self.app = create_app(settings)
+        self.sandbox: SandboxState = self.app.state.sandbox
+        self._server = uvicorn.Server(_config(self.app))
         self._thread = threading.Thread(target=self._run, name="sandbox-server", daemon=True)
         self._error: BaseException | None = None
 
@@ -133,7 +137,7 @@ class ThreadedSandbox:
 
     def stop(self, timeout_s: float = 10.0) -> None:
         """Stop serving and wait for the thread to end."""
-        self.app.state.sandbox.faults.release()
+        self.sandbox.faults.release()
         self._server.should_exit = True
         self._thread.join(timeout_s)
         self._sock.close()

@@ -138,7 +138,7 @@ class SandboxState:
         )
 
 
-class FaultAnswer(Exception):  # noqa: N818 - not an error: the answer to send instead
+class FaultAnswer(Exception):  # not an error: the answer to send instead
     """An injected fault answer that replaces the normal one."""
 
     def __init__(self, response: Response) -> None:

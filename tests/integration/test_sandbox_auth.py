@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 import requests
-from tests.sandbox_fixture import SandboxHandle, sandbox, sign_headers  # noqa: F401
 
 from clerkapp.sandbox import demo
+from tests.sandbox_fixture import SandboxHandle, sign_headers
 
 pytestmark = pytest.mark.sandbox
 
@@ -47,33 +47,33 @@ def _problem(answer: requests.Response, status: int, code: str) -> None:
     assert any("\u4e00" <= ch <= "\u9fff" for ch in problem["detail"])  # Chinese detail
 
 
-def test_signed_call_is_answered(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_signed_call_is_answered(sandbox: SandboxHandle) -> None:
     answer = _post(sandbox, _headers(sandbox))
     assert answer.status_code == 200 and answer.json()["found"] is True
 
 
-def test_no_signature_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_no_signature_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox)
     del headers["X-Signature"]
     _problem(_post(sandbox, headers), 401, "unauthenticated")
 
 
-def test_wrong_secret_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_wrong_secret_is_refused(sandbox: SandboxHandle) -> None:
     _problem(_post(sandbox, _headers(sandbox, secret="guess")), 401, "bad_signature")
 
 
-def test_tampered_body_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_tampered_body_is_refused(sandbox: SandboxHandle) -> None:
     other = json.dumps({**BODY, "subject": {"id_number": demo.WANG_FANG}}).encode()
     _problem(_post(sandbox, _headers(sandbox), raw=other), 401, "bad_signature")
 
 
-def test_unknown_workstation_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_unknown_workstation_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox, workstation="NOBODY-99", secret="x")
     _problem(_post(sandbox, headers), 403, "unknown_workstation")
 
 
 @pytest.mark.parametrize("missing", ["X-Official", "X-Purpose", "X-Case"])
-def test_missing_purpose_is_refused(sandbox: SandboxHandle, missing: str) -> None:  # noqa: F811
+def test_missing_purpose_is_refused(sandbox: SandboxHandle, missing: str) -> None:
     headers = _headers(sandbox)
     del headers[missing]
     answer = _post(sandbox, headers)
@@ -81,21 +81,21 @@ def test_missing_purpose_is_refused(sandbox: SandboxHandle, missing: str) -> Non
     assert missing in answer.json()["detail"]
 
 
-def test_replayed_request_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_replayed_request_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox)
     assert _post(sandbox, headers).status_code == 200
     headers["Idempotency-Key"] = str(uuid.uuid4())  # even as a "new" operation
     _problem(_post(sandbox, headers), 401, "replayed")
 
 
-def test_stale_timestamp_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_stale_timestamp_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox, timestamp=time.time() - 301)
     _problem(_post(sandbox, headers), 401, "stale")
     future = _headers(sandbox, timestamp=time.time() + 400)
     _problem(_post(sandbox, future), 401, "stale")
 
 
-def test_health_needs_no_signature(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_health_needs_no_signature(sandbox: SandboxHandle) -> None:
     assert requests.get(f"{sandbox.url}/api/v1/health", timeout=5).status_code == 200
 
 
@@ -110,7 +110,7 @@ def test_extra_workstations_from_the_data_dir(tmp_path, monkeypatch) -> None:  #
         load_workstations(tmp_path)
 
 
-def test_same_idempotency_key_gets_the_same_answer(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_same_idempotency_key_gets_the_same_answer(sandbox: SandboxHandle) -> None:
     key = str(uuid.uuid4())
     first = sandbox.call("POST", PATH, BODY, idempotency_key=key)
     again = sandbox.call("POST", PATH, BODY, idempotency_key=key)  # fresh nonce: a retry
@@ -122,7 +122,7 @@ def test_same_idempotency_key_gets_the_same_answer(sandbox: SandboxHandle) -> No
 
 
 def test_idempotency_key_reused_for_another_request_is_refused(
-    sandbox: SandboxHandle,  # noqa: F811
+    sandbox: SandboxHandle,
 ) -> None:
     key = str(uuid.uuid4())
     assert sandbox.call("POST", PATH, BODY, idempotency_key=key).status_code == 200
@@ -131,7 +131,7 @@ def test_idempotency_key_reused_for_another_request_is_refused(
     assert answer.status_code == 422 and answer.json()["code"] == "idempotency_conflict"
 
 
-def test_post_without_idempotency_key_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_post_without_idempotency_key_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox)
     del headers["Idempotency-Key"]
     answer = _post(sandbox, headers)

@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.sandbox import demo
+from tests.sandbox_fixture import SandboxHandle
 
 pytestmark = pytest.mark.sandbox
 
@@ -25,7 +25,7 @@ def _lookup(sb: SandboxHandle, item: str = "marriage.record", **kw: object) -> r
 
 
 @pytest.mark.parametrize("status", [500, 503])
-def test_header_error_fault(sandbox: SandboxHandle, status: int) -> None:  # noqa: F811
+def test_header_error_fault(sandbox: SandboxHandle, status: int) -> None:
     answer = _lookup(sandbox, headers={"X-Sandbox-Fault": str(status)})
     assert answer.status_code == status
     problem = answer.json()
@@ -33,27 +33,27 @@ def test_header_error_fault(sandbox: SandboxHandle, status: int) -> None:  # noq
     assert problem["code"] == "registry_unavailable"
 
 
-def test_header_malformed_fault(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_header_malformed_fault(sandbox: SandboxHandle) -> None:
     answer = _lookup(sandbox, headers={"X-Sandbox-Fault": "malformed"})
     assert answer.status_code == 200
     with pytest.raises(ValueError):
         answer.json()
 
 
-def test_header_timeout_fault_outlasts_the_client(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_header_timeout_fault_outlasts_the_client(sandbox: SandboxHandle) -> None:
     with pytest.raises(requests.Timeout):
         _lookup(sandbox, headers={"X-Sandbox-Fault": "timeout"}, timeout=0.5)
     # the server keeps serving others while that request hangs
     assert _lookup(sandbox).status_code == 200
 
 
-def test_header_latency_fault(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_header_latency_fault(sandbox: SandboxHandle) -> None:
     started = time.monotonic()
     answer = _lookup(sandbox, headers={"X-Sandbox-Fault": "latency=300"})
     assert answer.status_code == 200 and time.monotonic() - started >= 0.3
 
 
-def test_item_fault_hits_only_that_item_until_cleared(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_item_fault_hits_only_that_item_until_cleared(sandbox: SandboxHandle) -> None:
     sandbox.set_fault("marriage.record", "error", status=503)
     assert _lookup(sandbox).status_code == 503
     assert _lookup(sandbox, "vehicle.ownership").status_code == 200
@@ -65,7 +65,7 @@ def test_item_fault_hits_only_that_item_until_cleared(sandbox: SandboxHandle) ->
     assert _lookup(sandbox).status_code == 200
 
 
-def test_item_faults_of_each_kind(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_item_faults_of_each_kind(sandbox: SandboxHandle) -> None:
     sandbox.set_fault("vehicle.ownership", "malformed")
     with pytest.raises(ValueError):
         _lookup(sandbox, "vehicle.ownership").json()
@@ -82,7 +82,7 @@ def test_item_faults_of_each_kind(sandbox: SandboxHandle) -> None:  # noqa: F811
     assert credit.status_code == 500
 
 
-def test_component_fault_on_progress(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_component_fault_on_progress(sandbox: SandboxHandle) -> None:
     sandbox.set_fault("progress", "error", status=503)
     answer = sandbox.call(
         "PUT",
@@ -92,14 +92,14 @@ def test_component_fault_on_progress(sandbox: SandboxHandle) -> None:  # noqa: F
     assert answer.status_code == 503 and answer.json()["retryable"] is True
 
 
-def test_unknown_fault_kind_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_unknown_fault_kind_is_refused(sandbox: SandboxHandle) -> None:
     answer = requests.post(
         f"{sandbox.url}/sandbox/faults", json={"item": "*", "kind": "gremlins"}, timeout=5
     )
     assert answer.status_code == 422 and answer.json()["code"] == "invalid_fault"
 
 
-def test_a_503_answer_is_not_kept_for_the_retry(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_a_503_answer_is_not_kept_for_the_retry(sandbox: SandboxHandle) -> None:
     key = "retry-after-503-0001"
     assert (
         _lookup(sandbox, headers={"X-Sandbox-Fault": "503"}, idempotency_key=key).status_code == 503
@@ -107,7 +107,7 @@ def test_a_503_answer_is_not_kept_for_the_retry(sandbox: SandboxHandle) -> None:
     assert _lookup(sandbox, idempotency_key=key).status_code == 200
 
 
-def test_fault_rate_is_seeded_and_proportional(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_fault_rate_is_seeded_and_proportional(sandbox: SandboxHandle) -> None:
     sandbox.settings(fault_rate=0.5)
     statuses = [_lookup(sandbox).status_code for _ in range(60)]
     sandbox.settings(fault_rate=0.0)
@@ -115,7 +115,7 @@ def test_fault_rate_is_seeded_and_proportional(sandbox: SandboxHandle) -> None: 
     assert 10 <= statuses.count(503) <= 50
 
 
-def test_latency_does_not_block_concurrent_look_ups(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_latency_does_not_block_concurrent_look_ups(sandbox: SandboxHandle) -> None:
     sandbox.settings(latency_ms=300)
     started = time.monotonic()
     with ThreadPoolExecutor(4) as pool:

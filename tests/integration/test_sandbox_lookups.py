@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 import requests
-from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.sandbox import demo
+from tests.sandbox_fixture import SandboxHandle
 
 pytestmark = pytest.mark.sandbox
 
@@ -30,7 +30,7 @@ def firm(uscc: str) -> dict[str, str]:
     return {"uscc": uscc}
 
 
-def test_health_openapi_and_items(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_health_openapi_and_items(sandbox: SandboxHandle) -> None:
     health = requests.get(f"{sandbox.url}/api/v1/health", timeout=5).json()
     assert health["status"] == "ok" and health["training"] is True
     spec = requests.get(f"{sandbox.url}/openapi.json", timeout=5).json()
@@ -85,7 +85,7 @@ def test_health_openapi_and_items(sandbox: SandboxHandle) -> None:  # noqa: F811
     ],
 )
 def test_each_registry_answers_the_demo_subjects(
-    sandbox: SandboxHandle,  # noqa: F811
+    sandbox: SandboxHandle,
     item: str,
     subject: dict[str, str],
     expected: dict[str, Any],
@@ -99,7 +99,7 @@ def test_each_registry_answers_the_demo_subjects(
 
 
 def test_all_fields_when_none_named_and_dead_spouse_died_recently(
-    sandbox: SandboxHandle,  # noqa: F811
+    sandbox: SandboxHandle,
 ) -> None:
     record = lookup(sandbox, "population.basic", person(demo.CHEN_JIANGUO), [])["record"]
     assert set(record) == {
@@ -117,14 +117,14 @@ def test_all_fields_when_none_named_and_dead_spouse_died_recently(
     assert household["members"] == [{"name": "韦秀英", "relation": "户主"}]
 
 
-def test_not_found_is_an_answer_with_provenance(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_not_found_is_an_answer_with_provenance(sandbox: SandboxHandle) -> None:
     for item in ("population.basic", "vehicle.ownership", "marriage.record"):
         answer = lookup(sandbox, item, person(demo.LIU_YANG), [])
         assert answer["found"] is False and answer["record"] is None
         assert answer["provenance"]["receipt_id"]
 
 
-def test_receipts_are_unique(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_receipts_are_unique(sandbox: SandboxHandle) -> None:
     receipts = {
         lookup(sandbox, "population.basic", person(demo.LI_MING), ["name"])["provenance"][
             "receipt_id"
@@ -165,7 +165,7 @@ def test_receipts_are_unique(sandbox: SandboxHandle) -> None:  # noqa: F811
 def test_bad_look_ups_are_problems(
     sandbox: SandboxHandle,
     body: dict[str, Any],
-    code: str,  # noqa: F811
+    code: str,
 ) -> None:
     answer = sandbox.call("POST", "/api/v1/lookups", body)
     assert answer.status_code == 422
@@ -176,7 +176,7 @@ def test_bad_look_ups_are_problems(
 
 
 def test_audit_records_who_asked_about_whom_without_the_number(
-    sandbox: SandboxHandle,  # noqa: F811
+    sandbox: SandboxHandle,
 ) -> None:
     case = "C-AUDIT-0042"
     sandbox.call(
@@ -199,7 +199,7 @@ def test_audit_records_who_asked_about_whom_without_the_number(
     assert demo.WANG_FANG not in (sandbox.data_dir / "audit.jsonl").read_text(encoding="utf-8")
 
 
-def test_demo_sheet_lists_the_subjects(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_demo_sheet_lists_the_subjects(sandbox: SandboxHandle) -> None:
     sheet = requests.get(f"{sandbox.url}/sandbox/demo", timeout=5).json()
     names = {s["name"] for s in sheet["subjects"]}
     assert {"李明", "王芳", "韦秀英", "赵强", "金华市示范科技有限公司"} <= names

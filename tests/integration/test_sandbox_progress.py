@@ -6,9 +6,9 @@ import secrets
 
 import pytest
 import requests
-from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.sandbox import demo
+from tests.sandbox_fixture import SandboxHandle
 
 pytestmark = pytest.mark.sandbox
 
@@ -36,7 +36,7 @@ def _event(sb: SandboxHandle, token: str, status: str, label: str, at: str) -> N
     assert answer.status_code == 201, answer.text
 
 
-def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
     code = secrets.token_hex(3).upper()
     assert _register(sandbox, token, code).status_code == 201
@@ -63,7 +63,7 @@ def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:  # noq
     assert data["expected_completion"] == "2026-12-04"
 
 
-def test_find_by_short_code(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_find_by_short_code(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
     code = secrets.token_hex(3).upper()
     _register(sandbox, token, code)
@@ -80,7 +80,7 @@ def test_find_by_short_code(sandbox: SandboxHandle) -> None:  # noqa: F811
     assert missing.status_code == 404 and "未找到该办件" in missing.text
 
 
-def test_unknown_token_gets_a_friendly_page(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_unknown_token_gets_a_friendly_page(sandbox: SandboxHandle) -> None:
     unknown = secrets.token_urlsafe(24)
     page = requests.get(f"{sandbox.url}/p/{unknown}", timeout=5)
     assert page.status_code == 404 and "未找到该办件" in page.text
@@ -92,12 +92,12 @@ def test_unknown_token_gets_a_friendly_page(sandbox: SandboxHandle) -> None:  # 
 @pytest.mark.parametrize(
     "token", ["short-token", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "has.dot.0123456789abcdefgh"]
 )
-def test_weak_tokens_are_refused(sandbox: SandboxHandle, token: str) -> None:  # noqa: F811
+def test_weak_tokens_are_refused(sandbox: SandboxHandle, token: str) -> None:
     answer = _register(sandbox, token, "WEAK01")
     assert answer.status_code == 400 and answer.json()["code"] == "token_weak"
 
 
-def test_event_for_unregistered_token(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_event_for_unregistered_token(sandbox: SandboxHandle) -> None:
     answer = sandbox.call(
         "POST",
         f"/api/v1/progress/{secrets.token_urlsafe(24)}/events",
@@ -106,7 +106,7 @@ def test_event_for_unregistered_token(sandbox: SandboxHandle) -> None:  # noqa: 
     assert answer.status_code == 404 and answer.json()["code"] == "unknown_token"
 
 
-def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
     _register(sandbox, token, secrets.token_hex(3).upper())
     body = {"status": "accepted", "label": "已受理", "at": "2026-11-27T01:30:00Z"}
@@ -117,14 +117,14 @@ def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:  # noqa: F8
     assert len(events) == 1
 
 
-def test_short_code_of_another_case_is_refused(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_short_code_of_another_case_is_refused(sandbox: SandboxHandle) -> None:
     code = secrets.token_hex(3).upper()
     _register(sandbox, secrets.token_urlsafe(24), code)
     answer = _register(sandbox, secrets.token_urlsafe(24), code)
     assert answer.status_code == 409 and answer.json()["code"] == "short_code_taken"
 
 
-def test_credit_check_listed_and_clean(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_credit_check_listed_and_clean(sandbox: SandboxHandle) -> None:
     listed = sandbox.call(
         "POST", "/api/v1/credit/check", {"subject": {"id_number": demo.ZHAO_QIANG}}
     ).json()
@@ -142,7 +142,7 @@ def test_credit_check_listed_and_clean(sandbox: SandboxHandle) -> None:  # noqa:
     assert firm["listed"] is False
 
 
-def test_report_a_false_pledge(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_report_a_false_pledge(sandbox: SandboxHandle) -> None:
     answer = sandbox.call(
         "POST",
         "/api/v1/credit/reports",

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 import requests
-from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.sandbox import demo
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.server import ThreadedSandbox
+from tests.sandbox_fixture import SandboxHandle
 
 pytestmark = pytest.mark.sandbox
 
@@ -42,7 +42,7 @@ def _poll(sb: SandboxHandle, ticket: str, wait: float = 0) -> dict[str, Any]:
     return body
 
 
-def test_automatic_answer_from_the_data(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_automatic_answer_from_the_data(sandbox: SandboxHandle) -> None:
     queued = _ask(sandbox, demo.LI_MING)
     assert queued["state"] == "queued" and queued["poll_after_s"] >= 1
     assert _poll(sandbox, queued["ticket"])["state"] == "queued"
@@ -52,19 +52,19 @@ def test_automatic_answer_from_the_data(sandbox: SandboxHandle) -> None:  # noqa
     assert "属实" in answered["note"]
 
 
-def test_unknown_subject_is_denied(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_unknown_subject_is_denied(sandbox: SandboxHandle) -> None:
     ticket = _ask(sandbox, demo.LIU_YANG)["ticket"]
     answered = _poll(sandbox, ticket, wait=10)
     assert answered["state"] == "answered" and answered["answer"] == "denied"
 
 
-def test_deferred_by_the_data(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_deferred_by_the_data(sandbox: SandboxHandle) -> None:
     ticket = _ask(sandbox, demo.SUN_LI)["ticket"]
     deferred = _poll(sandbox, ticket, wait=10)
     assert deferred["state"] == "deferred" and deferred["answer"] is None
 
 
-def test_long_poll_returns_after_wait_while_queued(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_long_poll_returns_after_wait_while_queued(sandbox: SandboxHandle) -> None:
     sandbox.settings(verify_delay_s=None)
     ticket = _ask(sandbox, demo.LI_MING)["ticket"]
     started = time.monotonic()
@@ -72,7 +72,7 @@ def test_long_poll_returns_after_wait_while_queued(sandbox: SandboxHandle) -> No
     assert time.monotonic() - started >= 0.4
 
 
-def test_answer_by_hand_on_the_department_page(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_answer_by_hand_on_the_department_page(sandbox: SandboxHandle) -> None:
     sandbox.settings(verify_delay_s=None)  # only a person answers now
     confirm = _ask(sandbox, demo.WANG_FANG)["ticket"]
     deny = _ask(sandbox, demo.LI_MING)["ticket"]
@@ -100,7 +100,7 @@ def test_answer_by_hand_on_the_department_page(sandbox: SandboxHandle) -> None: 
     assert confirm not in remaining and deny not in remaining
 
 
-def test_hand_answer_wakes_a_waiting_poll(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_hand_answer_wakes_a_waiting_poll(sandbox: SandboxHandle) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     sandbox.settings(verify_delay_s=None)
@@ -119,7 +119,7 @@ def test_hand_answer_wakes_a_waiting_poll(sandbox: SandboxHandle) -> None:  # no
     assert time.monotonic() - started < 5  # woken, not timed out after 20 s
 
 
-def test_closed_ticket_cannot_be_answered_again(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_closed_ticket_cannot_be_answered_again(sandbox: SandboxHandle) -> None:
     sandbox.settings(verify_delay_s=None)
     ticket = _ask(sandbox, demo.WANG_FANG)["ticket"]
     requests.post(f"{sandbox.url}/dept/{ticket}", data={"action": "confirm"}, timeout=5)
@@ -129,7 +129,7 @@ def test_closed_ticket_cannot_be_answered_again(sandbox: SandboxHandle) -> None:
     assert again.status_code == 409 and again.json()["code"] == "ticket_closed"
 
 
-def test_unknown_ticket_is_a_problem(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_unknown_ticket_is_a_problem(sandbox: SandboxHandle) -> None:
     answer = sandbox.call("GET", "/api/v1/verifications/vt_nothing-here")
     assert answer.status_code == 404 and answer.json()["code"] == "unknown_ticket"
 
@@ -148,7 +148,7 @@ def test_tickets_survive_a_restart_and_expire(tmp_path: Path) -> None:
         handle = SandboxHandle(second, tmp_path)
         assert _poll(handle, ticket)["state"] == "queued"
         # a ticket past its answer period expires
-        second.app.state.sandbox.store.execute(
+        second.sandbox.store.execute(
             "UPDATE tickets SET expires_at = 0 WHERE ticket = ?", (ticket,)
         )
         expired = _poll(handle, ticket)
@@ -157,7 +157,7 @@ def test_tickets_survive_a_restart_and_expire(tmp_path: Path) -> None:
         second.stop()
 
 
-def test_ticket_ids_are_unguessable(sandbox: SandboxHandle) -> None:  # noqa: F811
+def test_ticket_ids_are_unguessable(sandbox: SandboxHandle) -> None:
     tickets = {_ask(sandbox, demo.LI_MING)["ticket"] for _ in range(3)}
     assert len(tickets) == 3
     assert all(re.fullmatch(r"vt_[A-Za-z0-9_-]{22}", t) for t in tickets)
