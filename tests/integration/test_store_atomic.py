@@ -105,3 +105,41 @@ def test_other_process_reads_committed_data_while_store_is_open(tmp_path: Path) 
     )
     assert out.stdout.strip() == "1"
     store.close()
+
+
+def test_reader_thread_never_sees_another_threads_uncommitted_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.sqlite3")
+    inside = threading.Event()
+    release = threading.Event()
+    seen: list[int] = []
+
+    def writer() -> None:
+        with store.atomic():
+            store.outbox.enqueue("lookup", None, {}, "w", now=NOW)
+            inside.set()
+            release.wait(timeout=10)
+
+    def reader() -> None:
+        seen.append(store.outbox.pending_count())
+
+    w = threading.Thread(target=writer)
+    w.start()
+    assert inside.wait(timeout=10)
+    r = threading.Thread(target=reader)
+    r.start()
+    r.join(timeout=0.2)
+    assert r.is_alive() and seen == []  # waits for the writer instead of reading its work
+    release.set()
+    w.join(timeout=10)
+    r.join(timeout=10)
+    assert seen == [1]
+
+
+def test_audit_verify_reads_a_snapshot_while_a_write_is_open(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.sqlite3")
+    store.audit.append("login", at=NOW, actor="wang")
+    with store.atomic():
+        store.audit.append("logout", at=NOW, actor="wang")
+        report = store.audit.verify()  # the uncommitted entry is not part of the snapshot
+    assert report.ok and report.intact == 1
+    assert store.audit.verify().intact == 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -188,20 +188,23 @@ class AuditTrail:
             return int(self._store.conn.execute("SELECT count(*) FROM audit").fetchone()[0])
 
     def verify(self) -> AuditReport:
-        """Walk the whole chain; the first entry that is missing, altered or out of place."""
-        with self._store.read() as db:
-            rows: Iterator[dict[str, Any]] = db.query("SELECT * FROM audit ORDER BY seq")
+        """Walk the whole chain; the first entry that is missing, altered or out of place.
+
+        Reads a snapshot through its own connection, so the application keeps writing."""
+        with self._store.snapshot() as conn:
             prev_hash = GENESIS
             expected = 1
             last: dict[str, Any] | None = None
-            for row in rows:
+            for raw in conn.execute("SELECT * FROM audit ORDER BY seq"):
+                row = dict(raw)
                 broken = _check(row, expected, prev_hash, last)
                 if broken is not None:
                     return AuditReport(intact=expected - 1, broken=broken)
                 prev_hash = str(row["hash"])
                 expected += 1
                 last = row
-            head = self._store.meta("audit_head")
+            found = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+        head = None if found is None else str(found[0])
         count = expected - 1
         if head is not None:
             head_seq, head_hash = head.split(":", 1)

@@ -154,6 +154,24 @@ class Store:
         with self._lock:
             yield self.db
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A separate read-only connection inside one read transaction: a consistent view for
+        long reads (verifying the audit chain) that does not hold up this store's writers."""
+        conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.row_factory = sqlite3.Row
+        try:
+            conn.execute("BEGIN")
+            yield conn
+        finally:
+            conn.close()
+
     # -- small key/value settings of this store -------------------------------------------------
 
     def meta(self, key: str) -> str | None:
