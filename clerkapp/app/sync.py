@@ -198,8 +198,8 @@ class SyncWorker:
         """A case's progress operation waits while an earlier one of the same case is still
         open (not yet due, or failed and waiting to be retried)."""
         head = lane[0]
-        if not head.case_id:
-            return False
+        if not head.case_id or head.kind == OutboxKind.PROGRESS_REGISTER:
+            return False  # a registration comes first: nothing of its case is before it
         in_lane = {r.id for r in lane}
         return any(
             r.kind in _ORDERED

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import requests
-from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 from clerkapp.core.idnumber import make_id_number
 from clerkapp.core.platform_types import VerificationState
@@ -29,6 +28,7 @@ from clerkapp.infra.platform import (
 )
 from clerkapp.infra.platform.signing import signed_headers
 from clerkapp.sandbox import demo
+from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.sandbox
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import threading
 import time
@@ -101,6 +102,13 @@ class PlatformClient:
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._session.headers.update({"Accept": "application/json", "User-Agent": "ClerkApp"})
+        # Proxy and CA settings come from the environment once, here: requests would otherwise
+        # re-read the whole environment on every call (a large part of a call's CPU time).
+        self._session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
+        self._session.verify = (
+            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        )
+        self._session.trust_env = False
         # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
         self._session.headers.update(dict(extra_headers or {}))
         self._closed = threading.Event()

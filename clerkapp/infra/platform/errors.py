@@ -103,7 +103,7 @@ class PlatformCallError(PlatformError):
         return registry_name(self.source)
 
 
-class PlatformUnavailable(PlatformCallError):  # noqa: N818 (names of the contract)
+class PlatformUnavailable(PlatformCallError):
     """Network error, timeout or 5xx after the retries: try again later (or use a fallback)."""
 
     retryable = True
@@ -124,7 +124,7 @@ class PlatformUnavailable(PlatformCallError):  # noqa: N818 (names of the contra
         )
 
 
-class PlatformRefused(PlatformCallError):  # noqa: N818 (names of the contract)
+class PlatformRefused(PlatformCallError):
     """401/403: the workstation, the official or the purpose was not accepted — needs a person
     (IT staff or a supervisor); retrying the same call cannot help."""
 
@@ -143,7 +143,7 @@ class PlatformRefused(PlatformCallError):  # noqa: N818 (names of the contract)
         )
 
 
-class PlatformRejected(PlatformCallError):  # noqa: N818 (names of the contract)
+class PlatformRejected(PlatformCallError):
     """Another 4xx: the request itself is wrong (unknown item, bad subject, …); carries the
     platform's problem detail. Retrying the same call cannot help."""
 
@@ -162,7 +162,7 @@ class PlatformRejected(PlatformCallError):  # noqa: N818 (names of the contract)
         )
 
 
-class PlatformBadAnswer(PlatformCallError):  # noqa: N818 (names of the contract)
+class PlatformBadAnswer(PlatformCallError):
     """The platform answered, but not in the agreed shape: nothing of it is used."""
 
     retryable = True  # a malformed body is usually a transient fault upstream
