@@ -1,0 +1,138 @@
+"""The common ground of the case use-cases: one transaction per action (load, change, save,
+audit, outbox) and the small helpers every action shares. See :mod:`clerkapp.app.case_service`
+for the public API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from clerkapp.app import case_support as support
+from clerkapp.app.clock import Clock, local_now
+from clerkapp.core.case import Case, EventKind
+from clerkapp.core.catalogue import Catalogue, ProofItem
+from clerkapp.errors import ValidationError
+from clerkapp.infra.store import OutboxKind, OutboxRow, Store
+
+
+class CaseServiceBase:
+    """Store, catalogue, clock and workstation, and the transaction helper of the actions."""
+
+    def __init__(
+        self,
+        store: Store,
+        catalogue: Catalogue,
+        clock: Clock = local_now,
+        *,
+        workstation: str = "",
+        documents_dir: Path | None = None,
+    ) -> None:
+        self.store = store
+        self.catalogue = catalogue
+        self.clock = clock
+        self.workstation = workstation
+        self._documents_dir = documents_dir
+
+    @contextmanager
+    def _change(
+        self,
+        case_id: str,
+        actor: str | None,
+        *,
+        extra: Mapping[EventKind, Mapping[str, Any]] | None = None,
+    ) -> Iterator[tuple[Case, datetime]]:
+        """Load, let the caller apply events, save and audit — one transaction."""
+        with self.store.atomic():
+            now = self.clock()
+            case = self.store.cases.load(case_id)
+            yield case, now
+            self.store.cases.save(case, now=now)
+            self._audit_events(case, actor, extra)
+
+    def _audit_events(
+        self,
+        case: Case,
+        actor: str | None,
+        extra: Mapping[EventKind, Mapping[str, Any]] | None = None,
+    ) -> None:
+        for event in case.drain_events():
+            data = support.audit_data(event)
+            data.update(support.redact(dict((extra or {}).get(event.kind, {}))))
+            self.store.audit.append(
+                support.AUDIT_ACTIONS[event.kind],
+                at=event.at,
+                actor=actor or "system",
+                workstation=self.workstation or None,
+                case_id=case.id,
+                data=data,
+            )
+
+    def _audit(
+        self, action: str, case_id: str, actor: str | None, now: datetime, **data: Any
+    ) -> None:
+        self.store.audit.append(
+            action,
+            at=now,
+            actor=actor or "system",
+            workstation=self.workstation or None,
+            case_id=case_id,
+            data=support.redact(data),
+        )
+
+    def _enqueue(
+        self,
+        kind: OutboxKind,
+        case: Case,
+        official: str | None,
+        key: str,
+        payload: dict[str, Any],
+        now: datetime,
+        *,
+        not_before: datetime | None = None,
+    ) -> OutboxRow:
+        body = {**payload, **support.call_context(case, official)}
+        return self.store.outbox.enqueue(
+            kind.value, case.id, body, key, now=now, not_before=not_before
+        )
+
+    def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
+        n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
+        self._enqueue(
+            OutboxKind.PROGRESS_EVENT,
+            case,
+            clerk,
+            f"progress_event:{case.id}:{n}",
+            {
+                "token": case.tracking_token,
+                "status": case.state.value,
+                "label": case.state.label_zh,
+                "at": now.isoformat(),
+            },
+            now,
+        )
+
+    def _open_rows(self, case_id: str, kind: OutboxKind) -> dict[str, OutboxRow]:
+        return {
+            str(r.payload.get("proof_code")): r
+            for r in self.store.outbox.for_case(case_id)
+            if r.kind == kind.value and r.state == "open"
+        }
+
+    def _count(self, case_id: str, kind: OutboxKind, proof_code: str | None = None) -> int:
+        return sum(
+            1
+            for r in self.store.outbox.for_case(case_id)
+            if r.kind == kind.value
+            and (proof_code is None or r.payload.get("proof_code") == proof_code)
+        )
+
+    def _item(self, proof_code: str) -> ProofItem:
+        item = self.catalogue.proofs.get(proof_code)
+        if item is None:
+            raise ValidationError(
+                f"unknown proof {proof_code}", user_message=f"目录中没有证明事项 {proof_code}"
+            )
+        return item
