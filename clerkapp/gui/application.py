@@ -173,6 +173,11 @@ def create_qapplication(argv: list[str]) -> QApplication:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication(argv)
+    # Read across a counter: at least 11 pt (Qt's default on Linux is 9-10 pt).
+    font = app.font()
+    if font.pointSizeF() < 11:
+        font.setPointSizeF(11)
+        app.setFont(font)
     app.setApplicationName("ClerkApp")
     app.setOrganizationName("ClerkApp")
     app.setApplicationDisplayName("ClerkApp")

@@ -140,7 +140,7 @@ class CaseListView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseListView")
-        self.title = QLabel(self.tr("今日办件"), self)
+        self.title = QLabel(self.tr("办件"), self)
         self.title.setStyleSheet("font-weight: bold;")
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")

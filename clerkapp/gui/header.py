@@ -66,8 +66,12 @@ class HeaderBar(QFrame):
             self.clerk_label.setText(self.tr("未登录"))
         else:
             self.clerk_label.setText(f"{name} ({role_label})")
-        self.new_case_button.setEnabled(name is not None)
-        self.lock_button.setEnabled(name is not None)
+        self.set_actions_enabled(name is not None)
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """Enable 新建办件 and 锁屏 (off while nobody is logged in or the screen is locked)."""
+        self.new_case_button.setEnabled(enabled)
+        self.lock_button.setEnabled(enabled)
 
     def set_platform_state(self, state: PlatformState) -> None:
         """Show the platform connection: colour, icon and words."""

@@ -104,6 +104,8 @@ class LoginView(QWidget):
         """Login mode: empty form, focus on the username."""
         self._locked_clerk = None
         self.title.setText(self.tr("窗口人员登录"))
+        self.submit.setText(self.tr("登录"))
+        self.submit.setAccessibleName(self.tr("登录"))
         self.username.setReadOnly(False)
         self.username.clear()
         self._reset()
@@ -113,6 +115,8 @@ class LoginView(QWidget):
         """Lock mode: only ``clerk``'s password unlocks (the work behind stays as it was)."""
         self._locked_clerk = clerk
         self.title.setText(self.tr("屏幕已锁定 · {0}").format(clerk.display_name))
+        self.submit.setText(self.tr("解锁"))
+        self.submit.setAccessibleName(self.tr("解锁"))
         self.username.setText(clerk.username)
         self.username.setReadOnly(True)
         self._reset()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp import __version__
-from clerkapp.app.auth import Clerk, role_label
+from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
 
     def _logged_in(self, clerk: Clerk) -> None:
         self.clerk = clerk
-        self.header.set_clerk(clerk.display_name, role_label(clerk.role))
+        self.header.set_clerk(clerk.display_name, self._role_label(clerk))
         if self._wizard_factory is not None and self.wizard is None:
             self.wizard = self._wizard_factory(clerk, self.case_host)
             self.wizard.setObjectName(self.wizard.objectName() or "caseWizard")
@@ -176,17 +176,24 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.case_list.search.setFocus()
 
+    def _role_label(self, clerk: Clerk) -> str:
+        if clerk.role is Role.SUPERVISOR:
+            return self.tr("科室负责人")
+        return self.tr("窗口人员")
+
     def lock(self, reason: str = "manual") -> None:
         """Cover the work with the lock screen; the clerk's password opens it again."""
         clerk = self.clerk
         if clerk is None or self.is_locked:
             return
         self.idle.stop()
+        self.header.set_actions_enabled(False)
         self.login_view.show_locked(clerk)
         self.pages.setCurrentWidget(self.login_view)
         ops.run_op(self, lambda: self._services.record_lock(clerk, reason), lambda _: None)
 
     def _unlocked(self, clerk: Clerk) -> None:
+        self.header.set_actions_enabled(True)
         self.pages.setCurrentWidget(self.work)
         self.idle.start()
         self.refresh_cases()

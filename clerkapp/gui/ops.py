@@ -58,7 +58,7 @@ def user_message_for(exc: BaseException) -> str:
     """What the clerk is told about ``exc``: its ``user_message`` or a generic Chinese line."""
     if isinstance(exc, ClerkAppError):
         return exc.user_message
-    return QCoreApplication.translate("Ops", GENERIC_FAILURE)
+    return QCoreApplication.translate("Ops", str(GENERIC_FAILURE))
 
 
 def log_failure(exc: BaseException, what: str = "background op") -> None:
@@ -74,7 +74,7 @@ def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """Show ``exc`` to the clerk in a window-modal box that does not block the event loop."""
     box = QMessageBox(parent)
     box.setObjectName("opErrorBox")
-    title = QCoreApplication.translate("Ops", FAILURE_TITLE)
+    title = QCoreApplication.translate("Ops", str(FAILURE_TITLE))
     box.setAccessibleName(title)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
@@ -82,6 +82,17 @@ def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+class _Box:
+    """Carries a value through a queued signal. PySide6 on Python 3.11 miscounts references of
+    ``None`` sent through ``Signal(object)`` across threads (fatal "deallocating None"), so
+    values always travel inside a box."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 class _Emitter(QObject):
@@ -122,12 +133,13 @@ class OpHandle(QObject):
         return self._owner is None or shiboken6.isValid(self._owner)
 
     @Slot(object)
-    def _progressed(self, value: Any) -> None:
+    def _progressed(self, box: _Box) -> None:
         if self._on_progress is not None and not self.done and self._owner_alive():
-            self._on_progress(value)
+            self._on_progress(box.value)
 
     @Slot(object)
-    def _succeeded(self, result: Any) -> None:
+    def _succeeded(self, box: _Box) -> None:
+        result = box.value
         self.result = result
         try:
             if self._owner_alive():
@@ -136,7 +148,8 @@ class OpHandle(QObject):
             self._finish()
 
     @Slot(object)
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, box: _Box) -> None:
+        exc: BaseException = box.value
         self.error = exc
         if not isinstance(exc, ClerkAppError):
             log_failure(exc)
@@ -164,13 +177,16 @@ class _Worker(QRunnable):
         self._with_progress = with_progress
 
     def run(self) -> None:
+        emitter = self._emitter
         try:
-            args = (self._emitter.progressed.emit,) if self._with_progress else ()
+            args = (
+                (lambda value: emitter.progressed.emit(_Box(value)),) if self._with_progress else ()
+            )
             result = self._fn(*args)
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self._emitter.failed.emit(exc)
+            emitter.failed.emit(_Box(exc))
         else:
-            self._emitter.succeeded.emit(result)
+            emitter.succeeded.emit(_Box(result))
 
 
 def run_op(

@@ -4,7 +4,6 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="143"/>
         <location filename="../../clerkapp/gui/case_list.py" line="211"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
@@ -13,6 +12,11 @@
         <location filename="../../clerkapp/gui/case_list.py" line="147"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/case_list.py" line="143"/>
+        <source>办件</source>
+        <translation>Cases</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/case_list.py" line="148"/>
@@ -84,7 +88,7 @@
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="84"/>
+        <location filename="../../clerkapp/gui/header.py" line="88"/>
         <source>待同步 {0}</source>
         <translation>To sync {0}</translation>
     </message>
@@ -112,6 +116,8 @@
     <message>
         <location filename="../../clerkapp/gui/login.py" line="67"/>
         <location filename="../../clerkapp/gui/login.py" line="69"/>
+        <location filename="../../clerkapp/gui/login.py" line="107"/>
+        <location filename="../../clerkapp/gui/login.py" line="108"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
@@ -121,17 +127,23 @@
         <translation>Login message</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="115"/>
+        <location filename="../../clerkapp/gui/login.py" line="117"/>
         <source>屏幕已锁定 · {0}</source>
         <translation>Screen locked · {0}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="132"/>
+        <location filename="../../clerkapp/gui/login.py" line="118"/>
+        <location filename="../../clerkapp/gui/login.py" line="119"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="136"/>
         <source>请输入用户名和密码。</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="135"/>
+        <location filename="../../clerkapp/gui/login.py" line="139"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -149,12 +161,22 @@
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="237"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="181"/>
+        <source>科室负责人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/main_window.py" line="182"/>
+        <source>窗口人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/main_window.py" line="244"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="240"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="247"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助</source>
@@ -179,12 +201,12 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="40"/>
+        <location filename="../../clerkapp/gui/application.py" line="41"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="147"/>
+        <location filename="../../clerkapp/gui/application.py" line="151"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -198,8 +220,8 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
     </message>
     <message>
         <location filename="../../clerkapp/gui/theme.py" line="68"/>
-        <source>查询排队中</source>
-        <translation>Look-up queued</translation>
+        <source>等待答复</source>
+        <translation>Awaiting answer</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/theme.py" line="70"/>

@@ -75,7 +75,7 @@ def test_unexpected_error_shows_generic_chinese_box_and_logs_without_message(
         pass
     box = parent.findChild(QMessageBox, "opErrorBox")
     assert box is not None
-    assert box.text() == ops.GENERIC_FAILURE
+    assert box.text() == str(ops.GENERIC_FAILURE)
     assert "KeyError" in caplog.text
     assert "330702199001011234" not in caplog.text
     box.close()

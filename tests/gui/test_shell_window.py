@@ -84,9 +84,12 @@ def test_ctrl_l_locks_and_password_unlocks(qtbot: QtBot, window: MainWindow) -> 
     assert window.is_locked
     assert window.login_view.username.isReadOnly()
     assert window.login_view.username.text() == "demo"
+    assert window.login_view.submit.text() == "解锁"
+    assert not window.header.new_case_button.isEnabled()
     log_in(qtbot, window, "demo", "demo123")
     qtbot.waitUntil(lambda: window.is_working, timeout=10_000)
     assert not window.is_locked
+    assert window.header.new_case_button.isEnabled()
 
 
 def test_idle_time_locks_the_screen(qtbot: QtBot, app_context: AppContext) -> None:
