@@ -18,6 +18,7 @@ of a demo subject the trainer picks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -97,3 +98,30 @@ class SimulatedIdCardReader(IdCardReader):
             return
         card = self._cards[self.selected]
         QTimer.singleShot(0, self, lambda: self.card_read.emit(card))
+
+
+def demo_cards(today: date) -> list[IdCardData]:
+    """The training sheet's demo people as ID cards (training mode only: the sandbox's fixed
+    demo subjects, so a trainee can "read" a card without a reader)."""
+    from clerkapp.sandbox.demo import DEMO_SUBJECTS, demo_tables
+
+    people = {p["id_number"]: p for p in demo_tables(today).get("people", [])}
+    cards = []
+    for subject in DEMO_SUBJECTS:
+        person = people.get(subject.subject)
+        if subject.kind != "person" or person is None or not person.get("alive", True):
+            continue
+        county = str(person.get("county_code", ""))
+        cards.append(
+            IdCardData(
+                name=subject.name,
+                id_number=subject.subject,
+                sex=str(person.get("gender", "")),
+                birth=str(person.get("birth_date", "")),
+                address=str(person.get("household_address", "")),
+                issuer=f"金华市公安局{county}分局" if county else "",
+                valid_until="长期",
+                label=subject.scenario,
+            )
+        )
+    return cards

@@ -33,7 +33,7 @@ class MatterStep(QWidget):
         self.setObjectName("matterStep")
         self._search = search
         self.chosen: Matter | None = None
-        title = QLabel(self.tr("办理什么事项？输入事项名称或拼音首字母（如 gzzf）"), self)
+        title = QLabel(self.tr("办理什么事项？输入事项名称或拼音首字母（如 ggzl）"), self)
         title.setObjectName("matterPrompt")
         title.setStyleSheet("font-size: 15px;")
         self.search_edit = QLineEdit(self)
@@ -67,6 +67,11 @@ class MatterStep(QWidget):
         self.search_edit.clear()
         self.results.clear()
         self.hint.clear()
+
+    def catalogue_ready(self) -> None:
+        """The catalogue can be searched now: show matches for what was typed meanwhile."""
+        self.hint.clear()
+        self._refresh(self.search_edit.text())
 
     def _refresh(self, text: str) -> None:
         self.results.clear()

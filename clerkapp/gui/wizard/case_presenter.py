@@ -1,0 +1,442 @@
+"""The presenter of the case wizard: holds the case being worked on and does every service and
+platform call through :func:`clerkapp.gui.ops.run_op` (never on the GUI thread). Views read the
+row/pledge/decision models it builds (:mod:`clerkapp.gui.wizard.view_models`) and redraw on its
+signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from clerkapp.app.case_support import subject_of
+from clerkapp.app.lookups import CREDIT, FAILED, IN_FLIGHT, QUEUED, LookupRun
+from clerkapp.core.case import Case, CaseState, Decision, ProofState
+from clerkapp.core.catalogue import Matter, Method
+from clerkapp.core.platform_types import CreditStatus
+from clerkapp.gui import ops
+from clerkapp.gui.wizard import view_models
+from clerkapp.gui.wizard.applicant_step import ApplicantEntry
+from clerkapp.gui.wizard.decision_step import DecisionModel
+from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
+from clerkapp.gui.wizard.proofs_board import ProofRowModel
+from clerkapp.gui.wizard.services import WizardServices
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.platform import CallContext
+from clerkapp.infra.store.outbox import OutboxKind
+
+__all__ = ["CasePresenter", "WizardServices"]
+
+
+class CasePresenter(QObject):
+    """One case at a time. Signals: ``opened(case_id)``, ``changed()``, ``busy(text)`` ("" when
+    idle), ``failed(text)`` (Chinese, for the clerk), ``decided()``."""
+
+    opened = Signal(str)
+    changed = Signal()
+    busy = Signal(str)
+    failed = Signal(str)
+    decided = Signal()
+
+    def __init__(self, services: WizardServices, clerk: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.clerk = clerk
+        self.reset()
+
+    # -- state -----------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget the case (new case)."""
+        self.generation = getattr(self, "generation", 0) + 1
+        self.matter: Matter | None = None
+        self.applicant: ApplicantEntry | None = None
+        self.case: Case | None = None
+        self.live: dict[str, str] = {}  # proof code → IN_FLIGHT while its look-up runs
+        self.errors: dict[str, str] = {}  # proof code → why the last look-up failed
+        self.credit: CreditStatus | None = None
+        self.credit_error = ""
+        self.credit_running = False
+        self.signed: dict[str, SignedPledge] = {}
+        self.watching = False
+        self.lookups_started = False
+
+    def stop(self) -> None:
+        """Drop every answer still on its way and stop watching for department answers (the
+        wizard is closing or a new case starts)."""
+        self.generation += 1
+        self.watching = False
+
+    @property
+    def case_id(self) -> str:
+        """The id of the case ("" before it is opened)."""
+        return self.case.id if self.case is not None else ""
+
+    @property
+    def clerk_name(self) -> str:
+        """The clerk's username, as the services record it."""
+        return str(getattr(self.clerk, "username", self.clerk))
+
+    def lookups_running(self) -> bool:
+        """Whether a look-up of this case is on its way."""
+        return any(state == IN_FLIGHT for state in self.live.values())
+
+    def has_pledges(self) -> bool:
+        """Whether the case has proofs to be pledged (④ is skipped otherwise)."""
+        case = self.case
+        return case is not None and any(p.method is Method.PLEDGE for p in case.proofs.values())
+
+    def credit_listed(self) -> bool:
+        """Whether the credit check found the applicant on the dishonesty list."""
+        return bool(self.case is not None and self.case.credit_listed)
+
+    def decision_made(self) -> bool:
+        """Whether the clerk has decided (approved, refused or accepted)."""
+        return self.case is not None and self.case.state is not CaseState.OPEN
+
+    def resume_step(self) -> Step:
+        """Where a reopened case continues."""
+        if self.case is None:
+            return Step.MATTER
+        if self.case.state is CaseState.OPEN:
+            return Step.PROOFS
+        if self.case.state is CaseState.ACCEPTED and not self.case.missing():
+            return Step.DECISION  # the department answered: decide now
+        return Step.PRINT
+
+    def applicant_line(self) -> str:
+        """Name and masked number for the case line."""
+        if self.case is not None:
+            entry = ApplicantEntry(
+                self.case.applicant_kind, self.case.applicant_id, self.case.applicant_name
+            )
+            return f"{entry.name} {entry.display_number}"
+        if self.applicant is not None:
+            return f"{self.applicant.name} {self.applicant.display_number}"
+        return ""
+
+    # -- models for the views --------------------------------------------------------------------
+
+    def row_models(self) -> list[ProofRowModel]:
+        """The proofs board's rows."""
+        assert self.case is not None
+        return view_models.rows(self.case, self.services.catalogue, self.live, self.errors)
+
+    def recommendation_text(self) -> str:
+        """The one-line recommendation under the board."""
+        assert self.case is not None
+        return view_models.recommendation_line(self.case)
+
+    def credit_model(self) -> CreditModel:
+        """The credit line of the pledge step."""
+        return view_models.credit(self.credit, self.credit_error, self.credit_running)
+
+    def pledge_models(self) -> list[PledgeModel]:
+        """The pledges of the case."""
+        assert self.case is not None
+        return view_models.pledges(self.case, self.services.catalogue, self.signed)
+
+    def decision_model(self) -> DecisionModel:
+        """The decision step's model."""
+        assert self.case is not None
+        return view_models.decision(self.case)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _run(self, busy: str, fn: Any, on_success: Any, on_progress: Any = None) -> None:
+        """Run ``fn`` in the background; drop the result if a new case was started meanwhile."""
+        generation = self.generation
+        if busy:
+            self.busy.emit(busy)
+
+        def success(result: Any) -> None:
+            if generation == self.generation:
+                if busy:
+                    self.busy.emit("")
+                on_success(result)
+
+        def failure(exc: BaseException) -> None:
+            if generation == self.generation:
+                if busy:
+                    self.busy.emit("")
+                self.failed.emit(ops.user_message_for(exc))
+
+        def progress(value: Any) -> None:
+            if generation == self.generation and on_progress is not None:
+                on_progress(value)
+
+        ops.run_op(self, fn, success, failure, progress if on_progress else None)
+
+    def choose_matter(self, matter: Matter) -> None:
+        """① done: the matter."""
+        self.matter = matter
+
+    def open_case(self, entry: ApplicantEntry) -> None:
+        """② done: store the new case (its look-up and verification rows go to the outbox)."""
+        matter = self.matter
+        assert matter is not None
+        self.applicant = entry
+        service = self.services.service
+
+        def work() -> Case:
+            case: Case = service.open_case(
+                matter.code, entry.kind, entry.number, entry.name, clerk=self.clerk_name
+            )
+            return case
+
+        self._run(self.tr("正在建立办件…"), work, self._opened)
+
+    def load(self, case_id: str) -> None:
+        """Reopen a stored case."""
+        services = self.services
+
+        def work() -> tuple[Case, dict[str, SignedPledge]]:
+            services.prepare()
+            case: Case = services.service.get_case(case_id)
+            return case, view_models.signed_pledges(services, case_id)
+
+        def done(result: tuple[Case, dict[str, SignedPledge]]) -> None:
+            case, signed = result
+            self.matter = services.catalogue.matters.get(case.matter_code)
+            self.signed = signed
+            self.credit = None
+            self._opened(case)
+
+        self._run(self.tr("正在打开办件…"), work, done)
+
+    def _opened(self, case: Case) -> None:
+        self.case = case
+        self.opened.emit(case.id)
+
+    def _set_case(self, case: Case) -> None:
+        self.case = case
+        self.changed.emit()
+
+    def start_proofs(self) -> None:
+        """③ entered: fire every look-up at once, send the verification requests, and watch for
+        the departments' answers."""
+        case = self.case
+        if case is None or case.state.final:
+            return
+        if not self.lookups_started:
+            self.lookups_started = True
+            self._fire_lookups()
+        self._send_verifications()
+
+    def _fire_lookups(self, retry_code: str | None = None) -> None:
+        """Send the case's pending and queued look-ups at once (with the credit check on first
+        entry when the case has pledges); ``retry_code`` marks a 重试 of that proof."""
+        case = self.case
+        assert case is not None
+        services = self.services
+        codes = [
+            code
+            for code, p in case.proofs.items()
+            if p.method is Method.DATA_QUERY and p.state in (ProofState.PENDING, ProofState.QUEUED)
+        ]
+        want_credit = self.has_pledges() and self.credit is None and retry_code is None
+        if not codes and not want_credit:
+            return
+        for code in codes:
+            self.live[code] = IN_FLIGHT
+            self.errors.pop(code, None)
+        if want_credit:
+            self.credit_running = True
+        self.changed.emit()
+        case_id = case.id
+        subject = subject_of(case)
+        context = CallContext(self.clerk_name, f"matter:{case.matter_code}", case_id)
+        clerk = self.clerk_name
+
+        def work(report: Any) -> tuple[LookupRun, Case]:
+            runner = services.runner()
+            rows = services.service.begin_lookups(case_id, clerk)
+            run = runner.run_rows(
+                case_id,
+                [r for r in rows if r.kind == OutboxKind.LOOKUP.value],
+                on_progress=lambda code, state: report((code, state)),
+                credit_subject=subject if want_credit else None,
+                credit_context=context,
+            )
+            return run, services.service.get_case(case_id)
+
+        self._run("", work, self._lookups_done, self._lookup_progress)
+
+    def _lookup_progress(self, value: tuple[str, str]) -> None:
+        code, state = value
+        if code == CREDIT:
+            self.credit_running = state == IN_FLIGHT
+        elif state == IN_FLIGHT:
+            self.live[code] = IN_FLIGHT
+        else:
+            self.live.pop(code, None)
+        self.changed.emit()
+
+    def _lookups_done(self, result: tuple[LookupRun, Case]) -> None:
+        run, case = result
+        for code, outcome in run.proofs.items():
+            self.live.pop(code, None)
+            if outcome.state in (FAILED, QUEUED):
+                self.errors[code] = outcome.user_message
+        if run.credit is not None:
+            self.credit = run.credit
+        if run.credit_error is not None:
+            self.credit_error = ops.user_message_for(run.credit_error)
+        self.credit_running = False
+        self._set_case(case)
+
+    def retry(self, code: str) -> None:
+        """重试 (F5): send one failed look-up again."""
+        if self.case is None or self.live.get(code) == IN_FLIGHT:
+            return
+        self._fire_lookups(retry_code=code)
+
+    def switch_method(self, code: str, method: Method) -> None:
+        """改为部门核验 / 改为承诺: another method the catalogue allows for this proof."""
+        case = self.case
+        if case is None:
+            return
+        services = self.services
+
+        def work() -> Case:
+            services.service.switch_method(case.id, code, method, clerk=self.clerk_name)
+            return services.ask_departments(case.id, self.clerk_name)
+
+        self.errors.pop(code, None)
+        self._run(self.tr("正在更改办理方式…"), work, self._switched)
+
+    def _switched(self, case: Case) -> None:
+        self._set_case(case)
+        self._watch_department()
+
+    def _send_verifications(self) -> None:
+        case = self.case
+        assert case is not None
+        services = self.services
+
+        clerk = self.clerk_name
+
+        def work() -> Case:
+            return services.ask_departments(case.id, clerk)
+
+        def done(updated: Case) -> None:
+            self._set_case(updated)
+            self._watch_department()
+
+        self._run("", work, done)
+
+    def _watch_department(self) -> None:
+        """Long-poll the department's answer in the background; each answer arrives as a
+        signal (no timer), and the watch goes on while something still waits."""
+        case = self.case
+        if self.watching or case is None or case.state.final:
+            return
+        if not any(p.state is ProofState.AWAITING_DEPT for p in case.proofs.values()):
+            return
+        self.watching = True
+        services = self.services
+        case_id = case.id
+
+        def work() -> Case | None:
+            if not services.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
+                return None
+            services.wait_for_department(case_id)
+            updated: Case = services.service.get_case(case_id)
+            return updated
+
+        def done(updated: Case | None) -> None:
+            self.watching = False
+            if updated is not None:
+                self._set_case(updated)
+                self._watch_department()
+
+        def failed(_exc: BaseException) -> None:
+            self.watching = False
+
+        generation = self.generation
+        ops.run_op(
+            self,
+            work,
+            lambda r: done(r) if generation == self.generation else None,
+            lambda e: failed(e),
+        )
+
+    def start_credit_check(self) -> None:
+        """④ entered: check the dishonesty list first (if the look-ups did not already)."""
+        case = self.case
+        if case is None or self.credit is not None or self.credit_running or case.state.final:
+            return
+        services = self.services
+        subject = subject_of(case)
+        context = CallContext(self.clerk_name, f"matter:{case.matter_code}", case.id)
+        self.credit_running = True
+        self.credit_error = ""
+        self.changed.emit()
+
+        def work() -> tuple[CreditStatus, Case]:
+            status: CreditStatus = services.context.client.credit_check(subject, context=context)
+            services.service.record_credit(case.id, status, self.clerk_name)
+            return status, services.service.get_case(case.id)
+
+        def done(result: tuple[CreditStatus, Case]) -> None:
+            self.credit, updated = result
+            self.credit_running = False
+            self._set_case(updated)
+
+        def failure(exc: BaseException) -> None:
+            self.credit_running = False
+            self.credit_error = ops.user_message_for(exc)
+            self.changed.emit()
+
+        generation = self.generation
+        ops.run_op(
+            self,
+            work,
+            lambda r: done(r) if generation == self.generation else None,
+            lambda e: failure(e) if generation == self.generation else None,
+        )
+
+    def sign_pledge(self, code: str, strokes: list[Any], png: bytes) -> None:
+        """确认签字: store strokes and image bound to the pledge text and time."""
+        case = self.case
+        if case is None:
+            return
+        services = self.services
+
+        def work() -> tuple[SignedPledge, Case]:
+            record = services.service.sign_pledge(
+                case.id, code, strokes, png, clerk=self.clerk_name
+            )
+            signed = view_models.signed_from_record(record)
+            return signed, services.service.get_case(case.id)
+
+        def done(result: tuple[SignedPledge, Case]) -> None:
+            self.signed[code] = result[0]
+            self._set_case(result[1])
+
+        self._run(self.tr("正在保存签名…"), work, done)
+
+    def decide(self, decision: Decision, reason: str) -> None:
+        """⑤: approve, refuse or accept; the service audits an override."""
+        case = self.case
+        if case is None:
+            return
+        services = self.services
+
+        recommended = case.recommend().decision
+        override = reason if decision is not recommended else None
+
+        def work() -> Case:
+            services.service.decide(
+                case.id, decision, reason or None, self.clerk_name, override_reason=override
+            )
+            updated: Case = services.service.get_case(case.id)
+            return updated
+
+        def done(updated: Case) -> None:
+            self.case = updated
+            self.changed.emit()
+            self.decided.emit()
+            self._watch_department()
+
+        self._run(self.tr("正在保存决定…"), work, done)

@@ -1,0 +1,71 @@
+"""⑥ 打印: hosts the documents part's print step (:mod:`clerkapp.gui.print_step`: preview,
+printer, copies, 打印 / 另存为 PDF) for the case just decided. Until that module is available the
+step says so instead of failing."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class PrintHost(QWidget):
+    """A frame for the print step widget of the case on screen."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printHost")
+        self._services = services
+        self._clerk: Any = None
+        self.step: QWidget | None = None
+        self.case_id = ""
+        self.placeholder = QLabel(self.tr("打印功能载入中…"), self)
+        self.placeholder.setObjectName("printPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.placeholder)
+
+    def set_clerk(self, clerk: Any) -> None:
+        """The clerk who prints (recorded with every print)."""
+        self._clerk = clerk
+
+    def _ensure_step(self) -> QWidget | None:
+        if self.step is not None:
+            return self.step
+        try:
+            module = importlib.import_module("clerkapp.gui.print_step")
+        except ImportError:
+            self.placeholder.setText(self.tr("本机未安装打印组件，无法预览和打印文书。"))
+            return None
+        factory = getattr(module, "PrintStep", None)
+        if factory is None:
+            return None
+        self.step = factory(self._services.context, self._clerk, self)
+        self._layout.addWidget(self.step)
+        self.placeholder.hide()
+        return self.step
+
+    def show_case(self, case_id: str) -> None:
+        """Show the documents of ``case_id``."""
+        self.case_id = case_id
+        step = self._ensure_step()
+        if step is not None and case_id:
+            show = getattr(step, "show_case", None) or getattr(step, "set_case", None)
+            if show is not None:
+                show(case_id)
+
+    def commit(self) -> None:
+        """Enter on the print step: print (the same as Ctrl+P)."""
+        self.print_now()
+
+    def print_now(self) -> None:
+        """Ctrl+P: print the previewed document."""
+        step = self._ensure_step()
+        printer = getattr(step, "print_now", None) if step is not None else None
+        if printer is not None:
+            printer()

@@ -1,0 +1,140 @@
+"""What the wizard uses of the workstation, over :class:`clerkapp.app.context.AppContext`: the
+catalogue index for type-ahead (GUI thread, built once off it), and — for worker threads only —
+the case service, the look-up fan-out and the platform calls the wizard sends at once
+(verification requests, the long poll of a department's answer)."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from typing import Any
+
+from clerkapp.app.context import AppContext
+from clerkapp.app.lookups import LookupRunner
+from clerkapp.app.outbox_send import Outcome, Settler, context_of, send
+from clerkapp.core.catalogue import Catalogue, Matter
+from clerkapp.core.platform_types import VerificationState
+from clerkapp.core.search import CatalogueIndex
+from clerkapp.infra.store.outbox import OutboxKind, OutboxRow, OutboxState
+
+#: How long one long poll of a department's answer waits on the platform.
+POLL_WAIT_S = 20.0
+#: Look-ups of one case run at once: more threads than any matter has proofs.
+LOOKUP_THREADS = 8
+
+
+class WizardServices:
+    """The wizard's access to the workstation. Methods marked *worker* block: call them through
+    :func:`clerkapp.gui.ops.run_op`."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+        self._index: CatalogueIndex | None = None
+        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="clerkapp-lookup")
+        self._runner: LookupRunner | None = None
+        self.poll_wait_s = POLL_WAIT_S
+
+    # -- GUI thread ------------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """Whether :meth:`prepare` has run (the catalogue is searchable)."""
+        return self._index is not None
+
+    def search_matters(self, query: str) -> list[Matter]:
+        """Matters for a type-ahead query (Chinese, pinyin or initials), best first."""
+        index = self._index
+        if index is None:
+            return []
+        matters = self.context.catalogue.matters
+        hits = index.search(query, limit=30, kinds=("matter",))
+        return [matters[h.code] for h in hits if h.code in matters]
+
+    def today(self) -> date:
+        """Today's date on the workstation clock (ID numbers: birth not in the future)."""
+        return self.context.clock().astimezone().date()
+
+    def training(self) -> bool:
+        """Whether the workstation runs in training mode."""
+        return bool(self.context.training)
+
+    # -- worker ----------------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """*worker* — parse the catalogue, build the search index and the case service."""
+        with self._lock:
+            if self._index is None:
+                catalogue = self.context.catalogue
+                self._index = CatalogueIndex.build(catalogue)
+        _ = self.service
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The active catalogue (parsed by :meth:`prepare`)."""
+        return self.context.catalogue
+
+    @property
+    def service(self) -> Any:
+        """*worker* — the case service."""
+        return self.context.case_service
+
+    def runner(self) -> LookupRunner:
+        """*worker* — the look-up fan-out."""
+        with self._lock:
+            if self._runner is None:
+                self._runner = LookupRunner(
+                    self.context.client, self.service, self._executor, clock=self.context.clock
+                )
+            return self._runner
+
+    def open_rows(self, case_id: str, kind: OutboxKind) -> list[OutboxRow]:
+        """*worker* — the case's outbox rows of ``kind`` not yet sent."""
+        rows = self.context.store.outbox.for_case(case_id)
+        return [r for r in rows if r.kind == kind.value and r.state is OutboxState.OPEN]
+
+    def send_verifications(self, case_id: str) -> int:
+        """*worker* — send the case's verification requests now (not waiting for the sync
+        worker); returns how many were accepted by the platform."""
+        settler = Settler(self.context.store, self.service, self.context.clock)
+        sent = 0
+        for row in self.open_rows(case_id, OutboxKind.VERIFICATION):
+            outcome = send(self.context.client, row)
+            sent += settler.settle(outcome) == "sent"
+        return sent
+
+    def ask_departments(self, case_id: str, clerk: str) -> Any:
+        """*worker* — request a verification for every pending department-verified proof, send
+        the requests now and return the case as it then is."""
+        from clerkapp.core.case import ProofState
+        from clerkapp.core.catalogue import Method
+
+        case = self.service.get_case(case_id)
+        for code, p in case.proofs.items():
+            if p.method is Method.DEPT_VERIFY and p.state is ProofState.PENDING:
+                self.service.request_verification(case_id, code, clerk)
+        self.send_verifications(case_id)
+        return self.service.get_case(case_id)
+
+    def wait_for_department(self, case_id: str) -> bool:
+        """*worker* — long-poll the case's open verification tickets once; record any answer.
+        Returns whether an answer was recorded (the case changed)."""
+        settler = Settler(self.context.store, self.service, self.context.clock)
+        client = self.context.client
+        changed = False
+        for row in self.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
+            try:
+                status = client.poll_verification(
+                    row.payload["ticket"], self.poll_wait_s, context=context_of(row)
+                )
+            except Exception as exc:  # recorded like the sync worker would, then given up
+                settler.settle(Outcome(row, error=exc))
+                continue
+            if status.state in (VerificationState.ANSWERED, VerificationState.EXPIRED):
+                changed |= settler.settle(Outcome(row, answer=status)) == "sent"
+        return changed
+
+    def close(self) -> None:
+        """Stop the look-up threads (at shutdown)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)

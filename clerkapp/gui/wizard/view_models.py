@@ -1,0 +1,275 @@
+"""From the case and the catalogue to what the wizard's views show: proof rows, the
+recommendation line, the credit line, the pledges and the decision step. Pure functions (no
+widgets, no I/O except :func:`signed_pledges`, which runs on a worker)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, ProofState
+from clerkapp.core.case_types import ProofResolution
+from clerkapp.core.catalogue import Catalogue, Method
+from clerkapp.core.platform_types import CreditStatus
+from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.wizard.decision_step import DecisionModel
+from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
+from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowAction, RowStatus
+
+IN_FLIGHT = "in_flight"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseWizard", text)
+
+
+def short_time(iso: str | None) -> str:
+    """``11-26 09:00`` from an ISO datetime (or the text as it is)."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%m-%d %H:%M")
+
+
+def rows(
+    case: Case, catalogue: Catalogue, live: dict[str, str], errors: dict[str, str]
+) -> list[ProofRowModel]:
+    """One row per proof, in the matter's order."""
+    return [
+        _row(case, catalogue, p, live.get(code), errors.get(code))
+        for code, p in case.proofs.items()
+    ]
+
+
+def _alternatives(case: Case, p: ProofResolution) -> tuple[RowAction, ...]:
+    actions: list[RowAction] = []
+    if Method.DEPT_VERIFY in p.allowed and p.method is not Method.DEPT_VERIFY:
+        actions.append(RowAction.VERIFY)
+    if Method.PLEDGE in p.allowed and p.method is not Method.PLEDGE and not case.credit_listed:
+        actions.append(RowAction.PLEDGE)
+    return tuple(actions)
+
+
+def _row(
+    case: Case, catalogue: Catalogue, p: ProofResolution, live: str | None, error: str | None
+) -> ProofRowModel:
+    item = catalogue.proofs.get(p.code)
+    ev = p.evidence
+    state = p.state
+
+    def make(
+        status: RowStatus, words: str, detail: str = "", actions: tuple[RowAction, ...] = ()
+    ) -> ProofRowModel:
+        return ProofRowModel(p.code, p.name, p.method, status, words, detail, actions)
+
+    if state is ProofState.WAIVED:
+        basis = item.drop.legal_basis if item and item.drop else (ev.source if ev else "")
+        detail = _tr("依据：{basis}").format(basis=basis)
+        return make(RowStatus.NOT_NEEDED, _tr("无需提供"), detail)
+    if live == IN_FLIGHT or state is ProofState.IN_FLIGHT:
+        registry = item.query.registry if item and item.query else ""
+        return make(
+            RowStatus.RUNNING,
+            _tr("查询中…"),
+            _tr("正在向{registry}查询").format(registry=registry) if registry else "",
+        )
+    if state in (ProofState.SATISFIED, ProofState.CONFIRMED, ProofState.PLEDGED):
+        words = {
+            ProofState.SATISFIED: _tr("已查询"),
+            ProofState.CONFIRMED: _tr("已核验"),
+            ProofState.PLEDGED: _tr("已承诺"),
+        }[state]
+        return make(RowStatus.DONE, words, _evidence(p))
+    if state in FAILED:
+        words = _tr("未通过") if state is ProofState.NOT_SATISFIED else _tr("核验未通过")
+        return make(RowStatus.FAILED, words, _evidence(p))
+    if state is ProofState.AWAITING_DEPT:
+        days = item.verify.expected_days if item and item.verify else 0
+        dept = item.verify.department if item and item.verify else ""
+        detail = _tr("已发起核验 · {dept} · 预计 {days} 个工作日").format(dept=dept, days=days)
+        return make(RowStatus.WAITING, _tr("待核验"), detail)
+    why = error or p.error or ""
+    if state is ProofState.QUEUED:
+        actions = (RowAction.RETRY, *_alternatives(case, p))
+        if error:
+            # Failed just now, in front of the clerk: red, with why, and what can be done.
+            detail = _tr("{why}（已排队，平台恢复后自动重发）").format(why=error)
+            return make(RowStatus.FAILED, _tr("出错"), detail, actions)
+        detail = _tr("平台暂不可用，已排队，恢复后自动重发") + (f"（{why}）" if why else "")
+        return make(
+            RowStatus.WAITING,
+            _tr("已排队"),
+            detail,
+            actions,
+        )
+    # pending
+    if p.method is Method.PLEDGE:
+        if case.credit_listed:
+            return make(
+                RowStatus.FAILED,
+                _tr("不能承诺"),
+                _tr("申请人在失信名单中，不能以承诺方式办理"),
+                _alternatives(case, p),
+            )
+        return make(
+            RowStatus.WAITING,
+            _tr("待签字"),
+            _tr("在「④ 承诺签字」中由申请人签署"),
+        )
+    if why:
+        actions = (RowAction.RETRY,) if p.method is Method.DATA_QUERY else ()
+        return make(
+            RowStatus.FAILED,
+            _tr("出错"),
+            why,
+            actions + _alternatives(case, p),
+        )
+    words = _tr("待查询") if p.method is Method.DATA_QUERY else _tr("待发起核验")
+    return make(RowStatus.WAITING, words)
+
+
+def _evidence(p: ProofResolution) -> str:
+    ev = p.evidence
+    if ev is None:
+        return p.error or ""
+    parts = [ev.source] if ev.source else []
+    if ev.method is Method.DATA_QUERY and ev.as_of:
+        parts.append(_tr("数据截至 {t}").format(t=short_time(ev.as_of)))
+    elif ev.at:
+        parts.append(short_time(ev.at))
+    if ev.detail:
+        parts.append(ev.detail)
+    return " · ".join(parts)
+
+
+def recommendation_line(case: Case) -> str:
+    """``建议：不予许可 — 车辆登记情况：名下有车辆 1 辆``, or the decision once made."""
+    if case.state is not CaseState.OPEN:
+        text = _tr("办件状态：{s}").format(s=case.state.label_zh)
+        if case.state is CaseState.ACCEPTED and not case.missing():
+            text += _tr("（部门已答复，可作出决定）")
+        return text
+    return _tr("建议：{s}").format(s=case.recommend().summary)
+
+
+def credit(
+    status: CreditStatus | None, error: str, running: bool, listed: bool | None = None
+) -> CreditModel:
+    """The pledge step's credit line."""
+    if running:
+        return CreditModel(None, _tr("正在核查失信名单…"))
+    if error:
+        return CreditModel(
+            None, _tr("信用核查未完成：{e}。重新进入本步骤可再次核查。").format(e=error)
+        )
+    if status is None:
+        if listed is None:
+            return CreditModel(None, _tr("签署承诺前须先核查失信名单"))
+        return CreditModel(
+            listed, _tr("信用核查：已列入失信名单") if listed else _tr("信用核查：未列入失信名单")
+        )
+    if status.listed:
+        entry: dict[str, Any] = status.entry or {}
+        details = "；".join(
+            str(v)
+            for v in (
+                entry.get("reason"),
+                entry.get("authority"),
+                entry.get("document_no"),
+                entry.get("listed_on"),
+            )
+            if v
+        )
+        return CreditModel(
+            True,
+            _tr(
+                "申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，"
+                "请改用目录允许的其他方式"
+            ).format(v=status.list_version, d=details),
+        )
+    return CreditModel(
+        False, _tr("信用核查通过：未列入失信名单（名单版本 {v}）").format(v=status.list_version)
+    )
+
+
+def pledges(case: Case, catalogue: Catalogue, signed: dict[str, SignedPledge]) -> list[PledgeModel]:
+    """The case's pledge proofs with their catalogue texts."""
+    models = []
+    for code, p in case.proofs.items():
+        item = catalogue.proofs.get(code)
+        if p.method is not Method.PLEDGE or item is None or item.pledge is None:
+            continue
+        alternatives = tuple(m for m in p.allowed if m not in (Method.PLEDGE, Method.DROPPED))
+        done = signed.get(code) if p.state is ProofState.PLEDGED else None
+        models.append(
+            PledgeModel(
+                proof_code=code,
+                proof_name=p.name,
+                text=item.pledge.text,
+                consequences=item.pledge.consequences,
+                signed=done,
+                alternatives=alternatives,
+            )
+        )
+    return models
+
+
+def decision(case: Case) -> DecisionModel:
+    """Recommendation and the decisions the case allows now."""
+    rec = case.recommend()
+    states = [p.state for p in case.proofs.values()]
+    allowed: set[Decision] = set()
+    if case.state in (CaseState.OPEN, CaseState.ACCEPTED):
+        allowed.add(Decision.REFUSE)
+        if not case.missing():
+            allowed.add(Decision.APPROVE)
+        if (
+            case.state is CaseState.OPEN
+            and not any(s in FAILED for s in states)
+            and not any(s in (ProofState.PENDING, ProofState.IN_FLIGHT) for s in states)
+            and any(s in WAITING for s in states)
+        ):
+            allowed.add(Decision.ACCEPT)
+    decided = case.decision if case.state is not CaseState.OPEN else None
+    if case.state is CaseState.ACCEPTED:
+        # Accepted: waiting for a department; once none waits any more, decide for good.
+        still_waiting = any(s in WAITING for s in states)
+        decided = Decision.ACCEPT if still_waiting else None
+        if still_waiting:
+            allowed = set()
+    text = ""
+    if decided is not None:
+        text = _tr("已决定：{d}").format(d=case.state.label_zh)
+    recommended = rec.decision
+    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text)
+
+
+def signed_from_record(record: Any) -> SignedPledge:
+    """A stored pledge record as the pledge step shows it."""
+    return SignedPledge(
+        png=bytes(record.signature_png),
+        signed_at=short_time(str(record.signed_at)) or str(record.signed_at),
+        text_hash=str(record.signature_sha256),
+    )
+
+
+def signed_pledges(services: Any, case_id: str) -> dict[str, SignedPledge]:
+    """*worker* — the latest signed pledge of each proof of a stored case."""
+    from clerkapp.infra.store.pledges import PledgeRepository
+
+    found: dict[str, SignedPledge] = {}
+    for record in PledgeRepository(services.context.store).for_case(case_id):
+        found[record.proof_code] = signed_from_record(record)
+    return found
+
+
+def status_html(tone: Tone, words: str) -> str:
+    """Icon and words in the tone's colour."""
+    return f'<span style="color:{tone.value}">{ICONS[tone]} {words}</span>'

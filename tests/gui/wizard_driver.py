@@ -1,0 +1,197 @@
+"""Drives the real case wizard like a clerk does — keys and clicks through QTest — and counts the
+clerk's interactions (each key press and each click is one; a drawn signature stroke is one).
+Used by the wizard's GUI tests and by ``benchmarks/bench_gui.py``."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from clerkapp.app.auth import Clerk, Role
+from clerkapp.app.context import AppContext
+from clerkapp.gui import ops
+from clerkapp.gui.wizard import CaseWizard
+from clerkapp.gui.wizard.id_reader import SimulatedIdCardReader
+from clerkapp.gui.wizard.proofs_board import RowStatus
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra import catalogue_io
+
+CLERK = Clerk("wangxiao", "王晓", Role("clerk"))
+
+
+def ensure_catalogue() -> None:
+    """Use the bundled city catalogue; while a checkout has only the canonical file, install
+    that one into the (temporary) data directory."""
+    if not catalogue_io.bundled_path().exists() and not catalogue_io.installed_path().exists():
+        canonical = catalogue_io.bundled_path().with_name("canonical.json")
+        catalogue_io.import_catalogue(canonical)
+
+
+def wait_until(
+    check: Callable[[], bool], timeout_s: float = 15.0, what: str | Callable[[], str] = ""
+) -> None:
+    """Process events until ``check()`` holds (a deadline, never a fixed sleep)."""
+    deadline = time.monotonic() + timeout_s
+    while not check():
+        if time.monotonic() > deadline:
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out waiting for {said or check}")
+        QCoreApplication.processEvents()
+        QTest.qWait(5)
+
+
+class WizardDriver:
+    """A clerk at the keyboard of one :class:`CaseWizard`; ``interactions`` counts keys+clicks."""
+
+    def __init__(self, context: AppContext, platform_url: str, poll_wait_s: float = 1.0) -> None:
+        ensure_catalogue()
+        context.use_platform_url(platform_url)
+        self.context = context
+        # Every test has a fresh store but shares the session's sandbox, and outbox idempotency
+        # keys are built from case numbers (which restart at 0001 in each store): a distinct
+        # workstation part keeps one test's case numbers from meeting another's on the platform.
+        context.case_service.workstation = f"TRAIN01{secrets.token_hex(3).upper()}"
+        self.wizard = CaseWizard(context, CLERK)
+        self.wizard.services.poll_wait_s = poll_wait_s
+        self.wizard.resize(1280, 820)
+        self.wizard.show()
+        self.wizard.activateWindow()
+        self.interactions = 0
+        wait_until(lambda: self.wizard.services.ready, what="catalogue ready")
+
+    # -- counted interactions ------------------------------------------------------------------
+
+    def type(self, widget: QWidget, text: str) -> None:
+        """Type ``text``: ASCII key by key; Chinese through the input method, as a clerk does
+        (pinyin letters + one key to pick the characters, per run of Chinese characters)."""
+        widget.setFocus()
+        for chunk in _runs(text):
+            if chunk.isascii():
+                QTest.keyClicks(widget, chunk)
+                self.interactions += len(chunk)
+            else:
+                event = QInputMethodEvent("", [])
+                event.setCommitString(chunk)
+                QApplication.sendEvent(widget, event)
+                self.interactions += len("".join(lazy_pinyin(chunk))) + 1
+
+    def key(self, key: Qt.Key, widget: QWidget | None = None) -> None:
+        """Press one key on ``widget`` (default: whatever has focus in the wizard)."""
+        target = widget or QApplication.focusWidget() or self.wizard
+        QTest.keyClick(target, key)
+        self.interactions += 1
+
+    def click(self, widget: QWidget) -> None:
+        """Click a widget with the mouse."""
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.interactions += 1
+
+    def draw_signature(self) -> None:
+        """The applicant writes on the pad: three strokes, each one interaction."""
+        canvas = self.wizard.pledge_step.pad.canvas
+        strokes = [
+            [(60, 120), (90, 90), (120, 130), (150, 95)],
+            [(180, 100), (200, 140), (230, 100)],
+            [(260, 120), (320, 118), (380, 124)],
+        ]
+        for points in strokes:
+            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+            for x, y in points[1:]:
+                QTest.mouseMove(canvas, QPoint(x, y))
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+            self.interactions += 1
+
+    # -- steps -------------------------------------------------------------------------------------
+
+    def choose_matter(self, query: str, name: str) -> None:
+        """Type a query into ① and press Enter on the match named ``name`` (it must be first)."""
+        step = self.wizard.matter_step
+        self.type(step.search_edit, query)
+        first = step.results.item(0)
+        assert first is not None and first.text().startswith(name), (
+            first.text() if first else "no match"
+        )
+        self.key(Qt.Key.Key_Return, step.search_edit)
+        wait_until(lambda: self.wizard.step is Step.APPLICANT, what="applicant step")
+
+    def enter_applicant(self, id_number: str, name: str | None, *, card: int | None = None) -> None:
+        """② by typing the number and name, or (``card``) by reading a demo card."""
+        step = self.wizard.applicant_step
+        if card is not None:
+            reader = self.wizard.reader
+            assert isinstance(reader, SimulatedIdCardReader)
+            combo = step.demo_combo
+            if combo.currentIndex() != card:
+                combo.setCurrentIndex(card)
+                self.interactions += 2  # open the picker, pick the subject
+            self.click(step.read_button)
+            wait_until(lambda: step.entry() is not None, what="card read")
+        else:
+            self.type(step.number_edit, id_number)
+            assert name is not None
+            self.type(step.name_edit, name)
+        self.key(Qt.Key.Key_Return)
+        wait_until(lambda: self.wizard.step is Step.PROOFS, what="proofs step")
+
+    def row_status(self, code: str) -> RowStatus | None:
+        """The status a proof row shows now."""
+        row = self.wizard.proofs_board.rows.get(code)
+        return row.model.status if row is not None else None
+
+    def wait_lookups(self, timeout_s: float = 20.0) -> None:
+        """Until no look-up runs any more."""
+        wait_until(
+            lambda: (
+                bool(self.wizard.proofs_board.rows)
+                and not self.wizard.presenter.lookups_running()
+                and self.wizard.presenter.case is not None
+            ),
+            timeout_s,
+            "look-ups done",
+        )
+
+    def close(self) -> None:
+        """Stop watching, wait for background work, close the wizard."""
+        self.wizard.presenter.stop()
+        ops.wait_for_ops(15_000)
+        self.wizard.close()
+        self.wizard.deleteLater()
+        QCoreApplication.processEvents()
+
+
+def _runs(text: str) -> list[str]:
+    """Split into runs of ASCII and of other characters."""
+    runs: list[str] = []
+    for ch in text:
+        if runs and runs[-1][-1].isascii() == ch.isascii():
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs
+
+
+def find_card(wizard: CaseWizard, name: str) -> int:
+    """Index of a demo subject's card in the simulated reader's picker."""
+    reader = wizard.reader
+    assert isinstance(reader, SimulatedIdCardReader)
+    return next(i for i, c in enumerate(reader.cards) if c.name == name)
+
+
+def utc_now() -> datetime:
+    """Aware now (for assertions on stored times)."""
+    return datetime.now(UTC)
+
+
+def screenshot(widget: QWidget, path: Path) -> None:
+    """Save what ``widget`` shows as a PNG."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path))
