@@ -76,6 +76,12 @@ class Store:
                 timeout=BUSY_TIMEOUT_S,
                 isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE in atomic()
             )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open store {self.path}: {exc}",
+                user_message=f"无法打开本地数据库（{self.path.name}）：{exc}",
+            ) from exc
+        try:
             self.db = sqlite_utils.Database(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -83,10 +89,14 @@ class Store:
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: no corruption on crash
             migrations.apply(self, target=migrate_to)
         except sqlite3.DatabaseError as exc:
+            conn.close()
             raise StoreError(
                 f"cannot open store {self.path.name}: {exc}",
                 user_message=f"无法打开本地数据库（{self.path.name}）：文件损坏或不是数据库。",
             ) from exc
+        except BaseException:
+            conn.close()
+            raise
         self._build_repositories()
 
     def _build_repositories(self) -> None:
