@@ -263,3 +263,19 @@ def test_ctrl_n_opens_the_case_wizard_and_enter_reopens_a_case(
     win.case_host.setCurrentWidget(win.welcome)
     win.open_case(cases.case_ids["open"])  # type: ignore[attr-defined]
     assert win.case_host.currentWidget() is win.wizard
+
+
+def test_ui_objects_document_lists_every_shell_control(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
+
+    doc = (resources_dir().parent / "docs" / "ui-objects.md").read_text(encoding="utf-8")
+    names = {
+        w.objectName()
+        for w in window.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QLineEdit | QAbstractItemView)
+        and w.objectName()
+        and not w.objectName().startswith("qt_")
+    }
+    assert names >= {"loginUsername", "loginPassword", "loginButton", "caseSearch", "caseList"}
+    missing = sorted(n for n in names if f"`{n}`" not in doc)
+    assert missing == []
