@@ -11,9 +11,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk
@@ -22,6 +22,7 @@ from clerkapp.core.case import Case
 from clerkapp.gui import ops
 from clerkapp.gui.print_step import PRINTER_KEY, PrintStep
 from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.paths import resources_dir
 from clerkapp.infra.store import Role
 from tests.integration.documents_cases import (
     ID_NUMBER,
@@ -192,3 +193,20 @@ def test_every_control_has_an_object_name_and_an_accessible_name(
             continue
         assert control.objectName(), control
         assert control.accessibleName(), control.objectName()
+
+
+def test_the_step_speaks_english_from_its_translation_file(
+    qtbot: QtBot, context: AppContext, settings: QSettings
+) -> None:
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "i18n" / "clerkapp_print_en.qm"))
+    app = QApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    try:
+        step = _step(qtbot, context, settings)
+        assert step.print_button.text() == "Print"
+        assert step.save_button.text() == "Save as PDF…"
+        assert step.printer_box.itemText(0) == "System default printer"
+    finally:
+        app.removeTranslator(translator)
