@@ -47,6 +47,21 @@ class CaseSummary:
     needs_person: bool
 
 
+@dataclass(frozen=True)
+class SyncStatus:
+    """What one drain of the sync worker found, for the header: ``reachable`` is None when
+    nothing was tried, False when every try failed (network or 5xx)."""
+
+    sent: int
+    retry: int
+    needs_person: int
+    pending: int
+    reachable: bool | None
+
+
+SyncListener = Callable[[SyncStatus], None]
+
+
 class AppContext:
     """Everything one running ClerkApp workstation uses (composition, no Qt)."""
 
@@ -73,6 +88,7 @@ class AppContext:
         self._case_service: Any = None
         self._sync: Any = None
         self._demo: list[DemoAccount] | None = None
+        self._sync_listeners: list[SyncListener] = []
 
     # -- what the shell shows ------------------------------------------------------------------
 
@@ -207,15 +223,47 @@ class AppContext:
                 )
             return self._case_service
 
+    def add_sync_listener(self, listener: SyncListener) -> None:
+        """Call ``listener(status)`` after every drain — on the sync worker's thread."""
+        self._sync_listeners.append(listener)
+
     def start_sync(self) -> Any:
         """*worker* — start the sync worker sending the outbox in the background."""
         with self._lock:
             if self._sync is None:
-                from clerkapp.app.sync import SyncWorker
+                from clerkapp.app.sync import SyncReport, SyncWorker
 
-                self._sync = SyncWorker(self.store, self.case_service, self.client, self.clock)
+                listeners = self._sync_listeners
+                store = self.store
+
+                class ReportingSyncWorker(SyncWorker):
+                    """Tells the listeners what each drain did (the GUI's header)."""
+
+                    def drain(self, max_items: int | None = None) -> SyncReport:
+                        report = super().drain(max_items)
+                        tried = report.sent + report.retry + report.needs_person
+                        status = SyncStatus(
+                            sent=report.sent,
+                            retry=report.retry,
+                            needs_person=report.needs_person,
+                            pending=store.outbox.pending_count(),
+                            reachable=None if tried == 0 else tried > report.retry,
+                        )
+                        for listener in listeners:
+                            listener(status)
+                        return report
+
+                self._sync = ReportingSyncWorker(
+                    self.store, self.case_service, self.client, self.clock
+                )
                 self._sync.start()
             return self._sync
+
+    def notify_sync(self) -> None:
+        """New outbox work was written: wake the sync worker now (no-op before it started)."""
+        sync = self._sync
+        if sync is not None:
+            sync.notify()
 
     def close(self) -> None:
         """Stop the sync worker, release the client and close the store."""

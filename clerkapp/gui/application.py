@@ -20,12 +20,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clerkapp.app.auth import Clerk
-from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext
+from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext, SyncStatus
 from clerkapp.gui import ops
 from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
 from clerkapp.gui.main_window import MainWindow, WizardFactory
@@ -70,6 +70,12 @@ class GuiPreferences:
             return cls()
 
 
+class _SyncBridge(QObject):
+    """Turns the sync worker's reports (its own thread) into a queued Qt signal."""
+
+    status = Signal(object)  # SyncStatus
+
+
 class Shell(QObject):
     """The running desktop app: context, main window and (training) sandbox, wired together."""
 
@@ -84,6 +90,10 @@ class Shell(QObject):
         self.context = context
         self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
         self.sandbox: SandboxProcess | None = None
+        self._sync_bridge = _SyncBridge(self)
+        self._sync_bridge.status.connect(self._sync_status)
+        context.add_sync_listener(self._sync_bridge.status.emit)
+        self.window.case_changed.connect(lambda _case_id: context.notify_sync())
         if context.training:
             self.sandbox = SandboxProcess(context.sandbox_dir, port=sandbox_port, parent=self)
             self.sandbox.state_changed.connect(self._sandbox_state)
@@ -91,6 +101,7 @@ class Shell(QObject):
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
         self.window.show()
+        ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
         if self.sandbox is not None:
             self.sandbox.start()
             ops.run_op(self.window, self.context.prepare_training, lambda _: None)
@@ -102,10 +113,26 @@ class Shell(QObject):
     def _sandbox_state(self, state: PlatformState) -> None:
         if state is PlatformState.ONLINE and self.sandbox is not None:
             self.context.use_platform_url(self.sandbox.url)
+            self._start_sync()
         self.window.set_platform_state(state)
 
     def _probed(self, healthy: bool) -> None:
         self.window.set_platform_state(PlatformState.ONLINE if healthy else PlatformState.OFFLINE)
+        self._start_sync()  # offline too: the worker retries with backoff
+
+    def _start_sync(self) -> None:
+        ops.run_op(self.window, self.context.start_sync, lambda _: None, self._sync_failed)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        # The header keeps showing the platform state; the clerk can work, sync waits.
+        ops.log_failure(exc, "starting the sync worker")
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.window.set_pending(status.pending)
+        if status.reachable is not None and (self.sandbox is None or status.reachable):
+            self.window.set_platform_state(
+                PlatformState.ONLINE if status.reachable else PlatformState.OFFLINE
+            )
 
     def shutdown(self) -> None:
         """Stop the sandbox we started, wait for running ops, close the store."""

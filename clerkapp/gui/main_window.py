@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
     first_shown = Signal()
     cases_refreshed = Signal()
+    case_changed = Signal(str)  # the wizard stored a change of this case
 
     def __init__(
         self,
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
             self.case_host.addWidget(self.wizard)
             changed = getattr(self.wizard, "case_changed", None)
             if changed is not None:
+                changed.connect(self.case_changed)
                 changed.connect(self.refresh_cases)
         self.pages.setCurrentWidget(self.work)
         self.idle.start()

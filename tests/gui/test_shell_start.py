@@ -4,6 +4,7 @@ follows in the background, the header's status follows it, and quitting stops it
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QProcess
@@ -13,6 +14,9 @@ from clerkapp.app.context import AppContext
 from clerkapp.gui.application import GuiPreferences, Shell
 from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import probe_health
+from clerkapp.infra.catalogue_io import read_catalogue
+from clerkapp.infra.paths import resources_dir
+from clerkapp.sandbox import demo
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -102,3 +106,33 @@ def test_preferences_file_sets_language_and_idle_time(app_context: AppContext) -
     assert (prefs.lang, prefs.idle_lock_minutes, prefs.sandbox_port) == ("en", 2.0, 9000)
     (app_context.home / "gui.json").write_text("not json", encoding="utf-8")
     assert GuiPreferences.load(app_context.home) == GuiPreferences()
+
+
+def test_sync_worker_sends_the_outbox_and_the_header_follows(
+    qtbot: QtBot, clerkapp_home: Path
+) -> None:
+    catalogue = read_catalogue(resources_dir() / "catalogue" / "canonical.json")
+    context = AppContext(clerkapp_home, catalogue=catalogue)
+    case = context.case_service.open_case(
+        "zjj.public_rental", "person", demo.LI_MING, "李明", "demo"
+    )
+    assert context.store.outbox.pending_count() >= 1  # the progress registration waits
+    shell = Shell(context, sandbox_port=0)
+    qtbot.addWidget(shell.window)
+    seen: list[int] = []
+    shell.window.header.pending_label.setText("")
+    original = shell.window.header.set_pending
+    shell.window.header.set_pending = lambda n: (seen.append(n), original(n))  # type: ignore[method-assign]
+    try:
+        shell.start()
+        qtbot.waitUntil(lambda: seen[:1] == [1], timeout=10_000)  # counted at start
+        qtbot.waitUntil(
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+        )
+        qtbot.waitUntil(lambda: context.store.outbox.pending_count() == 0, timeout=30_000)
+        qtbot.waitUntil(lambda: seen[-1:] == [0], timeout=10_000)  # told by the sync worker
+        assert "待同步 0" in shell.window.header.pending_label.text()
+        sent = context.store.outbox.for_case(case.id)
+        assert sent and all(row.state.value == "sent" for row in sent)
+    finally:
+        shell.shutdown()
