@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
@@ -45,6 +45,15 @@ class RuntimeSettings(BaseModel):
     verify_delay_s: float | None = None
     latency_ms: int | None = None
     fault_rate: float | None = None
+
+
+def loopback_only(request: Request) -> None:
+    """Trainer controls and the department desk answer only on this machine: with
+    ``--host 0.0.0.0`` (phones scanning receipts) the LAN sees the public pages and the signed
+    API, not the audit, the desk or the fault switches."""
+    client = request.client.host if request.client else ""
+    if client not in ("127.0.0.1", "::1", "localhost") and not client.startswith("127."):
+        raise Problem(403, "loopback_only", "该页面只能在运行沙箱的计算机上打开", source="sandbox")
 
 
 def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> FastAPI:
@@ -121,14 +130,16 @@ def _pages(app: FastAPI) -> None:
             return HTMLResponse(pages.not_found_page(training=training), status_code=404)
         return RedirectResponse(f"/p/{token}", status_code=303)
 
-    @app.get("/dept", response_class=HTMLResponse, summary="Department desk (by hand)")
+    desk = APIRouter(dependencies=[Depends(loopback_only)])
+
+    @desk.get("/dept", response_class=HTMLResponse, summary="Department desk (by hand)")
     async def dept(request: Request) -> Response:
         state = sandbox(request)
         tickets = state.verifications.open_tickets()
         names = {t["subject"]: state.registries.display_name(t["subject"]) for t in tickets}
         return HTMLResponse(pages.dept_page(tickets, names, training=state.settings.training))
 
-    @app.post("/dept/{ticket}", summary="Answer a verification by hand (form)")
+    @desk.post("/dept/{ticket}", summary="Answer a verification by hand (form)")
     async def dept_answer(request: Request, ticket: str) -> Response:
         form = parse_qs((await request.body()).decode("utf-8", "replace"))
         action = form.get("action", [""])[0]
@@ -136,9 +147,13 @@ def _pages(app: FastAPI) -> None:
         sandbox(request).verifications.answer_by_hand(ticket, action, note)
         return RedirectResponse("/dept", status_code=303)
 
+    app.include_router(desk)
+
 
 def _controls(app: FastAPI) -> None:
-    @app.get("/sandbox/demo", summary="Demo subjects (training sheet)")
+    router = APIRouter(dependencies=[Depends(loopback_only)])
+
+    @router.get("/sandbox/demo", summary="Demo subjects (training sheet)")
     async def demo(request: Request) -> Response:
         return json_response(
             {
@@ -147,28 +162,28 @@ def _controls(app: FastAPI) -> None:
             }
         )
 
-    @app.get("/sandbox/faults", summary="Injected faults")
+    @router.get("/sandbox/faults", summary="Injected faults")
     async def list_faults(request: Request) -> Response:
         state = sandbox(request)
         return json_response(_fault_state(state))
 
-    @app.post("/sandbox/faults", status_code=201, summary="Inject a fault for an item")
+    @router.post("/sandbox/faults", status_code=201, summary="Inject a fault for an item")
     async def set_fault(request: Request, body: FaultSetting) -> Response:
         state = sandbox(request)
         state.faults.set(FaultRule(body.item, body.kind, body.status, body.latency_ms))
         return json_response(_fault_state(state), status=201)
 
-    @app.delete("/sandbox/faults", summary="Clear the injected per-item faults")
+    @router.delete("/sandbox/faults", summary="Clear the injected per-item faults")
     async def clear_faults(request: Request) -> Response:
         state = sandbox(request)
         state.faults.clear()
         return json_response(_fault_state(state))
 
-    @app.get("/sandbox/settings", summary="Runtime settings")
+    @router.get("/sandbox/settings", summary="Runtime settings")
     async def get_settings(request: Request) -> Response:
         return json_response(_runtime(sandbox(request)))
 
-    @app.post("/sandbox/settings", summary="Change runtime settings")
+    @router.post("/sandbox/settings", summary="Change runtime settings")
     async def set_settings(request: Request, body: RuntimeSettings) -> Response:
         state = sandbox(request)
         given = body.model_fields_set
@@ -180,13 +195,15 @@ def _controls(app: FastAPI) -> None:
             state.faults.rate = min(1.0, max(0.0, body.fault_rate))
         return json_response(_runtime(state))
 
-    @app.get("/sandbox/audit", summary="The sandbox's audit of data calls (trainers)")
+    @router.get("/sandbox/audit", summary="The sandbox's audit of data calls (trainers)")
     async def audit(
         request: Request,
         limit: Annotated[int, Query(ge=1, le=10000)] = 200,
         case: str | None = None,
     ) -> Response:
         return json_response({"entries": sandbox(request).audit.tail(limit, case)})
+
+    app.include_router(router)
 
 
 def _fault_state(state: SandboxState) -> dict[str, Any]:

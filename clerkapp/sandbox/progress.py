@@ -6,7 +6,7 @@ page shows them. Nothing personal is stored: no name, no ID number, no case numb
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from clerkapp.sandbox.problems import Problem
@@ -32,6 +32,19 @@ def check_token(token: str) -> None:
         )
 
 
+def _check_time(value: str, *, date_only: bool) -> None:
+    try:
+        if date_only:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value)
+    except ValueError:
+        shape = "YYYY-MM-DD" if date_only else "ISO 8601 时间，如 2026-11-27T09:30:00+08:00"
+        raise Problem(
+            422, "invalid_request", f"时间格式错误：应为 {shape}", source="progress"
+        ) from None
+
+
 def normalize_code(code: str) -> str:
     """Short codes are typed by hand: case, spaces and dashes do not matter."""
     return re.sub(r"[\s-]", "", code).upper()
@@ -48,6 +61,8 @@ class ProgressRegistry:
     ) -> bool:
         """Register (or update) a case under ``token``; True when newly created."""
         check_token(token)
+        if expected is not None:
+            _check_time(expected, date_only=True)
         code = normalize_code(short_code)
         if not SHORT_CODE_RE.fullmatch(code):
             raise Problem(
@@ -80,6 +95,7 @@ class ProgressRegistry:
 
     def add_event(self, token: str, status: str, label: str, at: str) -> dict[str, Any]:
         """Append a status event to a registered case."""
+        _check_time(at, date_only=False)
         if self.store.one("SELECT token FROM progress WHERE token = ?", (token,)) is None:
             raise Problem(404, "unknown_token", "未找到该办件的进度登记", source="progress")
         received = _now()

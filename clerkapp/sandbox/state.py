@@ -46,6 +46,10 @@ class SandboxState:
         self.registries = Registries(self.dataset)
         self.as_of = self.dataset.as_of.isoformat()
         self.store = StateStore(settings.data_dir / "sandbox.sqlite3")
+        # Retries come within minutes; a week of stored answers is plenty.
+        self.store.execute(
+            "DELETE FROM idempotency WHERE created_at < strftime('%s','now') - ?", (7 * 86400,)
+        )
         self.audit = SandboxAudit(settings.data_dir)
         self.auth = Authenticator(settings.workstations, window_s=settings.clock_window_s)
         self.faults = Faults(

@@ -136,3 +136,20 @@ def test_post_without_idempotency_key_is_refused(sandbox: SandboxHandle) -> None
     del headers["Idempotency-Key"]
     answer = _post(sandbox, headers)
     assert answer.status_code == 400 and answer.json()["code"] == "idempotency_key_missing"
+
+
+def test_trainer_controls_answer_only_on_this_machine() -> None:
+    # a unit test of the guard: a real non-loopback client is not available in CI
+    from starlette.requests import Request
+
+    from clerkapp.sandbox.app import loopback_only
+    from clerkapp.sandbox.problems import Problem
+
+    def request_from(host: str) -> Request:
+        return Request({"type": "http", "client": (host, 50000), "headers": []})
+
+    loopback_only(request_from("127.0.0.1"))
+    loopback_only(request_from("::1"))
+    with pytest.raises(Problem) as refused:
+        loopback_only(request_from("192.168.1.23"))
+    assert refused.value.status == 403 and refused.value.code == "loopback_only"

@@ -156,3 +156,20 @@ def test_report_a_false_pledge(sandbox: SandboxHandle) -> None:
     assert answer.status_code == 201 and answer.json()["report_id"].startswith("CR")
     stored = sandbox.state.store.all("SELECT * FROM credit_reports WHERE case_id = 'C-CHECK-7'")
     assert len(stored) == 1 and demo.WEI_XIUYING not in str(stored)
+
+
+def test_bad_times_are_refused(sandbox: SandboxHandle) -> None:
+    token = secrets.token_urlsafe(24)
+    bad = sandbox.call(
+        "PUT",
+        f"/api/v1/progress/{token}",
+        {**REGISTRATION, "short_code": "TIME01", "expected_completion": "next week"},
+    )
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid_request"
+    _register(sandbox, token, secrets.token_hex(3).upper())
+    answer = sandbox.call(
+        "POST",
+        f"/api/v1/progress/{token}/events",
+        {"status": "accepted", "label": "已受理", "at": "yesterday"},
+    )
+    assert answer.status_code == 422 and "时间格式错误" in answer.json()["detail"]
