@@ -1,0 +1,151 @@
+"""Whole cases with pledges through the real wizard, sandbox and store: the survivor allowance
+for 韦秀英 signed on the pad with simulated pointer events, and 赵强 on the dishonesty list."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from clerkapp.app.context import AppContext
+from clerkapp.core.case import CaseState, ProofState
+from clerkapp.gui.wizard.proofs_board import RowStatus
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.store.pledges import signature_digest, text_digest
+from clerkapp.sandbox.demo import WEI_XIUYING, ZHAO_QIANG
+from tests.gui.wizard_driver import WizardDriver, wait_until
+from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
+
+MATTER = "rsj.funeral_survivor"
+PLEDGES = (f"{MATTER}.marriage", f"{MATTER}.no_income")
+
+
+@pytest.fixture
+def driver(
+    qtbot: QtBot,
+    app_context: AppContext,
+    sandbox: SandboxHandle,  # noqa: F811
+) -> Iterator[WizardDriver]:
+    drv = WizardDriver(app_context, sandbox.url)
+    qtbot.addWidget(drv.wizard)
+    yield drv
+    drv.close()
+
+
+def _to_pledge_step(driver: WizardDriver, id_number: str, name: str) -> None:
+    driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
+    assert "即办" in driver.wizard.case_line.text()
+    driver.enter_applicant(id_number, name)
+    driver.wait_lookups()
+    wait_until(lambda: not driver.wizard.presenter.credit_running, what="credit check")
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: driver.wizard.step is Step.PLEDGE, what="pledge step")
+
+
+def test_survivor_allowance_signed_with_pointer_events(
+    driver: WizardDriver, app_context: AppContext
+) -> None:
+    wizard = driver.wizard
+    _to_pledge_step(driver, WEI_XIUYING, "韦秀英")
+    step = wizard.pledge_step
+    assert "未列入失信名单" in step.credit_label.text()
+    catalogue = app_context.catalogue
+    for index, code in enumerate(PLEDGES):
+        assert step.current_code() == code
+        spec = catalogue.proofs[code].pledge
+        assert spec is not None
+        shown = step.text_view.toPlainText()
+        assert spec.text in shown and spec.consequences in shown  # the full text, both parts
+        assert step.text_view.font().pixelSize() >= 18  # large enough for the applicant
+        canvas = step.pad.canvas
+        # the applicant signs: press, move, release over the pad
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(60, 120))
+        for x in range(70, 300, 15):
+            QTest.mouseMove(canvas, QPoint(x, 110 + (x % 40)))
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, 115))
+        assert len(canvas.strokes) == 1
+        driver.key(Qt.Key.Key_Return)  # Enter confirms the signature
+        wait_until(
+            lambda c=code: (
+                wizard.presenter.case is not None
+                and wizard.presenter.case.proofs[c].state is ProofState.PLEDGED
+            ),
+            what=lambda: f"pledge {code} stored: {wizard.status.text()}",
+        )
+        if index == 0:
+            # the signature is shown beside the text it binds; the next pledge comes up
+            wait_until(lambda: step.current_code() == PLEDGES[1], what="next pledge")
+
+    step.tabs.setCurrentIndex(0)
+    assert step.signed_image.pixmap() is not None and not step.signed_image.pixmap().isNull()
+    assert "绑定承诺文本摘要" in step.signed_caption.text()
+
+    case_id = wizard.presenter.case_id
+    records = app_context.case_service.pledges_of(case_id)
+    assert [r.proof_code for r in records] == list(PLEDGES)
+    for record in records:
+        spec = catalogue.proofs[record.proof_code].pledge
+        assert spec is not None
+        assert record.pledge_text == spec.text and record.consequences == spec.consequences
+        assert record.text_sha256 == text_digest(spec.text, spec.consequences)
+        assert record.signature_png.startswith(b"\x89PNG")
+        assert record.png_sha256 == hashlib.sha256(record.signature_png).hexdigest()
+        assert record.signature_sha256 == signature_digest(
+            case_id, record.proof_code, record.text_sha256, record.signed_at, record.png_sha256
+        )
+        assert record.intact()
+        strokes = json.loads(json.dumps(record.strokes))
+        assert len(strokes) == 1 and len(strokes[0]) >= 10
+        x, y, pressure, t_ms = strokes[0][0]
+        assert (x, y, t_ms) == (60, 120, 0) and 0 < pressure <= 1
+        case = app_context.case_service.get_case(case_id)
+        assert case.proofs[record.proof_code].pledge_hash == record.signature_sha256
+
+    driver.key(Qt.Key.Key_Return)  # all signed → ⑤
+    assert wizard.step is Step.DECISION
+    assert "准予许可" in wizard.decision_step.recommendation.text()
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PRINT, what="print step")
+    assert app_context.case_service.get_case(case_id).state is CaseState.APPROVED
+
+
+def test_dishonesty_list_refuses_the_pledge(driver: WizardDriver, app_context: AppContext) -> None:
+    wizard = driver.wizard
+    _to_pledge_step(driver, ZHAO_QIANG, "赵强")
+    step = wizard.pledge_step
+    credit = step.credit_label.text()
+    assert "失信名单" in credit and "不能以告知承诺方式办理" in credit
+    assert "名单版本" in credit and "金民失信〔2025〕7号" in credit
+    assert "✖" in credit
+    # no pad to sign on; the catalogue allows no other route for these proofs, and says so
+    assert step.pad_stack.currentIndex() == 1
+    assert step.findChild(type(step.credit_label), "pledgeNoAlternative") is not None
+    for code in PLEDGES:
+        assert driver.row_status(code) is RowStatus.FAILED
+        assert "失信名单" in wizard.proofs_board.rows[code].detail_label.text()
+
+    case_id = wizard.presenter.case_id
+    case = app_context.case_service.get_case(case_id)
+    assert case.credit_listed is True
+    assert all(case.proofs[c].state is ProofState.PENDING for c in PLEDGES)
+
+    driver.key(Qt.Key.Key_Return)  # → ⑤: the pledge route is closed
+    assert wizard.step is Step.DECISION
+    decision = wizard.decision_step
+    assert not decision.approve_button.isEnabled()
+    # refusing without a reason is not possible
+    driver.click(decision.refuse_button)
+    assert "理由" in decision.message.text()
+    driver.type(decision.reason_edit, "申请人列入失信名单，不能以告知承诺方式办理")
+    driver.click(decision.refuse_button)
+    wait_until(lambda: wizard.step is Step.PRINT, what=lambda: wizard.status.text())
+    case = app_context.case_service.get_case(case_id)
+    assert case.state is CaseState.REFUSED
+    assert case.decision_reason and "失信名单" in case.decision_reason
