@@ -77,7 +77,7 @@ def test_survivor_allowance_signed_with_pointer_events(
                 wizard.presenter.case is not None
                 and wizard.presenter.case.proofs[c].state is ProofState.PLEDGED
             ),
-            what=lambda: f"pledge {code} stored: {wizard.status.text()}",
+            what=lambda c=code: f"pledge {c} stored: {wizard.status.text()}",
         )
         if index == 0:
             # the signature is shown beside the text it binds; the next pledge comes up
