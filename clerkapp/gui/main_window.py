@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")
+        # Tab follows reading order: header actions, search, list, then the case on the right.
+        self.setTabOrder(self.header.new_case_button, self.header.lock_button)
+        self.setTabOrder(self.header.lock_button, self.case_list.search)
+        self.setTabOrder(self.case_list.search, self.case_list.tree)
+        self.setTabOrder(self.case_list.tree, self.case_host)
         self.login_view.show_login()
 
     def _shortcut(self, keys: str, slot: Callable[[], object], name: str) -> None:

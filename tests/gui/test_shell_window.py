@@ -279,3 +279,74 @@ def test_ui_objects_document_lists_every_shell_control(window: MainWindow) -> No
     assert names >= {"loginUsername", "loginPassword", "loginButton", "caseSearch", "caseList"}
     missing = sorted(n for n in names if f"`{n}`" not in doc)
     assert missing == []
+
+
+def test_tab_goes_from_search_to_list_and_f1_shows_shortcuts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    log_in(qtbot, window, "demo", "demo123")
+    qtbot.waitUntil(lambda: window.is_working, timeout=10_000)
+    window.activateWindow()
+    window.case_list.search.setFocus()
+    qtbot.waitUntil(lambda: window.case_list.search.hasFocus(), timeout=2000)
+    qtbot.keyClick(window.case_list.search, Qt.Key.Key_Tab)
+    assert window.case_list.tree.hasFocus()
+    qtbot.keyClick(window.case_list.tree, Qt.Key.Key_F1)
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None and "Ctrl+N 新建办件" in box.text() and "Ctrl+L 锁屏" in box.text()
+    box.close()
+
+
+def test_uncaught_exception_is_logged_without_message_and_shown_in_chinese(
+    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from clerkapp.gui.application import install_excepthook
+
+    previous = sys.excepthook
+    install_excepthook(window)
+    try:
+        try:
+            raise RuntimeError("李明 330702198503120316")  # personal data in a message
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    box = window.findChild(QMessageBox, "unexpectedErrorBox")
+    assert box is not None
+    assert box.text().startswith("程序遇到意外错误")
+    assert "Traceback" not in box.text()
+    assert "RuntimeError" in caplog.text
+    assert "330702198503120316" not in caplog.text and "李明" not in caplog.text
+    box.close()
+
+
+def test_logging_goes_to_a_rotating_file_in_the_data_dir(clerkapp_home: Path) -> None:
+    import logging
+    import logging.handlers
+
+    from clerkapp.infra.logging_setup import setup_logging
+
+    path = setup_logging()
+    try:
+        assert path == clerkapp_home / "logs" / "clerkapp.log"
+        assert setup_logging() == path  # idempotent: one handler
+        logging.getLogger("clerkapp.test").info("hello from the test")
+        handlers = [
+            h
+            for h in logging.getLogger("clerkapp").handlers
+            if isinstance(h, logging.handlers.RotatingFileHandler)
+        ]
+        assert len(handlers) == 1
+        handlers[0].flush()
+        assert "hello from the test" in path.read_text(encoding="utf-8")
+    finally:
+        for h in list(logging.getLogger("clerkapp").handlers):
+            if isinstance(h, logging.handlers.RotatingFileHandler):
+                logging.getLogger("clerkapp").removeHandler(h)
+                h.close()
