@@ -206,7 +206,6 @@ class ApplicantStep(QWidget):
     def _number_changed(self, text: str) -> None:
         if self._accepted is not None:
             return
-        self._from_card = False
         if self._kind is ApplicantKind.PERSON:
             self._check_person(text)
         else:
