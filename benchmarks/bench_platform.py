@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -204,7 +205,7 @@ def _sandbox_counts(data_dir: Path) -> tuple[int, int, int]:
 class _NoCase:
     """Progress operations record nothing on a case."""
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:
         raise AssertionError(f"progress operations do not call the case service ({name})")
 
 

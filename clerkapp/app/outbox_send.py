@@ -23,7 +23,6 @@ from clerkapp.core.platform_types import (
     VerificationStatus,
 )
 from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
-from clerkapp.infra.platform.errors import PlatformBadAnswer
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 
@@ -40,7 +39,7 @@ class CaseRecorder(Protocol):
         """A look-up answered."""
 
     def record_lookup_failure(
-        self, case_id: str, proof_code: str, error: PlatformCallError, *, retrying: bool
+        self, case_id: str, proof_code: str, error: Exception, *, retrying: bool
     ) -> Any:
         """A look-up failed; ``retrying`` says whether the outbox will try again."""
 
@@ -201,7 +200,8 @@ class Settler:
         retrying = isinstance(error, PlatformCallError) and error.retryable
         code = getattr(error, "code", type(error).__name__)
         note = f"{code}: {getattr(error, 'user_message', '')}"[:500]
-        if row.kind == OutboxKind.LOOKUP and isinstance(error, PlatformCallError):
+        if row.kind == OutboxKind.LOOKUP:
+            # The proof must not stay "in flight": queued (retrying) or back to the clerk.
             self.recorder.record_lookup_failure(
                 row.case_id or "", str(row.payload.get("proof_code")), error, retrying=retrying
             )
@@ -214,8 +214,3 @@ class Settler:
             "outbox %s row=%d case=%s needs a person (%s)", row.kind, row.id, row.case_id, code
         )
         return "needs_person"
-
-
-def is_bad_answer(outcome: Outcome) -> bool:
-    """Whether the platform answered in a shape this build does not understand."""
-    return isinstance(outcome.error, PlatformBadAnswer)

@@ -102,24 +102,9 @@ class SyncWorker:
     def drain(self, max_items: int | None = None) -> SyncReport:
         """Send every row due now (at most ``max_items``) once; returns what happened."""
         with self._drain_lock:
-            report = SyncReport()
             started = time.monotonic()
-            seen: set[int] = set()
-            blocked_cases: set[str] = set()
             with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
-                while not self._stopping.is_set():
-                    budget = self._page if max_items is None else max_items - report.handled
-                    if budget <= 0:
-                        break
-                    rows = [
-                        r
-                        for r in self.store.outbox.due(self.clock(), limit=budget)
-                        if r.id not in seen
-                    ]
-                    if not rows:
-                        break
-                    seen.update(r.id for r in rows)
-                    self._run_page(pool, rows, report, blocked_cases)
+                report = _Drain(self, pool, max_items).run()
             report.seconds = time.monotonic() - started
             self.last_report = report
             log.info(
@@ -133,36 +118,14 @@ class SyncWorker:
             )
             return report
 
-    def _run_page(
-        self,
-        pool: ThreadPoolExecutor,
-        rows: list[OutboxRow],
-        report: SyncReport,
-        blocked_cases: set[str],
-    ) -> None:
-        pending: set[Future[list[Outcome]]] = set()
-        for lane in lanes(rows):
-            if lane[0].kind in _ORDERED and (
-                lane[0].case_id in blocked_cases or self._waits_for_earlier(lane)
-            ):
-                self._defer(lane, report)
-                continue
-            pending.add(pool.submit(self._send_lane, lane))
-        done_outcomes: list[Outcome] = []
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in done:
-                done_outcomes.extend(future.result())
-            if len(done_outcomes) >= self._batch or (done_outcomes and not pending):
-                self._settle_batch(done_outcomes, report, blocked_cases)
-                done_outcomes = []
-        if done_outcomes:
-            self._settle_batch(done_outcomes, report, blocked_cases)
-
     def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:
         outcomes: list[Outcome] = []
         for row in lane:
-            outcome = send(self.client, row)
+            try:
+                outcome = send(self.client, row)
+            except Exception as exc:  # a bug or an unforeseen transport error: a person looks
+                log.exception("outbox %s row=%d could not be sent", row.kind, row.id)
+                outcome = Outcome(row, error=exc)
             outcomes.append(outcome)
             if not outcome.ok or self._stopping.is_set():
                 # The rest of the lane must not overtake a failed operation: next drain.
@@ -194,17 +157,16 @@ class SyncWorker:
                 if result != "sent" and row.kind in _ORDERED and row.case_id:
                     blocked_cases.add(row.case_id)
 
-    def _waits_for_earlier(self, lane: list[OutboxRow]) -> bool:
+    def _waits_for_earlier(self, lane: list[OutboxRow], seen: set[int]) -> bool:
         """A case's progress operation waits while an earlier one of the same case is still
-        open (not yet due, or failed and waiting to be retried)."""
+        open and not part of this drain (not yet due, or failed and waiting for its retry)."""
         head = lane[0]
         if not head.case_id or head.kind == OutboxKind.PROGRESS_REGISTER:
             return False  # a registration comes first: nothing of its case is before it
-        in_lane = {r.id for r in lane}
         return any(
             r.kind in _ORDERED
             and r.state == "open"
-            and r.id not in in_lane
+            and r.id not in seen
             and (r.id < head.id or r.kind == OutboxKind.PROGRESS_REGISTER)
             for r in self.store.outbox.for_case(head.case_id)
         )
@@ -265,6 +227,101 @@ class SyncWorker:
 
 class _DeferredError(Exception):
     """Marker: not sent because an earlier operation of the same lane failed."""
+
+
+class _Drain:
+    """One drain as a pipeline: rows are fetched while earlier ones are in flight, so the pool
+    never waits for a page to finish. A case's progress lane that arrives while another lane of
+    the same case is in flight is chained behind it (sent when it succeeds, deferred when not).
+    """
+
+    def __init__(self, worker: SyncWorker, pool: ThreadPoolExecutor, max_items: int | None) -> None:
+        self.w = worker
+        self.pool = pool
+        self.max_items = max_items
+        self.report = SyncReport()
+        self.seen: set[int] = set()
+        self.unsettled = 0  # rows fetched and not settled yet (still "open" in the store)
+        self.blocked: set[str] = set()  # cases whose progress must wait for the next drain
+        self.busy: dict[str, list[list[OutboxRow]]] = {}  # case → lanes chained behind
+        self.in_flight: dict[Future[list[Outcome]], list[OutboxRow]] = {}
+        self.outcomes: list[Outcome] = []
+        self.exhausted = False
+
+    def run(self) -> SyncReport:
+        """Fetch, send and settle until nothing due is left (or the worker stops)."""
+        while True:
+            if not self.exhausted and len(self.in_flight) < 4 * self.w._threads:
+                self._fetch()
+            if not self.in_flight:
+                self._settle()
+                if self.exhausted or self.w._stopping.is_set():
+                    break
+                continue
+            done, _ = wait(self.in_flight, timeout=0.05, return_when=FIRST_COMPLETED)
+            for future in done:
+                lane = self.in_flight.pop(future)
+                outcomes = future.result()
+                self.outcomes.extend(outcomes)
+                self._release(lane, ok=all(o.ok for o in outcomes))
+            if len(self.outcomes) >= self.w._batch or not done:
+                self._settle()
+        return self.report
+
+    def _fetch(self) -> None:
+        page = self.w._page
+        if self.max_items is not None:
+            page = min(page, self.max_items - len(self.seen))
+        if page <= 0 or self.w._stopping.is_set():
+            self.exhausted = True
+            return
+        due = self.w.store.outbox.due(self.w.clock(), limit=self.unsettled + page)
+        rows = [r for r in due if r.id not in self.seen][:page]
+        if not rows:
+            self.exhausted = True
+            return
+        self.seen.update(r.id for r in rows)
+        self.unsettled += len(rows)
+        for lane in lanes(rows):
+            case = lane[0].case_id or ""
+            if lane[0].kind not in _ORDERED:
+                self._submit(lane)
+            elif case in self.blocked or self.w._waits_for_earlier(lane, self.seen):
+                self._defer(lane)
+            elif case in self.busy:
+                self.busy[case].append(lane)
+            else:
+                self.busy[case] = []
+                self._submit(lane)
+
+    def _submit(self, lane: list[OutboxRow]) -> None:
+        self.in_flight[self.pool.submit(self.w._send_lane, lane)] = lane
+
+    def _release(self, lane: list[OutboxRow], *, ok: bool) -> None:
+        """A lane is back: start the next lane of its case, or hold them all if it failed."""
+        case = lane[0].case_id or ""
+        if lane[0].kind not in _ORDERED or case not in self.busy:
+            return
+        chained = self.busy[case]
+        if not ok:
+            self.blocked.add(case)
+            for waiting in chained:
+                self._defer(waiting)
+            del self.busy[case]
+        elif chained:
+            self._submit(chained.pop(0))
+        else:
+            del self.busy[case]
+
+    def _defer(self, lane: list[OutboxRow]) -> None:
+        self.w._defer(lane, self.report)
+        self.unsettled -= len(lane)
+
+    def _settle(self) -> None:
+        if self.outcomes:
+            self.w._settle_batch(self.outcomes, self.report, self.blocked)
+            self.unsettled -= len(self.outcomes)
+            self.outcomes = []
 
 
 def now_utc() -> datetime:

@@ -205,7 +205,8 @@ def test_5xx_retried_then_succeeds(sandbox: Any) -> None:  # noqa: F811
         answer = c.lookup(
             "marriage.record", person(demo.WEI_XIUYING), ["marital_status"], context=CTX
         )
-    assert answer.found and answer.record == {**answer.record, "marital_status": "widowed"}
+    assert answer.found and answer.record is not None
+    assert answer.record["marital_status"] == "widowed"
 
 
 def test_timeout_gives_unavailable(sandbox: Any) -> None:  # noqa: F811

@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote
 
 import requests
@@ -118,7 +118,7 @@ class PlatformClient:
         self._closed.set()
         self._session.close()
 
-    def __enter__(self) -> PlatformClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
