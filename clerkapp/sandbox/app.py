@@ -86,9 +86,12 @@ def _exception_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        if any(err.get("type") == "json_invalid" for err in errors):
+            return Problem(422, "invalid_request", "请求内容不是合法的 JSON").response()
         where = "；".join(
             ".".join(str(p) for p in err.get("loc", ()) if p != "body") + f"：{err.get('msg')}"
-            for err in exc.errors()[:5]
+            for err in errors[:5]
         )
         return Problem(422, "invalid_request", f"请求内容不符合接口要求（{where}）").response()
 

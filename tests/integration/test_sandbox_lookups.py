@@ -205,3 +205,17 @@ def test_demo_sheet_lists_the_subjects(sandbox: SandboxHandle) -> None:
     assert {"李明", "王芳", "韦秀英", "赵强", "金华市示范科技有限公司"} <= names
     li = next(s for s in sheet["subjects"] if s["name"] == "李明")
     assert li["id_number"] == demo.LI_MING
+
+
+def test_broken_json_and_unknown_paths_are_problems(sandbox: SandboxHandle) -> None:
+    broken = requests.post(
+        f"{sandbox.url}/api/v1/lookups",
+        data=b'{"item": ',
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+    assert broken.status_code == 422 and broken.json()["detail"] == "请求内容不是合法的 JSON"
+    missing = requests.get(f"{sandbox.url}/api/v1/nothing", timeout=5)
+    assert missing.status_code == 404 and missing.json()["code"] == "not_found"
+    page = requests.get(f"{sandbox.url}/nothing", timeout=5)
+    assert page.status_code == 404 and "未找到" in page.text
