@@ -22,7 +22,7 @@ VARIANTS = {
     "": {},
     "-provisional": {"provisional": True},
     "-copy": {"copy_number": 2},  # the first reprint
-    "-rare-name": {"name": "欧阳䶮𠇔\u4dae"},
+    "-rare-name": {"name": "王䶮𠇔㐀𠮷"},  # Ext A/B, two of them from the fallback fonts
 }
 
 

@@ -158,9 +158,9 @@ def closing_block(data: DocumentData, *, signer: str | None = None) -> Flowable:
         Spacer(1, 1 * mm),
         para(f"查询码 {data.short_code}", styles.SMALL),
         Spacer(1, 1 * mm),
-        para("也可在进度查询页输入查询码", styles.SMALL),
+        para("或在进度查询页输入查询码", styles.SMALL),
     ]
-    seal_width = 78 * mm
+    seal_width = 72 * mm
     caption_width = styles.BODY_WIDTH - styles.QR_SIZE - seal_width - 4 * mm
     seal = SealArea(signer or data.office, chinese_date(data.issued_on), seal_width)
     table = Table(

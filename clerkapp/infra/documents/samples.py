@@ -67,9 +67,9 @@ _PROOFS = (
         "市自然资源和规划局核验：无宅基地批建记录（已确认），答复日期 2026-11-27",
     ),
     ProofLine(
-        "无婚姻登记记录证明",
-        "申报承诺",
-        "申请人于 2026-11-27 10:32 签署告知承诺书；签名校验值 SHA-256 9f2c…e41a",
+        "车辆登记情况证明",
+        "数据查询",
+        "公安车辆登记：名下无登记车辆；数据截至 2026-11-26 22:00；平台回执 R-20261127-000185",
     ),
     ProofLine(
         "户口本复印件",
@@ -77,6 +77,19 @@ _PROOFS = (
         "无需提供",
         basis="《金华市人民政府办公室关于开展“无证明城市”创建工作的通知》（金政办发〔2019〕12号）",
     ),
+)
+
+_REFUSAL_PROOFS = tuple(
+    ProofLine(
+        line.name,
+        line.method,
+        "公安车辆登记：名下有登记车辆 1 辆（浙G·12***）；数据截至 2026-11-26 22:00；"
+        "平台回执 R-20261127-000185",
+        satisfied=False,
+    )
+    if line.name == "车辆登记情况证明"
+    else line
+    for line in _PROOFS
 )
 
 
@@ -109,7 +122,7 @@ def sample_data(
         issued_on=dt.date(2026, 11, 27),
         tracking_url=SAMPLE_URL,
         short_code=SAMPLE_SHORT_CODE,
-        proofs=_PROOFS,
+        proofs=_REFUSAL_PROOFS if kind is DocumentKind.REFUSAL else _PROOFS,
         legal_basis="《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条",
         reasons=(
             "经数据查询（公安车辆登记，数据截至 2026-11-26），"

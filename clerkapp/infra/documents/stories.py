@@ -109,7 +109,7 @@ def receipt_story(data: DocumentData) -> list[Flowable]:
         para(
             f"本事项承诺办结时限为{data.time_limit_days}个工作日"
             + (f"，{promised}" if promised else "")
-            + "。办理进度可扫描下方二维码或凭查询码查询，办结后可凭本回执领取决定书。",
+            + "。办理进度可扫描下方二维码或凭查询码查询。",
             styles.BODY,
         )
     )
@@ -176,7 +176,7 @@ def pledge_story(data: DocumentData) -> list[Flowable]:
     )
     for i, section in enumerate(data.pledges):
         story += _pledge_section(i, section)
-    story.append(closing_block(data, signer=f"受理机关：{data.office}"))
+    story.append(closing_block(data))
     return story
 
 
