@@ -254,3 +254,19 @@ def test_background_worker_wakes_on_notify_and_stops_cleanly(
         worker.stop()
     assert not worker.running
     assert not [t for t in threading.enumerate() if t.name.startswith("clerkapp-sync")]
+
+
+def test_small_pages_split_a_case_yet_its_operations_keep_their_order(
+    store: Store,
+    client: PlatformClient,
+    sandbox: Any,  # noqa: F811
+) -> None:
+    clock = Clock()
+    tokens = [enqueue_case(store, f"P-{n}", 4, clock()) for n in range(5)]
+    worker = SyncWorker(store, NoCaseRecorder(), client, clock, threads=3, page=3, batch=2)
+    partial = worker.drain(max_items=7)
+    assert partial.handled == 7 and store.outbox.pending_count() == 25 - 7
+    rest = worker.drain()
+    assert rest.sent == 25 - 7 and rest.deferred == 0
+    for token in tokens:
+        assert events_of(sandbox.url, token) == ["s0", "s1", "s2", "s3"]
