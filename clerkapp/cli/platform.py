@@ -77,13 +77,17 @@ def _serve(args: argparse.Namespace) -> int:
             people=args.people,
             seed=args.seed,
         )
-        return serve(settings, args.host, args.port, args.ready_file)
+        return serve(settings, args.host, args.port, args.ready_file, on_ready=_announce)
     except ClerkAppError as exc:
         print(exc.user_message, file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"沙箱无法启动：{exc}", file=sys.stderr)
         return 1
+
+
+def _announce(url: str) -> None:
+    print(f"ClerkApp sandbox listening on {url}", flush=True)
 
 
 def _dataset(args: argparse.Namespace) -> int:

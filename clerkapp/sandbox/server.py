@@ -6,11 +6,12 @@ before the server starts, so ``port 0`` gets a free port and the URL is known at
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
-import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -21,6 +22,8 @@ from clerkapp.sandbox.app import create_app
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.dataset import Dataset
 from clerkapp.sandbox.state import SandboxState
+
+log = logging.getLogger(__name__)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -58,11 +61,18 @@ def _config(app: FastAPI) -> uvicorn.Config:
 class _AnnouncingServer(uvicorn.Server):
     """A uvicorn server that says where it listens once it really accepts connections."""
 
-    def __init__(self, app: FastAPI, url: str, ready_file: Path | None) -> None:
+    def __init__(
+        self,
+        app: FastAPI,
+        url: str,
+        ready_file: Path | None,
+        on_ready: Callable[[str], None] | None,
+    ) -> None:
         super().__init__(_config(app))
         self.sandbox: SandboxState = app.state.sandbox
         self.url = url
         self.ready_file = ready_file
+        self.on_ready = on_ready
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self.sandbox.faults.release()
@@ -77,7 +87,8 @@ class _AnnouncingServer(uvicorn.Server):
         await super().startup(sockets=sockets)
         if not self.started:
             return
-        print(f"ClerkApp sandbox listening on {self.url}", flush=True)
+        if self.on_ready is not None:
+            self.on_ready(self.url)
         if self.ready_file is not None:
             # Written whole then renamed: a reader never sees half a URL.
             tmp = self.ready_file.with_name(self.ready_file.name + ".tmp")
@@ -91,10 +102,12 @@ def serve(
     port: int = 8765,
     ready_file: Path | None = None,
     dataset: Dataset | None = None,
+    on_ready: Callable[[str], None] | None = None,
 ) -> int:
-    """Serve until interrupted (SIGINT/SIGTERM); the process's exit code."""
+    """Serve until interrupted (SIGINT/SIGTERM); the process's exit code. Once connections are
+    accepted, the URL is written to ``ready_file`` and passed to ``on_ready``."""
     sock = bind(host, port)
-    server = _AnnouncingServer(create_app(settings, dataset), url_of(sock), ready_file)
+    server = _AnnouncingServer(create_app(settings, dataset), url_of(sock), ready_file, on_ready)
     try:
         server.run(sockets=[sock])
     finally:
@@ -142,4 +155,4 @@ class ThreadedSandbox:
         self._thread.join(timeout_s)
         self._sock.close()
         if self._thread.is_alive():
-            print("sandbox thread did not stop", file=sys.stderr)
+            log.warning("sandbox server thread did not stop within %.0f s", timeout_s)

@@ -157,3 +157,15 @@ def test_sandbox_serves_a_trainers_dataset(written: Path, tmp_path: Path) -> Non
         assert answer["provenance"]["as_of"] == manifest["as_of"]
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_every_generated_dataset_passes_its_own_validation(seed: int, tmp_path: Path) -> None:
+    from clerkapp.sandbox.dataset import write_dataset
+    from clerkapp.sandbox.synth import generate
+
+    dataset = generate(120, seed)
+    write_dataset(dataset, tmp_path)
+    loaded = load_dataset(tmp_path)
+    assert loaded.tables == dataset.tables
+    assert loaded.list_version == dataset.list_version
