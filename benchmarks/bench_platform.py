@@ -148,9 +148,12 @@ def _drain(sandbox: SandboxProcess, tmp: Path) -> Iterator[Figure]:
                 _enqueue_case(store, n, now - timedelta(seconds=1))
         with PlatformClient(sandbox.url, CREDS) as client:
             worker = SyncWorker(store, _NoCase(), client, lambda: datetime.now(UTC))
+            server0, client0 = _process_cpu_s(sandbox.process.pid), time.process_time()
             t0 = time.perf_counter()
             report = worker.drain()
             seconds = time.perf_counter() - t0
+            client_cpu = time.process_time() - client0
+            server_cpu = _process_cpu_s(sandbox.process.pid) - server0 if server0 >= 0 else -1.0
         counts = store.outbox.counts()
     registered, events, doubled = _sandbox_counts(sandbox.data_dir)
     exact = (
@@ -162,8 +165,22 @@ def _drain(sandbox: SandboxProcess, tmp: Path) -> Iterator[Figure]:
     )
     yield figure("outbox_drain_10000_operations", seconds, "s", 20.0)
     yield figure("outbox_drain_operations_per_s", total / seconds, "1/s")
+    # CPU time spent per side: what the drain costs whatever else the machine is doing (with
+    # two free cores the wall time approaches the larger of the two).
+    yield figure("outbox_drain_client_cpu", client_cpu, "s")
+    if server_cpu >= 0:
+        yield figure("outbox_drain_sandbox_cpu", server_cpu, "s")
     # 0 when the sandbox holds every operation exactly once (none lost, none doubled).
     yield figure("outbox_drain_lost_or_doubled", 0 if exact else 1, "count", 0)
+
+
+def _process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux ``/proc``; -1 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _enqueue_case(store: Store, n: int, now: datetime) -> None:
