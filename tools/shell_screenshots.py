@@ -4,9 +4,11 @@
 
 Starts the real app in training mode in a temporary data directory (the bundled sandbox
 included), then grabs: 01-login.png (training banner, login), 02-main-window.png (logged in,
-case list with today's, waiting and needs-attention cases), 03-locked.png (lock screen),
-04-main-window-en.png (English). Cases are made through the case service on the canonical
-catalogue with the sandbox's demo subjects.
+case list with today's, waiting and needs-attention cases), 03-new-case.png (Ctrl+N: the case
+wizard in the right pane), 04-locked.png (lock screen), 05-main-window-en.png (English).
+Cases are made through the case service on the canonical catalogue with the sandbox's demo
+subjects. Needs the xcb libraries (libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, ...) or
+QT_QPA_PLATFORM=offscreen, and a CJK font (fonts-noto-cjk or fonts-droid-fallback).
 """
 
 from __future__ import annotations
@@ -95,9 +97,12 @@ def main() -> int:
     wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3)
     settle(300)
     shell.window.grab().save(str(OUT / "02-main-window.png"))
+    shell.window.new_case()
+    settle(1500)
+    shell.window.grab().save(str(OUT / "03-new-case.png"))
     shell.window.lock("manual")
     settle(300)
-    shell.window.grab().save(str(OUT / "03-locked.png"))
+    shell.window.grab().save(str(OUT / "04-locked.png"))
     shell.shutdown()
     shell.window.close()
     for translator in app.property("translators") or []:
@@ -107,7 +112,7 @@ def main() -> int:
     log_in(shell)
     wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3)
     settle(300)
-    shell.window.grab().save(str(OUT / "04-main-window-en.png"))
+    shell.window.grab().save(str(OUT / "05-main-window-en.png"))
     shell.shutdown()
     shell.window.close()
     ops.wait_for_ops(5000)

@@ -44,6 +44,16 @@ UNEXPECTED_ERROR = QT_TRANSLATE_NOOP(
 )
 
 
+CJK_SANS_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+)
+
+
 @dataclass(frozen=True)
 class GuiPreferences:
     """Per-workstation GUI preferences from ``data_dir()/gui.json`` (all optional)."""
@@ -202,9 +212,11 @@ def create_qapplication(argv: list[str]) -> QApplication:
     app = QApplication(argv)
     # Read across a counter: at least 11 pt (Qt's default on Linux is 9-10 pt).
     font = app.font()
-    if font.pointSizeF() < 11:
-        font.setPointSizeF(11)
-        app.setFont(font)
+    font.setPointSizeF(max(11.0, font.pointSizeF()))
+    # Chinese in a sans-serif face where one is installed (fontconfig would otherwise often pick
+    # a Ming/serif face on Linux); families not installed are skipped.
+    font.setFamilies([font.family(), *CJK_SANS_FAMILIES])
+    app.setFont(font)
     app.setApplicationName("ClerkApp")
     app.setOrganizationName("ClerkApp")
     app.setApplicationDisplayName("ClerkApp")

@@ -122,7 +122,10 @@ class CaseItemDelegate(QStyledItemDelegate):
         text_colour = opt.palette.highlightedText() if selected else opt.palette.text()
         painter.save()
         painter.setPen(text_colour.color())
-        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line), 0, entry.matter_name)
+        matter = opt.fontMetrics.elidedText(
+            entry.matter_name, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line), 0, matter)
         second = QRect(rect.x() + 12, rect.y() + line + 2, rect.width() - 12, line)
         painter.drawText(second, 0, entry.applicant_short)
         status = entry.status
