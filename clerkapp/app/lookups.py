@@ -24,7 +24,13 @@ from clerkapp.app.outbox_send import CaseRecorder, Clock, Outcome, Settler, cont
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Catalogue, Method
 from clerkapp.core.platform_types import CreditStatus
-from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.platform import (
+    INTERACTIVE_RETRY,
+    INTERACTIVE_TIMEOUTS,
+    CallContext,
+    PlatformCallError,
+    PlatformClient,
+)
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 
@@ -106,7 +112,11 @@ class LookupRunner:
         executor: Executor,
         *,
         clock: Clock,
+        interactive: bool = True,
     ) -> None:
+        # The clerk is waiting: fail fast (the outbox keeps trying in the background).
+        if interactive:
+            client = client.with_options(retry=INTERACTIVE_RETRY, timeouts=INTERACTIVE_TIMEOUTS)
         self.client = client
         self.service = service
         self.executor = executor

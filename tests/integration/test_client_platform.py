@@ -14,6 +14,8 @@ import requests
 from clerkapp.core.idnumber import make_id_number
 from clerkapp.core.platform_types import VerificationState
 from clerkapp.infra.platform import (
+    INTERACTIVE_RETRY,
+    INTERACTIVE_TIMEOUTS,
     CallContext,
     Credentials,
     PlatformBadAnswer,
@@ -71,6 +73,7 @@ def test_health_and_items(client: PlatformClient) -> None:
         ("realestate.holdings", person(demo.LI_MING), ["property_count"]),
         ("social_insurance.person", person(demo.LI_MING), ["insured", "months_contributed"]),
         ("social_insurance.employer", business(demo.DEMO_BUSINESS), ["arrears"]),
+        ("personnel_file.custody", person(demo.LI_MING), ["custodian", "since"]),
         ("vehicle.ownership", person(demo.WANG_FANG), ["vehicle_count", "plates"]),
         ("family_economic.status", person(demo.LI_MING), ["monthly_income_per_capita"]),
         ("business.licence", business(demo.DEMO_BUSINESS), ["name", "status"]),
@@ -352,3 +355,19 @@ def test_id_numbers_never_in_urls_or_logs(
     client.lookup("population.basic", person(unknown), ["name"], context=CTX)
     client.credit_check(person(unknown), context=CTX)
     assert unknown not in caplog.text
+
+
+def test_interactive_view_shares_the_pool_and_gives_up_sooner(sandbox: Any) -> None:  # noqa: F811
+    slept: list[float] = []
+    with PlatformClient(
+        sandbox.url,
+        Credentials(sandbox.workstation, sandbox.secret),
+        sleep=slept.append,
+        extra_headers={"X-Sandbox-Fault": "503"},
+    ) as base:
+        quick = base.with_options(retry=INTERACTIVE_RETRY, timeouts=INTERACTIVE_TIMEOUTS)
+        with pytest.raises(PlatformUnavailable):
+            quick.credit_check(person(demo.LI_MING), context=CTX)
+        assert len(slept) == INTERACTIVE_RETRY.attempts - 1
+        quick.close()  # a view: the shared session stays usable
+        assert base.health()["status"] == "ok"

@@ -1,6 +1,8 @@
 """The data platform client (see :mod:`clerkapp.infra.platform.client`)."""
 
 from clerkapp.infra.platform.client import (
+    INTERACTIVE_RETRY,
+    INTERACTIVE_TIMEOUTS,
     PlatformClient,
     RetryPolicy,
     Subject,
@@ -20,6 +22,8 @@ from clerkapp.infra.platform.errors import (
 from clerkapp.infra.platform.signing import CallContext, Credentials
 
 __all__ = [
+    "INTERACTIVE_RETRY",
+    "INTERACTIVE_TIMEOUTS",
     "CallContext",
     "Credentials",
     "PlatformBadAnswer",

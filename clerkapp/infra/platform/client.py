@@ -9,6 +9,7 @@ the status and the duration — never a subject, a progress token or a body.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -75,6 +76,11 @@ class Timeouts:
     read: float = 10.0
 
 
+# For a clerk waiting at the counter: give up sooner, the outbox retries later anyway.
+INTERACTIVE_RETRY = RetryPolicy(attempts=3, base_s=0.2, cap_s=1.0, budget_s=6.0)
+INTERACTIVE_TIMEOUTS = Timeouts(connect=2.0, read=5.0)
+
+
 class PlatformClient:
     """Talks to the platform (or the sandbox) at ``base_url`` as one workstation.
 
@@ -112,11 +118,25 @@ class PlatformClient:
         # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
         self._session.headers.update(dict(extra_headers or {}))
         self._closed = threading.Event()
+        self._owner = True
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, timeouts: Timeouts | None = None
+    ) -> PlatformClient:
+        """The same client (same session and connection pool) trying more or less hard, e.g.
+        ``client.with_options(retry=INTERACTIVE_RETRY, timeouts=INTERACTIVE_TIMEOUTS)`` for
+        the look-ups a clerk waits for. Closing the original closes both."""
+        view = copy.copy(self)
+        view.retry = retry or self.retry
+        view.timeouts = timeouts or self.timeouts
+        view._owner = False
+        return view
 
     def close(self) -> None:
-        """Release the pooled connections."""
-        self._closed.set()
-        self._session.close()
+        """Release the pooled connections (a :meth:`with_options` view leaves them open)."""
+        if self._owner:
+            self._closed.set()
+            self._session.close()
 
     def __enter__(self) -> Self:
         return self
