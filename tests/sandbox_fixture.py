@@ -97,6 +97,10 @@ class SandboxHandle:
         sent.update(headers or {})
         return self.http.request(method, self.url + path, data=raw, headers=sent, timeout=timeout)
 
+    def close(self) -> None:
+        """Close the HTTP session (the server is stopped by whoever started it)."""
+        self.http.close()
+
     def reset(self) -> None:
         """Back to the session's defaults."""
         self.clear_faults()
@@ -159,7 +163,7 @@ def _session_sandbox(request: pytest.FixtureRequest) -> SandboxHandle:
         _RUNNING["session"] = handle
 
         def stop() -> None:
-            handle.http.close()
+            handle.close()
             server.stop()
             _RUNNING.pop("session", None)
 

@@ -138,7 +138,8 @@ def test_serve_refuses_a_broken_dataset(written: Path, tmp_path: Path) -> None:
 
 def test_sandbox_serves_a_trainers_dataset(written: Path, tmp_path: Path) -> None:
     data = _copy(written, tmp_path / "trainer")
-    people = [json.loads(line) for line in (data / "people.jsonl").open(encoding="utf-8")]
+    text = (data / "people.jsonl").read_text(encoding="utf-8")
+    people = [json.loads(line) for line in text.splitlines()]
     someone = next(p for p in people if p["id_number"] not in demo.DEMO_IDS)
     server = ThreadedSandbox(SandboxSettings(data_dir=data, verify_delay_s=0)).start()
     try:
@@ -155,6 +156,7 @@ def test_sandbox_serves_a_trainers_dataset(written: Path, tmp_path: Path) -> Non
         assert answer["found"] is True and answer["record"]["name"] == someone["name"]
         manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
         assert answer["provenance"]["as_of"] == manifest["as_of"]
+        handle.close()
     finally:
         server.stop()
 

@@ -140,6 +140,7 @@ def test_tickets_survive_a_restart_and_expire(tmp_path: Path) -> None:
     try:
         handle = SandboxHandle(first, tmp_path)
         ticket = _ask(handle, demo.LI_MING)["ticket"]
+        handle.close()
     finally:
         first.stop()
     again = SandboxSettings(data_dir=tmp_path, verify_delay_s=None, people=50)
@@ -153,6 +154,7 @@ def test_tickets_survive_a_restart_and_expire(tmp_path: Path) -> None:
         )
         expired = _poll(handle, ticket)
         assert expired["state"] == "expired" and expired["answer"] is None
+        handle.close()
     finally:
         second.stop()
 
