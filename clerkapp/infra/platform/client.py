@@ -13,12 +13,10 @@ import copy
 import json
 import logging
 import os
-import random
 import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Self
 from urllib.parse import quote
 
@@ -35,50 +33,31 @@ from clerkapp.infra.platform.errors import (
     PlatformUnavailable,
     Problem,
 )
+from clerkapp.infra.platform.options import (
+    INTERACTIVE_RETRY,
+    INTERACTIVE_TIMEOUTS,
+    RetryPolicy,
+    Subject,
+    Timeouts,
+    business,
+    person,
+)
 from clerkapp.infra.platform.signing import CallContext, Credentials, signed_headers
+
+__all__ = [
+    "INTERACTIVE_RETRY",
+    "INTERACTIVE_TIMEOUTS",
+    "PlatformClient",
+    "RetryPolicy",
+    "Subject",
+    "Timeouts",
+    "business",
+    "person",
+]
 
 log = logging.getLogger("clerkapp.platform")
 
 API = "/api/v1"
-Subject = Mapping[str, str]  # {"id_number": …} or {"uscc": …}
-
-
-def person(id_number: str) -> dict[str, str]:
-    """The look-up subject for a person."""
-    return {"id_number": id_number}
-
-
-def business(uscc: str) -> dict[str, str]:
-    """The look-up subject for a business."""
-    return {"uscc": uscc}
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How hard one call tries: at most ``attempts`` tries within ``budget_s`` seconds, waiting a
-    random ("full jitter") time up to ``base_s * 2**n`` (capped at ``cap_s``) between tries."""
-
-    attempts: int = 4
-    base_s: float = 0.2
-    cap_s: float = 2.0
-    budget_s: float = 15.0
-
-    def delay(self, retry: int) -> float:
-        """The wait before retry number ``retry`` (1-based)."""
-        return random.uniform(0, min(self.cap_s, self.base_s * 2 ** (retry - 1)))
-
-
-@dataclass(frozen=True)
-class Timeouts:
-    """(connect, read) seconds for every call; long polls add their wait to ``read``."""
-
-    connect: float = 3.05
-    read: float = 10.0
-
-
-# For a clerk waiting at the counter: give up sooner, the outbox retries later anyway.
-INTERACTIVE_RETRY = RetryPolicy(attempts=3, base_s=0.2, cap_s=1.0, budget_s=6.0)
-INTERACTIVE_TIMEOUTS = Timeouts(connect=2.0, read=5.0)
 
 
 class PlatformClient:
@@ -388,6 +367,12 @@ class PlatformClient:
                 problem = self._problem(response)
                 if response.status_code in (401, 403):
                     raise PlatformRefused.build(source, problem)
+                if response.status_code == 429:
+                    # Rate limited: not retried here (never a 4xx), but worth retrying later —
+                    # the outbox backs off instead of handing the row to a person.
+                    raise PlatformUnavailable.build(
+                        source, code=problem.code, status=429, detail=problem.detail
+                    )
                 if response.status_code < 500:
                     raise PlatformRejected.build(source, problem)
                 failure = PlatformUnavailable.build(
