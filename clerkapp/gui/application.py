@@ -100,6 +100,7 @@ class Shell(QObject):
         self.context = context
         self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
         self.sandbox: SandboxProcess | None = None
+        self._closed = False
         self._sync_bridge = _SyncBridge(self)
         self._sync_bridge.status.connect(self._sync_status)
         context.add_sync_listener(self._sync_bridge.status.emit)
@@ -145,7 +146,10 @@ class Shell(QObject):
             )
 
     def shutdown(self) -> None:
-        """Stop the sandbox we started, wait for running ops, close the store."""
+        """Stop the sandbox we started, wait for running ops, close the store (once)."""
+        if self._closed:
+            return
+        self._closed = True
         self.window.idle.stop()
         if self.sandbox is not None:
             self.sandbox.stop()

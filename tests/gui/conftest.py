@@ -4,12 +4,13 @@
   ``$CLERKAPP_HOME`` (training mode: no platform configured).
 - ``free_port``: a loopback port nobody listens on (for a sandbox the app starts itself).
 - every GUI test waits for its background ops and fails if one is still running after 10 s,
-  so no test leaks work into the next.
+  or if a sync worker thread outlives it, so no test leaks work into the next.
 """
 
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,10 @@ def free_port() -> int:
 
 @pytest.fixture(autouse=True)
 def _no_leaked_ops(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail a GUI test whose background ops do not finish (they would leak into the next)."""
+    """Fail a GUI test whose background ops do not finish, or that leaves a sync worker
+    running (they would leak into the next test)."""
     yield
     if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
         assert ops.wait_for_ops(10_000), f"{ops.running_ops()} background op(s) still running"
+    sync = [t.name for t in threading.enumerate() if t.name == "clerkapp-sync" and t.is_alive()]
+    assert sync == [], "a sync worker thread is still running: close the AppContext"

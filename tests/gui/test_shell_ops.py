@@ -46,9 +46,7 @@ def test_clerkapp_error_goes_to_on_failure_with_user_message(qtbot: QtBot) -> No
     failures: list[str] = []
 
     def work() -> None:
-        raise PlatformError(
-            "registry down", user_message="婚姻登记系统暂时不可用，请重试。"
-        )
+        raise PlatformError("registry down", user_message="婚姻登记系统暂时不可用，请重试。")
 
     handle = ops.run_op(
         None,
