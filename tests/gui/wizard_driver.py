@@ -65,6 +65,8 @@ class WizardDriver:
         self.wizard.resize(1280, 820)
         self.wizard.show()
         self.wizard.activateWindow()
+        # Shortcuts (Enter, Esc, F5) go to the active window only.
+        wait_until(self.wizard.isActiveWindow, what="wizard window active")
         self.interactions = 0
         wait_until(lambda: self.wizard.services.ready, what="catalogue ready")
 

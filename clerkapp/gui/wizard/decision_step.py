@@ -103,9 +103,9 @@ class DecisionStep(QWidget):
         self.recommendation.setText(
             f"{ICONS[tone]} " + self.tr("建议：{d}").format(d=model.recommended.label_zh)
         )
-        self.recommendation.setStyleSheet(
-            f"font-size: 18px; font-weight: 600; color: {tone.value};"
-        )
+        style = f"font-size: 18px; font-weight: 600; color: {tone.value};"
+        if self.recommendation.styleSheet() != style:
+            self.recommendation.setStyleSheet(style)
         self.reasons.setText("\n".join(f"• {r}" for r in model.reasons))
         done = model.decided is not None
         self.approve_button.setEnabled(not done and Decision.APPROVE in model.allowed)
@@ -154,4 +154,6 @@ class DecisionStep(QWidget):
 
     def _say(self, text: str, tone: Tone) -> None:
         self.message.setText(f"{ICONS[tone]} {text}")
-        self.message.setStyleSheet(f"font-size: 14px; color: {tone.value};")
+        style = f"font-size: 14px; color: {tone.value};"
+        if self.message.styleSheet() != style:
+            self.message.setStyleSheet(style)

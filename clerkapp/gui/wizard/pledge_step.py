@@ -138,7 +138,9 @@ class PledgeStep(QWidget):
         self._credit = credit
         tone = {None: Tone.BUSY, False: Tone.OK, True: Tone.ERROR}[credit.listed]
         self.credit_label.setText(f"{ICONS[tone]} {credit.text}")
-        self.credit_label.setStyleSheet(f"font-size: 14px; color: {tone.value};")
+        style = f"font-size: 14px; color: {tone.value};"
+        if self.credit_label.styleSheet() != style:
+            self.credit_label.setStyleSheet(style)
         self.credit_label.setAccessibleName(credit.text)
         self._show_current()
 

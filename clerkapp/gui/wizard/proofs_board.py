@@ -91,13 +91,15 @@ class StatusBadge(QLabel):
         """Show ``status`` with ``text``."""
         tone, bg = STATUS_LOOK[status]
         icon, fg = ICONS[tone], tone.value
-        self.status = status
         self.setText(f"{icon} {text}")
         self.setAccessibleName(text)
-        self.setStyleSheet(
-            f"QLabel {{ color: {fg}; background: {bg}; border-radius: 10px;"
-            f" padding: 3px 10px; font-weight: 600; }}"
-        )
+        if status is not self.status:
+            # Style sheets are parsed on every set: only when the colour really changes.
+            self.status = status
+            self.setStyleSheet(
+                f"QLabel {{ color: {fg}; background: {bg}; border-radius: 10px;"
+                f" padding: 3px 10px; font-weight: 600; }}"
+            )
 
 
 class ProofRow(QFrame):
@@ -110,12 +112,8 @@ class ProofRow(QFrame):
         self.code = model.code
         self.setObjectName(f"proofRow_{model.code}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "ProofRow { background: white; border: 1px solid #d9dde3; border-radius: 6px; }"
-        )
         self.name_label = QLabel(self)
         self.name_label.setObjectName("proofName")
-        self.name_label.setStyleSheet("font-weight: 600;")
         self.name_label.setMinimumWidth(160)
         self.method_label = QLabel(self)
         self.method_label.setObjectName("proofMethod")
@@ -180,6 +178,12 @@ class ProofsBoard(QWidget):
         self.heading.setWordWrap(True)
         self.rows: dict[str, ProofRow] = {}
         self._rows_host = QWidget()
+        self._rows_host.setObjectName("proofsRows")
+        # One style sheet for all rows (cheaper than one per row, re-parsed on every change).
+        self._rows_host.setStyleSheet(
+            "ProofRow { background: white; border: 1px solid #d9dde3; border-radius: 6px; }"
+            " QLabel#proofName { font-weight: 600; }"
+        )
         self._rows_layout = QVBoxLayout(self._rows_host)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(6)

@@ -8,6 +8,7 @@ Keyboard: Enter next (or the step's own Enter action), Esc back, F5 retry a look
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -52,6 +53,9 @@ class CaseWizard(QWidget):
         reader: IdCardReader | None = None,
     ) -> None:
         super().__init__(parent)
+        # Look-up threads parse answers in Python: a short GIL switch interval (default 5 ms)
+        # keeps the event loop's turn near, so the window never stalls while they run.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.setObjectName("caseWizard")
         self.setAccessibleName(self.tr("办件向导"))
         services = WizardServices(context)
@@ -175,6 +179,12 @@ class CaseWizard(QWidget):
         skipped = set() if self.presenter.has_pledges() else {Step.PLEDGE}
         self.step_bar.show_step(step, skipped if self.presenter.case else set())
         self.stack.setCurrentIndex(step)
+        if self.presenter.case is not None:
+            if step is Step.PLEDGE:
+                self.pledge_step.set_credit(self.presenter.credit_model())
+                self.pledge_step.set_pledges(self.presenter.pledge_models())
+            elif step is Step.DECISION:
+                self.decision_step.set_model(self.presenter.decision_model())
         if step is Step.PROOFS:
             self.presenter.start_proofs()
         elif step is Step.PLEDGE:
@@ -277,9 +287,15 @@ class CaseWizard(QWidget):
         self.proofs_board.set_rows(presenter.row_models())
         rec = presenter.recommendation_text()
         self.proofs_board.summary.setText(rec)
-        self.pledge_step.set_credit(presenter.credit_model())
-        self.pledge_step.set_pledges(presenter.pledge_models())
-        self.decision_step.set_model(presenter.decision_model())
+        # The other steps are redrawn when shown (_go): less work while answers stream in.
+        if self.step is Step.PLEDGE:
+            self.pledge_step.set_credit(presenter.credit_model())
+            self.pledge_step.set_pledges(presenter.pledge_models())
+        elif self.step is Step.DECISION:
+            self.decision_step.set_model(presenter.decision_model())
+        skipped = set() if presenter.has_pledges() else {Step.PLEDGE}
+        if skipped != self.step_bar.skipped:
+            self.step_bar.show_step(self.step, skipped)
 
     def _case_line_text(self) -> str:
         matter = self.presenter.matter
