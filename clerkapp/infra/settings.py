@@ -93,7 +93,8 @@ def load_settings() -> WorkstationSettings:
     if not isinstance(data, dict):
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__
-    return WorkstationSettings(**{k: str(v) for k, v in data.items() if k in known})
+    values = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
+    return WorkstationSettings(**values)
 
 
 def save_settings(settings: WorkstationSettings) -> None:

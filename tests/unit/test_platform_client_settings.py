@@ -70,3 +70,12 @@ def test_broken_settings_file_is_reported(clerkapp_home: Path) -> None:
     (clerkapp_home / "settings.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(settings.SettingsError):
         settings.load_settings()
+
+
+def test_unknown_or_null_entries_are_ignored(clerkapp_home: Path) -> None:
+    clerkapp_home.mkdir(parents=True, exist_ok=True)
+    (clerkapp_home / "settings.json").write_text(
+        '{"platform_url": null, "office_name": "人社窗口", "future_option": 3}', encoding="utf-8"
+    )
+    loaded = settings.load_settings()
+    assert loaded.training and loaded.office_name == "人社窗口"
