@@ -136,3 +136,26 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
         assert sent and all(row.state.value == "sent" for row in sent)
     finally:
         shell.shutdown()
+
+
+def test_configured_platform_no_banner_no_sandbox_status_online(
+    qtbot: QtBot,
+    clerkapp_home: Path,
+    sandbox: SandboxHandle,  # noqa: F811 (fixture)
+) -> None:
+    from clerkapp.infra.settings import configure_platform
+
+    configure_platform(sandbox.url, sandbox.workstation, sandbox.secret, office_name="人社窗口")
+    context = AppContext(clerkapp_home)
+    assert not context.training
+    shell = Shell(context)
+    qtbot.addWidget(shell.window)
+    try:
+        shell.start()
+        assert shell.sandbox is None and shell.window.banner is None
+        assert "人社窗口" in shell.window.header.counter_label.text()
+        qtbot.waitUntil(
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=10_000
+        )
+    finally:
+        shell.shutdown()
