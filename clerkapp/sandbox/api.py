@@ -10,71 +10,33 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from clerkapp import __version__
 from clerkapp.sandbox.auth import Caller
 from clerkapp.sandbox.problems import Problem, json_response
 from clerkapp.sandbox.registries import CREDIT_REGISTRY, ITEMS
+from clerkapp.sandbox.schemas import (
+    CreditAnswer,
+    CreditCheck,
+    CreditReport,
+    HealthAnswer,
+    ItemsAnswer,
+    LookupAnswer,
+    LookupRequest,
+    ProgressAnswer,
+    ProgressEvent,
+    ProgressEventAnswer,
+    ProgressRegistration,
+    ReportAnswer,
+    TicketAnswer,
+    VerificationAnswer,
+    VerificationRequest,
+    answers,
+)
 from clerkapp.sandbox.state import FaultAnswer, SandboxState, subject_of
 
 router = APIRouter(prefix="/api/v1")
-
-
-class Subject(BaseModel):
-    """Whom a call is about: a resident by ID number or a business by credit code."""
-
-    id_number: str | None = None
-    uscc: str | None = None
-
-
-class LookupRequest(BaseModel):
-    """A look-up of one information item; ``fields`` empty means all of the item's fields."""
-
-    item: str = Field(examples=["vehicle.ownership"])
-    subject: Subject
-    fields: list[str] = Field(default_factory=list)
-
-
-class VerificationRequest(BaseModel):
-    """A question to the department that used to issue a proof."""
-
-    proof_code: str
-    department: str
-    question: str
-    subject: Subject
-
-
-class ProgressRegistration(BaseModel):
-    """A case registered in the progress registry (public fields only)."""
-
-    short_code: str
-    matter_name: str
-    office: str
-    expected_completion: str | None = None
-
-
-class ProgressEvent(BaseModel):
-    """A status event of a registered case (``label`` is the Chinese status shown)."""
-
-    status: str
-    label: str
-    at: str
-
-
-class CreditCheck(BaseModel):
-    """Is the subject on the dishonesty list?"""
-
-    subject: Subject
-
-
-class CreditReport(BaseModel):
-    """A false pledge reported by the office."""
-
-    subject: Subject
-    proof_code: str
-    reason: str
 
 
 def sandbox(request: Request) -> SandboxState:
@@ -105,7 +67,7 @@ async def _data_call(request: Request, target: str, source: str, handler: Handle
         return problem.response()
 
 
-@router.get("/health", summary="Liveness (no authentication)")
+@router.get("/health", summary="Liveness (no authentication)", response_model=HealthAnswer)
 async def health(request: Request) -> Response:
     """``{status, version, training}``."""
     return json_response(
@@ -113,7 +75,11 @@ async def health(request: Request) -> Response:
     )
 
 
-@router.get("/items", summary="Information items with registry and fields")
+@router.get(
+    "/items",
+    summary="Information items with registry and fields",
+    responses=answers(200, ItemsAnswer),
+)
 async def items(request: Request) -> Response:
     """The information items a look-up may name."""
 
@@ -123,7 +89,11 @@ async def items(request: Request) -> Response:
     return await _data_call(request, "items", "平台", handle)
 
 
-@router.post("/lookups", summary="Look up one information item about one subject")
+@router.post(
+    "/lookups",
+    summary="Look up one information item about one subject",
+    responses=answers(200, LookupAnswer, 400),
+)
 async def lookup(request: Request, body: LookupRequest) -> Response:
     """200 ``{item, found, record, provenance}``; not found is ``found: false``."""
     definition = ITEMS.get(body.item)
@@ -167,7 +137,12 @@ async def lookup(request: Request, body: LookupRequest) -> Response:
     return await _data_call(request, body.item, source, handle)
 
 
-@router.post("/verifications", status_code=202, summary="Ask a department to verify")
+@router.post(
+    "/verifications",
+    status_code=202,
+    summary="Ask a department to verify",
+    responses=answers(202, TicketAnswer, 400),
+)
 async def create_verification(request: Request, body: VerificationRequest) -> Response:
     """202 ``{ticket, state: "queued", poll_after_s}``."""
 
@@ -191,7 +166,11 @@ async def create_verification(request: Request, body: VerificationRequest) -> Re
     return await _data_call(request, "verification", body.department or "部门核验", handle)
 
 
-@router.get("/verifications/{ticket}", summary="Poll a verification ticket (long-poll)")
+@router.get(
+    "/verifications/{ticket}",
+    summary="Poll a verification ticket (long-poll)",
+    responses=answers(200, VerificationAnswer, 404),
+)
 async def poll_verification(
     request: Request, ticket: str, wait: Annotated[float, Query(ge=0, le=60)] = 0
 ) -> Response:
@@ -203,7 +182,12 @@ async def poll_verification(
     return await _data_call(request, "verification", "部门核验", handle)
 
 
-@router.put("/progress/{token}", status_code=201, summary="Register a case for tracking")
+@router.put(
+    "/progress/{token}",
+    status_code=201,
+    summary="Register a case for tracking",
+    responses={**answers(201, ProgressAnswer, 400, 409), 200: {"model": ProgressAnswer}},
+)
 async def register_progress(request: Request, token: str, body: ProgressRegistration) -> Response:
     """201 when new, 200 when the token was already registered (updated)."""
 
@@ -220,7 +204,12 @@ async def register_progress(request: Request, token: str, body: ProgressRegistra
     return await _data_call(request, "progress", "办件进度登记", handle)
 
 
-@router.post("/progress/{token}/events", status_code=201, summary="Append a status event")
+@router.post(
+    "/progress/{token}/events",
+    status_code=201,
+    summary="Append a status event",
+    responses=answers(201, ProgressEventAnswer, 400, 404),
+)
 async def progress_event(request: Request, token: str, body: ProgressEvent) -> Response:
     """201 with the stored event."""
 
@@ -232,7 +221,11 @@ async def progress_event(request: Request, token: str, body: ProgressEvent) -> R
     return await _data_call(request, "progress", "办件进度登记", handle)
 
 
-@router.post("/credit/check", summary="Is the subject on the dishonesty list?")
+@router.post(
+    "/credit/check",
+    summary="Is the subject on the dishonesty list?",
+    responses=answers(200, CreditAnswer, 400),
+)
 async def credit_check(request: Request, body: CreditCheck) -> Response:
     """``{listed, list_version, entry, provenance}``."""
 
@@ -260,7 +253,12 @@ async def credit_check(request: Request, body: CreditCheck) -> Response:
     return await _data_call(request, "credit", CREDIT_REGISTRY, handle)
 
 
-@router.post("/credit/reports", status_code=201, summary="Report a false pledge")
+@router.post(
+    "/credit/reports",
+    status_code=201,
+    summary="Report a false pledge",
+    responses=answers(201, ReportAnswer, 400),
+)
 async def credit_report(request: Request, body: CreditReport) -> Response:
     """201 ``{report_id}``."""
 
