@@ -66,7 +66,12 @@ DEMO_ACCOUNTS = (
 
 
 class LoginFailedError(ClerkAppError):
-    """Wrong username or password (one message for both, so usernames cannot be probed)."""
+    """Wrong username or password (one message for both, so usernames cannot be probed).
+    ``attempts_left`` before the lock-out, when the account exists."""
+
+    def __init__(self, message: str, *, user_message: str, attempts_left: int | None = None):
+        super().__init__(message, user_message=user_message)
+        self.attempts_left = attempts_left
 
 
 class AccountLockedError(ClerkAppError):
@@ -75,6 +80,7 @@ class AccountLockedError(ClerkAppError):
     def __init__(self, message: str, *, user_message: str, until: datetime) -> None:
         super().__init__(message, user_message=user_message)
         self.until = until
+        self.minutes = 0  # whole minutes left, set where raised
 
 
 class ClerkAccounts(Protocol):
@@ -181,6 +187,7 @@ class AuthService:
             raise LoginFailedError(
                 "wrong password",
                 user_message=f"用户名或密码不正确。再错 {left} 次账号将锁定 5 分钟。",
+                attempts_left=left,
             )
         self._accounts.record_login_success(username)
         self._audit("login", {"username": username})
@@ -212,11 +219,13 @@ class AuthService:
 
 def _locked(until: datetime, now: datetime) -> AccountLockedError:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return AccountLockedError(
+    error = AccountLockedError(
         "account locked",
         user_message=f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试。",
         until=until,
     )
+    error.minutes = minutes
+    return error
 
 
 def _parse_time(value: object) -> datetime | None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkapp.app.auth import Clerk
+from clerkapp.app.auth import AccountLockedError, Clerk, LoginFailedError
 from clerkapp.gui import ops
 from clerkapp.gui.theme import Tone
 
@@ -153,7 +153,21 @@ class LoginView(QWidget):
         self._set_busy(False)
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(ops.user_message_for(exc))
+        self.message.setText(self._explain(exc))
+
+    def _explain(self, exc: BaseException) -> str:
+        """The failure in the interface language (the service's own words are Chinese)."""
+        if isinstance(exc, AccountLockedError):
+            return self.tr("连续输错密码次数过多，账号已锁定，请 {0} 分钟后再试。").format(
+                exc.minutes
+            )
+        if isinstance(exc, LoginFailedError):
+            if exc.attempts_left is None:
+                return self.tr("用户名或密码不正确。")
+            return self.tr("用户名或密码不正确。再错 {0} 次账号将锁定 5 分钟。").format(
+                exc.attempts_left
+            )
+        return ops.user_message_for(exc)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -4,37 +4,37 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="211"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="214"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="147"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="150"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="143"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="146"/>
         <source>办件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="148"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="151"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="152"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="155"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="212"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="215"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="213"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="216"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
@@ -147,36 +147,51 @@
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="161"/>
+        <source>连续输错密码次数过多，账号已锁定，请 {0} 分钟后再试。</source>
+        <translation>Too many wrong passwords: the account is locked. Try again in {0} minute(s).</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="166"/>
+        <source>用户名或密码不正确。</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="167"/>
+        <source>用户名或密码不正确。再错 {0} 次账号将锁定 5 分钟。</source>
+        <translation>Wrong username or password. {0} more wrong attempt(s) lock the account for 5 minutes.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="84"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="85"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="98"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="99"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="181"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="188"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="182"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="189"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="244"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="251"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="247"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="254"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助</source>
@@ -206,7 +221,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="151"/>
+        <location filename="../../clerkapp/gui/application.py" line="192"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

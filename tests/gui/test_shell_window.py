@@ -242,6 +242,10 @@ def test_english_interface(qtbot: QtBot, app_context: AppContext, english: None)
     assert win.header.new_case_button.text() == "New case (Ctrl+N)"
     win.set_platform_state(PlatformState.ONLINE)
     assert "Platform online" in win.header.platform_label.text()
+    win.show()
+    log_in(qtbot, win, "demo", "wrong")
+    qtbot.waitUntil(lambda: "Wrong username" in win.login_view.message.text(), timeout=10_000)
+    assert "4 more wrong attempt(s)" in win.login_view.message.text()
 
 
 def test_ctrl_n_opens_the_case_wizard_and_enter_reopens_a_case(
