@@ -63,6 +63,27 @@ class SandboxHandle:
         result: dict[str, Any] = answer.json()
         return result
 
+    def answer_verification(self, ticket: str, action: str = "confirm", note: str = "") -> None:
+        """Answer a verification by hand as the department would on /dept
+        (``action``: confirm / deny / defer)."""
+        answer = self.http.post(
+            f"{self.url}/dept/{ticket}",
+            data={"action": action, "note": note},
+            timeout=5,
+            allow_redirects=False,
+        )
+        if answer.status_code != 303:
+            raise AssertionError(f"/dept answer refused: {answer.status_code} {answer.text}")
+
+    def progress(self, token: str) -> dict[str, Any] | None:
+        """The public progress of a case (``/p/{token}.json``), None when unknown."""
+        answer = self.http.get(f"{self.url}/p/{token}.json", timeout=5)
+        if answer.status_code == 404:
+            return None
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
     def call(
         self,
         method: str,
@@ -174,7 +195,8 @@ def _session_sandbox(request: pytest.FixtureRequest) -> SandboxHandle:
 @pytest.fixture
 def sandbox(request: pytest.FixtureRequest) -> Iterator[SandboxHandle]:
     """The sandbox platform (``.url``, ``.workstation``, ``.secret``, ``.set_fault(...)``,
-    ``.clear_faults()``, ``.settings(...)``, ``.call(...)``), reset after the test."""
+    ``.clear_faults()``, ``.settings(...)``, ``.answer_verification(...)``, ``.progress(...)``,
+    ``.call(...)``), reset after the test."""
     handle = _session_sandbox(request)
     yield handle
     handle.reset()

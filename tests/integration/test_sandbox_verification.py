@@ -89,7 +89,7 @@ def test_answer_by_hand_on_the_department_page(sandbox: SandboxHandle) -> None:
         allow_redirects=False,
     )
     assert form.status_code == 303
-    requests.post(f"{sandbox.url}/dept/{deny}", data={"action": "deny"}, timeout=5)
+    sandbox.answer_verification(deny, "deny")
 
     confirmed = _poll(sandbox, confirm)
     assert confirmed["state"] == "answered" and confirmed["answer"] == "confirmed"
