@@ -1,1 +1,3 @@
-"""clerkapp.sandbox layer (see DESIGN.md §2)."""
+"""The sandbox data-sharing platform (数据共享平台): ClerkApp's reference server for training and
+tests, run as its own process (``clerkapp platform serve``). It imports only ``clerkapp.core``.
+See docs/platform-api.md."""

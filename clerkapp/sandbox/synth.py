@@ -13,7 +13,8 @@ from typing import Any
 from clerkapp.core.idnumber import make_id_number
 from clerkapp.core.uscc import ALPHABET, make_uscc
 from clerkapp.sandbox.dataset import TABLES, Dataset
-from clerkapp.sandbox.demo import DEMO_IDS, demo_tables
+from clerkapp.sandbox.demo import DEMO_IDS
+from clerkapp.sandbox.demo_records import demo_records
 
 COUNTIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "330702": ("婺城区", ("城东街道", "城西街道", "新狮街道", "西关街道", "江南街道")),
@@ -343,7 +344,7 @@ def generate(
         number += 1
         gen.household(number)
     if with_demo:
-        for name, rows in demo_tables(as_of.date()).items():
+        for name, rows in demo_records(as_of.date()).items():
             gen.tables[name].extend(rows)
     list_version = f"{as_of:%Y.%m.%d}-{len(gen.tables['dishonesty'])}"
     return Dataset(
