@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-  libxcb-render-util0 libxcb-image0 libglib2.0-0 libnss3 libasound2
+  libxcb-render-util0 libxcb-image0 libxcb-xkb1 libglib2.0-0 libnss3 libasound2
   fonts-droid-fallback fonts-arphic-uming poppler-utils xvfb xauth
 )
 
