@@ -99,11 +99,13 @@ def _run_case(context: AppContext, url: str, *, use_card: bool) -> tuple[int, fl
 
 
 @contextmanager
-def sandbox_process(state_dir: Path) -> Iterator[str]:
+def sandbox_process(
+    state_dir: Path, latency_ms: int = LATENCY_MS, verify_delay_s: float = 0.5
+) -> Iterator[str]:
     """The sandbox in its own process, as in training mode (not sharing the GUI's GIL)."""
     ready = state_dir / "ready"
     command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
-    command += ["--latency-ms", str(LATENCY_MS), "--verify-delay-s", "0.5"]
+    command += ["--latency-ms", str(latency_ms), "--verify-delay-s", str(verify_delay_s)]
     command += ["--data", str(state_dir / "data"), "--ready-file", str(ready)]
     process = subprocess.Popen(
         command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL

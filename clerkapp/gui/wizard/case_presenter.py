@@ -15,6 +15,7 @@ from clerkapp.core.case import Case, CaseState, Decision, ProofState
 from clerkapp.core.catalogue import Matter, Method
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui import ops
+from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard import view_models
 from clerkapp.gui.wizard.applicant_step import ApplicantEntry
 from clerkapp.gui.wizard.decision_step import DecisionModel
@@ -126,6 +127,11 @@ class CasePresenter(QObject):
         """The one-line recommendation under the board."""
         assert self.case is not None
         return view_models.recommendation_line(self.case)
+
+    def recommendation_tone(self) -> Tone:
+        """The tone of the recommendation line."""
+        assert self.case is not None
+        return view_models.recommendation_tone(self.case)
 
     def credit_model(self) -> CreditModel:
         """The credit line of the pledge step."""

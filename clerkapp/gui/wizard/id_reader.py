@@ -102,24 +102,32 @@ class SimulatedIdCardReader(IdCardReader):
 
 def demo_cards(today: date) -> list[IdCardData]:
     """The training sheet's demo people as ID cards (training mode only: the sandbox's fixed
-    demo subjects, so a trainee can "read" a card without a reader)."""
-    from clerkapp.sandbox.demo import DEMO_SUBJECTS, demo_tables
+    demo subjects, so a trainee can "read" a card without a reader). Sex and birth come from
+    the number itself; the address from the demo records when they are available."""
+    from clerkapp.core.idnumber import validate_id_number
+    from clerkapp.sandbox.demo import DEMO_SUBJECTS
 
-    people = {p["id_number"]: p for p in demo_tables(today).get("people", [])}
+    people: dict[str, dict[str, object]] = {}
+    try:
+        from clerkapp.sandbox.demo_records import demo_records
+
+        people = {str(p["id_number"]): p for p in demo_records(today).get("people", [])}
+    except (ImportError, KeyError, TypeError):  # addresses are a nicety of the training card
+        people = {}
     cards = []
     for subject in DEMO_SUBJECTS:
-        person = people.get(subject.subject)
-        if subject.kind != "person" or person is None or not person.get("alive", True):
+        person = people.get(subject.subject, {})
+        if subject.kind != "person" or person.get("alive") is False:
             continue
-        county = str(person.get("county_code", ""))
+        number = validate_id_number(subject.subject, today=today)
         cards.append(
             IdCardData(
                 name=subject.name,
                 id_number=subject.subject,
-                sex=str(person.get("gender", "")),
-                birth=str(person.get("birth_date", "")),
+                sex=number.sex.label_zh,
+                birth=number.birth.isoformat(),
                 address=str(person.get("household_address", "")),
-                issuer=f"金华市公安局{county}分局" if county else "",
+                issuer=f"金华市公安局（{number.region_name}）",
                 valid_until="长期",
                 label=subject.scenario,
             )

@@ -88,6 +88,7 @@ class PledgeStep(QWidget):
         self.signed_caption = QLabel(self)
         self.signed_caption.setObjectName("signedCaption")
         self.signed_caption.setWordWrap(True)
+        self.signed_caption.setMinimumHeight(3 * self.signed_caption.fontMetrics().lineSpacing())
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("pledgeBusy")
         signed_panel = QWidget(self)

@@ -70,15 +70,15 @@ class StepBar(QWidget):
                 style = "color: #b0b6c0;"
                 text += QCoreApplication.translate("StepBar", "（无）")
             elif step == current:
-                style = (
-                    "color: white; background: #1f5fbf; border-radius: 10px;"
-                    " padding: 2px 10px; font-weight: 600;"
-                )
+                style = "color: white; background: #1f5fbf;"
             elif step < current:
                 style = "color: #1e7b34;"
                 text = f"✔ {step_title(step)}"
             else:
                 style = "color: #5f6368;"
             label.setText(text)
-            label.setStyleSheet(f"QLabel {{ font-size: 14px; {style} }}")
+            # The same padding in every state, so the bar does not jump as the step moves.
+            label.setStyleSheet(
+                f"QLabel {{ font-size: 14px; border-radius: 10px; padding: 2px 10px; {style} }}"
+            )
             label.setAccessibleName(text + (" ←" if step == current else ""))

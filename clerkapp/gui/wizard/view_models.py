@@ -159,6 +159,14 @@ def recommendation_line(case: Case) -> str:
     return _tr("建议：{s}").format(s=case.recommend().summary)
 
 
+def recommendation_tone(case: Case) -> Tone:
+    """Colour family of the recommendation line (green approve, red refuse, amber otherwise)."""
+    if case.state is not CaseState.OPEN:
+        return Tone.NEUTRAL
+    decision = case.recommend().decision
+    return {Decision.APPROVE: Tone.OK, Decision.REFUSE: Tone.ERROR}.get(decision, Tone.WAITING)
+
+
 def credit(
     status: CreditStatus | None, error: str, running: bool, listed: bool | None = None
 ) -> CreditModel:

@@ -285,8 +285,11 @@ class CaseWizard(QWidget):
         self.case_line.setText(self._case_line_text())
         self.proofs_board.heading.setText(self.tr("证明材料（查询与核验同时进行，无需申请人跑腿）"))
         self.proofs_board.set_rows(presenter.row_models())
-        rec = presenter.recommendation_text()
-        self.proofs_board.summary.setText(rec)
+        tone = presenter.recommendation_tone()
+        self.proofs_board.summary.setText(f"{ICONS[tone]} {presenter.recommendation_text()}")
+        style = f"font-size: 15px; font-weight: 600; color: {tone.value};"
+        if self.proofs_board.summary.styleSheet() != style:
+            self.proofs_board.summary.setStyleSheet(style)
         # The other steps are redrawn when shown (_go): less work while answers stream in.
         if self.step is Step.PLEDGE:
             self.pledge_step.set_credit(presenter.credit_model())

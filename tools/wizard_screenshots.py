@@ -1,0 +1,143 @@
+"""Screenshots of the case wizard's steps for the README and docs/screenshots/ (10-matter.png …
+15-print.png), taken offscreen from the real widgets against a sandbox in its own process.
+
+Run: ``QT_QPA_PLATFORM=offscreen python tools/wizard_screenshots.py [OUT_DIR]``
+(or under Xvfb: ``xvfb-run -a -s "-screen 0 1600x1000x24" python tools/wizard_screenshots.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.bench_gui import sandbox_process
+from clerkapp.app.context import AppContext
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.sandbox.demo import WANG_FANG, WEI_XIUYING
+from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
+
+SIZE = (1280, 800)
+
+
+def _driver(home: Path, url: str) -> WizardDriver:
+    context = AppContext(home)
+    driver = WizardDriver(context, url)
+    driver.wizard.resize(*SIZE)
+    return driver
+
+
+def _sign(driver: WizardDriver, y: int = 120) -> None:
+    canvas = driver.wizard.pledge_step.pad.canvas
+    strokes = [
+        [(80, y), (100, y - 30), (120, y + 10), (140, y - 25), (160, y + 5)],
+        [(190, y - 20), (200, y + 15), (230, y - 25), (240, y + 10)],
+        [(280, y - 10), (320, y - 12), (360, y - 8)],
+        [(300, y - 35), (305, y + 20)],
+    ]
+    for points in strokes:
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+        for x, yy in points[1:]:
+            QTest.mouseMove(canvas, QPoint(x, yy))
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def main(out: Path) -> None:
+    """Take the six screenshots into ``out``."""
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp, sandbox_process(Path(tmp), latency_ms=0) as url:
+        root = Path(tmp)
+        os.environ["CLERKAPP_HOME"] = str(root / "home")
+        # ①, ②, ③ with a fault and a verification still waiting
+        import requests
+
+        requests.post(f"{url}/sandbox/settings", json={"verify_delay_s": None}, timeout=5)
+        requests.post(
+            f"{url}/sandbox/faults",
+            json={"item": "vehicle.ownership", "kind": "error", "status": 503},
+            timeout=5,
+        )
+        driver = _driver(root / "a", url)
+        wizard = driver.wizard
+        driver.type(wizard.matter_step.search_edit, "zf")
+        screenshot(wizard, out / "10-matter.png")
+        wizard.matter_step.search_edit.clear()
+        driver.choose_matter("ggzl", "公共租赁住房申请")
+        step = wizard.applicant_step
+        step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
+        driver.click(step.read_button)
+        wait_until(lambda: step.entry() is not None)
+        screenshot(wizard, out / "11-applicant.png")
+        driver.key(Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.PROOFS)
+        driver.wait_lookups(40)
+        wait_until(
+            lambda: (
+                "待核验" in wizard.proofs_board.rows["zjj.public_rental.homestead"].badge.text()
+            ),
+            20,
+        )
+        screenshot(wizard, out / "12-proofs.png")
+        driver.close()
+        requests.delete(f"{url}/sandbox/faults", timeout=5)
+        requests.post(f"{url}/sandbox/settings", json={"verify_delay_s": 0.3}, timeout=5)
+
+        # ④ survivor allowance: first pledge signed, the second being signed
+        driver = _driver(root / "b", url)
+        wizard = driver.wizard
+        driver.choose_matter("ysbz", "一次性丧葬抚恤金")
+        driver.enter_applicant(WEI_XIUYING, "韦秀英")
+        driver.wait_lookups()
+        wait_until(lambda: not wizard.presenter.credit_running)
+        driver.key(Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.PLEDGE)
+        _sign(driver)
+        driver.key(Qt.Key.Key_Return)
+        wait_until(lambda: wizard.pledge_step.current_code() == "rsj.funeral_survivor.no_income")
+        wizard.pledge_step.tabs.setCurrentIndex(0)
+        screenshot(wizard, out / "13-pledge.png")
+        driver.close()
+
+        # ⑤ 王芳 owns a vehicle: the recommendation and its reasons; ⑥ the refusal notice
+        driver = _driver(root / "c", url)
+        wizard = driver.wizard
+        driver.choose_matter("ggzl", "公共租赁住房申请")
+        driver.enter_applicant(WANG_FANG, "王芳")
+        driver.wait_lookups()
+        wait_until(
+            lambda: (
+                wizard.presenter.case is not None
+                and all(
+                    p.state.value not in ("pending", "in_flight", "awaiting_dept")
+                    for p in wizard.presenter.case.proofs.values()
+                )
+            ),
+            20,
+        )
+        driver.key(Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.DECISION)
+        driver.type(wizard.decision_step.reason_edit, "名下有登记车辆，不符合公共租赁住房申请条件")
+        screenshot(wizard, out / "14-decision.png")
+        driver.click(wizard.decision_step.refuse_button)
+        wait_until(lambda: wizard.step is Step.PRINT)
+        step6 = wizard.print_host.step
+        if step6 is not None:
+            wait_until(lambda: getattr(step6, "built", None) is not None, 60)
+            settle = time.monotonic() + 2.0  # QPdfView renders the page asynchronously
+            wait_until(lambda: time.monotonic() > settle, 5)
+        screenshot(wizard, out / "15-print.png")
+        driver.close()
+    del app
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
