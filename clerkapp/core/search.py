@@ -15,7 +15,6 @@ contextual mistake (长 read as zhang) never hides an obvious hit.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,13 +38,21 @@ ALIASES: dict[str, str] = {
 
 KINDS = ("matter", "proof")
 
+#: Polyphonic characters whose other readings are kept, so that typing the "wrong" one (长 as
+#: zhang, 重 as zhong, 行 as xing) still finds the name. Rare readings of other characters are
+#: left out: they would only add noise.
+POLYPHONES = frozenset(
+    "长重行乐还传处调藏曾都差单地得发给号会教结觉累量落率难宁强曲少省数属弹提为相校血应载只"
+    "转种朝参称供冲降卡便背薄奔场间几据空了模没期区散色似缩系血压要与员约中朝占正"
+)
+
 # Tiers of a match (DESIGN: exact/prefix > word start > substring); bonuses stay below a tier gap.
 _EXACT, _PREFIX, _WORD, _SUBSTRING = 100, 80, 60, 40
 _CANONICAL_BONUS = 5  # canonical (real, high-frequency) matters before synthetic ones
 _ALIAS_PENALTY = 2  # a hit found through an abbreviation ranks just below a literal one
 _MAX_READINGS = 3  # readings kept per polyphonic character
 _LATIN = re.compile(r"[a-z]")
-_SYLLABLE = re.compile(r"^[a-z]+$")
+_SYLLABLE = re.compile(r"^[a-z0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Hit:
     department: str  # matter: handling department; proof: the body that used to issue it
     score: int
     detail: str = ""  # matter: 即办件 / N 个工作日; proof: its method, in Chinese
+    matter: str = ""  # proof: name of the (first) matter that requires it
 
 
 @dataclass(frozen=True)
@@ -68,30 +76,38 @@ class _Entry:
     department: str
     bonus: int
     detail: str
-    word_starts: frozenset[int]
+    reading: str
+    matter: str = ""
 
 
 def reading_of(name: str) -> str:
-    """The reading of ``name`` in the catalogue format: one token per character (readings of a
-    polyphonic character joined by "/", contextual reading first; "-" for a character without
-    one), with "|" tokens between words. Uses pypinyin (slow to import: call it offline)."""
-    from pypinyin import Style, pinyin
+    """The reading of ``name`` in the catalogue format: one token per character (the reading in
+    context first, then, for a commonly misread polyphonic character, its other readings, joined
+    by "/"; "-" for a character without one), with "|" tokens between words. Uses pypinyin (slow
+    to import: call it offline, when generating or importing a catalogue)."""
+    from pypinyin import Style, lazy_pinyin, pinyin
     from pypinyin.seg.mmseg import seg
 
     tokens: list[str] = []
+    previous = ""
     for word in seg.cut(name):
-        if tokens:
+        # single characters the segmenter could not place in a phrase stay one word
+        if tokens and not (len(word) == 1 and len(previous) == 1):
             tokens.append("|")
+        previous = word
         for is_han, run in groupby(word, key=_is_han):
             chars = "".join(run)
             if not is_han:
                 tokens.extend(_plain_token(ch) for ch in chars)
                 continue
-            readings = pinyin(chars, style=Style.NORMAL, heteronym=True)
-            if len(readings) != len(chars):  # pypinyin grouped something: fall back per char
-                readings = [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in chars]
-            for alternatives in readings:
-                kept = [r for r in dict.fromkeys(alternatives) if _SYLLABLE.match(r)]
+            in_context = lazy_pinyin(chars, style=Style.NORMAL)
+            if len(in_context) != len(chars):  # pypinyin grouped something: go per character
+                in_context = [lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in chars]
+            for ch, reading in zip(chars, in_context, strict=True):
+                readings = [reading]
+                if ch in POLYPHONES:
+                    readings += pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+                kept = [r for r in dict.fromkeys(readings) if _SYLLABLE.match(r)]
                 tokens.append("/".join(kept[:_MAX_READINGS]) or "-")
     return " ".join(tokens)
 
@@ -143,19 +159,36 @@ def normalise_query(query: str) -> str:
 
 
 class CatalogueIndex:
-    """An in-memory search index over the matters and proof items of one catalogue."""
+    """An in-memory search index over the matters and proof items of one catalogue.
+
+    Names are kept in one text ("corpus"), one line per name, each character a unit
+    ``<sep><char><readings>`` where ``sep`` is "#" at the start of a word and "|" elsewhere. The
+    lines are sorted best first within a tier (canonical matters, matters, proof items; shorter
+    names first), so a search can stop as soon as it has ``limit`` hits of a tier.
+    """
 
     def __init__(self, entries: list[_Entry], readings: list[list[list[str]]]) -> None:
-        self._entries = entries
-        names = [e.name.replace("\n", " ") for e in entries]
-        self._text = "\n".join(names)
-        self._text_starts = _line_starts(names)
-        units = [
-            "".join("|" + ch + "/".join(r) for ch, r in zip(name, per_char, strict=True))
-            for name, per_char in zip(names, readings, strict=True)
-        ]
-        self._units = "\n".join(units)
-        self._unit_starts = _line_starts(units)
+        order = sorted(
+            range(len(entries)),
+            key=lambda i: (-entries[i].bonus, entries[i].kind != "matter", len(entries[i].name),
+                           entries[i].code),
+        )  # fmt: skip
+        self._entries = [entries[i] for i in order]
+        lines = [_units(entries[i], readings[i]) for i in order]
+        # a leading newline: every line, the first included, follows "\n" (prefix regexes)
+        self._corpus = "\n" + "\n".join(lines)
+        self._starts = [start + 1 for start in _line_starts(lines)]
+        self._proofs_from = next(
+            (self._starts[n] for n, e in enumerate(self._entries) if e.kind == "proof"),
+            len(self._corpus),
+        )
+        self._exact: dict[str, list[int]] = {}
+        for n, (i, entry) in enumerate(zip(order, self._entries, strict=True)):
+            full = "".join(r[0] for r in readings[i] if r)
+            initials = "".join(r[0][0] for r in readings[i] if r)
+            for key in {normalise_query(entry.name), full, initials}:
+                if key:
+                    self._exact.setdefault(key, []).append(n)
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> CatalogueIndex:
@@ -164,24 +197,34 @@ class CatalogueIndex:
         readings: list[list[list[str]]] = []
 
         def add(
-            kind: str, code: str, name: str, department: str, bonus: int, detail: str, reading: str
+            kind: str,
+            code: str,
+            name: str,
+            department: str,
+            bonus: int,
+            detail: str,
+            reading: str,
+            matter: str = "",
         ) -> None:
+            name = name.replace("\n", " ")
             per_char = parse_reading(name, reading) if reading else None
             if per_char is None:
                 reading = reading_of(name)
                 per_char = parse_reading(name, reading) or [[] for _ in name]
-            entries.append(
-                _Entry(kind, code, name, department, bonus, detail, _word_starts(reading))
-            )
+            entries.append(_Entry(kind, code, name, department, bonus, detail, reading, matter))
             readings.append(per_char)
 
         for m in catalogue.matters.values():
             detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
             bonus = 0 if m.synthetic else _CANONICAL_BONUS
             add("matter", m.code, m.name, m.department, bonus, detail, m.pinyin)
+        required_by: dict[str, str] = {}
+        for m in catalogue.matters.values():
+            for code in m.proofs:
+                required_by.setdefault(code, m.name)
         for p in catalogue.proofs.values():
-            bonus = 0 if p.synthetic else _CANONICAL_BONUS
-            add("proof", p.code, p.name, p.issuer, bonus, p.method.label_zh, p.pinyin)
+            matter = required_by.get(p.code, "")
+            add("proof", p.code, p.name, p.issuer, 0, p.method.label_zh, p.pinyin, matter)
         return cls(entries, readings)
 
     def __len__(self) -> int:
@@ -189,61 +232,74 @@ class CatalogueIndex:
 
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] = KINDS) -> list[Hit]:
         """The best ``limit`` hits for ``query``, best first; an empty query finds nothing."""
-        wanted = frozenset(kinds)
+        wanted = frozenset(kinds) & frozenset(KINDS)
         q = normalise_query(query)
-        if not q or limit <= 0:
+        if not q or limit <= 0 or not wanted:
             return []
+        begin = 0 if "matter" in wanted else self._proofs_from
+        end = len(self._corpus) if "proof" in wanted else self._proofs_from
         best: dict[int, int] = {}
-        self._match(q, 0, best)
-        for short, full in ALIASES.items():
-            if short in q and short != full:
-                self._match(q.replace(short, full), _ALIAS_PENALTY, best)
-        ranked = heapq.nsmallest(
-            limit,
-            (
-                (-score, e.kind != "matter", len(e.name), e.code, i)
-                for i, score in best.items()
-                if (e := self._entries[i]).kind in wanted
-            ),
-        )
+        for n in self._exact.get(q, ()):
+            if self._entries[n].kind in wanted:
+                best[n] = _EXACT + self._entries[n].bonus
+        variants = [(q, 0)] + [
+            (q.replace(short, full), _ALIAS_PENALTY)
+            for short, full in ALIASES.items()
+            if short in q and short != full
+        ]
+        patterns = [(_query_pattern(text), penalty) for text, penalty in variants]
+        for pattern, penalty in patterns:  # names that start with the query
+            self._scan(pattern.prefix, begin, end, best, penalty, limit, prefix=True)
+        for pattern, penalty in patterns:  # anywhere: word starts, then substrings
+            self._scan(pattern.anywhere, begin, end, best, penalty, limit, prefix=False)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [
-            Hit(e.kind, e.code, e.name, e.department, -neg, e.detail)
-            for neg, _, _, _, i in ranked
-            for e in (self._entries[i],)
+            Hit(e.kind, e.code, e.name, e.department, score, e.detail, e.matter)
+            for n, score in ranked
+            for e in (self._entries[n],)
         ]
 
-    def _match(self, q: str, penalty: int, best: dict[int, int]) -> None:
-        latin = _LATIN.search(q) is not None
-        corpus, starts = (
-            (self._units, self._unit_starts) if latin else (self._text, self._text_starts)
-        )
-        pattern = _pinyin_pattern(q) if latin else re.compile(re.escape(q))
-        last = -1
-        for m in pattern.finditer(corpus):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i == last:  # a later occurrence in the same name ranks no better
-                continue
-            last = i
-            line_start = starts[i]
-            line_end = starts[i + 1] - 1 if i + 1 < len(starts) else len(corpus)
-            if latin:
-                position = corpus.count("|", line_start, m.start())
-                whole = position == 0 and corpus.find("|", m.end(), line_end) < 0
-            else:
-                position = m.start() - line_start
-                whole = position == 0 and m.end() == line_end
-            entry = self._entries[i]
-            if whole:
-                tier = _EXACT
-            elif position == 0:
+    def _scan(
+        self,
+        pattern: re.Pattern[str],
+        begin: int,
+        end: int,
+        best: dict[int, int],
+        penalty: int,
+        limit: int,
+        *,
+        prefix: bool,
+    ) -> None:
+        """Score the names ``pattern`` finds; stop once ``limit`` hits of the scan's best tier
+        are known (the lines are ordered, so later ones cannot rank higher)."""
+        floor = (_PREFIX if prefix else _WORD) - penalty
+        good = sum(1 for score in best.values() if score >= floor)
+        if good >= limit:
+            return
+        corpus, starts = self._corpus, self._starts
+        for m in pattern.finditer(corpus, begin, end):
+            at = m.start() + prefix  # a prefix match starts at the newline before the name
+            n = bisect.bisect_right(starts, at) - 1
+            if prefix:
                 tier = _PREFIX
-            elif position in entry.word_starts:
-                tier = _WORD
             else:
-                tier = _SUBSTRING
-            score = tier + entry.bonus - penalty
-            if score > best.get(i, -1):
-                best[i] = score
+                unit = max(corpus.rfind("#", starts[n], at + 1), corpus.rfind("|", starts[n], at))
+                tier = _WORD if corpus[unit] == "#" else _SUBSTRING
+            score = tier + self._entries[n].bonus - penalty
+            if score > best.get(n, -1):
+                if best.get(n, -1) < floor <= score:
+                    good += 1
+                best[n] = score
+                if good >= limit:
+                    return
+
+
+def _units(entry: _Entry, per_char: list[list[str]]) -> str:
+    starts = _word_starts(entry.reading) if entry.reading else {0}
+    return "".join(
+        ("#" if i in starts else "|") + ch + "".join("~" + r for r in readings)
+        for i, (ch, readings) in enumerate(zip(entry.name, per_char, strict=True))
+    )
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -255,24 +311,38 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-_SKIP_READINGS = "(?:[a-z]*/)*"  # start at any reading of a polyphonic character
+@dataclass(frozen=True)
+class _QueryPattern:
+    prefix: re.Pattern[str]  # matches at the start of a name only
+    anywhere: re.Pattern[str]
 
 
-def _pinyin_pattern(q: str) -> re.Pattern[str]:
-    """Compile a query into a regex over the unit corpus ("|公gong|共gong|租zu/ju|赁lin")."""
-    parts: list[str] = []
+# A unit is <sep><char>~<reading>~<reading>…, sep "#" at a word start, "|" elsewhere.
+_ALTERNATIVES = "(?:~[a-z0-9]*+)*?~"  # start at any reading of a polyphonic character
+_NEXT_UNIT = "[^#|\\n]*+[#|]"  # skip the rest of this unit, up to the next one's separator
+
+
+def _query_pattern(q: str) -> _QueryPattern:
+    """Compile a query into regexes over the corpus: a Chinese character must be that character;
+    a run of latin letters must be prefixes of the readings of consecutive characters. Every
+    regex starts with a literal, so the regex engine skips quickly to the candidates."""
+    first: list[str] = []  # the first token, as it matches anywhere / at a line start
+    rest: list[str] = []
     previous = ""  # "", "latin" or "han"
     for ch in q:
-        if "a" <= ch <= "z":
-            start_unit = r"\|[^|\n]" + _SKIP_READINGS
-            if previous == "latin":  # continue this reading, or jump to the next character
-                parts.append(r"(?:[^|\n]*" + start_unit + ")??" + ch)
-            elif previous == "han":
-                parts.append(r"[^|\n]*" + start_unit + ch)
+        is_latin = "a" <= ch <= "z"
+        literal = ch if _is_han(ch) else "[#|]" + re.escape(ch)
+        if not previous:
+            if is_latin:
+                first = ["~" + ch, "\\n#[^~\\n]" + _ALTERNATIVES + ch]
             else:
-                parts.append(start_unit + ch)
-            previous = "latin"
+                first = [literal, "\\n#" + re.escape(ch)]
+        elif is_latin:
+            jump = _NEXT_UNIT + "[^~\\n]" + _ALTERNATIVES
+            # after a letter: continue the same reading, or jump to the next character
+            rest.append(f"(?:{jump})??{ch}" if previous == "latin" else jump + ch)
         else:
-            parts.append((r"[^|\n]*" if previous else "") + r"\|" + re.escape(ch))
-            previous = "han"
-    return re.compile("".join(parts))
+            rest.append(_NEXT_UNIT + re.escape(ch))
+        previous = "latin" if is_latin else "han"
+    body = "".join(rest)
+    return _QueryPattern(re.compile(first[1] + body), re.compile(first[0] + body))
