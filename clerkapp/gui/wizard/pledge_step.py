@@ -168,10 +168,12 @@ class PledgeStep(QWidget):
             self.text_view.clear()
             return
         model = self._models[index]
+        pledged = self.tr("申请人承诺")
+        consequences = self.tr("虚假承诺的后果")
         self.text_view.setHtml(
-            f"<h3>{self.tr('申请人承诺')}（{model.proof_name}）</h3>"
+            f"<h3>{pledged}（{model.proof_name}）</h3>"
             f"<p style='line-height:150%'>{_escape(model.text)}</p>"
-            f"<h3>{self.tr('虚假承诺的后果')}</h3>"
+            f"<h3>{consequences}</h3>"
             f"<p style='line-height:150%'>{_escape(model.consequences)}</p>"
         )
         signed = model.signed

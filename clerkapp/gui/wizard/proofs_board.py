@@ -65,16 +65,12 @@ class ProofRowModel:
     actions: tuple[RowAction, ...] = field(default=())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProofsBoard", text)
-
-
 def action_label(action: RowAction) -> str:
     """The button text of an action."""
     return {
-        RowAction.RETRY: _tr("重试 (F5)"),
-        RowAction.VERIFY: _tr("改为部门核验"),
-        RowAction.PLEDGE: _tr("改为承诺"),
+        RowAction.RETRY: QCoreApplication.translate("ProofsBoard", "重试 (F5)"),
+        RowAction.VERIFY: QCoreApplication.translate("ProofsBoard", "改为部门核验"),
+        RowAction.PLEDGE: QCoreApplication.translate("ProofsBoard", "改为承诺"),
     }[action]
 
 

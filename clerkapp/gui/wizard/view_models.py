@@ -21,10 +21,6 @@ from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowAction, RowStatus
 IN_FLIGHT = "in_flight"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseWizard", text)
-
-
 def short_time(iso: str | None) -> str:
     """``11-26 09:00`` from an ISO datetime (or the text as it is)."""
     if not iso:
@@ -71,41 +67,59 @@ def _row(
 
     if state is ProofState.WAIVED:
         basis = item.drop.legal_basis if item and item.drop else (ev.source if ev else "")
-        detail = _tr("依据：{basis}").format(basis=basis)
-        return make(RowStatus.NOT_NEEDED, _tr("无需提供"), detail)
+        detail = QCoreApplication.translate("CaseWizard", "依据：{basis}").format(basis=basis)
+        return make(
+            RowStatus.NOT_NEEDED, QCoreApplication.translate("CaseWizard", "无需提供"), detail
+        )
     if live == IN_FLIGHT or state is ProofState.IN_FLIGHT:
         registry = item.query.registry if item and item.query else ""
         return make(
             RowStatus.RUNNING,
-            _tr("查询中…"),
-            _tr("正在向{registry}查询").format(registry=registry) if registry else "",
+            QCoreApplication.translate("CaseWizard", "查询中…"),
+            QCoreApplication.translate("CaseWizard", "正在向{registry}查询").format(
+                registry=registry
+            )
+            if registry
+            else "",
         )
     if state in (ProofState.SATISFIED, ProofState.CONFIRMED, ProofState.PLEDGED):
         words = {
-            ProofState.SATISFIED: _tr("已查询"),
-            ProofState.CONFIRMED: _tr("已核验"),
-            ProofState.PLEDGED: _tr("已承诺"),
+            ProofState.SATISFIED: QCoreApplication.translate("CaseWizard", "已查询"),
+            ProofState.CONFIRMED: QCoreApplication.translate("CaseWizard", "已核验"),
+            ProofState.PLEDGED: QCoreApplication.translate("CaseWizard", "已承诺"),
         }[state]
         return make(RowStatus.DONE, words, _evidence(p))
     if state in FAILED:
-        words = _tr("未通过") if state is ProofState.NOT_SATISFIED else _tr("核验未通过")
+        words = (
+            QCoreApplication.translate("CaseWizard", "未通过")
+            if state is ProofState.NOT_SATISFIED
+            else QCoreApplication.translate("CaseWizard", "核验未通过")
+        )
         return make(RowStatus.FAILED, words, _evidence(p))
     if state is ProofState.AWAITING_DEPT:
         days = item.verify.expected_days if item and item.verify else 0
         dept = item.verify.department if item and item.verify else ""
-        detail = _tr("已发起核验 · {dept} · 预计 {days} 个工作日").format(dept=dept, days=days)
-        return make(RowStatus.WAITING, _tr("待核验"), detail)
+        detail = QCoreApplication.translate(
+            "CaseWizard", "已发起核验 · {dept} · 预计 {days} 个工作日"
+        ).format(dept=dept, days=days)
+        return make(RowStatus.WAITING, QCoreApplication.translate("CaseWizard", "待核验"), detail)
     why = error or p.error or ""
     if state is ProofState.QUEUED:
         actions = (RowAction.RETRY, *_alternatives(case, p))
         if error:
             # Failed just now, in front of the clerk: red, with why, and what can be done.
-            detail = _tr("{why}（已排队，平台恢复后自动重发）").format(why=error)
-            return make(RowStatus.FAILED, _tr("出错"), detail, actions)
-        detail = _tr("平台暂不可用，已排队，恢复后自动重发") + (f"（{why}）" if why else "")
+            detail = QCoreApplication.translate(
+                "CaseWizard", "{why}（已排队，平台恢复后自动重发）"
+            ).format(why=error)
+            return make(
+                RowStatus.FAILED, QCoreApplication.translate("CaseWizard", "出错"), detail, actions
+            )
+        detail = QCoreApplication.translate(
+            "CaseWizard", "平台暂不可用，已排队，恢复后自动重发"
+        ) + (f"（{why}）" if why else "")
         return make(
             RowStatus.WAITING,
-            _tr("已排队"),
+            QCoreApplication.translate("CaseWizard", "已排队"),
             detail,
             actions,
         )
@@ -114,24 +128,28 @@ def _row(
         if case.credit_listed:
             return make(
                 RowStatus.FAILED,
-                _tr("不能承诺"),
-                _tr("申请人在失信名单中，不能以承诺方式办理"),
+                QCoreApplication.translate("CaseWizard", "不能承诺"),
+                QCoreApplication.translate("CaseWizard", "申请人在失信名单中，不能以承诺方式办理"),
                 _alternatives(case, p),
             )
         return make(
             RowStatus.WAITING,
-            _tr("待签字"),
-            _tr("在「④ 承诺签字」中由申请人签署"),
+            QCoreApplication.translate("CaseWizard", "待签字"),
+            QCoreApplication.translate("CaseWizard", "在「④ 承诺签字」中由申请人签署"),
         )
     if why:
         actions = (RowAction.RETRY,) if p.method is Method.DATA_QUERY else ()
         return make(
             RowStatus.FAILED,
-            _tr("出错"),
+            QCoreApplication.translate("CaseWizard", "出错"),
             why,
             actions + _alternatives(case, p),
         )
-    words = _tr("待查询") if p.method is Method.DATA_QUERY else _tr("待发起核验")
+    words = (
+        QCoreApplication.translate("CaseWizard", "待查询")
+        if p.method is Method.DATA_QUERY
+        else QCoreApplication.translate("CaseWizard", "待发起核验")
+    )
     return make(RowStatus.WAITING, words)
 
 
@@ -141,7 +159,9 @@ def _evidence(p: ProofResolution) -> str:
         return p.error or ""
     parts = [ev.source] if ev.source else []
     if ev.method is Method.DATA_QUERY and ev.as_of:
-        parts.append(_tr("数据截至 {t}").format(t=short_time(ev.as_of)))
+        parts.append(
+            QCoreApplication.translate("CaseWizard", "数据截至 {t}").format(t=short_time(ev.as_of))
+        )
     elif ev.at:
         parts.append(short_time(ev.at))
     if ev.detail:
@@ -152,11 +172,13 @@ def _evidence(p: ProofResolution) -> str:
 def recommendation_line(case: Case) -> str:
     """``建议：不予许可 — 车辆登记情况：名下有车辆 1 辆``, or the decision once made."""
     if case.state is not CaseState.OPEN:
-        text = _tr("办件状态：{s}").format(s=case.state.label_zh)
+        text = QCoreApplication.translate("CaseWizard", "办件状态：{s}").format(
+            s=case.state.label_zh
+        )
         if case.state is CaseState.ACCEPTED and not case.missing():
-            text += _tr("（部门已答复，可作出决定）")
+            text += QCoreApplication.translate("CaseWizard", "（部门已答复，可作出决定）")
         return text
-    return _tr("建议：{s}").format(s=case.recommend().summary)
+    return QCoreApplication.translate("CaseWizard", "建议：{s}").format(s=case.recommend().summary)
 
 
 def recommendation_tone(case: Case) -> Tone:
@@ -172,16 +194,24 @@ def credit(
 ) -> CreditModel:
     """The pledge step's credit line."""
     if running:
-        return CreditModel(None, _tr("正在核查失信名单…"))
+        return CreditModel(None, QCoreApplication.translate("CaseWizard", "正在核查失信名单…"))
     if error:
         return CreditModel(
-            None, _tr("信用核查未完成：{e}。重新进入本步骤可再次核查。").format(e=error)
+            None,
+            QCoreApplication.translate(
+                "CaseWizard", "信用核查未完成：{e}。重新进入本步骤可再次核查。"
+            ).format(e=error),
         )
     if status is None:
         if listed is None:
-            return CreditModel(None, _tr("签署承诺前须先核查失信名单"))
+            return CreditModel(
+                None, QCoreApplication.translate("CaseWizard", "签署承诺前须先核查失信名单")
+            )
         return CreditModel(
-            listed, _tr("信用核查：已列入失信名单") if listed else _tr("信用核查：未列入失信名单")
+            listed,
+            QCoreApplication.translate("CaseWizard", "信用核查：已列入失信名单")
+            if listed
+            else QCoreApplication.translate("CaseWizard", "信用核查：未列入失信名单"),
         )
     if status.listed:
         entry: dict[str, Any] = status.entry or {}
@@ -197,13 +227,17 @@ def credit(
         )
         return CreditModel(
             True,
-            _tr(
+            QCoreApplication.translate(
+                "CaseWizard",
                 "申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，"
-                "请改用目录允许的其他方式"
+                "请改用目录允许的其他方式",
             ).format(v=status.list_version, d=details),
         )
     return CreditModel(
-        False, _tr("信用核查通过：未列入失信名单（名单版本 {v}）").format(v=status.list_version)
+        False,
+        QCoreApplication.translate(
+            "CaseWizard", "信用核查通过：未列入失信名单（名单版本 {v}）"
+        ).format(v=status.list_version),
     )
 
 
@@ -254,7 +288,7 @@ def decision(case: Case) -> DecisionModel:
             allowed = set()
     text = ""
     if decided is not None:
-        text = _tr("已决定：{d}").format(d=case.state.label_zh)
+        text = QCoreApplication.translate("CaseWizard", "已决定：{d}").format(d=case.state.label_zh)
     recommended = rec.decision
     return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text)
 
