@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
+    QObject,
     QRect,
     QSettings,
     QSize,
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 from clerkapp.app.documents import BuiltDocument, DocumentDesk
 from clerkapp.errors import ClerkAppError
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
-from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.documents import DocumentKind, warm_up
 from clerkapp.infra.paths import data_dir
 
 PRINTER_KEY = "print/printer"
@@ -66,6 +67,18 @@ _KIND_LABELS = {
     DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("PrintStep", "不予许可决定书"),
     DocumentKind.PLEDGE: QT_TRANSLATE_NOOP("PrintStep", "告知承诺书"),
 }
+
+
+_WARM_UP_OPS: list[OpHandle] = []
+
+
+def warm_up_fonts(parent: QObject | None = None) -> OpHandle:
+    """Register the documents' fonts off the GUI thread (the one slow step of the first build,
+    ~0.2–0.5 s); call once when the main window opens. A failure (a font file missing) is left
+    for the print step to report when it builds."""
+    handle = run_op(parent, warm_up, lambda _seconds: None, lambda _exc: None)
+    _WARM_UP_OPS.append(handle)  # kept: see PrintStep._run for why a handle must outlive its slot
+    return handle
 
 
 class PrintError(ClerkAppError):
@@ -135,7 +148,17 @@ class PrintStep(QWidget):
         self.built: BuiltDocument | None = None
         self._buffer: QBuffer | None = None
         self._printer_job: QPrinter | None = None
+        # Handles of our ops, kept until a later op starts: an OpHandle whose last reference
+        # drops inside its own queued slot is destroyed within its own event() and crashes
+        # PySide (seen as a rare segfault); see _run.
+        self._ops: list[OpHandle] = []
         self._build_ui()
+
+    def _run(self, fn: Any, on_success: Any) -> OpHandle:
+        self._ops = [op for op in self._ops if not op.done]
+        handle = run_op(self, fn, on_success, self._failed)
+        self._ops.append(handle)
+        return handle
 
     # -- widgets -------------------------------------------------------------------------------
 
@@ -235,7 +258,7 @@ class PrintStep(QWidget):
         self.built = None
         self._set_ready(False)
         self.status.setText(self.tr("正在准备文书…"))
-        return run_op(self, lambda: self.desk().kinds(case_id), self._kinds_loaded, self._failed)
+        return self._run(lambda: self.desk().kinds(case_id), self._kinds_loaded)
 
     def _kinds_loaded(self, kinds: list[DocumentKind]) -> None:
         self.kind_box.clear()
@@ -256,9 +279,7 @@ class PrintStep(QWidget):
         self._set_ready(False)
         self.status.setText(self.tr("正在生成文书…"))
         case_id, clerk = self.case_id, self._clerk_name()
-        return run_op(
-            self, lambda: self.desk().build(case_id, kind, clerk), self._built, self._failed
-        )
+        return self._run(lambda: self.desk().build(case_id, kind, clerk), self._built)
 
     def _built(self, document: BuiltDocument) -> None:
         self.built = document
@@ -335,7 +356,7 @@ class PrintStep(QWidget):
             self.build(document.kind)
 
         self._printer_job = printer  # alive until the worker is done with it
-        return run_op(self, job, done, self._failed)
+        return self._run(job, done)
 
     def _save_clicked(self) -> None:
         if self.built is None:
@@ -369,4 +390,4 @@ class PrintStep(QWidget):
             self.saved.emit(record)
             self.build(document.kind)
 
-        return run_op(self, job, done, self._failed)
+        return self._run(job, done)

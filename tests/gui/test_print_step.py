@@ -20,7 +20,7 @@ from clerkapp.app.auth import Clerk
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import Case
 from clerkapp.gui import ops
-from clerkapp.gui.print_step import PRINTER_KEY, PrintStep
+from clerkapp.gui.print_step import PRINTER_KEY, PrintStep, warm_up_fonts
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.paths import resources_dir
 from clerkapp.infra.store import Role
@@ -210,3 +210,11 @@ def test_the_step_speaks_english_from_its_translation_file(
         assert step.printer_box.itemText(0) == "System default printer"
     finally:
         app.removeTranslator(translator)
+
+
+def test_fonts_warm_up_off_the_gui_thread(qtbot: QtBot) -> None:
+    handle = warm_up_fonts()
+    with qtbot.waitSignal(handle.finished, timeout=30_000):
+        pass
+    assert handle.error is None
+    assert handle.result >= 0.0  # seconds spent (0 when an earlier test already loaded them)
