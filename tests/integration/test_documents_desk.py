@@ -1,0 +1,103 @@
+"""The document desk over the real case service and store: which documents a case has, numbers
+claimed once and kept on reprints, copies counted, every print archived and audited, and the
+provisional mark while the case's progress waits in the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from clerkapp.app.case_service import CaseService
+from clerkapp.app.documents import DocumentDesk
+from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.idnumber import make_id_number
+from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.documents.from_case import DocumentSettings
+from clerkapp.infra.store import Store
+from tests.integration.documents_cases import (
+    NOW,
+    accepted_case,
+    approved_case,
+    catalogue,
+    open_case,
+    pdf_text,
+    survivor_case_with_pledges,
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A real store file."""
+    return Store(tmp_path / "store.sqlite3")
+
+
+def _desk(store: Store, tmp_path: Path) -> tuple[DocumentDesk, CaseService]:
+    cat = catalogue()
+    service = CaseService(
+        store, cat, lambda: NOW, workstation="TRAIN-01", documents_dir=tmp_path / "documents"
+    )
+    settings = DocumentSettings(progress_base_url="http://127.0.0.1:8765")
+    return DocumentDesk(service, lambda: cat, settings, lambda: NOW), service
+
+
+def test_which_documents_a_case_has(store: Store, tmp_path: Path) -> None:
+    desk, _ = _desk(store, tmp_path)
+    cat = catalogue()
+    approved, accepted, undecided = (
+        approved_case(cat),
+        accepted_case(cat),
+        open_case(cat, "zjj.public_rental"),
+    )
+    for case in (approved, accepted, undecided):
+        store.cases.insert(case, clerk="wangxiao", workstation="TRAIN-01")
+    survivor, _ = survivor_case_with_pledges(cat, store)
+    assert desk.kinds(approved.id) == [DocumentKind.DECISION]
+    assert desk.kinds(accepted.id) == [DocumentKind.RECEIPT]
+    assert desk.kinds(undecided.id) == []
+    assert desk.kinds(survivor.id) == [DocumentKind.DECISION, DocumentKind.PLEDGE]
+
+
+def test_prints_are_numbered_once_counted_archived_and_audited(
+    store: Store, tmp_path: Path
+) -> None:
+    desk, service = _desk(store, tmp_path)
+    cat = catalogue()
+    first, second = approved_case(cat), approved_case(cat)
+    for case in (first, second):
+        store.cases.insert(case, clerk="wangxiao", workstation="TRAIN-01")
+
+    original = desk.build(first.id, DocumentKind.DECISION, "wangxiao")
+    assert original.number == "金市建决〔2026〕1号" and original.copy_number == 1
+    assert not original.provisional  # nothing of this case waits in the outbox
+    record = desk.record(original, "wangxiao")
+    assert record.copy_no == 1 and record.sha256 == hashlib.sha256(original.pdf).hexdigest()
+    assert Path(record.path).read_bytes() == original.pdf
+
+    other = desk.build(second.id, DocumentKind.DECISION, "wangxiao")
+    assert other.number == "金市建决〔2026〕2号"  # the next number of the series, no gap
+
+    reprint = desk.build(first.id, DocumentKind.DECISION, "wangxiao")
+    assert reprint.number == original.number  # a reprint keeps its number
+    assert reprint.copy_number == 2 and "副本（第2份）" in pdf_text(reprint.pdf)
+    desk.record(reprint, "wangxiao")
+    actions = [e.action for e in store.audit.entries(first.id)]
+    assert actions[-2:] == ["printed", "reprinted"]
+    assert [d.copy_no for d in service.documents_of(first.id)] == [1, 2]
+    assert store.audit.verify().ok
+
+
+def test_a_case_whose_progress_waits_in_the_outbox_prints_provisional(
+    store: Store, tmp_path: Path
+) -> None:
+    desk, service = _desk(store, tmp_path)
+    id_number = make_id_number("330702", dt.date(1990, 3, 15), 123)
+    case = service.open_case(
+        "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
+    )
+    assert desk.provisional(case.id)  # its progress registration has not reached the platform
+    for row in store.outbox.for_case(case.id):
+        store.outbox.mark_sent(row.id, {}, now=NOW)
+    assert not desk.provisional(case.id)
