@@ -346,7 +346,8 @@ class CasePresenter(QObject):
         def work() -> Case | None:
             if not services.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
                 return None
-            services.wait_for_department(case_id)
+            if services.wait_for_department(case_id) is None:
+                return None  # platform unreachable: the sync worker polls from now on
             updated: Case = services.service.get_case(case_id)
             return updated
 

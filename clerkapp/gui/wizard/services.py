@@ -18,8 +18,9 @@ from clerkapp.core.platform_types import VerificationState
 from clerkapp.core.search import CatalogueIndex
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow, OutboxState
 
-#: How long one long poll of a department's answer waits on the platform.
-POLL_WAIT_S = 20.0
+#: How long one long poll of a department's answer waits on the platform (short enough that a
+#: closing window does not wait long for the poll to come back).
+POLL_WAIT_S = 5.0
 #: Look-ups of one case run at once: more threads than any matter has proofs.
 LOOKUP_THREADS = 8
 
@@ -117,9 +118,10 @@ class WizardServices:
         self.send_verifications(case_id)
         return self.service.get_case(case_id)
 
-    def wait_for_department(self, case_id: str) -> bool:
-        """*worker* — long-poll the case's open verification tickets once; record any answer.
-        Returns whether an answer was recorded (the case changed)."""
+    def wait_for_department(self, case_id: str) -> bool | None:
+        """*worker* — long-poll the case's open verification tickets once and record any answer.
+        True: an answer was recorded; False: still waiting; None: the platform could not be
+        asked (the failure is recorded on the outbox row and the sync worker takes over)."""
         settler = Settler(self.context.store, self.service, self.context.clock)
         client = self.context.client
         changed = False
@@ -128,9 +130,9 @@ class WizardServices:
                 status = client.poll_verification(
                     row.payload["ticket"], self.poll_wait_s, context=context_of(row)
                 )
-            except Exception as exc:  # recorded like the sync worker would, then given up
+            except Exception as exc:  # recorded like the sync worker would, then left to it
                 settler.settle(Outcome(row, error=exc))
-                continue
+                return None
             if status.state in (VerificationState.ANSWERED, VerificationState.EXPIRED):
                 changed |= settler.settle(Outcome(row, answer=status)) == "sent"
         return changed

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -135,6 +135,10 @@ class CaseWizard(QWidget):
         self.presenter.opened.connect(self._case_opened)
         self.presenter.decided.connect(self._decided)
         self.print_host.set_clerk(clerk)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # No department watch outlives the window (the shell waits for running ops).
+            app.aboutToQuit.connect(self.presenter.stop)
         self.new_case()
         self.matter_step.hint.setText(self.tr("正在载入事项目录…"))
         ops.run_op(self, services.prepare, self._prepared, self._prepare_failed)
