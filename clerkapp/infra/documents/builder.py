@@ -14,7 +14,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -149,9 +148,9 @@ class SealArea(Flowable):
         date.drawOn(canvas, 0, centre_y - date_h)
 
 
-def closing_block(data: DocumentData, *, signer: str | None = None) -> Flowable:
-    """The QR code with its caption and short code (left) and the seal area (right), kept on
-    one page together."""
+def closing_block(data: DocumentData, *, signer: str | None = None) -> list[Flowable]:
+    """The QR code with its caption and short code (left) and the seal area (right); keep it on
+    one page with a ``KeepTogether`` (not nested in another: ReportLab would then always break)."""
     qr = qr_drawing(data.tracking_url, styles.QR_SIZE)
     caption = [
         para("扫码查询办件进度", styles.SMALL),
@@ -180,7 +179,7 @@ def closing_block(data: DocumentData, *, signer: str | None = None) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 3 * mm), table])
+    return [Spacer(1, 3 * mm), table]
 
 
 def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:

@@ -123,7 +123,9 @@ def proof_line(p: ProofResolution) -> ProofLine:
         return ProofLine(p.name, method, how, satisfied=state.satisfying)
     if state is ProofState.PLEDGED:
         when = _when(ev.at) if ev else "—"
-        how = f"申请人于 {when} 签署告知承诺书；签名校验值 SHA-256 {p.pledge_hash or '—'}"
+        # The first 16 hex digits identify the pledge letter; the full hash is printed there.
+        digest = f"{p.pledge_hash[:16]}…" if p.pledge_hash else "—"
+        how = f"申请人于 {when} 签署告知承诺书；签名校验值 SHA-256 {digest}"
         return ProofLine(p.name, method, how)
     if state is ProofState.AWAITING_DEPT:
         how = "已发起部门核验，等待答复" + (f"（核验单号 {p.ticket}）" if p.ticket else "")

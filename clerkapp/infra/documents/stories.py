@@ -49,6 +49,12 @@ def _proofs(data: DocumentData, heading: str) -> list[Flowable]:
     return [para(heading, styles.HEADING), proof_table(data.proofs), Spacer(1, 2 * mm)]
 
 
+def _ending(last: Flowable, data: DocumentData) -> Flowable:
+    """The last paragraph kept on one page with the QR and seal: GB/T 9704 allows no page that
+    carries the seal without any text."""
+    return KeepTogether([last, *closing_block(data)])
+
+
 def decision_story(data: DocumentData) -> list[Flowable]:
     """审批决定书: the approval, every proof and how it was satisfied, legal basis, rights."""
     story = office_header(data) + applicant_fields(data)
@@ -64,8 +70,7 @@ def decision_story(data: DocumentData) -> list[Flowable]:
     ]
     story += _proofs(data, "证明材料核实情况")
     story += _pledge_note(data)
-    story.append(rights_paragraph(data))
-    story.append(closing_block(data))
+    story.append(_ending(rights_paragraph(data), data))
     return story
 
 
@@ -87,8 +92,7 @@ def refusal_story(data: DocumentData) -> list[Flowable]:
     ]
     story.append(para(f"根据{_basis(data)}的规定，本机关决定不予许可。", styles.BODY))
     story += _proofs(data, "证明材料核实情况")
-    story.append(rights_paragraph(data))
-    story.append(closing_block(data))
+    story.append(_ending(rights_paragraph(data), data))
     return story
 
 
@@ -114,7 +118,7 @@ def receipt_story(data: DocumentData) -> list[Flowable]:
         )
     )
     story += _proofs(data, "证明材料核实进度")
-    story.append(closing_block(data))
+    story.append(KeepTogether(closing_block(data)))
     return story
 
 
@@ -176,7 +180,7 @@ def pledge_story(data: DocumentData) -> list[Flowable]:
     )
     for i, section in enumerate(data.pledges):
         story += _pledge_section(i, section)
-    story.append(closing_block(data))
+    story.append(KeepTogether(closing_block(data)))
     return story
 
 
