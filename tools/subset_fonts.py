@@ -21,7 +21,18 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
-_BITMAP_AND_LAYOUT = ["BDF ", "EBDT", "EBLC", "FFTM", "VORG", "GPOS", "GSUB", "GDEF", "BASE", "prop"]
+_BITMAP_AND_LAYOUT = [
+    "BDF ",
+    "EBDT",
+    "EBLC",
+    "FFTM",
+    "VORG",
+    "GPOS",
+    "GSUB",
+    "GDEF",
+    "BASE",
+    "prop",
+]
 
 
 def _options() -> subset.Options:
@@ -75,9 +86,7 @@ def main() -> None:
     _subset(hana_a, wanted_a, out / "HanaMinA-ExtA.ttf")
 
     hana_b = TTFont(str(Path(args.src_hanazono) / "HanaMinB.ttf"))
-    wanted_b = [
-        cp for cp in hana_b.getBestCmap() if 0x20000 <= cp <= 0x2A6DF and cp not in primary
-    ]
+    wanted_b = [cp for cp in hana_b.getBestCmap() if 0x20000 <= cp <= 0x2A6DF and cp not in primary]
     _subset(hana_b, wanted_b, out / "HanaMinB-ExtB.ttf")
 
     copy_licences(out)
