@@ -52,7 +52,9 @@ def db_time(moment: datetime) -> str:
 
 def parse_db_time(text: str) -> datetime:
     """The aware UTC datetime of a stored time (inverse of :func:`db_time`)."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    # fromisoformat reads the "Z" form (3.11+) ~50× faster than strptime: the outbox parses
+    # several times per row when the sync worker drains thousands of rows.
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 class Store:

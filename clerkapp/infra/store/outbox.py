@@ -141,6 +141,23 @@ class Outbox:
             (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now)),
         )
 
+    def mark_sent_many(
+        self, answers: list[tuple[int, dict[str, Any] | None]], *, now: datetime
+    ) -> None:
+        """Close many open rows with their answers in one statement (the sync worker's batches;
+        joining the caller's transaction)."""
+        sent_at = db_time(now)
+        params = [
+            (json.dumps(answer, ensure_ascii=False, sort_keys=True), sent_at, row_id)
+            for row_id, answer in answers
+        ]
+        with self._store.atomic():
+            self._store.conn.executemany(
+                "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
+                " sent_at = ?, last_error = NULL WHERE id = ?",
+                params,
+            )
+
     def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
         """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
         self._update(
