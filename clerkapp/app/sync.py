@@ -21,7 +21,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from clerkapp.app.outbox_send import Backoff, CaseRecorder, Clock, Outcome, Settler, send
+from clerkapp.app.outbox_send import (
+    Backoff,
+    CaseRecorder,
+    Clock,
+    Outcome,
+    Settler,
+    send,
+    stored_answer,
+)
 from clerkapp.infra.platform import PlatformClient
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
@@ -29,6 +37,8 @@ from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 log = logging.getLogger("clerkapp.sync")
 
 _ORDERED = {OutboxKind.PROGRESS_REGISTER.value: 0, OutboxKind.PROGRESS_EVENT.value: 1}
+# Kinds whose answer is only kept with the row: nothing to record on a case.
+_CASELESS = {*_ORDERED, OutboxKind.CREDIT_REPORT.value}
 
 
 @dataclass
@@ -78,7 +88,7 @@ class SyncWorker:
         clock: Clock,
         *,
         threads: int = 4,
-        page: int = 256,
+        page: int = 512,
         batch: int = 64,
         backoff: Backoff | None = None,
         idle_wake_s: float = 30.0,
@@ -137,10 +147,20 @@ class SyncWorker:
         self, outcomes: list[Outcome], report: SyncReport, blocked_cases: set[str]
     ) -> None:
         # One transaction for the batch (fewer commits); each row's record is a savepoint, so a
-        # row that cannot be recorded does not undo the others.
+        # row that cannot be recorded does not undo the others. Rows whose answer touches no case
+        # (progress, credit reports) are closed together in one statement.
         with self.store.atomic():
+            plain = [o for o in outcomes if o.ok and o.row.kind in _CASELESS]
+            if plain:
+                self.store.outbox.mark_sent_many(
+                    [(o.row.id, stored_answer(o.answer)) for o in plain], now=self.clock()
+                )
+                for o in plain:
+                    report.count(o.row.kind, "sent")
             for outcome in outcomes:
                 row = outcome.row
+                if outcome.ok and row.kind in _CASELESS:
+                    continue
                 if isinstance(outcome.error, _DeferredError):
                     self._defer([row], report)
                     continue

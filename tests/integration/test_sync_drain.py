@@ -110,6 +110,10 @@ def events_of(url: str, token: str) -> list[str]:
     return [e["status"] for e in answer.json()["events"]]
 
 
+def _registered(url: str, token: str) -> int:
+    return int(requests.get(f"{url}/p/{token}.json", timeout=5).status_code == 200)
+
+
 def test_drain_sends_every_row_once_in_order(
     store: Store,
     client: PlatformClient,
@@ -170,24 +174,23 @@ CRASHING_DRAIN = textwrap.dedent(
     """
     import os, signal, sys
     from datetime import UTC, datetime
-    from clerkapp.app import outbox_send
     from clerkapp.app.sync import SyncWorker
     from clerkapp.infra.platform import Credentials, PlatformClient
     from clerkapp.infra.store import Store
 
-    db, url, workstation, secret, kill_after = sys.argv[1:6]
-    settled = 0
-    real_settle = outbox_send.Settler.settle
+    db, url, workstation, secret, kill_at = sys.argv[1:6]
+    batches = 0
+    real_settle_batch = SyncWorker._settle_batch
 
-    def settle_then_die(self, outcome):
-        # The platform has answered, the answer is not recorded yet: the worst moment to die.
-        global settled
-        settled += 1
-        if settled > int(kill_after):
+    def settle_then_die(self, outcomes, report, blocked):
+        # The platform has answered, the answers are not recorded yet: the worst moment to die.
+        global batches
+        batches += 1
+        if batches >= int(kill_at):
             os.kill(os.getpid(), signal.SIGKILL)
-        return real_settle(self, outcome)
+        return real_settle_batch(self, outcomes, report, blocked)
 
-    outbox_send.Settler.settle = settle_then_die
+    SyncWorker._settle_batch = settle_then_die
     store = Store(db)
     client = PlatformClient(url, Credentials(workstation, secret))
     SyncWorker(store, None, client, lambda: datetime.now(UTC), threads=4, batch=8).drain()
@@ -216,7 +219,7 @@ def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
             sandbox.url,
             sandbox.workstation,
             sandbox.secret,
-            "17",
+            "3",
         ],
         env=env,
         capture_output=True,
@@ -227,6 +230,11 @@ def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
     with Store(db) as s:
         left = s.outbox.pending_count()
         assert 0 < left < total  # some recorded, some sent-but-unrecorded, some unsent
+    on_platform = sum(
+        len(events_of(sandbox.url, t)) + (_registered(sandbox.url, t)) for t in tokens
+    )
+    assert on_platform > total - left  # the crash lost answers the platform had already given
+    with Store(db) as s:
         with PlatformClient(sandbox.url, Credentials(sandbox.workstation, sandbox.secret)) as c:
             report = SyncWorker(s, NoCaseRecorder(), c, lambda: datetime.now(UTC)).drain()
         assert report.sent == left and s.outbox.pending_count() == 0
