@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
@@ -105,6 +106,33 @@ def _fix_reportlab() -> None:
         )
 
 
+class _GlyphTable:
+    """The 'glyf' table as a view: ReportLab slices single glyphs out of it while subsetting, and
+    its own ``get_table`` would copy the whole table (tens of MB for CJK fonts) per document."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    def __getitem__(self, key: slice) -> bytes:
+        return bytes(self._view[key])
+
+
+def _share_glyph_table(face: Any) -> None:
+    copy_table = face.get_table
+    data = memoryview(face._ttf_data)
+
+    def get_table(tag: str) -> Any:
+        if tag != "glyf":
+            return copy_table(tag)
+        pos, length = face.get_table_pos(tag)
+        return _GlyphTable(data[pos : pos + length])
+
+    face.get_table = get_table
+
+
 def _load() -> FontSet:
     started = time.perf_counter()
     _fix_reportlab()
@@ -119,6 +147,7 @@ def _load() -> FontSet:
                 user_message=f"无法打印：缺少字体文件 {filename}，请重新安装本程序",
             )
         font = TTFont(name, str(path))
+        _share_glyph_table(font.face)
         pdfmetrics.registerFont(font)
         names.append(name)
         coverage.append(frozenset(font.face.charToGlyph))
