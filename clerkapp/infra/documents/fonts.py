@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -99,6 +100,9 @@ def _fix_reportlab() -> None:
     # Replace ReportLab's module-level helper (used when a document's fonts are written); the
     # fix only changes the encoding of code points above U+FFFF.
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    # Binary (Flate only) page streams: ASCII85 on top costs a few ms a page in pure Python and
+    # buys nothing (the PDFs are never sent through 7-bit channels).
+    rl_config.useA85 = 0
     for module in (paragraph, textsplit):  # multi-font and single-font line breakers
         known: str = module.ALL_CANNOT_START
         module.ALL_CANNOT_START = known + "".join(
