@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -218,3 +219,19 @@ def test_fonts_warm_up_off_the_gui_thread(qtbot: QtBot) -> None:
         pass
     assert handle.error is None
     assert handle.result >= 0.0  # seconds spent (0 when an earlier test already loaded them)
+
+
+def test_the_wizard_hosts_the_step_for_the_case_on_screen(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from clerkapp.gui.wizard.print_host import PrintHost
+
+    case = _stored(context, approved_case(catalogue()))
+    host = PrintHost(SimpleNamespace(context=context))
+    qtbot.addWidget(host)
+    host.set_clerk(CLERK)
+    host.show_case(case.id)
+    step = host.step
+    assert isinstance(step, PrintStep)
+    qtbot.waitUntil(lambda: step.built is not None, timeout=20_000)
+    assert step.built is not None and step.built.number == "金市建决〔2026〕1号"
