@@ -32,6 +32,7 @@ class WizardServices:
     def __init__(self, context: AppContext) -> None:
         self.context = context
         self._index: CatalogueIndex | None = None
+        self._catalogue: Catalogue | None = None
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="clerkapp-lookup")
         self._runner: LookupRunner | None = None
@@ -46,10 +47,10 @@ class WizardServices:
 
     def search_matters(self, query: str) -> list[Matter]:
         """Matters for a type-ahead query (Chinese, pinyin or initials), best first."""
-        index = self._index
-        if index is None:
+        index, catalogue = self._index, self._catalogue
+        if index is None or catalogue is None:
             return []
-        matters = self.context.catalogue.matters
+        matters = catalogue.matters
         hits = index.search(query, limit=30, kinds=("matter",))
         return [matters[h.code] for h in hits if h.code in matters]
 
@@ -64,17 +65,24 @@ class WizardServices:
     # -- worker ----------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """*worker* — parse the catalogue, build the search index and the case service."""
+        """*worker* — parse the catalogue, build the search index, the case service and the
+        platform client, so that nothing slow is left for the first case."""
         with self._lock:
             if self._index is None:
                 catalogue = self.context.catalogue
                 self._index = CatalogueIndex.build(catalogue)
+                self._catalogue = catalogue
         _ = self.service
+        _ = self.context.client
 
     @property
     def catalogue(self) -> Catalogue:
-        """The active catalogue (parsed by :meth:`prepare`)."""
-        return self.context.catalogue
+        """The active catalogue (parsed by :meth:`prepare`). Kept here so the GUI thread never
+        waits on the context's lock while a worker builds something under it."""
+        catalogue = self._catalogue
+        if catalogue is None:
+            catalogue = self._catalogue = self.context.catalogue
+        return catalogue
 
     @property
     def service(self) -> Any:
