@@ -137,3 +137,31 @@ def test_public_rental_accept_pending_verification_then_approve(
         lambda: app_context.case_service.get_case(case_id).state is CaseState.APPROVED,
         what="approved",
     )
+
+
+def test_refusing_against_the_recommendation_needs_a_reason_and_is_audited(
+    driver: WizardDriver,
+    sandbox: SandboxHandle,  # noqa: F811
+    app_context: AppContext,
+) -> None:
+    wizard = driver.wizard
+    _start(driver)
+    driver.enter_applicant(LI_MING, "李明")
+    driver.wait_lookups()
+    homestead = f"{MATTER}.homestead"
+    wait_until(lambda: driver.row_status(homestead) is RowStatus.DONE, 20, "homestead confirmed")
+    driver.key(Qt.Key.Key_Return)
+    decision = wizard.decision_step
+    assert "准予许可" in decision.recommendation.text()
+    driver.click(decision.refuse_button)
+    assert "理由" in decision.message.text() and wizard.step is Step.DECISION
+    driver.type(decision.reason_edit, "申请人当场撤回部分材料，经负责人同意不予许可")
+    driver.click(decision.refuse_button)
+    wait_until(lambda: wizard.step is Step.PRINT, what=lambda: wizard.status.text())
+    case_id = wizard.presenter.case_id
+    assert app_context.case_service.get_case(case_id).state is CaseState.REFUSED
+    actions = {e.action: e for e in app_context.store.audit.entries(case_id)}
+    override = actions["override"]
+    assert override.actor == "wangxiao"
+    assert override.data["recommended"] == "approve" and override.data["decision"] == "refuse"
+    assert "负责人同意" in override.data["reason"]
