@@ -20,8 +20,9 @@ from clerkapp.sandbox.api import router, sandbox
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.dataset import Dataset
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
+from clerkapp.sandbox.fastpath import FastPathMiddleware
 from clerkapp.sandbox.faults import FaultRule
-from clerkapp.sandbox.problems import Problem, json_response
+from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
 
@@ -72,6 +73,8 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
         lifespan=lifespan,
     )
     app.state.sandbox = state
+    if settings.fast_path:
+        app.add_middleware(FastPathMiddleware)
     app.include_router(router)
     _exception_handlers(app)
     _pages(app)
@@ -86,14 +89,7 @@ def _exception_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = exc.errors()
-        if any(err.get("type") == "json_invalid" for err in errors):
-            return Problem(422, "invalid_request", "请求内容不是合法的 JSON").response()
-        where = "；".join(
-            ".".join(str(p) for p in err.get("loc", ()) if p != "body") + f"：{err.get('msg')}"
-            for err in errors[:5]
-        )
-        return Problem(422, "invalid_request", f"请求内容不符合接口要求（{where}）").response()
+        return invalid_request(exc.errors()).response()
 
     @app.exception_handler(HTTPException)
     async def on_http(request: Request, exc: HTTPException) -> Response:

@@ -87,7 +87,13 @@ class Authenticator:
         self, method: str, path: str, headers: Mapping[str, str], body: bytes
     ) -> Caller:
         """The caller of a signed request, or a :class:`Problem` saying why it is refused."""
-        missing_purpose = [h for h in PURPOSE_HEADERS if not headers.get(h, "").strip()]
+        # One pass over the headers, then plain dict look-ups (header names are case-blind).
+        sent = {name.lower(): value for name, value in headers.items()}
+
+        def header(name: str) -> str:
+            return sent.get(name.lower(), "")
+
+        missing_purpose = [h for h in PURPOSE_HEADERS if not header(h).strip()]
         if missing_purpose:
             raise _refuse(
                 403,
@@ -96,14 +102,14 @@ class Authenticator:
                 + "、".join(missing_purpose)
                 + "），平台拒绝提供数据",
             )
-        missing = [h for h in AUTH_HEADERS if not headers.get(h, "").strip()]
+        missing = [h for h in AUTH_HEADERS if not header(h).strip()]
         if missing:
             raise _refuse(401, "unauthenticated", "请求未签名（缺少 " + "、".join(missing) + "）")
-        workstation = headers["X-Workstation"]
+        workstation = header("X-Workstation")
         secret = self._workstations.get(workstation)
         if secret is None:
             raise _refuse(403, "unknown_workstation", "该工作站未在平台登记，无权访问")
-        timestamp = headers["X-Timestamp"]
+        timestamp = header("X-Timestamp")
         try:
             sent_at = float(timestamp)
         except ValueError:
@@ -113,10 +119,10 @@ class Authenticator:
             raise _refuse(401, "stale", "请求时间与平台时间相差超过 5 分钟，请校准本机时钟后重试")
         caller = Caller(
             workstation=workstation,
-            official=headers["X-Official"],
-            purpose=headers["X-Purpose"],
-            case=headers["X-Case"],
-            request_id=headers["X-Request-Id"],
+            official=header("X-Official"),
+            purpose=header("X-Purpose"),
+            case=header("X-Case"),
+            request_id=header("X-Request-Id"),
         )
         expected = sign(
             secret,
@@ -132,7 +138,7 @@ class Authenticator:
                 body,
             ),
         )
-        if not hmac.compare_digest(expected, headers["X-Signature"].strip().lower()):
+        if not hmac.compare_digest(expected, header("X-Signature").strip().lower()):
             raise _refuse(401, "bad_signature", "请求签名校验失败")
         self._check_nonce(workstation, caller.request_id, now)
         return caller

@@ -43,6 +43,7 @@ class SandboxSettings:
     seed: int = DEFAULT_SEED
     training: bool = True
     clock_window_s: int = 300
+    fast_path: bool = True  # serve /api/v1 data calls past FastAPI's routing (same endpoints)
     workstations: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

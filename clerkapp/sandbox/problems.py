@@ -8,6 +8,8 @@ to a typed error, whether a retry may help, the registry or component that faile
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from starlette.responses import Response
 
@@ -66,3 +68,14 @@ def json_response(body: object, status: int = 200) -> Response:
         status_code=status,
         media_type="application/json",
     )
+
+
+def invalid_request(errors: Sequence[Mapping[str, Any]]) -> Problem:
+    """422 for a body that is not JSON or not the call's shape (from pydantic's errors)."""
+    if any(err.get("type") == "json_invalid" for err in errors):
+        return Problem(422, "invalid_request", "请求内容不是合法的 JSON")
+    where = "；".join(
+        ".".join(str(p) for p in err.get("loc", ()) if p != "body") + f"：{err.get('msg')}"
+        for err in errors[:5]
+    )
+    return Problem(422, "invalid_request", f"请求内容不符合接口要求（{where}）")

@@ -96,14 +96,15 @@ class ProgressRegistry:
     def add_event(self, token: str, status: str, label: str, at: str) -> dict[str, Any]:
         """Append a status event to a registered case."""
         _check_time(at, date_only=False)
-        if self.store.one("SELECT token FROM progress WHERE token = ?", (token,)) is None:
-            raise Problem(404, "unknown_token", "未找到该办件的进度登记", source="progress")
         received = _now()
-        self.store.execute(
+        # One statement: the event is stored only for a registered token.
+        added = self.store.execute(
             "INSERT INTO progress_events (token, status, label, at, received_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (token, status, label, at, received),
+            " SELECT token, ?, ?, ?, ? FROM progress WHERE token = ?",
+            (status, label, at, received, token),
         )
+        if not added:
+            raise Problem(404, "unknown_token", "未找到该办件的进度登记", source="progress")
         return {"status": status, "label": label, "at": at, "received_at": received}
 
     def get(self, token: str) -> dict[str, Any] | None:
