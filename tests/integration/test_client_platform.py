@@ -371,3 +371,15 @@ def test_interactive_view_shares_the_pool_and_gives_up_sooner(sandbox: Any) -> N
         assert len(slept) == INTERACTIVE_RETRY.attempts - 1
         quick.close()  # a view: the shared session stays usable
         assert base.health()["status"] == "ok"
+
+
+def test_malformed_acknowledgement_is_a_bad_answer(
+    client: PlatformClient,
+    sandbox: Any,  # noqa: F811
+) -> None:
+    token = _token()
+    client.register_progress(token, "ACK001", "企业资质核准", "金华市住建局", None, context=CTX)
+    sandbox.set_fault("progress", "malformed")
+    with pytest.raises(PlatformBadAnswer) as bad:
+        client.progress_event(token, "accepted", "已受理", "2026-11-27T10:00:00+08:00", context=CTX)
+    assert bad.value.retryable and "办件进度登记" in bad.value.user_message

@@ -127,3 +127,8 @@ def items(data: Any) -> list[dict[str, Any]]:
 def report_id(data: Any) -> str:
     """The id of a filed false-pledge report."""
     return _text(_object(data, "credit", "report"), "report_id", "credit")
+
+
+def acknowledged(data: Any, source: str) -> dict[str, Any]:
+    """An acknowledgement (registration, event): any JSON object; nothing else is used."""
+    return _object(data, source, "acknowledgement")

@@ -219,14 +219,17 @@ class PlatformClient:
             "office": office,
             "expected_completion": expected_completion,
         }
-        self._call(
-            "PUT",
-            f"/progress/{quote(token, safe='')}",
-            op="progress_register",
-            source="progress",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
+        answers.acknowledged(
+            self._call(
+                "PUT",
+                f"/progress/{quote(token, safe='')}",
+                op="progress_register",
+                source="progress",
+                context=context,
+                body=body,
+                idempotency_key=idempotency_key,
+            ),
+            "progress",
         )
 
     def progress_event(
@@ -241,14 +244,17 @@ class PlatformClient:
     ) -> None:
         """Append a status event to the case's public progress page."""
         body = {"status": status, "label": label, "at": at}
-        self._call(
-            "POST",
-            f"/progress/{quote(token, safe='')}/events",
-            op="progress_event",
-            source="progress",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
+        answers.acknowledged(
+            self._call(
+                "POST",
+                f"/progress/{quote(token, safe='')}/events",
+                op="progress_event",
+                source="progress",
+                context=context,
+                body=body,
+                idempotency_key=idempotency_key,
+            ),
+            "progress",
         )
 
     def credit_check(
