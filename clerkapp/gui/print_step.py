@@ -179,7 +179,7 @@ class PrintStep(QWidget):
         self.copies.setValue(int(str(self._settings.value(COPIES_KEY, 1))))
         self.print_button = self._named(QPushButton(self.tr("打印"), self), "printButton")
         self.print_button.setToolTip(self.tr("打印文书 (Ctrl+P)"))
-        self.save_button = self._named(QPushButton(self.tr("另存为 PDF…"), self), "savePdfButton")
+        self.save_button = self._named(QPushButton(self.tr("另存为 PDF…"), self), "printSavePdf")
         self._fill_printers()
 
         bar = QHBoxLayout()

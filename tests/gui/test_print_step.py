@@ -189,11 +189,17 @@ def test_every_control_has_an_object_name_and_an_accessible_name(
         step.status,
     ]
     assert len(controls) >= 6
+    doc = (resources_dir().parent / "docs" / "ui-objects.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Print step") :]
+    names = []
     for control in controls:
         if control.parent() is not step:  # inner parts of Qt's composite widgets
             continue
-        assert control.objectName(), control
+        assert control.objectName().startswith("print"), control.objectName()
         assert control.accessibleName(), control.objectName()
+        assert f"`{control.objectName()}`" in section, control.objectName()
+        names.append(control.objectName())
+    assert len(names) == len(set(names)), "object names are unique"
 
 
 def test_the_step_speaks_english_from_its_translation_file(
