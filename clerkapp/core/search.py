@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -164,7 +164,9 @@ class CatalogueIndex:
     Names are kept in one text ("corpus"), one line per name, each character a unit
     ``<sep><char><readings>`` where ``sep`` is "#" at the start of a word and "|" elsewhere. The
     lines are sorted best first within a tier (canonical matters, matters, proof items; shorter
-    names first), so a search can stop as soon as it has ``limit`` hits of a tier.
+    names first), so a search can stop as soon as it has ``limit`` hits of a tier. The index
+    remembers the last query's matches to narrow the next keystroke's search: use one index per
+    thread.
     """
 
     def __init__(self, entries: list[_Entry], readings: list[list[list[str]]]) -> None:
@@ -182,6 +184,7 @@ class CatalogueIndex:
             (self._starts[n] for n, e in enumerate(self._entries) if e.kind == "proof"),
             len(self._corpus),
         )
+        self._last: tuple[str, frozenset[str], list[int]] | None = None
         self._exact: dict[str, list[int]] = {}
         for n, (i, entry) in enumerate(zip(order, self._entries, strict=True)):
             full = "".join(r[0] for r in readings[i] if r)
@@ -238,6 +241,10 @@ class CatalogueIndex:
             return []
         begin = 0 if "matter" in wanted else self._proofs_from
         end = len(self._corpus) if "proof" in wanted else self._proofs_from
+        # Typing one more character can only narrow the matches: when the previous query's
+        # matches are all known, only those names need looking at again.
+        last = self._last
+        narrow = last[2] if last and last[1] == wanted and q.startswith(last[0]) else None
         best: dict[int, int] = {}
         for n in self._exact.get(q, ()):
             if self._entries[n].kind in wanted:
@@ -248,16 +255,36 @@ class CatalogueIndex:
             if short in q and short != full
         ]
         patterns = [(_query_pattern(text), penalty) for text, penalty in variants]
-        for pattern, penalty in patterns:  # names that start with the query
-            self._scan(pattern.prefix, begin, end, best, penalty, limit, prefix=True)
-        for pattern, penalty in patterns:  # anywhere: word starts, then substrings
-            self._scan(pattern.anywhere, begin, end, best, penalty, limit, prefix=False)
+        complete = True
+        for i, (pattern, penalty) in enumerate(patterns):  # names that start with the query
+            lines = narrow if i == 0 else None
+            done = self._scan(pattern.prefix, begin, end, best, penalty, limit, lines, True)
+            complete = complete and (done or i > 0)
+        for i, (pattern, penalty) in enumerate(patterns):  # anywhere: word starts, substrings
+            lines = narrow if i == 0 else None
+            done = self._scan(pattern.anywhere, begin, end, best, penalty, limit, lines, False)
+            complete = complete and (done or i > 0)
+        # every name the query matches is in ``best`` (a superset is fine for narrowing)
+        self._last = (q, wanted, sorted(best)) if complete else None
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [
             Hit(e.kind, e.code, e.name, e.department, score, e.detail, e.matter)
             for n, score in ranked
             for e in (self._entries[n],)
         ]
+
+    def _matches(
+        self, pattern: re.Pattern[str], begin: int, end: int, lines: list[int] | None
+    ) -> Iterator[re.Match[str]]:
+        if lines is None:
+            yield from pattern.finditer(self._corpus, begin, end)
+            return
+        starts, size = self._starts, len(self._corpus)
+        for n in lines:
+            lo = starts[n]
+            if begin <= lo < end:
+                hi = starts[n + 1] - 1 if n + 1 < len(starts) else size
+                yield from pattern.finditer(self._corpus, lo - 1, hi)
 
     def _scan(
         self,
@@ -267,17 +294,18 @@ class CatalogueIndex:
         best: dict[int, int],
         penalty: int,
         limit: int,
-        *,
+        lines: list[int] | None,
         prefix: bool,
-    ) -> None:
-        """Score the names ``pattern`` finds; stop once ``limit`` hits of the scan's best tier
-        are known (the lines are ordered, so later ones cannot rank higher)."""
+    ) -> bool:
+        """Score the names ``pattern`` finds (among ``lines`` when given); stop once ``limit``
+        hits of the scan's best tier are known (the lines are ordered, so later ones cannot rank
+        higher). True when the scan saw every match."""
         floor = (_PREFIX if prefix else _WORD) - penalty
         good = sum(1 for score in best.values() if score >= floor)
         if good >= limit:
-            return
+            return False
         corpus, starts = self._corpus, self._starts
-        for m in pattern.finditer(corpus, begin, end):
+        for m in self._matches(pattern, begin, end, lines):
             at = m.start() + prefix  # a prefix match starts at the newline before the name
             n = bisect.bisect_right(starts, at) - 1
             if prefix:
@@ -291,7 +319,8 @@ class CatalogueIndex:
                     good += 1
                 best[n] = score
                 if good >= limit:
-                    return
+                    return False
+        return True
 
 
 def _units(entry: _Entry, per_char: list[list[str]]) -> str:

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clerkapp.core.catalogue import (
     ApplicantKind,
@@ -161,3 +163,28 @@ def test_full_catalogue_queries() -> None:
     assert scores == sorted(scores, reverse=True)
     only_matters = index.search("s", limit=30, kinds=("matter",))
     assert len(only_matters) == 30 and {h.kind for h in only_matters} == {"matter"}
+
+
+def test_typing_character_by_character_gives_the_same_hits_as_a_fresh_search() -> None:
+    typed = CatalogueIndex.build(small_catalogue())
+    for text in ["gonggongzulin", "公共租赁住房", "zhangqihuli", "社保证明", "ggzl", "zfzl"]:
+        for n in range(1, len(text) + 1):
+            fresh = CatalogueIndex.build(small_catalogue())
+            assert typed.search(text[:n]) == fresh.search(text[:n]), text[:n]
+    full = full_index()
+    sequence = ["z", "zh", "zhu", "zhuf", "zhufa", "zhufang", "zhufangg", "zhufang公", "s", "sb"]
+    for query in sequence:
+        got = full.search(query, limit=10)
+        full._last = None  # forget what was typed before: the same query from scratch
+        assert full.search(query, limit=10) == got, query
+        full.search(query, limit=10)  # and type on from there
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="gonzulihafqsebxj公共租赁住房长期保险 ", min_size=1, max_size=10))
+def test_narrowing_never_changes_the_hits(text: str) -> None:
+    typed = CatalogueIndex.build(small_catalogue())
+    fresh = CatalogueIndex.build(small_catalogue())
+    for n in range(1, len(text) + 1):
+        fresh._last = None
+        assert typed.search(text[:n], limit=3) == fresh.search(text[:n], limit=3)
