@@ -88,7 +88,7 @@ class IdProblem:
     position: int | None = None
 
 
-class InvalidIdNumber(ValidationError):  # noqa: N818 (name fixed by the contract)
+class InvalidIdNumber(ValidationError):
     """An ID number that cannot be used; ``reason`` is the first error, ``problems`` all of them.
 
     ``suggestion`` is the 18-digit equivalent of a legacy 15-digit number (else None); it is not

@@ -91,7 +91,7 @@ class UsccProblem:
     position: int | None = None
 
 
-class InvalidUscc(ValidationError):  # noqa: N818 (pairs with InvalidIdNumber)
+class InvalidUscc(ValidationError):
     """A credit code that cannot be used; ``reason`` is the first error."""
 
     def __init__(self, problems: list[UsccProblem]) -> None:
