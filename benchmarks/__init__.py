@@ -19,8 +19,14 @@ class Figure(TypedDict):
     ok: bool | None
 
 
-def figure(name: str, value: float, unit: str, budget: float | None = None,
-           *, higher_is_better: bool = False) -> Figure:
+def figure(
+    name: str,
+    value: float,
+    unit: str,
+    budget: float | None = None,
+    *,
+    higher_is_better: bool = False,
+) -> Figure:
     """Build a figure, judging it against its budget."""
     ok: bool | None = None
     if budget is not None:
