@@ -104,3 +104,54 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
             timeout=60,
         )
     assert result.returncode == 1 and "沙箱无法启动" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--fault-rate", "1.5"], "故障率必须在 0 到 1 之间"),
+        (["--latency-ms", "-5"], "延迟不能为负数"),
+    ],
+)
+def test_bad_settings_are_clear_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clerkapp",
+            "platform",
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            str(tmp_path),
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and message in result.stderr
+
+
+def test_broken_workstations_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "workstations.json").write_text("{not json", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clerkapp",
+            "platform",
+            "serve",
+            "--port",
+            "0",
+            "--data",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "工作站配置文件无法读取" in result.stderr
