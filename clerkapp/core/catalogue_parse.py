@@ -2,10 +2,10 @@
 with its location instead of stopping at the first one. Pure: reading the file (and reporting
 broken JSON with line and column) is :mod:`clerkapp.infra.catalogue_io`'s job.
 
-Two passes: the JSON Schema (resources/catalogue/schema.json, when given) checks the structure;
-the code checks what a schema cannot: duplicate codes, references, specs of every method and
-fallback, platform items and their fields, operators and their values. A problem both passes
-find at the same place is reported once.
+Two passes: the JSON Schema (resources/catalogue/schema.json, when given) checks the structure
+(:mod:`clerkapp.core.catalogue_schema`); the code checks what a schema cannot: duplicate codes,
+references, specs of every method and fallback, platform items and their fields, operators and
+their values. A problem both passes find at the same place is reported once.
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ from clerkapp.core.catalogue import (
     ProofItem,
     VerifySpec,
 )
+from clerkapp.core.catalogue_schema import TYPE_ZH, Problem, schema_problems
 from clerkapp.core.search import parse_reading
+
+__all__ = ["FORMAT", "ParseResult", "Problem", "parse_catalogue"]
 
 FORMAT = "clerkapp-catalogue/1"
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -41,34 +44,7 @@ _SPEC_OF = {
     Method.DROPPED: "drop",
 }
 _NOT_FOUND = {"satisfied": True, "not_satisfied": False}
-_TYPE_ZH = {
-    str: "字符串",
-    int: "整数",
-    bool: "布尔值",
-    list: "数组",
-    dict: "对象",
-    "string": "字符串",
-    "integer": "整数",
-    "boolean": "布尔值",
-    "array": "数组",
-    "object": "对象",
-    "number": "数字",
-}
 E = TypeVar("E")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a catalogue file: where (``matters[3].proofs[1]``, "$" for the top
-    level), which field, and what, in Chinese."""
-
-    location: str
-    field: str
-    message: str
-
-    def render(self, source: str) -> str:
-        """ "file: location: field: message", as the CLI prints it."""
-        return f"{source}: {self.location}: {self.field or '-'}: {self.message}"
 
 
 @dataclass
@@ -89,68 +65,12 @@ def parse_catalogue(data: object, *, schema: Mapping[str, Any] | None = None) ->
 
     ``schema`` (the file format's JSON Schema) adds the structural pass; without it only the code
     checks run, which is what loading an already validated, installed catalogue needs."""
-    found = _schema_problems(data, schema) if schema is not None else []
+    found = schema_problems(data, schema) if schema is not None else []
     builder = _Builder()
     catalogue = builder.build(data)
     seen = {(p.location, p.field) for p in found}
     problems = found + [p for p in builder.problems if (p.location, p.field) not in seen]
     return ParseResult(None if problems else catalogue, problems)
-
-
-def _schema_problems(data: object, schema: Mapping[str, Any]) -> list[Problem]:
-    from jsonschema import Draft202012Validator
-
-    problems: list[Problem] = []
-    validator = Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        path = list(error.absolute_path)
-        location, name = _split_path(path)
-        kind = error.validator
-        instance = error.instance
-        if kind == "required":
-            match = re.match(r"^'(.+)' is a required property", error.message)
-            missing = match.group(1) if match else "?"
-            problems.append(Problem(_join(path), missing, "缺少必填字段"))
-        elif kind == "additionalProperties" and isinstance(instance, dict):
-            allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-            for key in instance:
-                if key not in allowed:
-                    problems.append(Problem(_join(path), str(key), "未知字段"))
-        elif kind == "type":
-            want = error.validator_value
-            want_zh = _TYPE_ZH.get(want, str(want)) if isinstance(want, str) else str(want)
-            problems.append(Problem(location, name, f"类型错误：应为{want_zh}"))
-        elif kind in ("enum", "const"):
-            allowed_values = error.validator_value
-            shown = allowed_values if kind == "enum" else [allowed_values]
-            options = "、".join(str(v) for v in shown)
-            problems.append(Problem(location, name, f"取值无效：{instance!r}，应为 {options}"))
-        elif kind == "pattern":
-            problems.append(Problem(location, name, f"格式不符：{instance!r}"))
-        elif kind == "minLength":
-            problems.append(Problem(location, name, "不能为空"))
-        elif kind in ("minimum", "minItems"):
-            problems.append(Problem(location, name, f"取值过小：{instance!r}"))
-        else:
-            problems.append(Problem(location, name, f"不符合格式要求（{kind}）"))
-    return problems
-
-
-def _join(path: list[Any]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
-    return text or "$"
-
-
-def _split_path(path: list[Any]) -> tuple[str, str]:
-    """Location and field of a path: the field is the last key; an array element keeps its
-    index in the location (``matters[2].proofs[1]``, field ``proofs``)."""
-    keys = [p for p in path if isinstance(p, str)]
-    name = keys[-1] if keys else ""
-    if path and isinstance(path[-1], str):
-        return _join(path[:-1]), name
-    return _join(path), name
 
 
 class _Builder:
@@ -172,7 +92,7 @@ class _Builder:
         value = obj[key]
         wrong = not isinstance(value, typ) or (typ is int and isinstance(value, bool))
         if wrong:
-            self.add(loc, key, f"类型错误：应为{_TYPE_ZH[typ]}")
+            self.add(loc, key, f"类型错误：应为{TYPE_ZH[typ]}")
             return None
         if typ is str and required and not value.strip():
             self.add(loc, key, "不能为空")
