@@ -2,8 +2,11 @@
 its claimed number, copy number and provisional mark, and the print recorded (archive + audit).
 
 No Qt here: the GUI runs :meth:`DocumentDesk.build` and :meth:`DocumentDesk.record` off its
-thread. A document is *provisional* (临时凭证 — 待联网确认) while the case's progress registration
-or status events still wait in the outbox: what its QR shows is not yet on the platform.
+thread. A document is *provisional* (临时凭证 — 待联网确认) when its QR cannot be trusted yet: the
+case's progress registration has not reached the platform, or a progress update of the case
+already failed to reach it (offline, or a problem a person must look at). A status event that
+was just queued and not yet tried does not count: online, the sync worker sends it within
+moments, and marking every fresh decision provisional would teach clerks to ignore the mark.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from clerkapp.infra.documents.from_case import (
     office_of,
 )
 from clerkapp.infra.store.documents import DocumentRecord
-from clerkapp.infra.store.outbox import OutboxKind
+from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
 _PROGRESS_KINDS = {OutboxKind.PROGRESS_REGISTER.value, OutboxKind.PROGRESS_EVENT.value}
 
@@ -122,9 +125,20 @@ class DocumentDesk:
         )
 
     def provisional(self, case_id: str) -> bool:
-        """Whether the case's progress on the platform still waits in the outbox."""
-        rows = self._service.store.outbox.for_case(case_id)
-        return any(r.kind in _PROGRESS_KINDS and r.state != "sent" for r in rows)
+        """Whether the case's QR may not yet show its status on the platform (see the module
+        docstring)."""
+        rows = [
+            r for r in self._service.store.outbox.for_case(case_id) if r.kind in _PROGRESS_KINDS
+        ]
+        registered = any(
+            r.kind == OutboxKind.PROGRESS_REGISTER.value and r.state == OutboxState.SENT
+            for r in rows
+        )
+        failing = any(
+            r.state == OutboxState.NEEDS_PERSON or (r.state == OutboxState.OPEN and r.attempts > 0)
+            for r in rows
+        )
+        return not registered or failing
 
     def _issued_on(self, case: Case, kind: DocumentKind, pledges: list[Any]) -> date:
         if kind is DocumentKind.PLEDGE and pledges:

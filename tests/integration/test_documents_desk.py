@@ -16,7 +16,7 @@ from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.idnumber import make_id_number
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.from_case import DocumentSettings
-from clerkapp.infra.store import Store
+from clerkapp.infra.store import OutboxKind, Store
 from tests.integration.documents_cases import (
     NOW,
     accepted_case,
@@ -68,10 +68,11 @@ def test_prints_are_numbered_once_counted_archived_and_audited(
     first, second = approved_case(cat), approved_case(cat)
     for case in (first, second):
         store.cases.insert(case, clerk="wangxiao", workstation="TRAIN-01")
+        _registered(store, case.id)
 
     original = desk.build(first.id, DocumentKind.DECISION, "wangxiao")
     assert original.number == "金市建决〔2026〕1号" and original.copy_number == 1
-    assert not original.provisional  # nothing of this case waits in the outbox
+    assert not original.provisional  # the platform has the case
     record = desk.record(original, "wangxiao")
     assert record.copy_no == 1 and record.sha256 == hashlib.sha256(original.pdf).hexdigest()
     assert Path(record.path).read_bytes() == original.pdf
@@ -89,7 +90,15 @@ def test_prints_are_numbered_once_counted_archived_and_audited(
     assert store.audit.verify().ok
 
 
-def test_a_case_whose_progress_waits_in_the_outbox_prints_provisional(
+def _registered(store: Store, case_id: str) -> None:
+    """The case's progress registration reached the platform."""
+    row = store.outbox.enqueue(
+        OutboxKind.PROGRESS_REGISTER.value, case_id, {}, f"progress_register:{case_id}", now=NOW
+    )
+    store.outbox.mark_sent(row.id, {}, now=NOW)
+
+
+def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     store: Store, tmp_path: Path
 ) -> None:
     desk, service = _desk(store, tmp_path)
@@ -97,7 +106,16 @@ def test_a_case_whose_progress_waits_in_the_outbox_prints_provisional(
     case = service.open_case(
         "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
     )
-    assert desk.provisional(case.id)  # its progress registration has not reached the platform
-    for row in store.outbox.for_case(case.id):
-        store.outbox.mark_sent(row.id, {}, now=NOW)
+    (register,) = store.outbox.for_case(case.id)
+    assert register.kind == OutboxKind.PROGRESS_REGISTER.value
+    assert desk.provisional(case.id)  # the QR's token is not on the platform yet
+    store.outbox.mark_sent(register.id, {}, now=NOW)
+    assert not desk.provisional(case.id)
+    event = store.outbox.enqueue(
+        OutboxKind.PROGRESS_EVENT.value, case.id, {}, f"progress_event:{case.id}:1", now=NOW
+    )
+    assert not desk.provisional(case.id)  # queued a moment ago, not yet tried: online
+    store.outbox.mark_retry(event.id, "connection refused", NOW + dt.timedelta(seconds=30))
+    assert desk.provisional(case.id)  # the platform could not be reached
+    store.outbox.mark_sent(event.id, {}, now=NOW)
     assert not desk.provisional(case.id)
