@@ -75,7 +75,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from clerkapp.errors import CatalogueError
-    from clerkapp.infra.catalogue_io import CatalogueFileError, import_catalogue
+    from clerkapp.infra.catalogue_io import (
+        CatalogueAlreadyInstalled,
+        CatalogueFileError,
+        import_catalogue,
+    )
 
     try:
         result = import_catalogue(args.path)
@@ -84,6 +88,9 @@ def _import(args: argparse.Namespace) -> int:
             print(problem.render(exc.source))
         print(f"导入失败：目录文件有 {len(exc.problems)} 个问题，未做任何更改", file=sys.stderr)
         return 1
+    except CatalogueAlreadyInstalled as exc:
+        print(exc.user_message)
+        return 0
     except CatalogueError as exc:
         print(f"导入失败：{exc.user_message}", file=sys.stderr)
         return 1

@@ -34,6 +34,10 @@ class CatalogueFileError(CatalogueError):
         )
 
 
+class CatalogueAlreadyInstalled(CatalogueError):
+    """The same catalogue version is installed already: nothing to do (not a failure)."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     """What an import did: the version installed and where."""
@@ -115,7 +119,8 @@ def installed_version() -> str | None:
 def import_catalogue(path: Path) -> ImportResult:
     """Validate ``path`` fully, then install it atomically (temporary file + ``os.replace``), with
     the reading (pinyin) of every name filled in. Refuses a version older than the installed one
-    or equal to it; the installed file is untouched by any failure."""
+    (:class:`CatalogueError`) and leaves an equal one alone (:class:`CatalogueAlreadyInstalled`);
+    the installed file is untouched by any failure."""
     data, result = check_file(path, full=True)
     if result.catalogue is None or not isinstance(data, dict):
         raise CatalogueFileError(str(path), result.problems)
@@ -128,9 +133,11 @@ def import_catalogue(path: Path) -> ImportResult:
                 user_message=f"目录版本 {version} 早于已安装的版本 {previous}，拒绝导入",
             )
         if version_key(version) == version_key(previous):
-            raise CatalogueError(
+            raise CatalogueAlreadyInstalled(
                 f"version {version} is already installed",
-                user_message=f"目录版本 {version} 已经安装，无需重复导入",
+                user_message=(
+                    f"目录版本 {version} 已经安装，无需重复导入（内容如有变化，请提高版本号）"
+                ),
             )
     add_readings(data)
     target = installed_path()

@@ -12,6 +12,7 @@ import pytest
 from clerkapp.errors import CatalogueError
 from clerkapp.infra import catalogue_io
 from clerkapp.infra.catalogue_io import (
+    CatalogueAlreadyInstalled,
     CatalogueFileError,
     import_catalogue,
     installed_path,
@@ -92,7 +93,7 @@ def test_import_refuses_older_and_equal_versions_and_changes_nothing(tmp_path: P
     with pytest.raises(CatalogueError) as older:
         import_catalogue(write(tmp_path / "old.json", canonical("2026.12.9")))
     assert "早于" in older.value.user_message
-    with pytest.raises(CatalogueError) as same:
+    with pytest.raises(CatalogueAlreadyInstalled) as same:
         import_catalogue(write(tmp_path / "same.json", canonical("2026.12.10")))
     assert "已经安装" in same.value.user_message
     broken = canonical("2027.1.1")
