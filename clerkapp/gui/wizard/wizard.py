@@ -198,6 +198,8 @@ class CaseWizard(QWidget):
         self._refresh_views()
         page = self.stack.currentWidget()
         if page is not None:
+            # Focusing the wizard (the shell does on Ctrl+N) lands on the step's first field.
+            self.setFocusProxy(page)
             page.setFocus()
         self._sync_buttons()
 
