@@ -106,8 +106,9 @@ def serve(
 ) -> int:
     """Serve until interrupted (SIGINT/SIGTERM); the process's exit code. Once connections are
     accepted, the URL is written to ``ready_file`` and passed to ``on_ready``."""
+    app = create_app(settings, dataset)
     sock = bind(host, port)
-    server = _AnnouncingServer(create_app(settings, dataset), url_of(sock), ready_file, on_ready)
+    server = _AnnouncingServer(app, url_of(sock), ready_file, on_ready)
     try:
         server.run(sockets=[sock])
     finally:
@@ -122,9 +123,9 @@ class ThreadedSandbox:
 
     def __init__(self, settings: SandboxSettings, host: str = "127.0.0.1") -> None:
         self.settings = settings
+        self.app = create_app(settings)  # first: a broken dataset must not leave a socket open
         self._sock = bind(host, 0)
         self.url = url_of(self._sock)
-        self.app = create_app(settings)
         self.sandbox: SandboxState = self.app.state.sandbox
         self._server = uvicorn.Server(_config(self.app))
         self._thread = threading.Thread(target=self._run, name="sandbox-server", daemon=True)
