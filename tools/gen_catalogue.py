@@ -151,9 +151,10 @@ def _proof(
         if name not in taken:
             break
     taken.add(name)
-    # who used to issue a proof that is now pledged or dropped: the village/neighbourhood
-    # committee for a person, the business itself for a business
+    # who used to issue a proof that is now pledged: the village/neighbourhood committee for a
+    # person, the business itself for a business (dropped templates name their own issuer)
     issuer = template.get("issuer") or ("村（居）民委员会" if kind == "p" else "企业自行出具")
+    template = _about(template, qualifier)
     proof: dict[str, Any] = {"code": code, "name": name, "issuer": issuer, "method": method}
     fallbacks: list[str] = []
     if method == "dropped":
@@ -178,6 +179,24 @@ def _proof(
         proof["fallbacks"] = fallbacks
     proof["synthetic"] = True
     return proof
+
+
+def _about(template: dict[str, Any], qualifier: str) -> dict[str, Any]:
+    """The template's question and pledged fact about the qualified person ("配偶无犯罪记录证明"
+    asks about the applicant's spouse, not the applicant)."""
+    if qualifier in ("", "申请人"):
+        return template
+    relative = (
+        qualifier
+        if qualifier.startswith(("企业", "法定", "主要", "股东", "项目", "专业"))
+        else (f"申请人{qualifier}")
+    )
+    changed = dict(template)
+    if "question" in changed:
+        changed["question"] = changed["question"].replace("申请人", relative, 1)
+    if changed.get("fact"):
+        changed["fact"] = changed["fact"].replace("本人", f"本人{qualifier}", 1)
+    return changed
 
 
 def _verify(rng: random.Random, template: dict[str, Any]) -> dict[str, Any]:
