@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QRunnable,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
     Slot,
 )
@@ -165,8 +166,10 @@ class OpHandle(QObject):
 
     def _finish(self) -> None:
         self.done = True
-        _running.discard(self)
         self.finished.emit()
+        # Drop the last reference only after this slot has returned: destroying the handle inside
+        # its own queued slot crashed PySide6 (seen about 1 run in 4 under gdb).
+        QTimer.singleShot(0, lambda: _running.discard(self))
 
 
 class _Worker(QRunnable):
