@@ -167,12 +167,12 @@ class _Builder:
             if dept is not None:
                 departments.setdefault(dept.code, dept)
         proofs: dict[str, ProofItem] = {}
-        proof_codes = {raw.get("code") for _, raw in proof_entries}
+        proof_codes = {c for _, raw in proof_entries if isinstance(c := raw.get("code"), str)}
         for loc, raw in proof_entries:
             proof = self.proof(loc, raw)
             if proof is not None:
                 proofs.setdefault(proof.code, proof)
-        dept_codes = {raw.get("code") for _, raw in dept_entries}
+        dept_codes = {c for _, raw in dept_entries if isinstance(c := raw.get("code"), str)}
         matters: dict[str, Matter] = {}
         for loc, raw in matter_entries:
             matter = self.matter(loc, raw, departments, dept_codes, proof_codes)

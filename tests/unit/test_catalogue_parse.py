@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clerkapp.core.catalogue import ApplicantKind, Method, Op
 from clerkapp.core.catalogue_parse import Problem, parse_catalogue
@@ -213,3 +215,50 @@ def test_many_problems_at_once_are_all_reported_in_readable_lines() -> None:
         "bad.json: matters[0].proofs[5]: proofs: 引用了未定义的证明事项：'missing.proof'" in lines
     )
     assert all(line.startswith("bad.json: ") and line.count(": ") >= 3 for line in lines)
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=5),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            found += _paths(child, (*prefix, i))
+    return found
+
+
+_ALL_PATHS = _paths(CANONICAL)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_ALL_PATHS), _JUNK, st.booleans()), min_size=1, max_size=4)
+)
+def test_any_corruption_is_reported_never_crashes(edits: list[tuple[Any, ...]]) -> None:
+    d = data()
+    for path, junk, delete in edits:
+        parent: Any = d
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if delete and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = junk
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit removed this place
+    for schema in (SCHEMA, None):
+        result = parse_catalogue(d, schema=schema)
+        assert (result.catalogue is None) == bool(result.problems)
+        assert all(p.location and p.message for p in result.problems)
