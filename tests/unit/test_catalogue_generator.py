@@ -79,3 +79,16 @@ def test_generated_names_are_plausible_and_specs_complete() -> None:
             assert "承诺" in proof["pledge"]["text"] and "失信" in proof["pledge"]["consequences"]
     for matter in data["matters"]:
         assert 1 <= len(matter["proofs"]) <= gen_catalogue.MAX_PROOFS
+
+
+def test_platform_items_match_what_the_sandbox_serves() -> None:
+    from clerkapp.sandbox.registries import ITEMS
+
+    assert set(ITEMS) == set(PLATFORM_ITEMS)
+    for name, item in PLATFORM_ITEMS.items():
+        served = ITEMS[name]
+        assert (served.registry, served.subject, tuple(served.fields)) == (
+            item.registry,
+            item.subject,
+            item.fields,
+        ), name
