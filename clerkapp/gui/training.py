@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clerkapp.app.auth import DEMO_ACCOUNTS
 from clerkapp.gui import ops
 from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
+from clerkapp.infra.paths import self_command, self_environment
 
 log = logging.getLogger(__name__)
 
@@ -105,26 +105,25 @@ class SandboxProcess(QObject):
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.ready_file.unlink(missing_ok=True)
         process = QProcess(self)
-        process.setProgram(sys.executable)
-        # A PyInstaller bundle is itself the clerkapp command; a checkout runs the module.
-        prefix = [] if getattr(sys, "frozen", False) else ["-m", "clerkapp"]
-        process.setArguments(
-            [
-                *prefix,
-                "platform",
-                "serve",
-                "--host",
-                self.host,
-                "--port",
-                str(self.port),
-                "--data",
-                str(self.data_dir),
-                "--ready-file",
-                str(self.ready_file),
-            ]
+        # The bundle's executable in a PyInstaller build, else `python -m clerkapp`.
+        program, *arguments = self_command(
+            "platform",
+            "serve",
+            "--host",
+            self.host,
+            "--port",
+            str(self.port),
+            "--data",
+            str(self.data_dir),
+            "--ready-file",
+            str(self.ready_file),
         )
+        process.setProgram(program)
+        process.setArguments(arguments)
         env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONUNBUFFERED", "1")  # the "listening on" line must arrive at once
+        for name, value in self_environment().items():
+            env.insert(name, value)
         process.setProcessEnvironment(env)
         process.setWorkingDirectory(str(Path(__file__).resolve().parents[2]))
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)

@@ -4,6 +4,7 @@ data directory. Tests always set ``CLERKAPP_HOME`` to a temporary directory."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -34,9 +35,33 @@ def log_dir() -> Path:
 def resources_dir() -> Path:
     """The bundled ``resources/`` folder: next to the package in a checkout, or inside the
     PyInstaller bundle (``sys._MEIPASS``)."""
-    import sys
-
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+def is_frozen() -> bool:
+    """Whether ClerkApp runs from its PyInstaller bundle rather than from Python."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def self_command(*args: str) -> list[str]:
+    """The command line that runs this same ClerkApp's CLI with ``args`` in a new process.
+
+    In the bundle the executable *is* ``clerkapp`` (a frozen interpreter has no ``-m``); from
+    Python it is this interpreter with ``-m clerkapp``.
+    """
+    if is_frozen():
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "clerkapp", *args]
+
+
+def self_environment() -> dict[str, str]:
+    """Variables to add to the environment of a process started with :func:`self_command`."""
+    if is_frozen():
+        # The child is an instance of its own, not a helper of this process: PyInstaller's
+        # bootloader must not reuse this process's unpacked state (it would in a one-file
+        # build, whose files vanish when the parent exits).
+        return {"PYINSTALLER_RESET_ENVIRONMENT": "1"}
+    return {}
