@@ -59,6 +59,27 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     demo.add_argument("--json", action="store_true", help="JSON instead of a table")
     demo.set_defaults(handler=_demo)
 
+    configure = psub.add_parser(
+        "configure", help="point this workstation at a real platform (leaves training mode)"
+    )
+    configure.add_argument("--url", required=True, help="the platform's API address")
+    configure.add_argument("--workstation", required=True, help="this workstation's id")
+    configure.add_argument(
+        "--public-base", help="public address of the progress pages printed in QR codes"
+    )
+    configure.add_argument("--office", help="issuing office shown on documents")
+    configure.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the workstation secret from standard input instead of a hidden prompt",
+    )
+    configure.set_defaults(handler=_configure)
+
+    training = psub.add_parser(
+        "training", help="forget the platform configuration: back to training mode"
+    )
+    training.set_defaults(handler=_training)
+
 
 def _serve(args: argparse.Namespace) -> int:
     from clerkapp.errors import ClerkAppError
@@ -128,4 +149,37 @@ def _demo(args: argparse.Namespace) -> int:
         return 0
     for s in DEMO_SUBJECTS:
         print(f"{s.name}\t{s.subject}\t{s.scenario}")
+    return 0
+
+
+def _configure(args: argparse.Namespace) -> int:
+    """Store the platform address and workstation; the secret never goes on the command line
+    (it would end up in shell history) and is stored protected, never in plain text."""
+    import getpass
+    import sys
+
+    from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.settings import configure_platform
+
+    secret = sys.stdin.readline().strip() if args.secret_stdin else getpass.getpass("工作站密钥: ")
+    try:
+        saved = configure_platform(
+            args.url,
+            args.workstation,
+            secret,
+            official_display=args.office,
+            public_base_url=args.public_base,
+        )
+    except ClerkAppError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return 1
+    print(f"已配置平台 {saved.url}，工作站 {saved.workstation_id}（密钥已加密保存）")
+    return 0
+
+
+def _training(args: argparse.Namespace) -> int:
+    from clerkapp.infra.settings import use_training
+
+    use_training()
+    print("已恢复培训模式（使用内置沙箱平台）")
     return 0
