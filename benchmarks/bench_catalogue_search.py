@@ -8,6 +8,7 @@ method commits them), pinyin letter by letter, initials, two-character queries, 
 from __future__ import annotations
 
 import gc
+import random
 import re
 import time
 from collections.abc import Iterator
@@ -125,3 +126,16 @@ def run() -> Iterator[Figure]:
     yield figure("catalogue search p95 per keystroke", percentile(per_key, 95), "ms", 5.0)
     yield figure("catalogue search p95, raw samples (3 rounds)", percentile(raw, 95), "ms")
     yield figure("catalogue search max, raw samples", max(raw), "ms")
+
+    # Whole queries in a shuffled order (as from the CLI): no keystroke to narrow from.
+    whole = [*TYPED_CHINESE, *TYPED_PINYIN, *INITIALS, *TWO_CHAR, *MIXED]
+    random.Random(7).shuffle(whole)
+    fresh: list[float] = []
+    for _ in range(3):
+        re.purge()
+        for q in whole:
+            start = time.perf_counter()
+            index.search(q, limit=20)
+            fresh.append((time.perf_counter() - start) * 1000)
+    yield figure(f"catalogue search p95, whole queries ({len(whole)} x3)", percentile(fresh, 95),
+                 "ms")  # fmt: skip

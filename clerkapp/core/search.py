@@ -326,9 +326,14 @@ class CatalogueIndex:
 def _units(entry: _Entry, per_char: list[list[str]]) -> str:
     starts = _word_starts(entry.reading) if entry.reading else {0}
     return "".join(
-        ("#" if i in starts else "|") + ch + "".join("~" + r for r in readings)
+        ("#" if i in starts else "|") + _safe(ch) + "".join("~" + r for r in readings)
         for i, (ch, readings) in enumerate(zip(entry.name, per_char, strict=True))
     )
+
+
+def _safe(ch: str) -> str:
+    """A name's character as stored in the corpus: the markup characters stand in for nothing."""
+    return "_" if ch in "#|~" else ch
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -347,7 +352,7 @@ class _QueryPattern:
 
 
 # A unit is <sep><char>~<reading>~<reading>…, sep "#" at a word start, "|" elsewhere.
-_ALTERNATIVES = "(?:~[a-z0-9]*+)*?~"  # start at any reading of a polyphonic character
+_READING = "[^#|\\n]*?~"  # within a unit, up to the start of any of its readings
 _NEXT_UNIT = "[^#|\\n]*+[#|]"  # skip the rest of this unit, up to the next one's separator
 
 
@@ -360,18 +365,18 @@ def _query_pattern(q: str) -> _QueryPattern:
     previous = ""  # "", "latin" or "han"
     for ch in q:
         is_latin = "a" <= ch <= "z"
-        literal = ch if _is_han(ch) else "[#|]" + re.escape(ch)
+        literal = ch if _is_han(ch) else "[#|]" + re.escape(_safe(ch))
         if not previous:
             if is_latin:
-                first = ["~" + ch, "\\n#[^~\\n]" + _ALTERNATIVES + ch]
+                first = ["~" + ch, "\\n#" + _READING + ch]
             else:
-                first = [literal, "\\n#" + re.escape(ch)]
+                first = [literal, "\\n#" + re.escape(_safe(ch))]
         elif is_latin:
-            jump = _NEXT_UNIT + "[^~\\n]" + _ALTERNATIVES
+            jump = _NEXT_UNIT + _READING
             # after a letter: continue the same reading, or jump to the next character
             rest.append(f"(?:{jump})??{ch}" if previous == "latin" else jump + ch)
         else:
-            rest.append(_NEXT_UNIT + re.escape(ch))
+            rest.append(_NEXT_UNIT + re.escape(_safe(ch)))
         previous = "latin" if is_latin else "han"
     body = "".join(rest)
     return _QueryPattern(re.compile(first[1] + body), re.compile(first[0] + body))
