@@ -188,3 +188,13 @@ def test_narrowing_never_changes_the_hits(text: str) -> None:
     for n in range(1, len(text) + 1):
         fresh._last = None
         assert typed.search(text[:n], limit=3) == fresh.search(text[:n], limit=3)
+
+
+def test_names_with_markup_characters_do_not_break_the_index() -> None:
+    odd = ProofItem("p.odd", "甲|乙#丙~丁证明", "某单位", Method.DROPPED, drop=DropSpec("依据"))
+    base = small_catalogue()
+    index = CatalogueIndex.build(Catalogue("1", "2026-01-01", base.matters, {"p.odd": odd}))
+    assert [h.code for h in index.search("丙")] == ["p.odd"]
+    assert [h.code for h in index.search("dingzheng")] == ["p.odd"]
+    assert [h.code for h in index.search("jia|yi")] == ["p.odd"]
+    assert [h.code for h in index.search("m.rental")] == []  # codes are not searched
