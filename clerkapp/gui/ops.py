@@ -53,6 +53,7 @@ ProgressCallback = Callable[[Any], None]
 
 # Ops still running, so they are not garbage-collected before their result is delivered.
 _running: set[OpHandle] = set()
+_finishing: set[OpHandle] = set()  # finished handles kept alive until their slot has returned
 
 
 def user_message_for(exc: BaseException) -> str:
@@ -166,10 +167,12 @@ class OpHandle(QObject):
 
     def _finish(self) -> None:
         self.done = True
+        _running.discard(self)
+        # Keep the last reference until this slot has returned: destroying the handle inside its
+        # own queued slot crashed PySide6 (seen about 1 run in 4 under gdb).
+        _finishing.add(self)
+        QTimer.singleShot(0, lambda: _finishing.discard(self))
         self.finished.emit()
-        # Drop the last reference only after this slot has returned: destroying the handle inside
-        # its own queued slot crashed PySide6 (seen about 1 run in 4 under gdb).
-        QTimer.singleShot(0, lambda: _running.discard(self))
 
 
 class _Worker(QRunnable):
