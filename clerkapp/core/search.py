@@ -332,7 +332,10 @@ def _units(entry: _Entry, per_char: list[list[str]]) -> str:
 
 
 def _safe(ch: str) -> str:
-    """A name's character as stored in the corpus: the markup characters stand in for nothing."""
+    """A character as stored in the corpus and compared with a query: normalised like queries
+    (full-width "（" is "("), the corpus's markup characters replaced."""
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    ch = folded if len(folded) == 1 else ch
     return "_" if ch in "#|~" else ch
 
 

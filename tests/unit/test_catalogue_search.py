@@ -198,3 +198,9 @@ def test_names_with_markup_characters_do_not_break_the_index() -> None:
     assert [h.code for h in index.search("dingzheng")] == ["p.odd"]
     assert [h.code for h in index.search("jia|yi")] == ["p.odd"]
     assert [h.code for h in index.search("m.rental")] == []  # codes are not searched
+
+
+def test_full_width_punctuation_in_names_matches_either_width() -> None:
+    index = full_index()
+    for query in ["提取（购房）", "提取(购房)", "（购房"]:
+        assert index.search(query)[0].name == "住房公积金提取（购房）", query
