@@ -334,6 +334,8 @@ def _units(entry: _Entry, per_char: list[list[str]]) -> str:
 def _safe(ch: str) -> str:
     """A character as stored in the corpus and compared with a query: normalised like queries
     (full-width "（" is "("), the corpus's markup characters replaced."""
+    if "\u4e00" <= ch <= "\u9fff":  # the common case, unchanged by normalisation
+        return ch
     folded = unicodedata.normalize("NFKC", ch).lower()
     ch = folded if len(folded) == 1 else ch
     return "_" if ch in "#|~" else ch
