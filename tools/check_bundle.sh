@@ -8,9 +8,9 @@
 #   SKIP_BUILD=1 tests an existing OUT_DIR/dist/clerkapp without rebuilding.
 #
 # Checks, each on the bundle's own executable with a fresh $CLERKAPP_HOME:
-#   --version; catalogue stats and a pinyin search; audit verify (no store: exit 2; after the GUI
+#   --version; catalogue stats, a pinyin search, import; audit verify (no store: exit 2; after the GUI
 #   created one: intact); platform serve --port 0 (health, OpenAPI); the GUI shows its window
-#   (offscreen); in training mode the GUI starts the sandbox as a child process of the bundle
+#   (offscreen, and on X11 under Xvfb when xvfb-run exists); in training mode the GUI starts the sandbox as a child process of the bundle
 #   and it answers; --self-check (resources, catalogue, store, fonts + PDF, QtPdf, translations).
 # Exit 1 if the build or any check fails; every check runs, failures are listed at the end.
 set -uo pipefail
@@ -114,6 +114,13 @@ else
   fail "catalogue search ggzl" "$(echo "$got" | head -5)"
 fi
 
+# validate + atomic install of the bundle's own catalogue file into this workstation's data
+catalogue_file=$(ls "$BUNDLE_DIR"/_internal/resources/catalogue/*.json | grep -v schema.json | head -1)
+got=$(CLERKAPP_HOME=$home timeout 120 "$BIN" catalogue import "$catalogue_file" 2>&1)
+rc=$?
+[ $rc -eq 0 ] && ok "catalogue import $(basename "$catalogue_file"): $(echo "$got" | tail -1)" \
+  || fail "catalogue import" "exit $rc: $got"
+
 got=$(CLERKAPP_HOME=$home timeout 60 "$BIN" audit verify 2>&1)
 rc=$?
 [ $rc -eq 2 ] && ok "audit verify, no store yet: exit 2 ($got)" || fail "audit verify (no store)" "exit $rc: $got"
@@ -152,6 +159,20 @@ fi
 got=$(CLERKAPP_HOME=$home timeout 60 "$BIN" audit verify 2>&1)
 rc=$?
 [ $rc -eq 0 ] && ok "audit verify on the GUI's store: $got" || fail "audit verify" "exit $rc: $got"
+# The platform plugin of a real desktop (xcb) and the X libraries it needs, under Xvfb.
+if command -v xvfb-run >/dev/null 2>&1; then
+  home=$(home_for gui-x11)
+  got=$(env -u QT_QPA_PLATFORM CLERKAPP_HOME=$home CLERKAPP_EXIT_AFTER_SHOWN=1 timeout 120 \
+    xvfb-run -a "$BIN" 2>&1)
+  rc=$?
+  if [ $rc -eq 0 ] && echo "$got" | grep -q "clerkapp: window shown"; then
+    ok "window shown on X11 (Xvfb, xcb plugin)"
+  else
+    fail "GUI start on X11" "exit $rc: $(echo "$got" | tail -20)"
+  fi
+else
+  echo "note GUI on X11 not checked: no xvfb-run (apt-get install xvfb xauth)"
+fi
 
 # Training mode: the GUI starts `clerkapp platform serve` from the bundle as its child.
 home=$(home_for training)

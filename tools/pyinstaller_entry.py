@@ -2,11 +2,12 @@
 self-check for the IT staff who install the bundle at a counter.
 
 ``clerkapp --self-check [DIR]`` (bundle only) checks, inside the installed folder, what the
-desktop app needs beyond starting: the bundled resources, the catalogue (full schema
-validation), a fresh store with its audit chain, the fonts and a sample decision PDF (written to
-DIR when given, e.g. to print a test page), Qt's PDF renderer and the translation files. It
-prints one line per check and exits 1 if any failed. Nothing is written outside DIR and a
-temporary folder; no personal data (the sample applicant is synthetic).
+desktop app needs beyond starting: the bundled resources, that every module imports, the
+catalogue (full schema validation) and pinyin readings, a fresh store with its audit chain, the
+fonts and a sample decision PDF (written to DIR when given, e.g. to print a test page), Qt's PDF
+renderer and the translation files. It prints one line per check and exits 1 if any failed.
+Nothing is written outside DIR and a temporary folder; no personal data (the sample applicant
+is synthetic).
 """
 
 from __future__ import annotations
@@ -69,10 +70,15 @@ def check_modules(_out: Path) -> str:
 
 
 def check_catalogue(_out: Path) -> str:
-    """The bundled catalogue passes the full validation (JSON Schema included)."""
+    """The bundled catalogue passes the full validation (JSON Schema included), and pinyin
+    readings can be computed (``catalogue import`` of a file without them needs pypinyin's data)."""
+    from clerkapp.core.search import reading_of
     from clerkapp.infra.catalogue_io import bundled_path, read_catalogue
 
     catalogue = read_catalogue(bundled_path(), full=True)
+    reading = reading_of("公共租赁")
+    if reading.replace("|", " ").split() != ["gong", "gong", "zu", "lin"]:
+        raise RuntimeError(f"拼音读音不正确：公共租赁 → {reading}")
     return (
         f"版本 {catalogue.version}，部门 {len(catalogue.departments)} 个，"
         f"事项 {len(catalogue.matters)} 项，证明事项 {len(catalogue.proofs)} 项"
