@@ -63,6 +63,19 @@ wait_for_file() {
   return 1
 }
 
+# The first child process of PID $1 (from /proc: no procps needed).
+child_of() {
+  local stat
+  for stat in /proc/[0-9]*/stat; do
+    # fields: pid (comm) state ppid ...; comm may hold spaces, so cut after the last ")"
+    if [ "$(sed 's/.*) [A-Za-z] \([0-9]*\).*/\1/' "$stat" 2>/dev/null)" = "$1" ]; then
+      basename "$(dirname "$stat")"
+      return 0
+    fi
+  done
+  return 1
+}
+
 # GET $1 and check the JSON answer with the Python expression $2 (the answer is `j`).
 http_check() {
   "$PY" - "$1" "$2" <<'EOF'
@@ -183,8 +196,8 @@ started_pids+=("$gui_pid")
 ready=0
 wait_for_file "$home/sandbox/ready" && ready=1
 # `timeout` is the GUI's parent; the GUI (its child) starts the sandbox.
-gui=$(pgrep -P "$gui_pid" | head -1)
-child=$(pgrep -P "${gui:-0}" | head -1)
+gui=$(child_of "$gui_pid")
+child=$(child_of "${gui:-0}")
 [ -n "$child" ] && started_pids+=("$child")
 if [ $ready -eq 1 ]; then
   url=$(cat "$home/sandbox/ready")
