@@ -39,7 +39,7 @@ from tools.gen_catalogue_data import (  # noqa: E402
 )
 
 SEED = 20190223  # the day Jinhua announced the proof-free city
-VERSION = "2026.11.1"
+VERSION = "2026.11.2"  # 2026.11.2: related persons (关系人) and look-up subjects
 ISSUED = "2026-11-27"
 MAX_PROOFS = 10
 TARGET = {"dropped": 610, "pledge": 420, "data_query": 677, "dept_verify": 1022}

@@ -66,6 +66,20 @@ class Condition:
     description: str = ""
 
 
+#: The subject of a look-up or verification about the applicant themself.
+APPLICANT = "applicant"
+
+
+@dataclass(frozen=True)
+class RelatedRole:
+    """A person other than the applicant whom a matter's facts concern (关系人), e.g. role
+    ``deceased`` labelled 已故参保人员 for a survivor allowance. The clerk identifies them when
+    opening the case; proofs name the role as their ``subject``."""
+
+    role: str  # machine name, referenced by ``DataQuerySpec.subject`` / ``VerifySpec.subject``
+    label: str  # Chinese, shown on screen and printed, e.g. 已故参保人员
+
+
 @dataclass(frozen=True)
 class DataQuerySpec:
     """数据查询: which platform information item to ask for, which fields, and the rule that
@@ -81,6 +95,9 @@ class DataQuerySpec:
     fields: tuple[str, ...]
     conditions: tuple[Condition, ...]
     when_not_found: bool  # True: not found satisfies the proof; False: it does not
+    # Whose record is looked up: "applicant" or the role of one of the matter's related
+    # persons (e.g. "deceased": the survivor allowance asks whether the insured person died).
+    subject: str = APPLICANT
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,7 @@ class VerifySpec:
     department: str
     question: str
     expected_days: int
+    subject: str = APPLICANT  # whom the question is about, as in :class:`DataQuerySpec`
 
 
 @dataclass(frozen=True)
@@ -152,6 +170,11 @@ class Matter:
     synthetic: bool = False
     department_code: str = ""  # code of the department in ``Catalogue.departments``
     pinyin: str = ""  # reading of ``name`` for search, see resources/catalogue/README.md
+    related: tuple[RelatedRole, ...] = ()  # persons besides the applicant the case concerns
+
+    def related_role(self, role: str) -> RelatedRole | None:
+        """The declared related role named ``role``, or None."""
+        return next((r for r in self.related if r.role == role), None)
 
     @property
     def decided_at_counter(self) -> bool:

@@ -30,6 +30,7 @@ from clerkapp.core.catalogue import (
     ProofItem,
     VerifySpec,
 )
+from clerkapp.core.catalogue_related import RelatedChecks
 from clerkapp.core.catalogue_schema import TYPE_ZH, Problem, schema_problems
 from clerkapp.core.search import parse_reading
 
@@ -73,7 +74,7 @@ def parse_catalogue(data: object, *, schema: Mapping[str, Any] | None = None) ->
     return ParseResult(None if problems else catalogue, problems)
 
 
-class _Builder:
+class _Builder(RelatedChecks):
     """The semantic pass: builds the model and records a problem for everything it cannot use."""
 
     def __init__(self) -> None:
@@ -167,17 +168,20 @@ class _Builder:
             if dept is not None:
                 departments.setdefault(dept.code, dept)
         proofs: dict[str, ProofItem] = {}
+        proof_locs: dict[str, str] = {}
         proof_codes = {c for _, raw in proof_entries if isinstance(c := raw.get("code"), str)}
         for loc, raw in proof_entries:
             proof = self.proof(loc, raw)
-            if proof is not None:
-                proofs.setdefault(proof.code, proof)
+            if proof is not None and proof.code not in proofs:
+                proofs[proof.code] = proof
+                proof_locs[proof.code] = loc
         dept_codes = {c for _, raw in dept_entries if isinstance(c := raw.get("code"), str)}
         matters: dict[str, Matter] = {}
         for loc, raw in matter_entries:
             matter = self.matter(loc, raw, departments, dept_codes, proof_codes)
             if matter is not None:
                 matters.setdefault(matter.code, matter)
+        self.subjects(matters, proofs, proof_locs)
         if self.problems or version is None or issued is None:
             return None
         return Catalogue(version, issued, matters, proofs, departments, source)
@@ -211,6 +215,7 @@ class _Builder:
             self.add(loc, "time_limit_days", "办理时限不能为负数")
         synthetic = self.get(raw, loc, "synthetic", bool, required=False) or False
         reading = self.reading(raw, loc, name)
+        related = self.related(loc, raw)
         refs = self.get(raw, loc, "proofs", list)
         codes: list[str] = []
         for j, ref in enumerate(refs or []):
@@ -230,7 +235,7 @@ class _Builder:
             code=code, name=name, department=dept.name if dept else dept_code or "",
             applicant_kind=kind, legal_basis=basis, time_limit_days=days, proofs=tuple(codes),
             office_abbr=dept.office_abbr if dept else "", synthetic=synthetic,
-            department_code=dept_code or "", pinyin=reading,
+            department_code=dept_code or "", pinyin=reading, related=related,
         )  # fmt: skip
 
     def proof(self, loc: str, raw: dict[str, Any]) -> ProofItem | None:
@@ -311,11 +316,12 @@ class _Builder:
                 loc, "when_not_found", f"取值无效：{not_found!r}，应为 satisfied、not_satisfied"
             )
             not_found = None
+        subject = self.subject(obj, loc)
         if None in (item, registry, fields, not_found) or "conditions" not in obj:
             return None
         return DataQuerySpec(
             item or "", registry or "", tuple(fields or ()), tuple(conditions),
-            _NOT_FOUND[not_found or "not_satisfied"],
+            _NOT_FOUND[not_found or "not_satisfied"], subject,
         )  # fmt: skip
 
     def condition(
@@ -366,9 +372,10 @@ class _Builder:
         days = self.get(obj, loc, "expected_days", int)
         if days is not None and days < 0:
             self.add(loc, "expected_days", "核验时限不能为负数")
+        subject = self.subject(obj, loc)
         if department is None or question is None or days is None:
             return None
-        return VerifySpec(department, question, days)
+        return VerifySpec(department, question, days, subject)
 
     def drop(self, loc: str, raw: object) -> DropSpec | None:
         obj = self.spec_object(loc, raw)
