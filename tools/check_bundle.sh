@@ -2,29 +2,37 @@
 # Build the PyInstaller bundle (build.spec) and smoke-test it as IT staff would use it.
 #
 # Usage: bash tools/check_bundle.sh [OUT_DIR]
-#   OUT_DIR (default: a new folder under /tmp) receives dist/clerkapp/ (the bundle), work/,
-#   build.log and one data folder per check; it is kept for a look afterwards.
+#   OUT_DIR receives dist/clerkapp/ (the bundle), work/, build.log and one data folder per check,
+#   kept for a look afterwards. Without it: a new folder under /tmp, removed if all checks pass.
 #   PYINSTALLER=path overrides the pyinstaller to use (default .venv/bin/pyinstaller, else PATH).
 #   SKIP_BUILD=1 tests an existing OUT_DIR/dist/clerkapp without rebuilding.
 #
 # Checks, each on the bundle's own executable with a fresh $CLERKAPP_HOME:
-#   --version; catalogue stats, a pinyin search, import; audit verify (no store: exit 2; after the GUI
-#   created one: intact); platform serve --port 0 (health, OpenAPI); the GUI shows its window
-#   (offscreen, and on X11 under Xvfb when xvfb-run exists); in training mode the GUI starts the sandbox as a child process of the bundle
-#   and it answers; --self-check (resources, catalogue, store, fonts + PDF, QtPdf, translations).
+#   --version; catalogue stats, a pinyin search, import; audit verify (no store: exit 2; after
+#   the GUI created one: intact); platform serve --port 0 (health, OpenAPI); the GUI shows its
+#   window (offscreen, and on X11 under Xvfb when xvfb-run exists); in training mode the GUI
+#   starts the sandbox as a child process of the bundle and it answers; --self-check (resources,
+#   every module imports, catalogue, pinyin, store, fonts + PDF, QtPdf, translations).
 # Exit 1 if the build or any check fails; every check runs, failures are listed at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-OUT=${1:-$(mktemp -d /tmp/clerkapp-bundle.XXXXXX)}
+OUT=${1:-}
+REMOVE_OUT=0
+if [ -z "$OUT" ]; then
+  OUT=$(mktemp -d /tmp/clerkapp-bundle.XXXXXX)
+  REMOVE_OUT=1  # once all checks passed: a bundle is ~230 MB
+fi
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 if [ -z "${PYINSTALLER:-}" ]; then
   if [ -x .venv/bin/pyinstaller ]; then PYINSTALLER=.venv/bin/pyinstaller; else PYINSTALLER=$(command -v pyinstaller || true); fi
 fi
 [ -n "$PYINSTALLER" ] || { echo "check_bundle: pyinstaller not found (bash tools/bootstrap.sh installs it)" >&2; exit 1; }
-# The Python next to pyinstaller reads the JSON answers (no curl or jq needed).
+# Absolute: the checks run from $OUT. The Python next to pyinstaller reads the JSON answers
+# (no curl or jq needed).
+PYINSTALLER=$(cd "$(dirname "$PYINSTALLER")" && pwd)/$(basename "$PYINSTALLER")
 PY=$(dirname "$PYINSTALLER")/python
 [ -x "$PY" ] || PY=$(command -v python3)
 export QT_QPA_PLATFORM=offscreen
@@ -236,3 +244,7 @@ if [ ${#failures[@]} -gt 0 ]; then
   exit 1
 fi
 echo "check_bundle: all checks passed"
+if [ $REMOVE_OUT -eq 1 ]; then
+  cd /
+  rm -rf "$OUT"
+fi
