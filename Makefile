@@ -33,8 +33,7 @@ bench: setup
 	$(PY) -m benchmarks
 
 build: setup
-	.venv/bin/pyinstaller --noconfirm --clean build.spec
-	dist/clerkapp/clerkapp --version
+	bash tools/check_bundle.sh dist-bundle
 
 translations: setup
 	bash tools/update_translations.sh
