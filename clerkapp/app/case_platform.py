@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from clerkapp.app import case_support as support
 from clerkapp.app.case_base import CaseServiceBase
 from clerkapp.core.case import Case, EventKind, Evidence, ProofState
-from clerkapp.core.catalogue import Method, ProofItem
+from clerkapp.core.catalogue import APPLICANT, DataQuerySpec, Method, ProofItem, VerifySpec
 from clerkapp.core.platform_types import (
     CreditStatus,
     LookupAnswer,
@@ -48,7 +48,12 @@ class PlatformActions(CaseServiceBase):
                 elif not (p.state is ProofState.IN_FLIGHT and row is not None):
                     continue
                 if row is None:
-                    row = self._enqueue_lookup(case, self._item(p.code), official, now)
+                    item = self._item(p.code)
+                    subject = self._subject(case, item.query)
+                    if subject is None:  # nobody to ask about: the clerk must use another way
+                        case.lookup_failed(p.code, self._no_subject(case, item.query), now)
+                        continue
+                    row = self._enqueue_lookup(case, item, subject, official, now)
                 self.store.outbox.lease(row.id, now + LOOKUP_LEASE)
                 rows.append(row)
         return rows
@@ -133,6 +138,10 @@ class PlatformActions(CaseServiceBase):
         if spec is None:
             raise ValidationError("no verify spec", user_message="该证明事项不能以部门核验方式办理")
         with self._change(case_id, clerk) as (case, now):
+            subject = self._subject(case, spec)
+            if subject is None:
+                message = self._no_subject(case, spec)
+                raise ValidationError("no related person", user_message=message)
             case.request_verification(proof_code, "", now)  # the ticket comes with the answer
             n = self._count(case_id, OutboxKind.VERIFICATION, proof_code) + 1
             row = self._enqueue(
@@ -144,7 +153,7 @@ class PlatformActions(CaseServiceBase):
                     "proof_code": proof_code,
                     "department": spec.department,
                     "question": spec.question,
-                    "subject": support.subject_of(case),
+                    "subject": subject,
                 },
                 now,
             )
@@ -233,8 +242,25 @@ class PlatformActions(CaseServiceBase):
 
     # ---- helpers ----------------------------------------------------------------------------
 
+    @staticmethod
+    def _subject(case: Case, spec: DataQuerySpec | VerifySpec | None) -> dict[str, str] | None:
+        """Whose record a look-up or verification concerns (the spec's ``subject`` role)."""
+        return support.related_subject_of(case, spec.subject if spec else APPLICANT)
+
+    def _no_subject(self, case: Case, spec: DataQuerySpec | VerifySpec | None) -> str:
+        role = spec.subject if spec else APPLICANT
+        matter = self.catalogue.matters.get(case.matter_code)
+        found = matter.related_role(role) if matter else None
+        label = found.label if found else role
+        return f"办件未登记{label}的身份信息，无法查询或核验，请改用其他方式"
+
     def _enqueue_lookup(
-        self, case: Case, item: ProofItem, official: str | None, now: datetime
+        self,
+        case: Case,
+        item: ProofItem,
+        subject: dict[str, str],
+        official: str | None,
+        now: datetime,
     ) -> OutboxRow:
         spec = item.query
         assert spec is not None
@@ -246,7 +272,7 @@ class PlatformActions(CaseServiceBase):
             f"lookup:{case.id}:{item.code}:{n}",
             {
                 "item": spec.item,
-                "subject": support.subject_of(case),
+                "subject": subject,
                 "fields": list(spec.fields),
                 "proof_code": item.code,
             },

@@ -24,15 +24,15 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from clerkapp.app import case_support as support
 from clerkapp.app.case_platform import PlatformActions
-from clerkapp.core.case import Case, Decision, EventKind, Evidence
-from clerkapp.core.catalogue import ApplicantKind, Method
-from clerkapp.core.idnumber import validate_id_number
+from clerkapp.core.case import Case, Decision, EventKind, Evidence, RelatedSubject
+from clerkapp.core.catalogue import ApplicantKind, Matter, Method
+from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import ValidationError
 from clerkapp.infra.paths import data_dir
@@ -57,9 +57,14 @@ class CaseService(PlatformActions):
         applicant_id: str,
         applicant_name: str,
         clerk: str,
+        related: Mapping[str, tuple[str, str]] | None = None,
     ) -> Case:
         """Open a case for an applicant (ID number or credit code validated, with the precise
-        error in Chinese) and register its progress token with the platform (outbox)."""
+        error in Chinese) and register its progress token with the platform (outbox).
+
+        ``related`` identifies the matter's related persons: ``{role: (id_number, name)}`` for
+        every role the matter declares (e.g. ``{"deceased": ("330723…", "陈建国")}``); each ID
+        number is validated, the error naming the role ("已故参保人员的公民身份号码：…")."""
         matter = self.catalogue.matters.get(matter_code)
         if matter is None:
             raise ValidationError(f"unknown matter {matter_code}", user_message="目录中没有该事项")
@@ -74,6 +79,7 @@ class CaseService(PlatformActions):
                 number = validate_id_number(applicant_id, today=now.date()).number
             else:
                 number = validate_uscc(applicant_id).code
+            people = _related_subjects(matter, related or {}, number, now.date())
             prefix = support.case_id_prefix(now.date(), self.workstation)
             case_id = f"{prefix}{self.store.cases.count_with_prefix(prefix) + 1:04d}"
             short_code = support.new_short_code()
@@ -89,6 +95,7 @@ class CaseService(PlatformActions):
                 now,
                 support.new_tracking_token(),
                 short_code,
+                related=people,
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)
@@ -294,3 +301,24 @@ class CaseService(PlatformActions):
     def pledges_of(self, case_id: str) -> list[PledgeRecord]:
         """The case's signed pledges, in signing order."""
         return self.store.pledges.for_case(case_id)
+
+
+def _related_subjects(
+    matter: Matter, related: Mapping[str, tuple[str, str]], applicant: str, today: date
+) -> dict[str, RelatedSubject]:
+    """The related persons with validated ID numbers (the case checks the roles themselves)."""
+    people: dict[str, RelatedSubject] = {}
+    for role, (id_text, name) in related.items():
+        label = r.label if (r := matter.related_role(role)) else role
+        try:
+            number = validate_id_number(id_text, today=today).number
+        except InvalidIdNumber as exc:
+            exc.user_message = f"{label}的公民身份号码：{exc.user_message}"
+            raise
+        if number == applicant:
+            raise ValidationError(
+                f"related person {role} is the applicant",
+                user_message=f"{label}不能是申请人本人，请核对公民身份号码",
+            )
+        people[role] = RelatedSubject(number, name.strip())
+    return people

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from clerkapp.core.case import Case, CaseEvent, EventKind
-from clerkapp.core.catalogue import ApplicantKind, Matter
+from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.infra.store.migrations import short_code_from
 
@@ -66,6 +66,16 @@ def subject_of(case: Case) -> dict[str, str]:
     """The platform subject of the applicant: ``{"id_number": …}`` or ``{"uscc": …}``."""
     key = "id_number" if case.applicant_kind is ApplicantKind.PERSON else "uscc"
     return {key: case.applicant_id}
+
+
+def related_subject_of(case: Case, role: str) -> dict[str, str] | None:
+    """The platform subject a look-up or verification about ``role`` concerns: the applicant's
+    (``"applicant"``) or the related person's ``{"id_number": …}``; None when the case has no
+    such person (opened before the catalogue declared the role)."""
+    if role == APPLICANT:
+        return subject_of(case)
+    person = case.related.get(role)
+    return None if person is None else {"id_number": person.id_number}
 
 
 def call_context(case: Case, official: str | None) -> dict[str, str]:

@@ -22,12 +22,12 @@ at, data)`` to ``case.pending_events``; the case service drains the list in the 
 saves the case. Kinds: created, lookup_sent, lookup_queued, lookup_answered, lookup_failed,
 method_switched, verification_sent, verification_answered, verification_expired, credit_checked,
 pledge_signed, decided (data: decision, also for accept), withdrawn. ``data`` never holds the
-applicant's ID number or name.
+applicant's or a related person's ID number or name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -44,6 +44,8 @@ from clerkapp.core.case_types import (
     ProofResolution,
     ProofState,
     Recommendation,
+    RelatedSubject,
+    check_related,
     datetime_or_none,
     iso_or_none,
 )
@@ -53,6 +55,7 @@ from clerkapp.errors import InvalidTransition, ValidationError
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
+__all__ += ["RelatedSubject"]
 
 _P = ProofState
 
@@ -83,6 +86,8 @@ class Case:
     decision: Decision | None = None
     decision_reason: str | None = None
     override_reason: str | None = None
+    # Related persons by catalogue role (e.g. "deceased"); their repr is masked.
+    related: dict[str, RelatedSubject] = field(default_factory=dict)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -97,9 +102,11 @@ class Case:
         now: datetime,
         tracking_token: str,
         short_code: str,
+        related: Mapping[str, RelatedSubject] | None = None,
     ) -> Case:
         """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
-        with their primary method. ``proof_items`` are the matter's proofs, in its order."""
+        with their primary method. ``proof_items`` are the matter's proofs, in its order;
+        ``related`` identifies every related person the matter declares (by role)."""
         if applicant_kind != matter.applicant_kind:
             who = (
                 "企业（统一社会信用代码）"
@@ -113,6 +120,8 @@ class Case:
             raise ValidationError(
                 "proof items do not match the matter", user_message="证明事项与事项目录不一致"
             )
+        related = dict(related or {})
+        check_related(matter, related)
         proofs = {item.code: ProofResolution.initial(item, now) for item in proof_items}
         case = cls(
             id=case_id,
@@ -126,6 +135,7 @@ class Case:
             created_at=now,
             tracking_token=tracking_token,
             short_code=short_code,
+            related=related,
         )
         case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
         return case
@@ -322,6 +332,7 @@ class Case:
             "decision": self.decision.value if self.decision else None,
             "decision_reason": self.decision_reason,
             "override_reason": self.override_reason,
+            "related": {role: r.to_dict() for role, r in self.related.items()},
         }
 
     @classmethod
@@ -346,6 +357,7 @@ class Case:
             decision=Decision(data["decision"]) if data.get("decision") else None,
             decision_reason=data.get("decision_reason"),
             override_reason=data.get("override_reason"),
+            related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
         )
 
     def drain_events(self) -> list[CaseEvent]:

@@ -8,8 +8,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from clerkapp.core.catalogue import Method, ProofItem
+from clerkapp.core.catalogue import Matter, Method, ProofItem
+from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.platform_types import LookupAnswer, VerificationStatus
+from clerkapp.errors import ValidationError
 
 
 class CaseState(StrEnum):
@@ -143,6 +145,61 @@ class EventKind(StrEnum):
     PLEDGE_SIGNED = "pledge_signed"
     DECIDED = "decided"
     WITHDRAWN = "withdrawn"
+
+
+def mask_name(name: str) -> str:
+    """A person's name for print where the full name is not needed: 陈建国 → 陈**."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if name else ""
+
+
+@dataclass(frozen=True)
+class RelatedSubject:
+    """A related person (关系人) of a case, e.g. the deceased insured person of a survivor
+    allowance: the look-ups whose catalogue ``subject`` is their role are about them. The repr
+    masks both (no full ID numbers or names in logs)."""
+
+    id_number: str
+    name: str
+
+    def __repr__(self) -> str:
+        return f"RelatedSubject({self.display!r})"
+
+    @property
+    def display(self) -> str:
+        """Masked name and number, as printed: "陈** 330723********0155"."""
+        return f"{mask_name(self.name)} {mask_id_number(self.id_number)}"
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain JSON-able form."""
+        return {"id_number": self.id_number, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RelatedSubject:
+        """Inverse of :meth:`to_dict`."""
+        return cls(str(data["id_number"]), str(data["name"]))
+
+
+def check_related(matter: Matter, related: dict[str, RelatedSubject]) -> None:
+    """Every related role the matter declares is identified (number and name), and no other:
+    :class:`ValidationError` naming the role's label otherwise."""
+    for role in matter.related:
+        subject = related.get(role.role)
+        if subject is None or not subject.id_number.strip():
+            raise ValidationError(
+                f"related person {role.role} missing",
+                user_message=f"请填写{role.label}的公民身份号码",
+            )
+        if not subject.name.strip():
+            raise ValidationError(
+                f"related person {role.role} has no name", user_message=f"请填写{role.label}的姓名"
+            )
+    unknown = sorted(set(related) - {r.role for r in matter.related})
+    if unknown:
+        raise ValidationError(
+            f"matter {matter.code} has no related role {unknown[0]}",
+            user_message=f"该事项没有关系人角色 {unknown[0]}",
+        )
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,12 @@ def cases(clerkapp_home: Path) -> Iterator[AppContext]:
     app_context.store.outbox.mark_needs_person(row.id, "refused by the platform")
     ids["stuck"] = stuck
     ids["other"] = service.open_case(
-        "rsj.funeral_survivor", "person", demo.WEI_XIUYING, "张三", "demo"
+        "rsj.funeral_survivor",
+        "person",
+        demo.WEI_XIUYING,
+        "张三",
+        "demo",
+        related={"deceased": (demo.CHEN_JIANGUO, "陈建国")},
     ).id
     app_context.case_ids = ids  # type: ignore[attr-defined]
     yield app_context

@@ -23,6 +23,9 @@ START = datetime(2026, 11, 27, 9, 0, tzinfo=CHINA)
 PERSON_ID = make_id_number("330702", date(1985, 3, 14), 123)
 OTHER_ID = make_id_number("330703", date(1990, 7, 1), 456)
 BUSINESS = make_uscc("9", "1", "330702", "MA2ABCDE")
+# The deceased insured person of a survivor allowance (the sandbox's demo 陈建国).
+DECEASED_ID = make_id_number("330723", date(1955, 4, 2), 15, female=False)
+SURVIVOR_RELATED = {"deceased": (DECEASED_ID, "陈建国")}
 
 RENTAL = "zjj.public_rental"
 SURVIVOR = "rsj.funeral_survivor"

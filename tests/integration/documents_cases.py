@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import zxingcpp
 from pypdf import PdfReader
 
-from clerkapp.core.case import Case, Evidence
+from clerkapp.core.case import Case, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.documents.samples import signature_png
@@ -22,6 +22,7 @@ from clerkapp.infra.store import PledgeRecord, Store
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "resources/catalogue/canonical.json"
 ID_NUMBER = "330702199003151234"
 NOW = datetime(2026, 11, 27, 9, 30)
+DECEASED = RelatedSubject("330723195504020155", "陈建国")  # the sandbox's demo 陈建国
 RENTAL = "zjj.public_rental"
 SURVIVOR = "rsj.funeral_survivor"
 
@@ -44,6 +45,7 @@ def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
         NOW,
         secrets.token_urlsafe(16),
         "K7QM-" + secrets.token_hex(2).upper(),
+        related={r.role: DECEASED for r in matter.related},
     )
 
 

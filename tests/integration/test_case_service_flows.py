@@ -23,6 +23,8 @@ from tests.integration.case_fixtures import (
     PERSON_ID,
     RENTAL,
     START,
+    SURVIVOR,
+    SURVIVOR_RELATED,
     answer,
     service,
 )
@@ -282,7 +284,7 @@ def test_answers_recorded_concurrently_from_worker_threads(tmp_path: Path) -> No
 def test_list_cases_search(tmp_path: Path) -> None:
     svc = service(tmp_path)
     first = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
-    svc.open_case("rsj.funeral_survivor", "person", PERSON_ID, "李四", "wang")
+    svc.open_case(SURVIVOR, "person", PERSON_ID, "李四", "wang", related=SURVIVOR_RELATED)
     assert [s.id for s in svc.list_cases(query="张三")] == [first.id]
     assert len(svc.list_cases(query=PERSON_ID[-4:])) == 2
     assert len(svc.list_cases(query=PERSON_ID)) == 2  # full number: matched by hash

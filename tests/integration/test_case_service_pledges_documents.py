@@ -20,6 +20,7 @@ from tests.integration.case_fixtures import (
     RENTAL,
     STROKES,
     SURVIVOR,
+    SURVIVOR_RELATED,
     answer,
     png,
     service,
@@ -34,7 +35,7 @@ LISTED = CreditStatus(listed=True, list_version="2026-11-26", entry={"reason": "
 
 def test_pledge_needs_credit_check_then_binds_text_time_and_signature(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     with pytest.raises(InvalidTransition) as info:
         svc.sign_pledge(case.id, MARRIAGE, STROKES, png(), "wang")
     assert "信用核查" in info.value.user_message
@@ -60,7 +61,7 @@ def test_pledge_needs_credit_check_then_binds_text_time_and_signature(tmp_path: 
 
 def test_changed_pledge_text_is_detected(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     svc.record_credit(case.id, CLEAR)
     record = svc.sign_pledge(case.id, MARRIAGE, STROKES, png(), "wang")
     svc.store.close()
@@ -75,7 +76,7 @@ def test_changed_pledge_text_is_detected(tmp_path: Path) -> None:
 
 def test_signature_is_required(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     svc.record_credit(case.id, CLEAR)
     with pytest.raises(ValidationError):
         svc.sign_pledge(case.id, MARRIAGE, [], png(), "wang")
@@ -88,7 +89,7 @@ def test_signature_is_required(tmp_path: Path) -> None:
 
 def test_listed_applicant_cannot_pledge_and_loses_pledges(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     svc.record_credit(case.id, CLEAR)
     svc.sign_pledge(case.id, MARRIAGE, STROKES, png(), "wang")
     svc.record_credit(case.id, LISTED)
@@ -101,7 +102,7 @@ def test_listed_applicant_cannot_pledge_and_loses_pledges(tmp_path: Path) -> Non
 
 def test_survivor_allowance_decided_same_day(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     svc.record_credit(case.id, CLEAR)
     [row] = svc.begin_lookups(case.id, "wang")
     died = {"alive": False, "died_on": "2026-10-02"}
@@ -114,7 +115,7 @@ def test_survivor_allowance_decided_same_day(tmp_path: Path) -> None:
 
 def test_false_pledge_report_goes_to_the_outbox(tmp_path: Path) -> None:
     svc = service(tmp_path)
-    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang")
+    case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     with pytest.raises(ValidationError):
         svc.report_false_pledge(case.id, MARRIAGE, "核查发现婚姻关系已解除", "li")
     svc.record_credit(case.id, CLEAR)
