@@ -3,92 +3,92 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="76" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="82" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="78" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="84" />
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="80" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="86" />
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="82" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="88" />
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="85" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="91" />
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="129" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="138" />
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="129" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="138" />
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="131" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="140" />
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="131" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="140" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="133" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="142" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="133" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="142" />
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="137" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="146" />
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press "Read card"</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="137" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="146" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="181" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="212" />
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="197" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="228" />
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="229" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="260" />
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="253" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="284" />
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="282" />
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="313" />
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -96,27 +96,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="193" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="202" />
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="211" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="219" />
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="312" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="341" />
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="423" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="452" />
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="448" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="475" />
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -149,27 +149,27 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="139" />
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="143" />
         <source>正在载入事项目录…</source>
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="211" />
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="217" />
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="286" />
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="293" />
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="307" />
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="314" />
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="312" />
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="319" />
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
@@ -525,6 +525,34 @@ Bound to the pledge text by hash {digest}…</translation>
         <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="73" />
         <source>改为承诺</source>
         <translation>Pledge instead</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPersonRow</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="40" />
+        <source>公民身份号码</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="44" />
+        <source>{label}的公民身份号码</source>
+        <translation>Resident ID number of the {label}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="52" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="55" />
+        <source>{label}的姓名</source>
+        <translation>Name of the {label}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="113" />
+        <source>号码有效</source>
+        <translation>Valid number</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from clerkapp.core.case import CaseState, ProofState
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.pledges import signature_digest, text_digest
-from clerkapp.sandbox.demo import WEI_XIUYING, ZHAO_QIANG
+from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING, ZHAO_QIANG
 from tests.gui.wizard_driver import WizardDriver, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -42,7 +42,10 @@ def driver(
 def _to_pledge_step(driver: WizardDriver, id_number: str, name: str) -> None:
     driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
     assert "即办" in driver.wizard.case_line.text()
-    driver.enter_applicant(id_number, name)
+    # the matter asks also for the deceased insured person (关系人)
+    [row] = driver.wizard.applicant_step.related_rows
+    assert row.role.label == "已故参保人员"
+    driver.enter_applicant(id_number, name, related=[(CHEN_JIANGUO, "陈建国")])
     driver.wait_lookups()
     wait_until(lambda: not driver.wizard.presenter.credit_running, what="credit check")
     driver.key(Qt.Key.Key_Return)
@@ -114,14 +117,12 @@ def test_survivor_allowance_signed_with_pointer_events(
         assert "已承诺" in wizard.proofs_board.rows[code].badge.text()
     driver.key(Qt.Key.Key_Return)  # all signed → ⑤
     assert wizard.step is Step.DECISION
+    assert "准予许可" in wizard.decision_step.recommendation.text()
+    driver.key(Qt.Key.Key_Return)  # decided at the counter, as recommended
+    wait_until(lambda: wizard.step is Step.PRINT, what="print step")
     case = app_context.case_service.get_case(case_id)
-    recommended = case.recommend()
-    assert recommended.decision.label_zh in wizard.decision_step.recommendation.text()
-    assert all(r in wizard.decision_step.reasons.text() for r in recommended.reasons)
-    # The death proof is looked up on the applicant's own record while the training sheet says
-    # it concerns the deceased spouse (陈建国): until cases carry that second subject (reported),
-    # the pledges are all this test can hold the decision to.
-    assert all(case.proofs[c].state is ProofState.PLEDGED for c in PLEDGES)
+    assert case.state is CaseState.APPROVED
+    assert case.related["deceased"].id_number == CHEN_JIANGUO
 
 
 def test_dishonesty_list_refuses_the_pledge(driver: WizardDriver, app_context: AppContext) -> None:

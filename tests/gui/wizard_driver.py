@@ -125,7 +125,14 @@ class WizardDriver:
         self.key(Qt.Key.Key_Return, step.search_edit)
         wait_until(lambda: self.wizard.step is Step.APPLICANT, what="applicant step")
 
-    def enter_applicant(self, id_number: str, name: str | None, *, card: int | None = None) -> None:
+    def enter_applicant(
+        self,
+        id_number: str,
+        name: str | None,
+        *,
+        card: int | None = None,
+        related: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> None:
         """② by typing the number and name, or (``card``) by reading a demo card."""
         step = self.wizard.applicant_step
         if card is not None:
@@ -136,11 +143,14 @@ class WizardDriver:
                 combo.setCurrentIndex(card)
                 self.interactions += 2  # open the picker, pick the subject
             self.click(step.read_button)
-            wait_until(lambda: step.entry() is not None, what="card read")
+            wait_until(lambda: step.name_edit.text() != "", what="card read")
         else:
             self.type(step.number_edit, id_number)
             assert name is not None
             self.type(step.name_edit, name)
+        for row, (number, person) in zip(step.related_rows, related, strict=True):
+            self.type(row.number_edit, number)
+            self.type(row.name_edit, person)
         self.key(Qt.Key.Key_Return)
         wait_until(lambda: self.wizard.step is Step.PROOFS, what="proofs step")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.catalogue import ApplicantKind, RelatedRole
 from clerkapp.core.idnumber import (
     IdReason,
     Severity,
@@ -31,6 +31,7 @@ from clerkapp.core.idnumber import (
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
+from clerkapp.gui.wizard.related_person import RelatedPersonRow
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class ApplicantEntry:
     number: str
     name: str
     from_card: bool = False
+    related: tuple[tuple[str, str, str], ...] = ()  # (role, ID number, name) per related person
+
+    def related_map(self) -> dict[str, tuple[str, str]]:
+        """``{role: (id_number, name)}`` as the case service takes it."""
+        return {role: (number, name) for role, number, name in self.related}
 
     @property
     def display_number(self) -> str:
@@ -105,8 +111,11 @@ class ApplicantStep(QWidget):
         form.addRow("", self.message)
         form.addRow(self.name_label, self.name_edit)
         layout = QVBoxLayout(self)
+        self.related_rows: list[RelatedPersonRow] = []
+        self.related_box = QVBoxLayout()
         layout.addWidget(self.kind_label)
         layout.addLayout(form)
+        layout.addLayout(self.related_box)
         layout.addStretch(1)
         self.setTabOrder(self.number_edit, self.name_edit)
         self.setFocusProxy(self.number_edit)
@@ -142,6 +151,22 @@ class ApplicantStep(QWidget):
         self.refresh_demo_cards()
         self.reset()
 
+    def set_related(self, roles: tuple[RelatedRole, ...]) -> None:
+        """Ask also for the matter's related persons (e.g. 已故参保人员)."""
+        for row in self.related_rows:
+            self.related_box.removeWidget(row)
+            row.deleteLater()
+        self.related_rows = []
+        previous: QWidget = self.name_edit
+        for role in roles:
+            row = RelatedPersonRow(role, self._today, self)
+            row.changed.connect(self.changed)
+            self.related_box.addWidget(row)
+            self.related_rows.append(row)
+            self.setTabOrder(previous, row.number_edit)
+            previous = row.name_edit
+        self.changed.emit()
+
     def refresh_demo_cards(self) -> None:
         """List the training reader's demo cards in the picker."""
         cards = getattr(self._reader, "cards", [])
@@ -171,7 +196,13 @@ class ApplicantStep(QWidget):
         name = self.name_edit.text().strip()
         if self._accepted is None or not name:
             return None
-        return ApplicantEntry(self._kind, self._accepted, name, self._from_card)
+        related = []
+        for row in self.related_rows:
+            value = row.value()
+            if value is None:
+                return None
+            related.append((row.role.role, value[0], value[1]))
+        return ApplicantEntry(self._kind, self._accepted, name, self._from_card, tuple(related))
 
     def commit(self) -> bool:
         """Enter: complete means the wizard may go on; otherwise focus the missing field."""
@@ -183,7 +214,7 @@ class ApplicantStep(QWidget):
         if not self.name_edit.text().strip():
             self.name_edit.setFocus()
             return False
-        return True
+        return not any(row.focus_missing() for row in self.related_rows)
 
     def fill_from_card(self, card: IdCardData) -> None:
         """Take number and name from a card read by the reader."""

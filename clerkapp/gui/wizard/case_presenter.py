@@ -21,7 +21,7 @@ from clerkapp.gui.wizard.applicant_step import ApplicantEntry
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
 from clerkapp.gui.wizard.proofs_board import ProofRowModel
-from clerkapp.gui.wizard.services import WizardServices
+from clerkapp.gui.wizard.services import Snapshot, WizardServices
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.platform import CallContext
 from clerkapp.infra.store.outbox import OutboxKind
@@ -61,6 +61,8 @@ class CasePresenter(QObject):
         self.signed: dict[str, SignedPledge] = {}
         self.watching = False
         self.lookups_started = False
+        self.fanout = False  # a look-up fan-out is on its way
+        self.seen = 0  # number of the newest case snapshot shown
 
     def stop(self) -> None:
         """Drop every answer still on its way and stop watching for department answers (the
@@ -80,7 +82,7 @@ class CasePresenter(QObject):
 
     def lookups_running(self) -> bool:
         """Whether a look-up of this case is on its way."""
-        return any(state == IN_FLIGHT for state in self.live.values())
+        return self.fanout or any(state == IN_FLIGHT for state in self.live.values())
 
     def has_pledges(self) -> bool:
         """Whether the case has proofs to be pledged (④ is skipped otherwise)."""
@@ -184,11 +186,18 @@ class CasePresenter(QObject):
         self.applicant = entry
         service = self.services.service
 
-        def work() -> Case:
+        services = self.services
+
+        def work() -> Snapshot:
             case: Case = service.open_case(
-                matter.code, entry.kind, entry.number, entry.name, clerk=self.clerk_name
+                matter.code,
+                entry.kind,
+                entry.number,
+                entry.name,
+                clerk=self.clerk_name,
+                related=entry.related_map(),
             )
-            return case
+            return services.snapshot(case.id)
 
         self._run(self.tr("正在建立办件…"), work, self._opened)
 
@@ -196,27 +205,36 @@ class CasePresenter(QObject):
         """Reopen a stored case."""
         services = self.services
 
-        def work() -> tuple[Case, dict[str, SignedPledge]]:
+        def work() -> tuple[Snapshot, dict[str, SignedPledge]]:
             services.prepare()
-            case: Case = services.service.get_case(case_id)
-            return case, view_models.signed_pledges(services, case_id)
+            return services.snapshot(case_id), view_models.signed_pledges(services, case_id)
 
-        def done(result: tuple[Case, dict[str, SignedPledge]]) -> None:
-            case, signed = result
-            self.matter = services.catalogue.matters.get(case.matter_code)
+        def done(result: tuple[Snapshot, dict[str, SignedPledge]]) -> None:
+            snapshot, signed = result
+            self.matter = services.catalogue.matters.get(snapshot[1].matter_code)
             self.signed = signed
             self.credit = None
-            self._opened(case)
+            self._opened(snapshot)
 
         self._run(self.tr("正在打开办件…"), work, done)
 
-    def _opened(self, case: Case) -> None:
+    def _apply(self, snapshot: Snapshot) -> bool:
+        """Take ``snapshot`` unless a newer one is already on screen."""
+        seq, case = snapshot
+        if seq <= self.seen:
+            return False
+        self.seen = seq
         self.case = case
-        self.opened.emit(case.id)
+        return True
 
-    def _set_case(self, case: Case) -> None:
-        self.case = case
-        self.changed.emit()
+    def _opened(self, snapshot: Snapshot) -> None:
+        self._apply(snapshot)
+        assert self.case is not None
+        self.opened.emit(self.case.id)
+
+    def _set_case(self, snapshot: Snapshot) -> None:
+        if self._apply(snapshot):
+            self.changed.emit()
 
     def start_proofs(self) -> None:
         """③ entered: fire every look-up at once, send the verification requests, and watch for
@@ -254,32 +272,42 @@ class CasePresenter(QObject):
         context = CallContext(self.clerk_name, f"matter:{case.matter_code}", case_id)
         clerk = self.clerk_name
 
-        def work(report: Any) -> tuple[LookupRun, Case]:
+        def work(report: Any) -> tuple[LookupRun, Snapshot]:
+            def progress(code: str, state: str) -> None:
+                # Each answer shows at once, with the case as it is after that answer.
+                snapshot = services.snapshot(case_id) if state != IN_FLIGHT else None
+                report((code, state, snapshot))
+
             runner = services.runner()
             rows = services.service.begin_lookups(case_id, clerk)
             run = runner.run_rows(
                 case_id,
                 [r for r in rows if r.kind == OutboxKind.LOOKUP.value],
-                on_progress=lambda code, state: report((code, state)),
+                on_progress=progress,
                 credit_subject=subject if want_credit else None,
                 credit_context=context,
             )
-            return run, services.service.get_case(case_id)
+            return run, services.snapshot(case_id)
+
+        self.fanout = True
 
         self._run("", work, self._lookups_done, self._lookup_progress)
 
-    def _lookup_progress(self, value: tuple[str, str]) -> None:
-        code, state = value
+    def _lookup_progress(self, value: tuple[str, str, Snapshot | None]) -> None:
+        code, state, snapshot = value
         if code == CREDIT:
             self.credit_running = state == IN_FLIGHT
         elif state == IN_FLIGHT:
             self.live[code] = IN_FLIGHT
         else:
             self.live.pop(code, None)
+        if snapshot is not None:
+            self._apply(snapshot)
         self.changed.emit()
 
-    def _lookups_done(self, result: tuple[LookupRun, Case]) -> None:
-        run, case = result
+    def _lookups_done(self, result: tuple[LookupRun, Snapshot]) -> None:
+        run, snapshot = result
+        self.fanout = False
         for code, outcome in run.proofs.items():
             self.live.pop(code, None)
             if outcome.state in (FAILED, QUEUED):
@@ -289,7 +317,8 @@ class CasePresenter(QObject):
         if run.credit_error is not None:
             self.credit_error = ops.user_message_for(run.credit_error)
         self.credit_running = False
-        self._set_case(case)
+        self._apply(snapshot)
+        self.changed.emit()
 
     def retry(self, code: str) -> None:
         """重试 (F5): send one failed look-up again."""
@@ -304,15 +333,15 @@ class CasePresenter(QObject):
             return
         services = self.services
 
-        def work() -> Case:
+        def work() -> Snapshot:
             services.service.switch_method(case.id, code, method, clerk=self.clerk_name)
             return services.ask_departments(case.id, self.clerk_name)
 
         self.errors.pop(code, None)
         self._run(self.tr("正在更改办理方式…"), work, self._switched)
 
-    def _switched(self, case: Case) -> None:
-        self._set_case(case)
+    def _switched(self, snapshot: Snapshot) -> None:
+        self._set_case(snapshot)
         self._watch_department()
 
     def _send_verifications(self) -> None:
@@ -322,10 +351,10 @@ class CasePresenter(QObject):
 
         clerk = self.clerk_name
 
-        def work() -> Case:
+        def work() -> Snapshot:
             return services.ask_departments(case.id, clerk)
 
-        def done(updated: Case) -> None:
+        def done(updated: Snapshot) -> None:
             self._set_case(updated)
             self._watch_department()
 
@@ -343,15 +372,14 @@ class CasePresenter(QObject):
         services = self.services
         case_id = case.id
 
-        def work() -> Case | None:
+        def work() -> Snapshot | None:
             if not services.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
                 return None
             if services.wait_for_department(case_id) is None:
                 return None  # platform unreachable: the sync worker polls from now on
-            updated: Case = services.service.get_case(case_id)
-            return updated
+            return services.snapshot(case_id)
 
-        def done(updated: Case | None) -> None:
+        def done(updated: Snapshot | None) -> None:
             self.watching = False
             if updated is not None:
                 self._set_case(updated)
@@ -380,12 +408,12 @@ class CasePresenter(QObject):
         self.credit_error = ""
         self.changed.emit()
 
-        def work() -> tuple[CreditStatus, Case]:
+        def work() -> tuple[CreditStatus, Snapshot]:
             status: CreditStatus = services.context.client.credit_check(subject, context=context)
             services.service.record_credit(case.id, status, self.clerk_name)
-            return status, services.service.get_case(case.id)
+            return status, services.snapshot(case.id)
 
-        def done(result: tuple[CreditStatus, Case]) -> None:
+        def done(result: tuple[CreditStatus, Snapshot]) -> None:
             self.credit, updated = result
             self.credit_running = False
             self._set_case(updated)
@@ -410,14 +438,14 @@ class CasePresenter(QObject):
             return
         services = self.services
 
-        def work() -> tuple[SignedPledge, Case]:
+        def work() -> tuple[SignedPledge, Snapshot]:
             record = services.service.sign_pledge(
                 case.id, code, strokes, png, clerk=self.clerk_name
             )
             signed = view_models.signed_from_record(record)
-            return signed, services.service.get_case(case.id)
+            return signed, services.snapshot(case.id)
 
-        def done(result: tuple[SignedPledge, Case]) -> None:
+        def done(result: tuple[SignedPledge, Snapshot]) -> None:
             self.signed[code] = result[0]
             self._set_case(result[1])
 
@@ -433,16 +461,14 @@ class CasePresenter(QObject):
         recommended = case.recommend().decision
         override = reason if decision is not recommended else None
 
-        def work() -> Case:
+        def work() -> Snapshot:
             services.service.decide(
                 case.id, decision, reason or None, self.clerk_name, override_reason=override
             )
-            updated: Case = services.service.get_case(case.id)
-            return updated
+            return services.snapshot(case.id)
 
-        def done(updated: Case) -> None:
-            self.case = updated
-            self.changed.emit()
+        def done(updated: Snapshot) -> None:
+            self._set_case(updated)
             self.decided.emit()
             self._watch_department()
 

@@ -5,6 +5,7 @@ the case service, the look-up fan-out and the platform calls the wizard sends at
 
 from __future__ import annotations
 
+import itertools
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -25,6 +26,12 @@ POLL_WAIT_S = 5.0
 LOOKUP_THREADS = 8
 
 
+#: A case as read from the store, numbered in reading order: the GUI applies a snapshot only
+#: when it is newer than the one on screen, so an answer that arrives late never shows an older
+#: state over a newer one.
+Snapshot = tuple[int, Any]
+
+
 class WizardServices:
     """The wizard's access to the workstation. Methods marked *worker* block: call them through
     :func:`clerkapp.gui.ops.run_op`."""
@@ -37,6 +44,8 @@ class WizardServices:
         self._executor = ThreadPoolExecutor(LOOKUP_THREADS, thread_name_prefix="clerkapp-lookup")
         self._runner: LookupRunner | None = None
         self.poll_wait_s = POLL_WAIT_S
+        self._snapshot_lock = threading.Lock()
+        self._snapshots = itertools.count(1)
 
     # -- GUI thread ------------------------------------------------------------------------------
 
@@ -98,6 +107,11 @@ class WizardServices:
                 )
             return self._runner
 
+    def snapshot(self, case_id: str) -> Snapshot:
+        """*worker* — the case now, with its reading-order number."""
+        with self._snapshot_lock:
+            return next(self._snapshots), self.service.get_case(case_id)
+
     def open_rows(self, case_id: str, kind: OutboxKind) -> list[OutboxRow]:
         """*worker* — the case's outbox rows of ``kind`` not yet sent."""
         rows = self.context.store.outbox.for_case(case_id)
@@ -113,7 +127,7 @@ class WizardServices:
             sent += settler.settle(outcome) == "sent"
         return sent
 
-    def ask_departments(self, case_id: str, clerk: str) -> Any:
+    def ask_departments(self, case_id: str, clerk: str) -> Snapshot:
         """*worker* — request a verification for every pending department-verified proof, send
         the requests now and return the case as it then is."""
         from clerkapp.core.case import ProofState
@@ -124,7 +138,7 @@ class WizardServices:
             if p.method is Method.DEPT_VERIFY and p.state is ProofState.PENDING:
                 self.service.request_verification(case_id, code, clerk)
         self.send_verifications(case_id)
-        return self.service.get_case(case_id)
+        return self.snapshot(case_id)
 
     def wait_for_department(self, case_id: str) -> bool | None:
         """*worker* — long-poll the case's open verification tickets once and record any answer.

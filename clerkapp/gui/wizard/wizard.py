@@ -266,6 +266,7 @@ class CaseWizard(QWidget):
     def _matter_chosen(self, matter: Matter) -> None:
         self.presenter.choose_matter(matter)
         self.applicant_step.set_kind(matter.applicant_kind)
+        self.applicant_step.set_related(matter.related)
         self.case_line.setText(self._case_line_text())
         self._go(Step.APPLICANT)
 

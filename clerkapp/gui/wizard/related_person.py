@@ -1,0 +1,115 @@
+"""A related person (关系人) on ② 申请人, e.g. the deceased insured person of a survivor allowance:
+their resident ID number checked as typed (the precise error inline, masked once valid) and
+their name. The matter's catalogue entry says which roles it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from clerkapp.core.catalogue import RelatedRole
+from clerkapp.core.idnumber import (
+    IdReason,
+    Severity,
+    check_id_number,
+    mask_id_number,
+    normalize_id_number,
+)
+from clerkapp.gui.theme import Tone
+
+
+class RelatedPersonRow(QWidget):
+    """Number, message and name of one related role; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(
+        self, role: RelatedRole, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.role = role
+        self._today = today
+        self.accepted: str | None = None
+        self.setObjectName(f"related_{role.role}")
+        title = QLabel(role.label, self)
+        title.setObjectName(f"relatedTitle_{role.role}")
+        title.setStyleSheet("font-weight: 600;")
+        number_label = QLabel(self.tr("公民身份号码"), self)
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setObjectName(f"relatedNumber_{role.role}")
+        self.number_edit.setAccessibleName(
+            self.tr("{label}的公民身份号码").format(label=role.label)
+        )
+        self.number_edit.setMaxLength(24)
+        self.number_edit.setStyleSheet("font-size: 16px; font-family: monospace; padding: 3px;")
+        number_label.setBuddy(self.number_edit)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"relatedMessage_{role.role}")
+        self.message.setWordWrap(True)
+        name_label = QLabel(self.tr("姓名"), self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName(f"relatedName_{role.role}")
+        self.name_edit.setAccessibleName(self.tr("{label}的姓名").format(label=role.label))
+        self.name_edit.setStyleSheet("font-size: 16px; padding: 3px;")
+        name_label.setBuddy(self.name_edit)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.addWidget(title, 0, 0, 1, 2)
+        grid.addWidget(number_label, 1, 0)
+        grid.addWidget(self.number_edit, 1, 1)
+        grid.addWidget(self.message, 2, 1)
+        grid.addWidget(name_label, 3, 0)
+        grid.addWidget(self.name_edit, 3, 1)
+        self.setTabOrder(self.number_edit, self.name_edit)
+        self.number_edit.textChanged.connect(self._number_changed)
+        self.name_edit.textChanged.connect(lambda _t: self.changed.emit())
+
+    def value(self) -> tuple[str, str] | None:
+        """(ID number, name) once both are given and the number is valid."""
+        name = self.name_edit.text().strip()
+        return (self.accepted, name) if self.accepted and name else None
+
+    def focus_missing(self) -> bool:
+        """Put the focus on what is missing; False when nothing is."""
+        if self.accepted is None:
+            self.number_edit.setFocus()
+            return True
+        if not self.name_edit.text().strip():
+            self.name_edit.setFocus()
+            return True
+        return False
+
+    def _show(self, text: str, tone: Tone) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {tone.value};")
+
+    def _number_changed(self, text: str) -> None:
+        if self.accepted is not None:
+            if text == mask_id_number(self.accepted):
+                return
+            # Editing an accepted (masked) number starts it over.
+            self.accepted = None
+            self.number_edit.blockSignals(True)
+            self.number_edit.clear()
+            self.number_edit.blockSignals(False)
+            text = ""
+        if not text.strip():
+            self.message.clear()
+            self.changed.emit()
+            return
+        problems = check_id_number(text, self._today())
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            typing = errors[0].reason is IdReason.TOO_SHORT and len(errors) == 1
+            self._show(errors[0].message, Tone.NEUTRAL if typing else Tone.ERROR)
+        else:
+            self.accepted = normalize_id_number(text)
+            self.number_edit.blockSignals(True)
+            self.number_edit.setText(mask_id_number(self.accepted))
+            self.number_edit.blockSignals(False)
+            self._show(self.tr("号码有效"), Tone.OK)
+            self.name_edit.setFocus()
+        self.changed.emit()
