@@ -48,10 +48,12 @@ def office_header(data: DocumentData) -> list[Flowable]:
 
 
 def applicant_fields(data: DocumentData, *, applicant_label: str = "申请人") -> list[Flowable]:
-    """Applicant, ID, matter: one labelled line each (long names wrap under their label)."""
+    """Applicant, ID, related persons, matter: one labelled line each (long names wrap under
+    their label)."""
     rows = [
         (applicant_label, data.applicant_name),
         (data.applicant_id_label, data.applicant_id),
+        *data.related,
         ("申请事项", f"{data.matter_name}（事项编码 {data.matter_code}）"),
     ]
     # Wide enough for the longest label (统一社会信用代码：) so no label ever wraps.

@@ -7,6 +7,12 @@ papers travel (shown to landlords, employers, banks). The pledge letter prints i
 the applicant's own signed statement, the legal basis for holding them liable for a false pledge
 (撤销决定, 信用惩戒), and must identify the person who signed it beyond doubt. A business's unified
 social credit code is public register data and printed in full everywhere.
+
+Related persons (关系人, e.g. the deceased insured person of a survivor allowance) are printed under
+the applicant with the matter's label: masked name and number (陈** 330723********0155) on the
+decision, refusal and receipt — enough to tell whose death or estate the case was about — and in
+full on the pledge letter, whose statements (e.g. "本人与已故参保人员系夫妻关系") are about that
+person and must name them beyond doubt.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
+from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents.model import (
@@ -154,6 +161,23 @@ def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[Pledg
     )
 
 
+def related_lines(case: Case, matter: Matter, *, full: bool) -> tuple[tuple[str, str], ...]:
+    """The case's related persons as printed: (label, name and ID number), in the matter's
+    order; masked unless ``full``."""
+    lines = []
+    for role in matter.related:
+        person = case.related.get(role.role)
+        if person is None:  # a case opened before the catalogue declared the role
+            continue
+        shown = (
+            f"{person.name} {person.id_number}"
+            if full
+            else f"{mask_name(person.name)} {mask_id_number(person.id_number)}"
+        )
+        lines.append((role.label, shown))
+    return tuple(lines)
+
+
 def _reasons(case: Case) -> tuple[str, ...]:
     failed = (ProofState.NOT_SATISFIED, ProofState.DENIED)
     reasons = [p.failure_reason() for p in case.proofs.values() if p.state in failed]
@@ -212,4 +236,5 @@ def document_data(
         copy_number=copy_number,
         service_centre=settings.service_centre,
         clerk=clerk,
+        related=related_lines(case, matter, full=kind is DocumentKind.PLEDGE),
     )

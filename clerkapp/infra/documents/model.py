@@ -163,3 +163,6 @@ class DocumentData:
     copy_number: int = 1  # as the store counts prints: 1 the original, n ≥ 2 a reprint (副本)
     service_centre: str = "金华市行政服务中心"
     clerk: str = ""  # the clerk's name or username printed as 经办人
+    # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
+    # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
+    related: tuple[tuple[str, str], ...] = ()
