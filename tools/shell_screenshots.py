@@ -84,7 +84,12 @@ def main() -> int:
     waiting = service.open_case(rental, "person", demo.ZHANG_GUILAN, "张桂兰", "demo").id
     service.request_verification(waiting, "zjj.public_rental.homestead", "demo")
     stuck = service.open_case(
-        "rsj.funeral_survivor", "person", demo.WEI_XIUYING, "韦秀英", "demo"
+        "rsj.funeral_survivor",
+        "person",
+        demo.WEI_XIUYING,
+        "韦秀英",
+        "demo",
+        related={"deceased": (demo.CHEN_JIANGUO, "陈建国")},
     ).id
     row = shell.context.store.outbox.for_case(stuck)[0]
     shell.context.store.outbox.mark_needs_person(row.id, "refused")
