@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.bench_gui import sandbox_process
 from clerkapp.app.context import AppContext
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import WANG_FANG, WEI_XIUYING
+from clerkapp.sandbox.demo import CHEN_JIANGUO, WANG_FANG, WEI_XIUYING
 from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
 
 SIZE = (1280, 800)
@@ -95,7 +95,7 @@ def main(out: Path) -> None:
         driver = _driver(root / "b", url)
         wizard = driver.wizard
         driver.choose_matter("ysbz", "一次性丧葬抚恤金")
-        driver.enter_applicant(WEI_XIUYING, "韦秀英")
+        driver.enter_applicant(WEI_XIUYING, "韦秀英", related=[(CHEN_JIANGUO, "陈建国")])
         driver.wait_lookups()
         wait_until(lambda: not wizard.presenter.credit_running)
         driver.key(Qt.Key.Key_Return)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -131,7 +131,7 @@ class WizardDriver:
         name: str | None,
         *,
         card: int | None = None,
-        related: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        related: Sequence[tuple[str, str]] = (),
     ) -> None:
         """② by typing the number and name, or (``card``) by reading a demo card."""
         step = self.wizard.applicant_step
