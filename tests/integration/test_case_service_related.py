@@ -106,3 +106,22 @@ def test_survivor_allowance_approved_at_the_counter(service: CaseService, sandbo
     assert decided.state is CaseState.APPROVED
     audit = json.dumps([e.data for e in service.store.audit.entries()], ensure_ascii=False)
     assert demo.CHEN_JIANGUO not in audit and "陈建国" not in audit
+
+
+def test_the_related_person_is_kept_in_the_case_file_only(tmp_path: Path) -> None:
+    path = tmp_path / "clerkapp.sqlite3"
+    clock = SteppingClock(datetime.now(CHINA), step=timedelta(milliseconds=10))
+    with Store(path) as store:
+        case_id = _open(CaseService(store, catalogue(), clock, workstation="TRAIN-01"))
+    with Store(path) as store:  # a fresh process reading the same file
+        person = store.cases.load(case_id).related["deceased"]
+        assert (person.id_number, person.name) == (demo.CHEN_JIANGUO, "陈建国")
+        row = store.conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+        names = [d[0] for d in store.conn.execute("SELECT * FROM cases").description]
+        columns = dict(zip(names, row, strict=True))
+        del columns["json"]
+        assert demo.CHEN_JIANGUO not in json.dumps(columns, ensure_ascii=False)
+        # listed and searched by the applicant only
+        assert [s.applicant_name for s in CaseService(store, catalogue()).list_cases()] == [
+            "韦秀英"
+        ]
