@@ -96,27 +96,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="202" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="55" />
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="219" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="72" />
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="341" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="176" />
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="452" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287" />
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="475" />
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310" />
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
