@@ -14,11 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
+from clerkapp.core.catalogue import Method
+from clerkapp.gui.print_step import PrintStep
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.store.outbox import OutboxKind
 from clerkapp.infra.store.pledges import signature_digest, text_digest
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING, ZHAO_QIANG
 from tests.gui.wizard_driver import WizardDriver, wait_until
+from tests.integration.documents_cases import pdf_text
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -123,6 +127,23 @@ def test_survivor_allowance_signed_with_pointer_events(
     case = app_context.case_service.get_case(case_id)
     assert case.state is CaseState.APPROVED
     assert case.related["deceased"].id_number == CHEN_JIANGUO
+    # the death proof was satisfied by the look-up about 陈建国, not about the widow
+    death = case.proofs[f"{MATTER}.death"]
+    assert death.state is ProofState.SATISFIED and death.method is Method.DATA_QUERY
+    assert death.evidence is not None and death.evidence.source == "公安户籍"
+    [lookup] = [
+        r for r in app_context.store.outbox.for_case(case_id) if r.kind == OutboxKind.LOOKUP.value
+    ]
+    assert lookup.payload["subject"] == {"id_number": CHEN_JIANGUO}
+    # the decision builds, naming him masked
+    step = wizard.print_host.step
+    assert isinstance(step, PrintStep)
+    wait_until(lambda: step.built is not None, timeout_s=30, what="decision built")
+    assert step.built is not None and step.built.number.startswith("金市人社决〔")
+    text = pdf_text(step.built.pdf)
+    assert "准予许可" in text and "韦秀英" in text
+    assert "已故参保人员：陈**330723********0155" in text
+    assert CHEN_JIANGUO not in text and WEI_XIUYING not in text
 
 
 def test_dishonesty_list_refuses_the_pledge(driver: WizardDriver, app_context: AppContext) -> None:

@@ -71,6 +71,7 @@ class ApplicantStep(QWidget):
         self._kind = ApplicantKind.PERSON
         self._accepted: str | None = None
         self._from_card = False
+        self._card_for: RelatedPersonRow | None = None  # a related person's read is pending
 
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("applicantKind")
@@ -126,7 +127,7 @@ class ApplicantStep(QWidget):
         self.read_button.clicked.connect(self._read_card)
         self.demo_combo.currentIndexChanged.connect(self._demo_selected)
         reader.card_read.connect(self.fill_from_card)
-        reader.read_failed.connect(lambda text: self._show(text, Tone.ERROR))
+        reader.read_failed.connect(self._read_failed)
         self.set_kind(ApplicantKind.PERSON)
 
     # -- public API ---------------------------------------------------------------------------
@@ -161,6 +162,8 @@ class ApplicantStep(QWidget):
         for role in roles:
             row = RelatedPersonRow(role, self._today, self)
             row.changed.connect(self.changed)
+            row.read_button.setEnabled(self._reader.available)
+            row.read_requested.connect(self._read_related)
             self.related_box.addWidget(row)
             self.related_rows.append(row)
             self.setTabOrder(previous, row.number_edit)
@@ -177,6 +180,8 @@ class ApplicantStep(QWidget):
             self.demo_combo.addItem(label)
         self.demo_combo.blockSignals(False)
         self.read_button.setEnabled(self._reader.available)
+        for row in self.related_rows:
+            row.read_button.setEnabled(self._reader.available)
 
     def reset(self) -> None:
         """Empty fields for a new applicant."""
@@ -217,7 +222,12 @@ class ApplicantStep(QWidget):
         return not any(row.focus_missing() for row in self.related_rows)
 
     def fill_from_card(self, card: IdCardData) -> None:
-        """Take number and name from a card read by the reader."""
+        """Take number and name from a card read by the reader (for the related person whose
+        读卡 was pressed, else for the applicant)."""
+        row, self._card_for = self._card_for, None
+        if row is not None and row in self.related_rows:
+            row.fill(card.id_number, card.name)
+            return
         if self._kind is not ApplicantKind.PERSON:
             return
         self.reset()
@@ -309,6 +319,15 @@ class ApplicantStep(QWidget):
         if select is not None and index >= 0:
             select(index)
 
+    def _read_related(self, row: RelatedPersonRow) -> None:
+        self._card_for = row
+        self._reader.request_read()
+
+    def _read_failed(self, text: str) -> None:
+        self._card_for = None
+        self._show(text, Tone.ERROR)
+
     def _read_card(self) -> None:
+        self._card_for = None
         self._show(self.tr("正在读卡…"), Tone.BUSY)
         self._reader.request_read()

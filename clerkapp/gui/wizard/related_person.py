@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from clerkapp.core.catalogue import RelatedRole
 from clerkapp.core.idnumber import (
@@ -25,6 +25,7 @@ class RelatedPersonRow(QWidget):
     """Number, message and name of one related role; ``changed`` on every edit."""
 
     changed = Signal()
+    read_requested = Signal(object)  # this row: fill it from the ID card reader
 
     def __init__(
         self, role: RelatedRole, today: Callable[[], date], parent: QWidget | None = None
@@ -49,6 +50,12 @@ class RelatedPersonRow(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName(f"relatedMessage_{role.role}")
         self.message.setWordWrap(True)
+        # The family brings the related person's card (e.g. the deceased's): read it like the
+        # applicant's, on the same reader.
+        self.read_button = QPushButton(self.tr("读卡"), self)
+        self.read_button.setObjectName(f"relatedReadCard_{role.role}")
+        self.read_button.setAccessibleName(self.tr("读取{label}的身份证").format(label=role.label))
+        self.read_button.clicked.connect(lambda: self.read_requested.emit(self))
         name_label = QLabel(self.tr("姓名"), self)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName(f"relatedName_{role.role}")
@@ -60,6 +67,7 @@ class RelatedPersonRow(QWidget):
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(number_label, 1, 0)
         grid.addWidget(self.number_edit, 1, 1)
+        grid.addWidget(self.read_button, 1, 2)
         grid.addWidget(self.message, 2, 1)
         grid.addWidget(name_label, 3, 0)
         grid.addWidget(self.name_edit, 3, 1)
@@ -71,6 +79,15 @@ class RelatedPersonRow(QWidget):
         """(ID number, name) once both are given and the number is valid."""
         name = self.name_edit.text().strip()
         return (self.accepted, name) if self.accepted and name else None
+
+    def fill(self, id_number: str, name: str) -> None:
+        """Take number and name from a card read for this person (checked like typing)."""
+        self.accepted = None
+        self.number_edit.blockSignals(True)
+        self.number_edit.clear()
+        self.number_edit.blockSignals(False)
+        self.number_edit.setText(id_number)
+        self.name_edit.setText(name)
 
     def focus_missing(self) -> bool:
         """Put the focus on what is missing; False when nothing is."""

@@ -1,0 +1,101 @@
+"""② 申请人 with a related person (关系人): the survivor allowance asks also for the deceased
+insured person — checked as typed with the precise error, filled from the (simulated) ID card
+reader, and the death look-up then concerns him, through the real wizard, sandbox and store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from clerkapp.app.context import AppContext
+from clerkapp.core.case import ProofState
+from clerkapp.core.idnumber import mask_id_number
+from clerkapp.gui.wizard.proofs_board import RowStatus
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.store.outbox import OutboxKind
+from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, WEI_XIUYING
+from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
+from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
+
+DEATH = "rsj.funeral_survivor.death"
+
+
+@pytest.fixture
+def driver(
+    qtbot: QtBot,
+    app_context: AppContext,
+    sandbox: SandboxHandle,  # noqa: F811
+) -> Iterator[WizardDriver]:
+    drv = WizardDriver(app_context, sandbox.url)
+    qtbot.addWidget(drv.wizard)
+    yield drv
+    drv.close()
+
+
+def test_the_deceased_is_checked_as_typed_read_from_the_card_and_looked_up(
+    driver: WizardDriver, app_context: AppContext
+) -> None:
+    wizard = driver.wizard
+    driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
+    step = wizard.applicant_step
+    [row] = step.related_rows
+    assert row.objectName() == "related_deceased"
+    title = row.findChild(QLabel, "relatedTitle_deceased")
+    assert title is not None and title.text() == "已故参保人员"
+    assert row.number_edit.accessibleName() == "已故参保人员的公民身份号码"
+    assert row.name_edit.accessibleName() == "已故参保人员的姓名"
+    assert row.read_button.accessibleName() == "读取已故参保人员的身份证"
+    assert row.read_button.isEnabled()
+
+    driver.type(step.number_edit, WEI_XIUYING)
+    driver.type(step.name_edit, "韦秀英")
+    # a mistyped check digit: the precise error, and Enter does not move on
+    wrong = CHEN_JIANGUO[:-1] + ("4" if CHEN_JIANGUO[-1] != "4" else "3")
+    driver.type(row.number_edit, wrong)
+    assert row.message.text().startswith("第18位校验码应为 ")
+    assert row.accepted is None and step.entry() is None
+    driver.key(Qt.Key.Key_Return)
+    assert wizard.step is Step.APPLICANT
+    assert QApplication.focusWidget() is row.number_edit
+
+    # the family hands in his card: pick 陈建国 on the training reader, 读卡 on his block
+    step.demo_combo.setCurrentIndex(find_card(wizard, "陈建国"))
+    driver.click(row.read_button)
+    wait_until(lambda: row.accepted == CHEN_JIANGUO, what="related card read")
+    assert row.number_edit.text() == mask_id_number(CHEN_JIANGUO)
+    assert row.name_edit.text() == "陈建国" and row.message.text() == "号码有效"
+    # the applicant's own fields are untouched by his card
+    entry = step.entry()
+    assert entry is not None and entry.number == WEI_XIUYING and entry.name == "韦秀英"
+    assert entry.related_map() == {"deceased": (CHEN_JIANGUO, "陈建国")}
+
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PROOFS, what="proofs step")
+    driver.wait_lookups()
+    wait_until(lambda: driver.row_status(DEATH) is RowStatus.DONE, what="death look-up")
+    case_id = wizard.presenter.case_id
+    case = app_context.case_service.get_case(case_id)
+    death = case.proofs[DEATH]
+    assert death.state is ProofState.SATISFIED
+    assert death.evidence is not None and death.evidence.source == "公安户籍"
+    rows = [
+        r
+        for r in app_context.store.outbox.for_case(case_id)
+        if r.kind == OutboxKind.LOOKUP.value and r.payload["proof_code"] == DEATH
+    ]
+    assert rows and all(r.payload["subject"] == {"id_number": CHEN_JIANGUO} for r in rows)
+    # the case line names the applicant, never the deceased in full
+    assert CHEN_JIANGUO not in wizard.case_line.text()
+
+
+def test_a_matter_without_related_persons_asks_for_none(driver: WizardDriver) -> None:
+    driver.choose_matter("ggzl", "公共租赁住房申请")
+    assert driver.wizard.applicant_step.related_rows == []
+    driver.enter_applicant(LI_MING, "李明")
+    assert driver.wizard.step is Step.PROOFS
