@@ -15,6 +15,9 @@ from clerkapp.sandbox.store import StateStore
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{22,128}")
 MIN_DISTINCT_CHARS = 10
 SHORT_CODE_RE = re.compile(r"[A-Z0-9]{4,16}")
+# An ID number (18 characters, or a legacy 15-digit one) anywhere in a text meant for the public
+# page: the page is reachable by anyone holding the receipt, so such text is refused, not shown.
+ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{16}[\dXx]|[1-9]\d{14})(?![0-9A-Za-z])")
 
 
 def _now() -> str:
@@ -45,6 +48,18 @@ def _check_time(value: str, *, date_only: bool) -> None:
         ) from None
 
 
+def _check_public(**texts: str) -> None:
+    """Refuse public text (matter, office, status label) that carries an ID number."""
+    for field, text in texts.items():
+        if ID_NUMBER_RE.search(text):
+            raise Problem(
+                422,
+                "personal_data",
+                f"进度信息（{field}）含有身份证号码：公开进度页不得显示个人信息",
+                source="progress",
+            )
+
+
 def normalize_code(code: str) -> str:
     """Short codes are typed by hand: case, spaces and dashes do not matter."""
     return re.sub(r"[\s-]", "", code).upper()
@@ -61,6 +76,7 @@ class ProgressRegistry:
     ) -> bool:
         """Register (or update) a case under ``token``; True when newly created."""
         check_token(token)
+        _check_public(matter_name=matter_name, office=office)
         if expected is not None:
             _check_time(expected, date_only=True)
         code = normalize_code(short_code)
@@ -96,6 +112,7 @@ class ProgressRegistry:
     def add_event(self, token: str, status: str, label: str, at: str) -> dict[str, Any]:
         """Append a status event to a registered case."""
         _check_time(at, date_only=False)
+        _check_public(status=status, label=label)
         received = _now()
         # One statement: the event is stored only for a registered token.
         added = self.store.execute(

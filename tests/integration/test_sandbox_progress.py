@@ -173,3 +173,33 @@ def test_bad_times_are_refused(sandbox: SandboxHandle) -> None:
         {"status": "accepted", "label": "已受理", "at": "yesterday"},
     )
     assert answer.status_code == 422 and "时间格式错误" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_public_text_with_an_id_number_is_refused(sandbox: SandboxHandle, legacy: bool) -> None:
+    """The public page never shows an ID number, even when a client puts one in the text."""
+    number = demo.LI_MING
+    if legacy:  # the 15-digit form: region, two-digit year, date, sequence
+        number = number[:6] + number[8:17]
+    token = secrets.token_urlsafe(24)
+    code = secrets.token_hex(4).upper()
+    answer = sandbox.call(
+        "PUT",
+        f"/api/v1/progress/{token}",
+        {**REGISTRATION, "short_code": code, "matter_name": f"公共租赁住房申请（{number}）"},
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["code"] == "personal_data"
+    assert sandbox.progress(token) is None
+
+    assert _register(sandbox, token, code).status_code == 201
+    answer = sandbox.call(
+        "POST",
+        f"/api/v1/progress/{token}/events",
+        {"status": "accepted", "label": f"申请人{number}已受理", "at": "2026-11-27T09:30:00+08:00"},
+    )
+    assert answer.status_code == 422 and answer.json()["code"] == "personal_data"
+    progress = sandbox.progress(token)
+    assert progress is not None and progress["events"] == []
+    page = sandbox.http.get(f"{sandbox.url}/p/{token}", timeout=5).text
+    assert number not in page
