@@ -9,7 +9,6 @@ so concurrent look-ups stay concurrent.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
 from dataclasses import asdict, dataclass
 
@@ -91,10 +90,18 @@ class Faults:
         if value == "malformed":
             return Response(MALFORMED_BODY, media_type="application/json")
         if value.startswith("latency="):
-            with contextlib.suppress(ValueError):
-                await asyncio.sleep(max(0, int(value.removeprefix("latency="))) / 1000)
-            return None
-        return None
+            delay = value.removeprefix("latency=")
+            if delay.isdigit():
+                await asyncio.sleep(int(delay) / 1000)
+                return None
+        # A typo must not pass as "no fault": the drill or test would silently test nothing.
+        return Problem(
+            400,
+            "unknown_fault",
+            f"无法识别的 X-Sandbox-Fault：{value[:40]}（可用 500、502、503、504、timeout、"
+            "malformed、latency=毫秒数）",
+            source="sandbox",
+        ).response()
 
     async def _from_rule(self, rule: FaultRule, source: str) -> Response | None:
         if rule.kind == "error":

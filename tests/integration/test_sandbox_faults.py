@@ -124,3 +124,12 @@ def test_latency_does_not_block_concurrent_look_ups(sandbox: SandboxHandle) -> N
     assert statuses == [200] * 4
     # four 600 ms look-ups overlap: well under the 2.4 s they would take in a row
     assert 0.6 <= elapsed < 1.8
+
+
+@pytest.mark.parametrize("value", ["bogus", "latency=abc", "latency=-5", "5O3"])
+def test_unknown_fault_header_is_refused_not_ignored(sandbox: SandboxHandle, value: str) -> None:
+    """A mistyped fault header is an error, not a silent "no fault"."""
+    answer = _lookup(sandbox, headers={"X-Sandbox-Fault": value})
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.json()["code"] == "unknown_fault"
