@@ -94,8 +94,12 @@ class CaseServiceBase:
         not_before: datetime | None = None,
     ) -> OutboxRow:
         body = {**payload, **support.call_context(case, official)}
+        # Case numbers restart in every store (a reinstalled workstation, a second counter with
+        # the same workstation id), so the key also carries a per-case random scope: otherwise the
+        # platform would answer a new case with the stored first answer of an old one.
+        scoped = f"{support.operation_scope(case)}:{key}"
         return self.store.outbox.enqueue(
-            kind.value, case.id, body, key, now=now, not_before=not_before
+            kind.value, case.id, body, scoped, now=now, not_before=not_before
         )
 
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:

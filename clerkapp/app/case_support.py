@@ -3,6 +3,7 @@ promised completion date. Pure functions, no store."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from datetime import date, datetime, timedelta
@@ -102,3 +103,10 @@ def audit_data(event: CaseEvent) -> dict[str, Any]:
         data["proof"] = event.proof_code
     data.update(redact(dict(event.data)))
     return data
+
+
+def operation_scope(case: Case) -> str:
+    """A per-case random prefix for idempotency keys: derived from the case's unguessable
+    tracking token (which it does not reveal), so it is unique across stores and stable for the
+    life of the case."""
+    return hashlib.sha256(f"idem:{case.tracking_token}".encode()).hexdigest()[:16]

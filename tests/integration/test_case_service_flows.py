@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from clerkapp.app.case_service import CaseService
+from clerkapp.app.case_support import operation_scope
 from clerkapp.app.clock import SteppingClock
 from clerkapp.core.case import CaseState, Decision, ProofState
 from clerkapp.core.catalogue import Method
@@ -120,7 +121,7 @@ def test_public_rental_lookups_verification_accept_then_approve(tmp_path: Path) 
         VerificationStatus("T-77", VerificationState.QUEUED),
         outbox_id=verification.id,
     )
-    poll = svc.store.outbox.by_key("poll:T-77")
+    poll = svc.store.outbox.by_key(f"{operation_scope(case)}:poll:T-77")
     assert poll is not None and poll.payload["ticket"] == "T-77"
     assert svc.store.cases.find_by_ticket("T-77") == (case.id, HOMESTEAD)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from clerkapp.app.case_support import operation_scope
 from clerkapp.core.case import Decision, ProofState
 from clerkapp.core.platform_types import CreditStatus, VerificationState, VerificationStatus
 from clerkapp.errors import InvalidTransition, ValidationError
@@ -165,7 +166,7 @@ def test_verification_ticket_survives_restart(tmp_path: Path) -> None:
     svc.store.close()
 
     again = service(tmp_path)
-    poll = again.store.outbox.by_key("poll:T-900")
+    poll = again.store.outbox.by_key(f"{operation_scope(case)}:poll:T-900")
     assert poll is not None and poll.state.value == "open"
     assert again.store.cases.find_by_ticket("T-900") == (case.id, f"{RENTAL}.homestead")
     expired = VerificationStatus("T-900", VerificationState.EXPIRED)
