@@ -65,6 +65,7 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"审计链完整：{report.intact} 条")
         return 0
     broken = report.broken
-    print(f"审计链断开：第 {broken.seq} 条（{broken.action}，{broken.at}）：{broken.problem}")
+    what = f"（{broken.action}，{broken.at}）" if broken.action else ""
+    print(f"审计链断开：第 {broken.seq} 条{what}：{broken.problem}")
     print(f"此前完整：{report.intact} 条")
     return 1

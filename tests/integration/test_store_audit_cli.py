@@ -67,3 +67,29 @@ def test_verify_missing_store(tmp_path: Path) -> None:
     result = _run("--db", str(tmp_path / "nope.sqlite3"))
     assert result.returncode == 2
     assert "找不到数据库文件" in result.stderr
+
+
+def test_verify_deleted_rows_name_no_neighbour(tmp_path: Path) -> None:
+    """A deleted entry is reported by its number alone: the neighbour's action and time are not
+    passed off as the missing entry's."""
+    path = tmp_path / "s.sqlite3"
+    _store(path, 7)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM audit WHERE seq = 4")
+    conn.close()
+    result = _run("--db", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "审计链断开：第 4 条：缺少第 4 条记录（第 3 条之后）：序号跳到 5（记录被删除）"
+    )
+
+    tail = tmp_path / "tail.sqlite3"
+    _store(tail, 7)
+    conn = sqlite3.connect(tail)
+    with conn:
+        conn.execute("DELETE FROM audit WHERE seq >= 6")
+    conn.close()
+    result = _run("--db", str(tail))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "审计链断开：第 6 条：末尾缺少 2 条记录（已被删除）"

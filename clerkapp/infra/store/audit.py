@@ -219,8 +219,9 @@ class AuditTrail:
                     intact=count,
                     broken=BrokenEntry(
                         seq=count + 1 if missing > 0 else count,
-                        action=str(last["action"]) if last else "",
-                        at=str(last["at"]) if last else "",
+                        # Deleted newest entries left nothing to show; otherwise the last one.
+                        action=str(last["action"]) if last and missing <= 0 else "",
+                        at=str(last["at"]) if last and missing <= 0 else "",
                         problem=problem,
                     ),
                 )
@@ -234,10 +235,11 @@ def _check(
     action, at = str(row["action"]), str(row["at"])
     if seq != expected:
         after = f"（第 {last['seq']} 条之后）" if last else ""
+        # The missing entry's own action and time are gone: the row found is its successor.
         return BrokenEntry(
             seq=expected,
-            action=action,
-            at=at,
+            action="",
+            at="",
             problem=f"缺少第 {expected} 条记录{after}：序号跳到 {seq}（记录被删除）",
         )
     if row["prev_hash"] != prev_hash:
