@@ -18,12 +18,22 @@ import benchmarks
 def main(argv: list[str]) -> int:
     """Discover and run the benchmark modules, each in a fresh ``$CLERKAPP_HOME``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    wanted = set(argv)
     names = sorted(
         m.name.removeprefix("bench_")
         for m in pkgutil.iter_modules([str(Path(benchmarks.__file__).parent)])
         if m.name.startswith("bench_")
     )
+    if any(a in ("-h", "--help") for a in argv):
+        print(f"{__doc__}\nbenchmarks: {' '.join(names)}")
+        return 0
+    wanted = set(argv)
+    unknown = sorted(wanted - set(names))
+    if unknown:
+        # A typo must not pass as a green run that measured nothing.
+        print(
+            f"unknown benchmark(s): {' '.join(unknown)}; known: {' '.join(names)}", file=sys.stderr
+        )
+        return 2
     over = 0
     for name in names:
         if wanted and name not in wanted:
