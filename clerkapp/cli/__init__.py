@@ -7,6 +7,7 @@ their heavy dependencies lazily so that ``clerkapp --version`` and ``--help`` st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,7 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         return gui.run_gui(args)
-    result: int = handler(args)
+    try:
+        result: int = handler(args)
+    except BrokenPipeError:
+        # The reader went away (`clerkapp catalogue search x | head`): stop quietly, as Unix
+        # tools do, instead of a traceback; stdout is pointed at devnull so the interpreter's
+        # final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return result
 
 
