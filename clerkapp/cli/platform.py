@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--data",
         type=Path,
         help="state directory; a trainer's dataset when it holds manifest.json"
-        " (default $CLERKAPP_HOME/sandbox)",
+        " (default: sandbox/ in the data directory, $CLERKAPP_HOME or the user data directory)",
     )
     serve.add_argument("--latency-ms", type=int, default=0, help="latency added to data calls")
     serve.add_argument(
@@ -83,10 +83,14 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from clerkapp.errors import ClerkAppError
-    from clerkapp.sandbox.config import SandboxSettings, default_data_dir
+    from clerkapp.infra.paths import data_dir as clerkapp_data_dir
+    from clerkapp.sandbox.config import SandboxSettings
     from clerkapp.sandbox.server import serve
 
-    data_dir = args.data if args.data is not None else default_data_dir()
+    # The data directory rule of ClerkApp ($CLERKAPP_HOME, else the platform's user data
+    # directory), not a fresh temporary one: a training room's progress registry must survive a
+    # restart so that yesterday's receipts still scan.
+    data_dir = args.data if args.data is not None else clerkapp_data_dir() / "sandbox"
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         settings = SandboxSettings(

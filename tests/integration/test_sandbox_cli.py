@@ -155,3 +155,33 @@ def test_broken_workstations_file_is_a_clear_error(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 1 and "工作站配置文件无法读取" in result.stderr
+
+
+def test_serve_keeps_its_state_in_the_data_directory(tmp_path: Path) -> None:
+    """Without --data and without $CLERKAPP_HOME the sandbox keeps its state under the user data
+    directory (platformdirs), so a restarted training sandbox still knows yesterday's cases."""
+    import os
+
+    ready = tmp_path / "ready.txt"
+    env = {k: v for k, v in os.environ.items() if k != "CLERKAPP_HOME"}
+    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "xdg"))
+    command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
+    proc = subprocess.Popen(
+        [*command, "--people", "50", "--ready-file", str(ready)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "sandbox did not become ready"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert (tmp_path / "xdg" / "ClerkApp" / "sandbox" / "sandbox.sqlite3").exists()
