@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks import Figure, figure
 from clerkapp.app.context import AppContext
+from clerkapp.gui.application import tune_interpreter
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.paths import data_dir
@@ -132,6 +133,7 @@ def sandbox_process(
 
 def run() -> Iterator[Figure]:
     """Drive the case twice (typed ID, card reader) and yield the figures."""
+    tune_interpreter()  # as the app does at start-up (clerkapp.gui.application)
     app = QApplication.instance() or QApplication([])
     results = {}
     with (

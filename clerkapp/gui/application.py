@@ -111,6 +111,7 @@ class Shell(QObject):
 
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
+        self.window.first_shown.connect(self._warm_up_documents)
         self.window.show()
         ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
         if self.sandbox is not None:
@@ -120,6 +121,16 @@ class Shell(QObject):
             self.window.set_platform_state(PlatformState.CONNECTING)
             url = self.context.platform_url
             ops.run_op(self.window, lambda: probe_health(url, timeout_s=3.0), self._probed)
+
+    def _warm_up_documents(self) -> None:
+        # The documents' fonts take ~0.2-0.5 s to load once: load them (and import the document
+        # builder, reportlab) on a worker as soon as the window is up, so the first preview
+        # does not wait and the GUI thread never imports reportlab at start.
+        ops.run_op(self.window, warm_up_documents, lambda _s: None, self._warm_up_failed)
+
+    def _warm_up_failed(self, exc: BaseException) -> None:
+        # A missing font file: the print step reports it when it builds a document.
+        ops.log_failure(exc, "warming up the documents' fonts")
 
     def _sandbox_state(self, state: PlatformState) -> None:
         if state is PlatformState.ONLINE and self.sandbox is not None:
@@ -155,6 +166,15 @@ class Shell(QObject):
             self.sandbox.stop()
         ops.wait_for_ops(5000)
         self.context.close()
+
+
+def warm_up_documents() -> float:
+    """*worker* — import the document builder and load the documents' fonts (what
+    :func:`clerkapp.gui.print_step.warm_up_fonts` runs, without importing the print step on the
+    GUI thread); the seconds the fonts took (0 when already loaded)."""
+    from clerkapp.infra.documents import warm_up
+
+    return warm_up()
 
 
 def default_wizard(context: AppContext) -> WizardFactory | None:
@@ -205,8 +225,21 @@ def _message_for(exc: BaseException) -> str:
     return QApplication.translate("Shell", str(UNEXPECTED_ERROR))
 
 
+#: The interpreter's GIL switch interval for the desktop app (Python's default is 5 ms).
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def tune_interpreter() -> None:
+    """Process-wide interpreter settings of the desktop app: a short GIL switch interval, so
+    that while look-up threads parse answers in Python the event loop's turn comes within about
+    a millisecond and the window never stalls. Set once at start-up (not by a widget)."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
+
+
 def create_qapplication(argv: list[str]) -> QApplication:
-    """The Qt application with ClerkApp's high-DPI policy (fractional scaling passed through)."""
+    """The Qt application with ClerkApp's high-DPI policy (fractional scaling passed through)
+    and the interpreter tuned for it (:func:`tune_interpreter`)."""
+    tune_interpreter()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

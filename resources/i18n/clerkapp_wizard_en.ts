@@ -4,92 +4,92 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="83"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="102"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="85"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="104"/>
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="87"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="106"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="89"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="108"/>
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="92"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="111"/>
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="139"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="168"/>
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="139"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="168"/>
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="141"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="170"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="141"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="170"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="143"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="172"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="143"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="172"/>
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="176"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press &quot;Read card&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="176"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="217"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="247"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="238"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="268"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="270"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="300"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="294"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="324"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="332"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="382"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -125,220 +125,235 @@
 <context>
     <name>CaseWizard</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="60"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="56"/>
         <source>办件向导</source>
         <translation>Case wizard</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="96"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="92"/>
         <source>上一步 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="98"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="94"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="99"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="95"/>
         <source>下一步 (Enter)</source>
         <translation>Next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="101"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="97"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="143"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="139"/>
         <source>正在载入事项目录…</source>
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="217"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="213"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="293"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="289"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="314"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="310"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="319"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="315"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="70"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="74"/>
         <source>依据：{basis}</source>
         <translation>Basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="76"/>
         <source>无需提供</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="78"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="82"/>
         <source>查询中…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="79"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="83"/>
         <source>正在向{registry}查询</source>
         <translation>Asking {registry}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="87"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="91"/>
         <source>已查询</source>
         <translation>Looked up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="88"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="92"/>
         <source>已核验</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="89"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="93"/>
         <source>已承诺</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="94"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="98"/>
         <source>未通过</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="96"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="100"/>
         <source>核验未通过</source>
         <translation>Verification denied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="102"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="106"/>
         <source>已发起核验 · {dept} · 预计 {days} 个工作日</source>
         <translation>Verification requested · {dept} · about {days} working days</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="105"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="109"/>
         <source>待核验</source>
         <translation>Awaiting verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="111"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="115"/>
         <source>{why}（已排队，平台恢复后自动重发）</source>
         <translation>{why} (queued; sent again when the platform is back)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="115"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="144"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="119"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="148"/>
         <source>出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="117"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="121"/>
         <source>平台暂不可用，已排队，恢复后自动重发</source>
         <translation>Platform unavailable; queued and sent again when it is back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="122"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="126"/>
         <source>已排队</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="131"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="135"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="132"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="136"/>
         <source>申请人在失信名单中，不能以承诺方式办理</source>
         <translation>The applicant is on the dishonesty list and cannot use a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="137"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="141"/>
         <source>待签字</source>
         <translation>To be signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="138"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="142"/>
         <source>在「④ 承诺签字」中由申请人签署</source>
         <translation>Signed by the applicant in &quot;④ Pledge&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="149"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="153"/>
         <source>待查询</source>
         <translation>To look up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="151"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="155"/>
         <source>待发起核验</source>
         <translation>Verification to request</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="163"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="169"/>
+        <source>查询对象：{who}</source>
+        <translation>About: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="172"/>
+        <source>核验对象：{who}</source>
+        <translation>Verification about: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="189"/>
         <source>数据截至 {t}</source>
         <translation>data as of {t}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="175"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="201"/>
         <source>办件状态：{s}</source>
         <translation>Case status: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="179"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="205"/>
         <source>（部门已答复，可作出决定）</source>
         <translation> (the department answered: decide now)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="181"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="207"/>
         <source>建议：{s}</source>
         <translation>Recommendation: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="197"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="223"/>
         <source>正在核查失信名单…</source>
         <translation>Checking the dishonesty list…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="201"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="227"/>
         <source>信用核查未完成：{e}。重新进入本步骤可再次核查。</source>
         <translation>Credit check not done: {e}. Enter this step again to retry.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="208"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
         <source>签署承诺前须先核查失信名单</source>
         <translation>The dishonesty list is checked before any pledge is signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="212"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="238"/>
         <source>信用核查：已列入失信名单</source>
         <translation>Credit check: on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="214"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="240"/>
         <source>信用核查：未列入失信名单</source>
         <translation>Credit check: not on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="230"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="256"/>
         <source>申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，请改用目录允许的其他方式</source>
         <translation>The applicant is on the dishonesty list (list version {v}; {d}) and by law cannot use the pledge route; use another method the catalogue allows</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="238"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="264"/>
         <source>信用核查通过：未列入失信名单（名单版本 {v}）</source>
         <translation>Credit check passed: not on the dishonesty list (list version {v})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="291"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="317"/>
         <source>已决定：{d}</source>
         <translation>Decided: {d}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="50"/>
+        <source>{problem}——请核对姓名的写法，否则文书无法打印</source>
+        <translation>{problem} — check how the name is written, or its documents cannot be printed</translation>
     </message>
 </context>
 <context>

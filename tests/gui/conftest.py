@@ -18,6 +18,13 @@ import pytest
 
 from clerkapp.app.context import AppContext
 from clerkapp.gui import ops
+from clerkapp.gui.application import tune_interpreter
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _interpreter_as_the_app() -> None:
+    """The GUI runs with the interpreter settings the app sets at start-up."""
+    tune_interpreter()
 
 
 @pytest.fixture

@@ -84,6 +84,13 @@ def test_the_deceased_is_checked_as_typed_read_from_the_card_and_looked_up(
     death = case.proofs[DEATH]
     assert death.state is ProofState.SATISFIED
     assert death.evidence is not None and death.evidence.source == "公安户籍"
+    # the board says whom the look-up was about (masked), and only on his row
+    board = wizard.proofs_board
+    detail = board.rows[DEATH].detail_label.text()
+    assert detail.startswith("查询对象：已故参保人员 陈** · 公安户籍")
+    assert "陈建国" not in detail
+    others = [r.detail_label.text() for code, r in board.rows.items() if code != DEATH]
+    assert others and not any("对象" in text for text in others)
     rows = [
         r
         for r in app_context.store.outbox.for_case(case_id)

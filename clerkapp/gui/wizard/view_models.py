@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, ProofState
-from clerkapp.core.case_types import ProofResolution
-from clerkapp.core.catalogue import Catalogue, Method
+from clerkapp.core.case_types import ProofResolution, mask_name
+from clerkapp.core.catalogue import APPLICANT, Catalogue, Method
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.decision_step import DecisionModel
@@ -60,9 +60,13 @@ def _row(
     ev = p.evidence
     state = p.state
 
+    about = _subject_text(case, catalogue, p)
+
     def make(
         status: RowStatus, words: str, detail: str = "", actions: tuple[RowAction, ...] = ()
     ) -> ProofRowModel:
+        if about and status is not RowStatus.NOT_NEEDED:
+            detail = f"{about} · {detail}" if detail else about
         return ProofRowModel(p.code, p.name, p.method, status, words, detail, actions)
 
     if state is ProofState.WAIVED:
@@ -151,6 +155,28 @@ def _row(
         else QCoreApplication.translate("CaseWizard", "待发起核验")
     )
     return make(RowStatus.WAITING, words)
+
+
+def _subject_text(case: Case, catalogue: Catalogue, p: ProofResolution) -> str:
+    """``查询对象：已故参保人员 陈**`` when the proof's look-up or verification is about a
+    related person, not the applicant (empty otherwise): the clerk sees whom it asks about."""
+    matter = catalogue.matters.get(case.matter_code)
+    item = catalogue.proofs.get(p.code)
+    if matter is None or item is None:
+        return ""
+    if p.method is Method.DATA_QUERY and item.query is not None:
+        subject = item.query.subject
+        label = QCoreApplication.translate("CaseWizard", "查询对象：{who}")
+    elif p.method is Method.DEPT_VERIFY and item.verify is not None:
+        subject = item.verify.subject
+        label = QCoreApplication.translate("CaseWizard", "核验对象：{who}")
+    else:
+        return ""
+    role = matter.related_role(subject) if subject != APPLICANT else None
+    person = case.related.get(subject) if role is not None else None
+    if role is None or person is None:
+        return ""
+    return label.format(who=f"{role.label} {mask_name(person.name)}")
 
 
 def _evidence(p: ProofResolution) -> str:

@@ -8,7 +8,6 @@ Keyboard: Enter next (or the step's own Enter action), Esc back, F5 retry a look
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -53,9 +52,6 @@ class CaseWizard(QWidget):
         reader: IdCardReader | None = None,
     ) -> None:
         super().__init__(parent)
-        # Look-up threads parse answers in Python: a short GIL switch interval (default 5 ms)
-        # keeps the event loop's turn near, so the window never stalls while they run.
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.setObjectName("caseWizard")
         self.setAccessibleName(self.tr("办件向导"))
         services = WizardServices(context)

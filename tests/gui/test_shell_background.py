@@ -1,0 +1,172 @@
+"""What the shell and the wizard do in the background or once for the whole process: the
+interpreter tuned at start-up (not by a widget), the documents' fonts warmed up off the GUI thread
+once the window is shown, a broken installed catalogue told in the clerk's words, a name no font
+can print told at ② already, and the sync worker nudged after every stored change."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+import clerkapp.infra.documents as documents
+from clerkapp.app.context import AppContext
+from clerkapp.gui import ops
+from clerkapp.gui.application import GIL_SWITCH_INTERVAL_S, Shell, create_qapplication
+from clerkapp.gui.theme import PlatformState
+from clerkapp.gui.wizard import CaseWizard
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra import catalogue_io
+from clerkapp.infra.documents import fonts
+from clerkapp.sandbox.demo import LI_MING
+from tests.gui.wizard_driver import CLERK, WizardDriver, ensure_catalogue, find_card, wait_until
+
+pytestmark = pytest.mark.gui
+
+NOWHERE = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def slow_interpreter() -> Iterator[None]:
+    """Python's default switch interval for the test, restored after."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    yield
+    sys.setswitchinterval(before)
+
+
+def test_the_switch_interval_is_set_at_start_up_not_by_the_wizard(
+    qtbot: QtBot, app_context: AppContext, slow_interpreter: None
+) -> None:
+    ensure_catalogue()
+    wizard = CaseWizard(app_context, CLERK)
+    qtbot.addWidget(wizard)
+    wait_until(lambda: wizard.services.ready, what="catalogue ready")
+    assert sys.getswitchinterval() == pytest.approx(0.005)  # a widget leaves the process alone
+    create_qapplication([])
+    assert sys.getswitchinterval() <= GIL_SWITCH_INTERVAL_S
+
+
+def test_fonts_are_warmed_up_off_the_gui_thread_once_the_window_shows(
+    qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fonts, "_fonts", None)  # as in a fresh process
+    threads: list[str] = []
+    original = documents.warm_up
+
+    def spy() -> float:
+        threads.append(threading.current_thread().name)
+        return original()
+
+    monkeypatch.setattr(documents, "warm_up", spy)
+    shell = Shell(app_context, sandbox_port=0)
+    qtbot.addWidget(shell.window)
+    try:
+        shell.start()
+        qtbot.waitUntil(lambda: fonts._fonts is not None, timeout=20_000)
+        assert threads and threads[0] != threading.main_thread().name
+        qtbot.waitUntil(
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+        )
+    finally:
+        shell.shutdown()
+
+
+def test_a_broken_installed_catalogue_is_told_in_chinese(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    path = catalogue_io.installed_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"version": "2026.11.2", "matters": [', encoding="utf-8")
+    wizard = CaseWizard(app_context, CLERK)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    hint = wizard.matter_step.hint
+    wait_until(lambda: "目录文件" in hint.text(), what="the catalogue's problem shown")
+    assert "current.json" in hint.text() and "Traceback" not in hint.text()
+    # typing still works and finds nothing instead of failing
+    QTest.keyClicks(wizard.matter_step.search_edit, "ggzl")
+    assert wizard.matter_step.results.count() == 0
+    assert wizard.step is Step.MATTER
+
+
+@pytest.fixture
+def driver(qtbot: QtBot, app_context: AppContext) -> Iterator[WizardDriver]:
+    drv = WizardDriver(app_context, NOWHERE)
+    qtbot.addWidget(drv.wizard)
+    yield drv
+    drv.close()
+
+
+def test_a_name_no_font_has_is_told_at_the_applicant_step(driver: WizardDriver) -> None:
+    driver.choose_matter("ggzl", "公共租赁住房申请")
+    step = driver.wizard.applicant_step
+    driver.type(step.number_edit, LI_MING)
+    driver.type(step.name_edit, "刘\U0002b7fc")
+    wait_until(lambda: step.name_message.text() != "", what="name checked")
+    text = step.name_message.text()
+    assert "U+2B7FC" in text and "\U0002b7fc" in text and "无法打印" in text
+    assert step.name_message.accessibleDescription() in text
+    # corrected: the message goes; an Ext-B name a shipped font has is fine
+    step.name_edit.clear()
+    driver.type(step.name_edit, "李\U000201d4")
+    wait_until(
+        lambda: not step._name_timer.isActive() and ops.running_ops() == 0, what="name checked"
+    )
+    assert step.name_message.text() == ""
+    assert step.entry() is not None  # a warning: the case can still be opened
+
+
+def test_every_stored_change_nudges_the_sync_worker(
+    qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ensure_catalogue()
+    nudges: list[int] = []
+    real = app_context.notify_sync
+
+    def counted() -> None:
+        nudges.append(1)
+        real()
+
+    monkeypatch.setattr(app_context, "notify_sync", counted)
+    shell = Shell(app_context, sandbox_port=0)
+    window = shell.window
+    qtbot.addWidget(window)
+    try:
+        shell.start()
+        qtbot.waitUntil(
+            lambda: window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+        )
+        window.activateWindow()
+        wait_until(window.isActiveWindow)
+        qtbot.keyClicks(window.login_view.username, "demo")
+        qtbot.keyClicks(window.login_view.password, "demo123")
+        qtbot.keyClick(window.login_view.password, Qt.Key.Key_Return)
+        wait_until(lambda: window.is_working, 20, "logged in")
+        wizard = window.wizard
+        assert isinstance(wizard, CaseWizard)
+        window.destroyed.connect(wizard.presenter.stop)
+        wait_until(lambda: wizard.services.ready, 20, "catalogue")
+        QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(wizard.matter_step.search_edit, "ggzl")
+        QTest.keyClick(wizard.matter_step.search_edit, Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.APPLICANT)
+        wizard.applicant_step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
+        qtbot.mouseClick(wizard.applicant_step.read_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: wizard.applicant_step.entry() is not None)
+        before = len(nudges)
+        QTest.keyClick(wizard.applicant_step.name_edit, Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.PROOFS)
+        # the new case's progress registration went to the outbox: the worker was woken for it
+        assert len(nudges) > before
+        case_id = wizard.presenter.case_id
+        assert app_context.store.outbox.for_case(case_id)
+        wait_until(lambda: not wizard.presenter.lookups_running(), 20, "look-ups done")
+        wizard.presenter.stop()
+    finally:
+        shell.shutdown()
