@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import threading
 from collections import deque
@@ -18,6 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from clerkapp.sandbox.auth import Caller
+
+# An ID number (18 characters or a legacy 15 digits) inside a header a client sent, e.g. a case
+# reference: the audit keeps who asked about whom, but a person only as a pseudonym.
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{16}[\dXx]|[1-9]\d{14})(?![0-9A-Za-z])")
+
+
+def _scrub(text: str) -> str:
+    return _ID_LIKE.sub("[身份证号码已隐去]", text)
 
 
 class SandboxAudit:
@@ -50,11 +59,11 @@ class SandboxAudit:
         """Append one entry; flushed at once so a killed process keeps it."""
         entry = {
             "at": datetime.now(UTC).isoformat(timespec="milliseconds"),
-            "workstation": caller.workstation,
-            "official": caller.official,
-            "purpose": caller.purpose,
-            "case": caller.case,
-            "request_id": caller.request_id,
+            "workstation": _scrub(caller.workstation),
+            "official": _scrub(caller.official),
+            "purpose": _scrub(caller.purpose),
+            "case": _scrub(caller.case),
+            "request_id": _scrub(caller.request_id),
             "action": action,
             "item": item,
             "subject_hash": self.subject_hash(subject) if subject else "",

@@ -88,7 +88,21 @@ class SandboxState:
         """Authenticate a data call and inject configured faults (raised as
         :class:`FaultAnswer`)."""
         body = await request.body()
-        caller = self.auth.authenticate(request.method, request.url.path, request.headers, body)
+        try:
+            caller = self.auth.authenticate(request.method, request.url.path, request.headers, body)
+        except Problem as problem:
+            # A refused call is part of "who asked": kept with the identity it claimed (not
+            # verified, hence the outcome), never with its subject.
+            h = request.headers
+            claimed = Caller(
+                h.get("X-Workstation", "")[:64],
+                h.get("X-Official", "")[:64],
+                h.get("X-Purpose", "")[:128],
+                h.get("X-Case", "")[:64],
+                h.get("X-Request-Id", "")[:64],
+            )
+            self.audit.record(claimed, "refused", item=target, outcome=problem.code)
+            raise
         fault = await self.faults.apply(request.headers.get("X-Sandbox-Fault"), target, source)
         if fault is not None:
             raise FaultAnswer(fault)

@@ -153,3 +153,31 @@ def test_trainer_controls_answer_only_on_this_machine() -> None:
     with pytest.raises(Problem) as refused:
         loopback_only(request_from("192.168.1.23"))
     assert refused.value.status == 403 and refused.value.code == "loopback_only"
+
+
+def _audit_of(sandbox: SandboxHandle, case: str) -> list[dict[str, object]]:
+    answer = requests.get(f"{sandbox.url}/sandbox/audit", params={"case": case}, timeout=5)
+    entries: list[dict[str, object]] = answer.json()["entries"]
+    return entries
+
+
+def test_refused_calls_are_audited_with_the_claimed_caller(sandbox: SandboxHandle) -> None:
+    """Who tried to ask is kept too: a refused call leaves an entry (the identity it claimed,
+    the reason), never its subject."""
+    case = f"C-REFUSED-{uuid.uuid4().hex[:8]}"
+    answer = sandbox.call("POST", PATH, BODY, case=case, secret="guess", official="mallory")
+    _problem(answer, 401, "bad_signature")
+    [entry] = _audit_of(sandbox, case)
+    assert entry["action"] == "refused" and entry["outcome"] == "bad_signature"
+    assert entry["official"] == "mallory" and entry["item"] == "vehicle.ownership"
+    assert entry["subject_hash"] == ""
+
+
+def test_an_id_number_in_a_header_never_reaches_the_audit(sandbox: SandboxHandle) -> None:
+    """A client that puts an ID number into its case reference: answered, but the audit keeps
+    the number only hidden."""
+    case = f"C-{demo.LI_MING}"
+    assert sandbox.call("POST", PATH, BODY, case=case).status_code == 200
+    text = (sandbox.data_dir / "audit.jsonl").read_text(encoding="utf-8")
+    assert demo.LI_MING not in text
+    assert "C-[身份证号码已隐去]" in text
