@@ -164,6 +164,10 @@ class PrintStep(QWidget):
 
     def _build_ui(self) -> None:
         self.kind_box = self._named(QComboBox(self), "printDocumentKind", self.tr("文书"))
+        # Wide enough for the longest title (不予许可决定书, two "x" widths per character)
+        # before any is loaded, and growing with the titles: never cut off.
+        self.kind_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.kind_box.setMinimumContentsLength(2 * max(len(str(t)) for t in _KIND_LABELS.values()))
         self.status = self._named(
             QLabel(self.tr("请先作出决定，再打印文书。"), self), "printStatus", self.tr("打印状态")
         )

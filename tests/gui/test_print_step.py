@@ -14,7 +14,14 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QStyle,
+    QStyleOptionComboBox,
+)
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk
@@ -138,6 +145,15 @@ def test_pledge_letter_is_offered_next_to_the_decision(
     _show(qtbot, step, case.id)
     kinds = [step.kind_box.itemData(i) for i in range(step.kind_box.count())]
     assert kinds == [DocumentKind.DECISION.value, DocumentKind.PLEDGE.value]
+    # the selector shows each title whole (it was shown empty first, before the titles came)
+    box = step.kind_box
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    for i in range(box.count()):
+        assert field.width() >= box.fontMetrics().horizontalAdvance(box.itemText(i))
     with qtbot.waitSignal(step.document_ready, timeout=20_000):
         step.build(DocumentKind.PLEDGE)
     assert step.built is not None and step.built.kind is DocumentKind.PLEDGE
