@@ -37,14 +37,14 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         default=5.0,
         help="seconds before a department answers automatically; negative: only by hand",
     )
-    serve.add_argument("--people", type=int, default=2000, help="size of the built-in dataset")
+    serve.add_argument("--people", type=_people, default=2000, help="size of the built-in dataset")
     serve.add_argument("--seed", type=int, default=2019, help="seed of the built-in dataset")
     serve.add_argument("--ready-file", type=Path, help="write the URL here once listening")
     serve.set_defaults(handler=_serve)
 
     dataset = psub.add_parser("dataset", help="write a deterministic synthetic dataset")
     dataset.add_argument("--out", type=Path, required=True, help="directory to write")
-    dataset.add_argument("--people", type=int, default=2000, help="number of residents")
+    dataset.add_argument("--people", type=_people, default=2000, help="number of residents")
     dataset.add_argument("--seed", type=int, default=2019, help="random seed")
     dataset.add_argument(
         "--as-of", default="2026-11-20T06:00:00+08:00", help="data as-of time (ISO 8601)"
@@ -115,6 +115,17 @@ def _announce(url: str) -> None:
     print(f"ClerkApp sandbox listening on {url}", flush=True)
 
 
+def _people(text: str) -> int:
+    """``--people``: a whole number of residents, 0 or more (the demo subjects always come)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"人数应为不小于 0 的整数：{text}")
+    return value
+
+
 def _dataset(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -127,7 +138,11 @@ def _dataset(args: argparse.Namespace) -> int:
         print(f"--as-of 不是合法的 ISO 时间：{args.as_of}", file=sys.stderr)
         return 2
     dataset = generate(args.people, args.seed, as_of)
-    written = write_dataset(dataset, args.out)
+    try:
+        written = write_dataset(dataset, args.out)
+    except OSError as exc:
+        print(f"无法写入数据集目录 {args.out}：{exc.strerror or exc}", file=sys.stderr)
+        return 1
     counts = dataset.manifest()["counts"]
     print(f"dataset written to {args.out} ({len(written)} files): {json.dumps(counts)}")
     return 0

@@ -185,3 +185,29 @@ def test_serve_keeps_its_state_in_the_data_directory(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert (tmp_path / "xdg" / "ClerkApp" / "sandbox" / "sandbox.sqlite3").exists()
+
+
+def _dataset_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clerkapp", "platform", "dataset", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_dataset_bad_people_and_unwritable_out_are_clear_errors(tmp_path: Path) -> None:
+    """A negative size is refused before anything is written; an --out that cannot be a
+    directory is a Chinese message, not a traceback."""
+    refused = _dataset_cli("--out", str(tmp_path / "neg"), "--people", "-3")
+    assert refused.returncode == 2
+    assert "人数应为不小于 0 的整数" in refused.stderr
+    assert not (tmp_path / "neg").exists()
+
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a directory", encoding="utf-8")
+    failed = _dataset_cli("--out", str(blocker / "sub"), "--people", "5")
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert "无法写入数据集目录" in failed.stderr
