@@ -45,6 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:
+        # A file or directory the command needs is unusable (e.g. $CLERKAPP_HOME names a file):
+        # say which, in Chinese, instead of a traceback.
+        where = exc.filename if exc.filename is not None else ""
+        print(f"无法访问文件或目录 {where}：{exc.strerror or exc}", file=sys.stderr)
+        return 1
     return result
 
 

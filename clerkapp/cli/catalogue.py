@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     search.add_argument("query", help="如 公共租赁、社保、gonggongzulin、ggzl")
     search.add_argument("--json", action="store_true", help="以 JSON 输出 (JSON output)")
-    search.add_argument("--limit", type=int, default=20, help="最多显示条数 (default 20)")
+    search.add_argument("--limit", type=_limit, default=20, help="最多显示条数 (default 20)")
     search.add_argument(
         "--kind", choices=["matter", "proof"], action="append", help="只搜事项或只搜证明事项"
     )
@@ -47,6 +47,17 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     stats = commands.add_parser("stats", help="目录统计 (counts of matters, proofs, methods)")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出 (JSON output)")
     stats.set_defaults(handler=_stats)
+
+
+def _limit(text: str) -> int:
+    """``--limit``: at least one hit (0 would always print "no match")."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"条数应为正整数：{text}")
+    return value
 
 
 def _validate(args: argparse.Namespace) -> int:

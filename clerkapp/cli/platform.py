@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     serve = psub.add_parser("serve", help="run the sandbox platform server")
     serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one")
+    serve.add_argument("--port", type=_port, default=8765, help="port; 0 picks a free one")
     serve.add_argument(
         "--data",
         type=Path,
@@ -113,6 +113,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _announce(url: str) -> None:
     print(f"ClerkApp sandbox listening on {url}", flush=True)
+
+
+def _port(text: str) -> int:
+    """``--port``: 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 0–65535 之间的整数：{text}")
+    return value
 
 
 def _people(text: str) -> int:
