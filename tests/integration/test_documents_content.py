@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def _build(case, kind, **kw):  # type: ignore[no-untyped-def]
 def test_decision_carries_every_field_and_masks_the_id() -> None:
     case = approved_case(catalogue())
     assert kind_for(case) is DocumentKind.DECISION
-    _, pdf = _build(case, DocumentKind.DECISION)
+    data, pdf = _build(case, DocumentKind.DECISION)
     text = pdf_text(pdf)
     for expected in (
         "金华市住房和城乡建设局",
@@ -72,6 +73,10 @@ def test_decision_carries_every_field_and_masks_the_id() -> None:
     ):
         assert squash(expected) in text, expected
     assert ID_NUMBER not in text
+    # addressed as the person it is, not with the form's 你（单位）
+    assert squash("李明：你于二〇二六年") in text and "你（单位）" not in text
+    business = replace(data, applicant_id_label="统一社会信用代码")
+    assert squash("你单位于二〇二六年") in pdf_text(build_pdf(business))
     # every proof, with how it was satisfied
     for proof in case.proofs.values():
         assert squash(proof.name) in text
