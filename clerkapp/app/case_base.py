@@ -125,6 +125,20 @@ class CaseServiceBase:
             if r.kind == kind.value and r.state == "open"
         }
 
+    def _withdraw_requests(self, case_id: str, why: str, now: datetime) -> int:
+        """Close the ended case's unsent look-ups and verification requests: after a decision or
+        a withdrawal nobody may be asked about the applicant any more (purpose binding). Progress
+        events still go out. Returns how many rows were withdrawn."""
+        kinds = (OutboxKind.LOOKUP, OutboxKind.VERIFICATION, OutboxKind.VERIFICATION_POLL)
+        rows = [
+            r
+            for r in self.store.outbox.for_case(case_id)
+            if r.state == "open" and r.kind in {k.value for k in kinds}
+        ]
+        for row in rows:
+            self.store.outbox.mark_sent(row.id, {"cancelled": why}, now=now)
+        return len(rows)
+
     def _count(self, case_id: str, kind: OutboxKind, proof_code: str | None = None) -> int:
         return sum(
             1

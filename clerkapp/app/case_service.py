@@ -239,6 +239,8 @@ class CaseService(PlatformActions):
                     decision=decision.value,
                     reason=override_reason,
                 )
+            if decision is not Decision.ACCEPT:  # accepted cases still wait for answers
+                self._withdraw_requests(case_id, f"case_{decision.value}", now)
             self._progress_event(case, clerk, now)
         return case
 
@@ -246,6 +248,7 @@ class CaseService(PlatformActions):
         """The applicant withdraws the application."""
         with self._change(case_id, clerk) as (case, now):
             case.withdraw(now, reason)
+            self._withdraw_requests(case_id, "case_withdrawn", now)
             self._progress_event(case, clerk, now)
         return case
 
