@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_gui import sandbox_process
 from clerkapp.app.context import AppContext
+from clerkapp.gui.application import tune_interpreter
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WANG_FANG, WEI_XIUYING
 from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
@@ -53,6 +54,7 @@ def _sign(driver: WizardDriver, y: int = 120) -> None:
 
 def main(out: Path) -> None:
     """Take the six screenshots into ``out``."""
+    tune_interpreter()  # as the app does at start-up
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp, sandbox_process(Path(tmp), latency_ms=0) as url:
         root = Path(tmp)

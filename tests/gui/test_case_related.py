@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
+from clerkapp.app.outbox_send import context_of
 from clerkapp.core.case import ProofState
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.gui import ops
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.outbox import OutboxKind
-from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, WEI_XIUYING
+from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, SUN_LI, WEI_XIUYING
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -106,3 +108,34 @@ def test_a_matter_without_related_persons_asks_for_none(driver: WizardDriver) ->
     assert driver.wizard.applicant_step.related_rows == []
     driver.enter_applicant(LI_MING, "李明")
     assert driver.wizard.step is Step.PROOFS
+
+
+def test_a_deferred_verification_is_left_to_the_sync_worker(
+    driver: WizardDriver,
+    app_context: AppContext,
+    sandbox: SandboxHandle,  # noqa: F811
+) -> None:
+    # 孙丽's department defers its answer. A deferred ticket answers a poll at once: the wizard
+    # must stop watching it (not poll and redraw in a loop) and show the case waiting.
+    sandbox.settings(verify_delay_s=0.2)
+    wizard = driver.wizard
+    driver.choose_matter("ggzl", "公共租赁住房申请")
+    driver.enter_applicant(SUN_LI, "孙丽")
+    driver.wait_lookups()
+    homestead = "zjj.public_rental.homestead"
+    case_id = wizard.presenter.case_id
+    poll = next(
+        r
+        for r in app_context.store.outbox.for_case(case_id)
+        if r.kind == OutboxKind.VERIFICATION_POLL.value
+    )
+    client, ticket, context = app_context.client, poll.payload["ticket"], context_of(poll)
+    wait_until(
+        lambda: client.poll_verification(ticket, 0, context=context).state.value == "deferred",
+        20,
+        "department deferred",
+    )
+    wait_until(lambda: not wizard.presenter.watching and ops.running_ops() == 0, 20, "watch over")
+    assert driver.row_status(homestead) is RowStatus.WAITING
+    case = app_context.case_service.get_case(case_id)
+    assert case.proofs[homestead].state is ProofState.AWAITING_DEPT

@@ -211,7 +211,7 @@ class CasePresenter(PresenterState):
             if not services.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
                 return None
             if services.wait_for_department(case_id) is None:
-                return None  # platform unreachable: the sync worker polls from now on
+                return None  # unreachable or deferred: the sync worker polls from now on
             return services.snapshot(case_id)
 
         def done(updated: Snapshot | None) -> None:

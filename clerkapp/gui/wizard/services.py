@@ -142,12 +142,16 @@ class WizardServices:
 
     def wait_for_department(self, case_id: str) -> bool | None:
         """*worker* — long-poll the case's open verification tickets once and record any answer.
-        True: an answer was recorded; False: still waiting; None: the platform could not be
-        asked (the failure is recorded on the outbox row and the sync worker takes over)."""
+        True: an answer was recorded; False: still waiting; None: nothing more to watch at the
+        counter — the platform could not be asked (the failure is recorded on the outbox row)
+        or every department deferred its answer (a deferred ticket answers a poll at once, so
+        watching it would spin) — and the sync worker takes over."""
         settler = Settler(self.context.store, self.service, self.context.clock)
         client = self.context.client
         changed = False
-        for row in self.open_rows(case_id, OutboxKind.VERIFICATION_POLL):
+        deferred = 0
+        rows = self.open_rows(case_id, OutboxKind.VERIFICATION_POLL)
+        for row in rows:
             try:
                 status = client.poll_verification(
                     row.payload["ticket"], self.poll_wait_s, context=context_of(row)
@@ -157,6 +161,9 @@ class WizardServices:
                 return None
             if status.state in (VerificationState.ANSWERED, VerificationState.EXPIRED):
                 changed |= settler.settle(Outcome(row, answer=status)) == "sent"
+            deferred += status.state is VerificationState.DEFERRED
+        if not changed and rows and deferred == len(rows):
+            return None
         return changed
 
     def close(self) -> None:
