@@ -33,6 +33,8 @@ SIZE = (1280, 800)
 def _driver(home: Path, url: str) -> WizardDriver:
     context = AppContext(home)
     driver = WizardDriver(context, url)
+    context.start_sync()  # as the shell does: the case's progress page is registered at once
+    driver.wizard.case_changed.connect(lambda _case: context.notify_sync())
     driver.wizard.resize(*SIZE)
     return driver
 
@@ -133,11 +135,17 @@ def main(out: Path) -> None:
         wait_until(lambda: wizard.step is Step.PRINT)
         step6 = wizard.print_host.step
         if step6 is not None:
+            # the sync worker registers the progress page within a moment: not a provisional copy
+            case_id = wizard.presenter.case_id
+            desk = step6.desk()
+            wait_until(lambda: not desk.provisional(case_id), 20)
+            step6.show_case(case_id)
             wait_until(lambda: getattr(step6, "built", None) is not None, 60)
             settle = time.monotonic() + 2.0  # QPdfView renders the page asynchronously
             wait_until(lambda: time.monotonic() > settle, 5)
         screenshot(wizard, out / "15-print.png")
         driver.close()
+        driver.context.close()
     del app
 
 
