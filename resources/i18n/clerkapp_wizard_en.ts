@@ -4,92 +4,92 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="102"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="84"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="104"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="86"/>
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="106"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="88"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="108"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="90"/>
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="111"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="93"/>
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="168"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="145"/>
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="168"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="145"/>
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="170"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="170"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="172"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="149"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="172"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="149"/>
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="153"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press &quot;Read card&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="153"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="247"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="224"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="268"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="245"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="300"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="277"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="324"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="301"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="382"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="339"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -351,8 +351,9 @@
         <translation>Decided: {d}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="50"/>
+        <location filename="../../clerkapp/gui/wizard/name_check.py" line="27"/>
         <source>{problem}——请核对姓名的写法，否则文书无法打印</source>
+        <extracomment>Quiet time after the last keystroke before the name is checked.</extracomment>
         <translation>{problem} — check how the name is written, or its documents cannot be printed</translation>
     </message>
 </context>
@@ -549,37 +550,37 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>RelatedPersonRow</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="41"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="42"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="45"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="46"/>
         <source>{label}的公民身份号码</source>
         <translation>Resident ID number of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="55"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="56"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="57"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="58"/>
         <source>读取{label}的身份证</source>
         <translation>Read the ID card of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="59"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="60"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="62"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="63"/>
         <source>{label}的姓名</source>
         <translation>Name of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="130"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="136"/>
         <source>号码有效</source>
         <translation>Valid number</translation>
     </message>

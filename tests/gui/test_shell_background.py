@@ -116,10 +116,19 @@ def test_a_name_no_font_has_is_told_at_the_applicant_step(driver: WizardDriver) 
     step.name_edit.clear()
     driver.type(step.name_edit, "李\U000201d4")
     wait_until(
-        lambda: not step._name_timer.isActive() and ops.running_ops() == 0, what="name checked"
+        lambda: not step.name_check.timer.isActive() and ops.running_ops() == 0, what="name checked"
     )
     assert step.name_message.text() == ""
     assert step.entry() is not None  # a warning: the case can still be opened
+
+
+def test_a_related_persons_name_is_checked_too(driver: WizardDriver) -> None:
+    driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
+    [row] = driver.wizard.applicant_step.related_rows
+    driver.type(row.name_edit, "陈\ue000")
+    wait_until(lambda: row.name_message.text() != "", what="related name checked")
+    assert "U+E000" in row.name_message.text()
+    assert row.name_message.objectName() == "relatedNameMessage_deceased"
 
 
 def test_every_stored_change_nudges_the_sync_worker(

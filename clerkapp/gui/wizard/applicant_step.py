@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,28 +29,10 @@ from clerkapp.core.idnumber import (
     validate_id_number,
 )
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
-from clerkapp.gui import ops
-from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
+from clerkapp.gui.wizard.name_check import NameCheck
 from clerkapp.gui.wizard.related_person import RelatedPersonRow
-
-# Quiet time after the last keystroke in the name before it is checked for printability.
-NAME_CHECK_DELAY_MS = 250
-
-
-def printable_problem(name: str) -> str:
-    """*worker* — why ``name`` cannot be printed on the case's documents (the first character
-    no shipped font has, in the clerk's words), or "" when it can."""
-    from clerkapp.errors import ClerkAppError
-    from clerkapp.infra.documents import check_text
-
-    try:
-        check_text(name)
-    except ClerkAppError as exc:
-        return QCoreApplication.translate(
-            "CaseWizard", "{problem}——请核对姓名的写法，否则文书无法打印"
-        ).format(problem=exc.user_message)
-    return ""
 
 
 @dataclass(frozen=True)
@@ -119,12 +101,7 @@ class ApplicantStep(QWidget):
         # A character no document font has is told here, long before ⑥ 打印 refuses it.
         self.name_message = QLabel(self)
         self.name_message.setObjectName("applicantNameMessage")
-        self.name_message.setWordWrap(True)
-        self.name_message.setStyleSheet(f"font-size: 14px; color: {Tone.WAITING.value};")
-        self._name_timer = QTimer(self)
-        self._name_timer.setSingleShot(True)
-        self._name_timer.setInterval(NAME_CHECK_DELAY_MS)
-        self._name_timer.timeout.connect(self._check_name)
+        self.name_check = NameCheck(self.name_edit, self.name_message)
 
         number_row = QHBoxLayout()
         number_row.addWidget(self.number_edit, 1)
@@ -151,7 +128,7 @@ class ApplicantStep(QWidget):
         self.setFocusProxy(self.number_edit)
 
         self.number_edit.textChanged.connect(self._number_changed)
-        self.name_edit.textChanged.connect(self._name_changed)
+        self.name_edit.textChanged.connect(lambda _t: self.changed.emit())
         self.edit_button.clicked.connect(self._edit_number)
         self.read_button.clicked.connect(self._read_card)
         self.demo_combo.currentIndexChanged.connect(self._demo_selected)
@@ -334,26 +311,6 @@ class ApplicantStep(QWidget):
         self.edit_button.show()
         # Keyboard flow: the number is done, the name is next.
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _name_changed(self, _text: str) -> None:
-        self.name_message.clear()
-        self._name_timer.start()  # checked once typing pauses, not per keystroke
-        self.changed.emit()
-
-    def _check_name(self) -> None:
-        name = self.name_edit.text().strip()
-        if not name:
-            return
-
-        def shown(problem: str) -> None:
-            if self.name_edit.text().strip() != name:
-                return  # typed on meanwhile: that text has its own check coming
-            text = ICONS[Tone.WAITING] + " " + problem if problem else ""
-            self.name_message.setText(text)
-            self.name_message.setAccessibleDescription(problem)
-
-        # The fonts load in ~0.3 s the first time: off the GUI thread.
-        ops.run_op(self, lambda: printable_problem(name), shown, ops.log_failure)
 
     def _edit_number(self) -> None:
         self._accepted = None

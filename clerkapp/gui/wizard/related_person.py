@@ -19,6 +19,7 @@ from clerkapp.core.idnumber import (
     normalize_id_number,
 )
 from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.name_check import NameCheck
 
 
 class RelatedPersonRow(QWidget):
@@ -62,6 +63,10 @@ class RelatedPersonRow(QWidget):
         self.name_edit.setAccessibleName(self.tr("{label}的姓名").format(label=role.label))
         self.name_edit.setStyleSheet("font-size: 16px; padding: 3px;")
         name_label.setBuddy(self.name_edit)
+        # Printed on the documents too (masked on decisions, in full on the pledge letter).
+        self.name_message = QLabel(self)
+        self.name_message.setObjectName(f"relatedNameMessage_{role.role}")
+        self.name_check = NameCheck(self.name_edit, self.name_message)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(title, 0, 0, 1, 2)
@@ -71,6 +76,7 @@ class RelatedPersonRow(QWidget):
         grid.addWidget(self.message, 2, 1)
         grid.addWidget(name_label, 3, 0)
         grid.addWidget(self.name_edit, 3, 1)
+        grid.addWidget(self.name_message, 4, 1)
         self.setTabOrder(self.number_edit, self.name_edit)
         self.number_edit.textChanged.connect(self._number_changed)
         self.name_edit.textChanged.connect(lambda _t: self.changed.emit())
