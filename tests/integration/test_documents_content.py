@@ -75,6 +75,7 @@ def test_decision_carries_every_field_and_masks_the_id() -> None:
     assert ID_NUMBER not in text
     # addressed as the person it is, not with the form's 你（单位）
     assert squash("李明：你于二〇二六年") in text and "你（单位）" not in text
+    assert squash("提出的“公共租赁住房申请”，本机关") in text  # not 申请”申请
     business = replace(data, applicant_id_label="统一社会信用代码")
     assert squash("你单位于二〇二六年") in pdf_text(build_pdf(business))
     # every proof, with how it was satisfied

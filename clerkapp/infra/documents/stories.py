@@ -54,6 +54,12 @@ def _you(data: DocumentData) -> str:
     return "你单位" if data.applicant_id_label == "统一社会信用代码" else "你"
 
 
+def _application(data: DocumentData) -> str:
+    """“公共租赁住房申请” — or “建筑业企业资质核准”申请: never 申请 twice."""
+    name = data.matter_name
+    return f"“{name}”" if name.endswith("申请") else f"“{name}”申请"
+
+
 def _ending(last: Flowable, data: DocumentData) -> Flowable:
     """The last paragraph kept on one page with the QR and seal: GB/T 9704 allows no page that
     carries the seal without any text."""
@@ -66,7 +72,7 @@ def decision_story(data: DocumentData) -> list[Flowable]:
     story += [
         para(f"{data.applicant_name}：", styles.SALUTATION),
         para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提出的“{data.matter_name}”申请，"
+            f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
             "本机关已依法受理。经审查，申请符合法定条件，所需证明材料已按“无证明城市”改革要求"
             "通过数据查询、部门核验或申报承诺等方式核实（见下表）。"
             f"根据{_basis(data)}的规定，本机关决定准予许可。",
@@ -86,7 +92,7 @@ def refusal_story(data: DocumentData) -> list[Flowable]:
     story += [
         para(f"{data.applicant_name}：", styles.SALUTATION),
         para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提出的“{data.matter_name}”申请，"
+            f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
             "本机关已依法受理。经审查，该申请不符合法定条件，理由如下：",
             styles.BODY,
         ),
@@ -107,7 +113,7 @@ def receipt_story(data: DocumentData) -> list[Flowable]:
     story += [
         para(f"{data.applicant_name}：", styles.SALUTATION),
         para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提交的“{data.matter_name}”申请，"
+            f"{_you(data)}于{chinese_date(data.applied_on)}提交的{_application(data)}，"
             "材料齐全、符合法定形式，本机关决定予以受理。下列证明事项由本机关通过数据共享或"
             f"部门核验等方式获取，{_you(data)}无需另行提供证明材料。",
             styles.BODY,
