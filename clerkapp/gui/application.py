@@ -227,42 +227,13 @@ def _message_for(exc: BaseException) -> str:
 
 #: The interpreter's GIL switch interval for the desktop app (Python's default is 5 ms).
 GIL_SWITCH_INTERVAL_S = 0.001
-#: References added to None, True and False on Python < 3.12 (see :func:`guard_singletons`):
-#: at one lost reference per Qt call, more than a lifetime of calls.
-SINGLETON_REFS = 1 << 40
 
 
 def tune_interpreter() -> None:
     """Process-wide interpreter settings of the desktop app, set once at start-up (not by a
     widget): a short GIL switch interval, so that while look-up threads parse answers in Python
-    the event loop's turn comes within about a millisecond and the window never stalls; and
-    :func:`guard_singletons`."""
+    the event loop's turn comes within about a millisecond and the window never stalls."""
     sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
-    guard_singletons()
-
-
-def guard_singletons() -> None:
-    """Keep None, True and False alive on Python < 3.12.
-
-    PySide6 6.12's wheels return None from every void Qt call (``QLabel.setText`` …) without
-    taking a reference: harmless from Python 3.12 on, where these objects are immortal, but on
-    3.11 each call drops one reference to None, and after some tens of thousands of calls (an hour
-    or two at the counter; seconds while a board redraws in a loop) the interpreter aborts with
-    "none_dealloc: deallocating None". Giving them a huge reference count here makes them as
-    good as immortal, as 3.12 does. No-op on 3.12+, other interpreters and debug builds with
-    reference tracing (where the count is not the object's first field)."""
-    if (
-        sys.version_info >= (3, 12)
-        or sys.implementation.name != "cpython"
-        or hasattr(sys, "getobjects")
-    ):
-        return
-    import ctypes
-
-    for obj in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt, the first field
-        if count.value < SINGLETON_REFS:
-            count.value += SINGLETON_REFS
 
 
 def create_qapplication(argv: list[str]) -> QApplication:

@@ -1,5 +1,7 @@
-"""The desktop app survives PySide6's lost references to None on Python < 3.12: a label set
-far more times than None has references (every void Qt call drops one there)."""
+"""The Qt binding keeps its references to None: PySide6 6.12.0 under Python 3.11 dropped one on
+every void Qt call (``QLabel.setText`` …) and the interpreter aborted with "deallocating None"
+after some thousand calls — a window that dies after an hour at the counter. pyproject.toml pins
+PySide6 below 6.12; this test fails on any binding with that fault."""
 
 from __future__ import annotations
 
@@ -15,34 +17,27 @@ SCRIPT = textwrap.dedent(
     """
     import os, sys
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QLabel
     from clerkapp.gui.application import create_qapplication
-    calls = 3 * sys.getrefcount(None) + 10_000  # before the guard raises it
-    app = create_qapplication([]) if sys.argv[1] == "app" else QApplication([])
+    app = create_qapplication([])
     label = QLabel()
+    label.setText("warm-up")
+    before = sys.getrefcount(None)
+    calls = 3 * before + 10_000  # more calls than None has references
     for _ in range(calls):
         label.setText("已查询")
-    print("survived", flush=True)
+        label.setEnabled(True)
+    print(calls, sys.getrefcount(None) - before, flush=True)
     os._exit(0)  # the verdict is in; skip Qt's teardown
     """
 )
 
 
-def _run(mode: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", SCRIPT, mode],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=".",
+def test_void_qt_calls_do_not_lose_references_to_none() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120, cwd="."
     )
-
-
-def test_a_window_outlives_many_more_qt_calls_than_none_has_references() -> None:
-    done = _run("app")
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "survived"
-    if sys.version_info < (3, 12):
-        # the hazard is real here: the same calls without the guard abort the interpreter
-        bare = _run("bare")
-        assert bare.returncode != 0 and "deallocating None" in bare.stderr
+    calls, drift = (int(part) for part in done.stdout.split())
+    assert calls > 10_000
+    assert abs(drift) < 100, f"None lost {-drift} references over {2 * calls} Qt calls"
