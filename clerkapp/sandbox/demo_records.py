@@ -191,6 +191,15 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
                 "last_paid_month": last_month,
             },
             {
+                # 孙丽 qualifies on every look-up of public rental housing: only the deferred
+                # homestead verification keeps her case waiting (受理, acceptance receipt).
+                "id_number": SUN_LI,
+                "insured": True,
+                "months_contributed": 18,
+                "employer_name": "东阳市吴宁街道社区卫生服务中心",
+                "last_paid_month": last_month,
+            },
+            {
                 "id_number": ZHOU_WEI,
                 "insured": True,
                 "months_contributed": 240,
@@ -230,6 +239,13 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
                 "assets_total": 48000,
                 "low_income_household": True,
                 "checked_on": (as_of - timedelta(days=25)).isoformat(),
+            },
+            {
+                "id_number": SUN_LI,
+                "monthly_income_per_capita": 1450,
+                "assets_total": 30000,
+                "low_income_household": True,
+                "checked_on": (as_of - timedelta(days=15)).isoformat(),
             },
             {
                 "id_number": WEI_XIUYING,
