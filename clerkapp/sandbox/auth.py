@@ -8,48 +8,17 @@ seen twice within it is a replay, and anything outside the window is stale.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from clerkapp.core.request_signing import canonical_string
+from clerkapp.core.request_signing import signature as sign
 from clerkapp.sandbox.problems import Problem
 
 AUTH_HEADERS = ("X-Workstation", "X-Request-Id", "X-Timestamp", "X-Signature")
 PURPOSE_HEADERS = ("X-Official", "X-Purpose", "X-Case")
-
-
-def canonical_string(
-    method: str,
-    path: str,
-    timestamp: str,
-    request_id: str,
-    workstation: str,
-    official: str,
-    purpose: str,
-    case: str,
-    body: bytes,
-) -> str:
-    """The string a request's signature covers (path without query string)."""
-    return "\n".join(
-        [
-            method.upper(),
-            path,
-            timestamp,
-            request_id,
-            workstation,
-            official,
-            purpose,
-            case,
-            hashlib.sha256(body).hexdigest(),
-        ]
-    )
-
-
-def sign(secret: str, canonical: str) -> str:
-    """Hex HMAC-SHA256 of the canonical string with the workstation secret."""
-    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ afresh: a retry is a new request (new nonce) that carries the same ``Idempotency
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from clerkapp.core.request_signing import canonical_string, signature
 
 
 @dataclass(frozen=True)
@@ -35,43 +35,6 @@ class CallContext:
     official: str
     purpose: str  # e.g. "matter:<matter code>"
     case_id: str
-
-
-def body_digest(body: bytes) -> str:
-    """Hex SHA-256 of the exact request body bytes (empty body included)."""
-    return hashlib.sha256(body).hexdigest()
-
-
-def canonical_string(
-    method: str,
-    path: str,
-    timestamp: str,
-    request_id: str,
-    workstation: str,
-    official: str,
-    purpose: str,
-    case: str,
-    body: bytes,
-) -> str:
-    """The string that is signed: the request's parts joined by newlines."""
-    return "\n".join(
-        [
-            method.upper(),
-            path,
-            timestamp,
-            request_id,
-            workstation,
-            official,
-            purpose,
-            case,
-            body_digest(body),
-        ]
-    )
-
-
-def signature(secret: str, canonical: str) -> str:
-    """Hex HMAC-SHA256 of the canonical string under the workstation secret."""
-    return hmac.new(secret.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def header_value(text: str) -> str:
