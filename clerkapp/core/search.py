@@ -28,6 +28,7 @@ ALIASES: dict[str, str] = {
     "社保": "社会保险",
     "医保": "医疗保险",
     "公租房": "公共租赁住房",
+    "公租": "公共租赁",  # so the type-ahead already finds it before 房 is typed
     "低保": "最低生活保障",
     "公积金": "住房公积金",
     "shebao": "社会保险",

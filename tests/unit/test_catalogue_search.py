@@ -124,6 +124,7 @@ def test_polyphones_do_not_hide_obvious_hits(small: CatalogueIndex) -> None:
 def test_abbreviations(small: CatalogueIndex) -> None:
     assert codes(small, "社保") == ["p.si"]
     assert codes(small, "公租房") == ["m.rental", "p.rental"]
+    assert codes(small, "公租")[:2] == ["m.rental", "p.rental"]  # typing 公租房, one key early
     assert "p.si" in codes(small, "shebao")
 
 
