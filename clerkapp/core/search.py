@@ -52,7 +52,6 @@ _EXACT, _PREFIX, _WORD, _SUBSTRING = 100, 80, 60, 40
 _CANONICAL_BONUS = 5  # canonical (real, high-frequency) matters before synthetic ones
 _ALIAS_PENALTY = 2  # a hit found through an abbreviation ranks just below a literal one
 _MAX_READINGS = 3  # readings kept per polyphonic character
-_LATIN = re.compile(r"[a-z]")
 _SYLLABLE = re.compile(r"^[a-z0-9]+$")
 
 

@@ -60,8 +60,6 @@ PLEDGE_TEXT = _style(
     wordWrap="CJK",
 )
 SMALL = _style("small", 9, 12, alignment=TA_LEFT, wordWrap="CJK")
-SMALL_CENTER = _style("small_center", 9, 12, alignment=TA_CENTER)
-QR_CAPTION = _style("qr_caption", 9.5, 13, alignment=TA_CENTER)
 SEAL_TEXT = _style(
     "seal_text",
     BODY_SIZE,
