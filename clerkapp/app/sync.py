@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from clerkapp.app.outbox_send import (
     Backoff,
@@ -342,10 +342,3 @@ class _Drain:
             self.w._settle_batch(self.outcomes, self.report, self.blocked)
             self.unsettled -= len(self.outcomes)
             self.outcomes = []
-
-
-def now_utc() -> datetime:
-    """The default clock of the worker (aware UTC)."""
-    from datetime import UTC
-
-    return datetime.now(UTC)

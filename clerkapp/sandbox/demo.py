@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from clerkapp.core.idnumber import make_id_number
 from clerkapp.core.uscc import make_uscc
@@ -127,11 +126,3 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
 )
 
 DEMO_IDS = frozenset(s.subject for s in DEMO_SUBJECTS) | {ZHANG_GUILAN, ZHOU_WEI}
-
-
-def demo_tables(as_of: date) -> dict[str, list[dict[str, Any]]]:
-    """The demo subjects' records, table by table (dataset format)."""
-    # Imported here: the records module needs the constants above.
-    from clerkapp.sandbox.demo_records import demo_records
-
-    return demo_records(as_of)
