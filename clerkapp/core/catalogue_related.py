@@ -25,14 +25,17 @@ class RelatedChecks:
     ``spec_object``."""
 
     def add(self, location: str, name: str, message: str) -> None:
+        """Record a problem with field ``name`` at ``location`` (provided by the parser)."""
         raise NotImplementedError
 
     def get(
         self, obj: Mapping[str, Any], loc: str, key: str, typ: type, *, required: bool = True
     ) -> Any:
+        """The value of ``key`` in ``obj`` if it has type ``typ`` (provided by the parser)."""
         raise NotImplementedError
 
     def spec_object(self, loc: str, raw: object) -> dict[str, Any] | None:
+        """``raw`` as a mapping, or None after recording a problem (provided by the parser)."""
         raise NotImplementedError
 
     def related(self, loc: str, raw: dict[str, Any]) -> tuple[RelatedRole, ...]:
@@ -84,6 +87,7 @@ class RelatedChecks:
                         )  # fmt: skip
 
     def subject(self, obj: Mapping[str, Any], loc: str) -> str:
+        """The subject a look-up or verification spec names; "applicant" when absent or bad."""
         value = self.get(obj, loc, "subject", str, required=False)
         if value is None:
             return APPLICANT

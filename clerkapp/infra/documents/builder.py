@@ -126,9 +126,11 @@ class SealArea(Flowable):
         self._label = para("（盖章处）", styles.SEAL_LABEL)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The fixed size it takes, whatever the space offered (reportlab protocol)."""
         return self.width, self.height
 
     def draw(self) -> None:
+        """Paint it on the canvas at the origin (reportlab protocol)."""
         canvas = self.canv
         radius = styles.SEAL_DIAMETER / 2
         office, date = self._lines

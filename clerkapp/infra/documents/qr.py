@@ -56,9 +56,11 @@ class QrCode(Flowable):
         self.width = self.height = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The fixed size it takes, whatever the space offered (reportlab protocol)."""
         return self.size, self.size
 
     def draw(self) -> None:
+        """Paint it on the canvas at the origin (reportlab protocol)."""
         count = len(self.modules)
         box = self.size / (count + 2 * QUIET_ZONE)
         path = self.canv.beginPath()
