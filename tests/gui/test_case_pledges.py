@@ -16,6 +16,7 @@ from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
 from clerkapp.core.catalogue import Method
 from clerkapp.gui.print_step import PrintStep
+from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.outbox import OutboxKind
@@ -64,6 +65,11 @@ def test_survivor_allowance_signed_with_pointer_events(
     step = wizard.pledge_step
     assert "未列入失信名单" in step.credit_label.text()
     catalogue = app_context.catalogue
+    # not listed: the unsigned pledges wait for the signature (amber ◷)
+    for index in range(step.tabs.count()):
+        assert step.tabs.tabText(index).startswith("◷")
+        assert "不能承诺" not in step.tabs.tabText(index)
+        assert step.tabs.tabTextColor(index).name() == Tone.WAITING.value
     for index, code in enumerate(PLEDGES):
         assert step.current_code() == code
         spec = catalogue.proofs[code].pledge
@@ -157,6 +163,13 @@ def test_dishonesty_list_refuses_the_pledge(driver: WizardDriver, app_context: A
     # no pad to sign on; the catalogue allows no other route for these proofs, and says so
     assert step.pad_stack.currentIndex() == 1
     assert step.findChild(type(step.credit_label), "pledgeNoAlternative") is not None
+    # every pledge tab says so too: red ✖ and words, not the amber "waiting" ◷
+    assert step.tabs.count() == len(PLEDGES)
+    for index in range(step.tabs.count()):
+        text = step.tabs.tabText(index)
+        assert text.startswith("✖") and "不能承诺" in text and "◷" not in text
+        assert step.tab_tone(index) is Tone.ERROR
+        assert step.tabs.tabTextColor(index).name() == Tone.ERROR.value
     for code in PLEDGES:
         assert driver.row_status(code) is RowStatus.FAILED
         assert "失信名单" in wizard.proofs_board.rows[code].detail_label.text()

@@ -8,7 +8,7 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -124,8 +124,8 @@ class PledgeStep(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         for model in models:
-            icon = ICONS[Tone.OK] if model.signed else ICONS[Tone.WAITING]
-            self.tabs.addTab(f"{icon} {model.proof_name}")
+            self.tabs.addTab(model.proof_name)
+        self._paint_tabs()
         self.tabs.blockSignals(False)
         target = next((i for i, m in enumerate(models) if m.signed is None), None)
         if target is None:
@@ -143,6 +143,7 @@ class PledgeStep(QWidget):
         if self.credit_label.styleSheet() != style:
             self.credit_label.setStyleSheet(style)
         self.credit_label.setAccessibleName(credit.text)
+        self._paint_tabs()
         self._show_current()
 
     def set_busy(self, text: str) -> None:
@@ -159,7 +160,28 @@ class PledgeStep(QWidget):
         """Whether every pledge on the step is signed."""
         return all(m.signed is not None for m in self._models)
 
+    def tab_tone(self, index: int) -> Tone:
+        """The status tone of pledge tab ``index`` (signed, cannot pledge, or waiting)."""
+        model = self._models[index]
+        if model.signed is not None:
+            return Tone.OK
+        if self._credit.listed:
+            return Tone.ERROR
+        return Tone.WAITING
+
     # -- internals ------------------------------------------------------------------------------
+
+    def _paint_tabs(self) -> None:
+        # Colour + icon + words (UI.md): a listed applicant's unsigned pledges are red ✖ with
+        # "不能承诺", not the amber "waiting" of a pledge still to sign.
+        for index, model in enumerate(self._models):
+            tone = self.tab_tone(index)
+            text = f"{ICONS[tone]} {model.proof_name}"
+            if tone is Tone.ERROR:
+                text += " · " + self.tr("不能承诺")
+            self.tabs.setTabText(index, text)
+            self.tabs.setTabTextColor(index, QColor(tone.value))
+            self.tabs.setTabToolTip(index, text)
 
     def _show_current(self, _index: int = -1) -> None:
         index = self.tabs.currentIndex()
