@@ -45,13 +45,14 @@ from clerkapp.core.case_types import (
     ProofState,
     Recommendation,
     RelatedSubject,
+    check_opening,
     check_related,
     datetime_or_none,
     iso_or_none,
 )
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.idnumber import mask_id_number
-from clerkapp.errors import InvalidTransition, ValidationError
+from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
@@ -107,19 +108,7 @@ class Case:
         """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
         with their primary method. ``proof_items`` are the matter's proofs, in its order;
         ``related`` identifies every related person the matter declares (by role)."""
-        if applicant_kind != matter.applicant_kind:
-            who = (
-                "企业（统一社会信用代码）"
-                if matter.applicant_kind is ApplicantKind.BUSINESS
-                else "个人（公民身份号码）"
-            )
-            raise ValidationError(
-                "applicant kind does not match the matter", user_message=f"该事项的申请人应为{who}"
-            )
-        if tuple(item.code for item in proof_items) != tuple(matter.proofs):
-            raise ValidationError(
-                "proof items do not match the matter", user_message="证明事项与事项目录不一致"
-            )
+        check_opening(matter, proof_items, applicant_kind)
         related = dict(related or {})
         check_related(matter, related)
         proofs = {item.code: ProofResolution.initial(item, now) for item in proof_items}

@@ -3,12 +3,13 @@ evidence, proof resolutions and case events. Import them from :mod:`clerkapp.cor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from clerkapp.core.catalogue import Matter, Method, ProofItem
+from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.platform_types import LookupAnswer, VerificationStatus
 from clerkapp.errors import ValidationError
@@ -178,6 +179,26 @@ class RelatedSubject:
     def from_dict(cls, data: dict[str, Any]) -> RelatedSubject:
         """Inverse of :meth:`to_dict`."""
         return cls(str(data["id_number"]), str(data["name"]))
+
+
+def check_opening(
+    matter: Matter, proof_items: Sequence[ProofItem], applicant_kind: ApplicantKind
+) -> None:
+    """The applicant is of the kind the matter asks for and ``proof_items`` are the matter's
+    proofs in its order: :class:`ValidationError` otherwise."""
+    if applicant_kind != matter.applicant_kind:
+        who = (
+            "企业（统一社会信用代码）"
+            if matter.applicant_kind is ApplicantKind.BUSINESS
+            else "个人（公民身份号码）"
+        )
+        raise ValidationError(
+            "applicant kind does not match the matter", user_message=f"该事项的申请人应为{who}"
+        )
+    if tuple(item.code for item in proof_items) != tuple(matter.proofs):
+        raise ValidationError(
+            "proof items do not match the matter", user_message="证明事项与事项目录不一致"
+        )
 
 
 def check_related(matter: Matter, related: dict[str, RelatedSubject]) -> None:
