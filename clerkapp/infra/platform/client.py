@@ -28,10 +28,9 @@ from clerkapp.infra.platform import answers
 from clerkapp.infra.platform.errors import (
     PlatformBadAnswer,
     PlatformCallError,
-    PlatformRefused,
-    PlatformRejected,
     PlatformUnavailable,
     Problem,
+    error_for,
 )
 from clerkapp.infra.platform.options import (
     INTERACTIVE_RETRY,
@@ -371,20 +370,9 @@ class PlatformClient:
                 if response.status_code < 400:
                     return self._decode(response, source)
                 problem = self._problem(response)
-                if response.status_code in (401, 403):
-                    raise PlatformRefused.build(source, problem)
-                if response.status_code == 429:
-                    # Rate limited: not retried here (never a 4xx), but worth retrying later —
-                    # the outbox backs off instead of handing the row to a person.
-                    raise PlatformUnavailable.build(
-                        source, code=problem.code, status=429, detail=problem.detail
-                    )
-                if response.status_code < 500:
-                    raise PlatformRejected.build(source, problem)
-                failure = PlatformUnavailable.build(
-                    source, code=problem.code, status=problem.status, detail=problem.detail
-                )
-                if problem.retryable is False:
+                failure = error_for(source, problem)
+                # Only a 5xx is retried here, unless the platform says retrying cannot help.
+                if response.status_code < 500 or problem.retryable is False:
                     raise failure
             if attempt >= self.retry.attempts or self._closed.is_set():
                 raise failure

@@ -178,3 +178,20 @@ class PlatformBadAnswer(PlatformCallError):
             source=source,
             detail=why,
         )
+
+
+def error_for(source: str, problem: Problem) -> PlatformCallError:
+    """The typed error for an error answer (status 400 or more) from ``source``."""
+    if problem.status in (401, 403):
+        return PlatformRefused.build(source, problem)
+    if problem.status == 429:
+        # Rate limited: not retried by the client (never a 4xx), but worth retrying later —
+        # the outbox backs off instead of handing the row to a person.
+        return PlatformUnavailable.build(
+            source, code=problem.code, status=429, detail=problem.detail
+        )
+    if problem.status < 500:
+        return PlatformRejected.build(source, problem)
+    return PlatformUnavailable.build(
+        source, code=problem.code, status=problem.status, detail=problem.detail
+    )
