@@ -21,7 +21,7 @@ from clerkapp.sandbox.demo import (
 )
 
 
-def _person(
+def person_row(
     id_number: str,
     name: str,
     gender: str,
@@ -32,6 +32,7 @@ def _person(
     relation: str,
     died_on: date | None = None,
 ) -> dict[str, Any]:
+    """One row of the population registry's ``people`` table (dataset format)."""
     return {
         "id_number": id_number,
         "name": name,
@@ -51,7 +52,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
     last_month = (as_of.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
     died = as_of - timedelta(days=40)
     people = [
-        _person(
+        person_row(
             LI_MING,
             "李明",
             "男",
@@ -61,7 +62,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330702000001",
             "户主",
         ),
-        _person(
+        person_row(
             ZHANG_GUILAN,
             "张桂兰",
             "女",
@@ -71,7 +72,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330702000001",
             "母",
         ),
-        _person(
+        person_row(
             WANG_FANG,
             "王芳",
             "女",
@@ -81,7 +82,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330703000001",
             "户主",
         ),
-        _person(
+        person_row(
             WEI_XIUYING,
             "韦秀英",
             "女",
@@ -91,7 +92,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330723000001",
             "户主",
         ),
-        _person(
+        person_row(
             CHEN_JIANGUO,
             "陈建国",
             "男",
@@ -102,7 +103,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "配偶",
             died_on=died,
         ),
-        _person(
+        person_row(
             ZHAO_QIANG,
             "赵强",
             "男",
@@ -112,7 +113,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330782000001",
             "户主",
         ),
-        _person(
+        person_row(
             ZHOU_WEI,
             "周伟",
             "男",
@@ -122,7 +123,7 @@ def demo_records(as_of: date) -> dict[str, list[dict[str, Any]]]:
             "HD330702000002",
             "户主",
         ),
-        _person(
+        person_row(
             SUN_LI,
             "孙丽",
             "女",

@@ -14,7 +14,7 @@ from clerkapp.core.idnumber import make_id_number
 from clerkapp.core.uscc import ALPHABET, make_uscc
 from clerkapp.sandbox.dataset import TABLES, Dataset
 from clerkapp.sandbox.demo import DEMO_IDS
-from clerkapp.sandbox.demo_records import demo_records
+from clerkapp.sandbox.demo_records import demo_records, person_row
 
 COUNTIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "330702": ("婺城区", ("城东街道", "城西街道", "新狮街道", "西关街道", "江南街道")),
@@ -100,18 +100,17 @@ class _Generator:
         birth: date,
         died_on: date | None = None,
     ) -> dict[str, Any]:
-        row = {
-            "id_number": self.id_number(county, birth, female),
-            "name": _name(self.rng, surname, female),
-            "gender": "女" if female else "男",
-            "birth_date": birth.isoformat(),
-            "household_address": address,
-            "county_code": county,
-            "alive": died_on is None,
-            "died_on": died_on.isoformat() if died_on else None,
-            "household_id": household,
-            "relation": relation,
-        }
+        row = person_row(
+            self.id_number(county, birth, female),  # before the name: the rng's order matters
+            _name(self.rng, surname, female),
+            "女" if female else "男",
+            birth,
+            county,
+            address,
+            household,
+            relation,
+            died_on,
+        )
         self.tables["people"].append(row)
         return row
 
