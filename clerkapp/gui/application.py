@@ -4,7 +4,8 @@ main window and — in training mode — the bundled sandbox.
 The window is shown before anything touches the network: the sandbox is started (or an
 already running one reused) in the background and the header's status follows it by signals.
 ``CLERKAPP_EXIT_AFTER_SHOWN=1`` prints ``clerkapp: window shown`` once the window is on screen
-and quits (used by the start-up benchmark).
+and quits (used by the start-up benchmark); ``CLERKAPP_ANNOUNCE_SHOWN=1`` only prints it.
+SIGINT (Ctrl+C) and SIGTERM quit like closing the window: the sandbox stops, the store closes.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import importlib.util
 import json
 import logging
 import os
+import signal
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -37,6 +40,7 @@ from clerkapp.infra.paths import data_dir
 log = logging.getLogger(__name__)
 
 EXIT_AFTER_SHOWN = "CLERKAPP_EXIT_AFTER_SHOWN"
+ANNOUNCE_SHOWN = "CLERKAPP_ANNOUNCE_SHOWN"
 SHOWN_MARKER = "clerkapp: window shown"
 UNEXPECTED_ERROR = QT_TRANSLATE_NOOP(
     "Shell",
@@ -274,8 +278,11 @@ def run(args: argparse.Namespace) -> int:
     shell = Shell(context, sandbox_port=prefs.sandbox_port)
     install_excepthook(shell.window)
     app.aboutToQuit.connect(shell.shutdown)
+    QuitSignals(app)
     if os.environ.get(EXIT_AFTER_SHOWN):
         shell.window.first_shown.connect(lambda: _announce_and_quit(app))
+    elif os.environ.get(ANNOUNCE_SHOWN):
+        shell.window.first_shown.connect(_announce)
     log.info("ClerkApp starting (training=%s, lang=%s)", context.training, lang)
     shell.start()
     code = app.exec()
@@ -283,8 +290,49 @@ def run(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _announce_and_quit(app: QApplication) -> None:
-    # Read by the start-up benchmark (benchmarks/bench_startup.py).
+def _announce() -> None:
+    # Read by the start-up benchmark (benchmarks/bench_startup.py) and the signal tests.
     sys.stdout.write(SHOWN_MARKER + "\n")
     sys.stdout.flush()
+
+
+def _announce_and_quit(app: QApplication) -> None:
+    _announce()
     QTimer.singleShot(0, app.quit)
+
+
+class QuitSignals(QObject):
+    """SIGINT (Ctrl+C) and SIGTERM quit the event loop the normal way (``aboutToQuit`` runs the
+    shutdown: sandbox stopped, store closed) instead of a KeyboardInterrupt traceback.
+
+    Python runs signal handlers only between bytecodes, and the GUI thread sits in Qt's C++
+    loop: the C-level handler writes a byte to a socket (``signal.set_wakeup_fd``) whose
+    notifier wakes the loop into Python, where the handler then runs — no polling timer.
+    Install from the main thread, once per process.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        for signum in self.SIGNALS:
+            signal.signal(signum, self._handle)
+
+    def _drain(self) -> None:
+        # Entering Python here is what lets the pending handler run; the bytes are only a wake-up.
+        try:
+            while self._reader.recv(64):
+                pass
+        except OSError:
+            pass
+
+    def _handle(self, signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %s received: quitting", signal.Signals(signum).name)
+        self._app.quit()

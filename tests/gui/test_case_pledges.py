@@ -86,11 +86,11 @@ def test_survivor_allowance_signed_with_pointer_events(
         assert len(canvas.strokes) == 1
         driver.key(Qt.Key.Key_Return)  # Enter confirms the signature
         wait_until(
-            lambda c=code: (
+            lambda: (
                 wizard.presenter.case is not None
-                and wizard.presenter.case.proofs[c].state is ProofState.PLEDGED
+                and wizard.presenter.case.proofs[code].state is ProofState.PLEDGED  # noqa: B023
             ),
-            what=lambda c=code: f"pledge {c} stored: {wizard.status.text()}",
+            what=lambda: f"pledge {code} stored: {wizard.status.text()}",  # noqa: B023
         )
         if index == 0:
             # the signature is shown beside the text it binds; the next pledge comes up
@@ -142,11 +142,11 @@ def test_survivor_allowance_signed_with_pointer_events(
     ]
     assert lookup.payload["subject"] == {"id_number": CHEN_JIANGUO}
     # the decision builds, naming him masked
-    step = wizard.print_host.step
-    assert isinstance(step, PrintStep)
-    wait_until(lambda: step.built is not None, timeout_s=30, what="decision built")
-    assert step.built is not None and step.built.number.startswith("金市人社决〔")
-    text = pdf_text(step.built.pdf)
+    print_step = wizard.print_host.step
+    assert isinstance(print_step, PrintStep)
+    wait_until(lambda: print_step.built is not None, timeout_s=30, what="decision built")
+    assert print_step.built is not None and print_step.built.number.startswith("金市人社决〔")
+    text = pdf_text(print_step.built.pdf)
     assert "准予许可" in text and "韦秀英" in text
     assert "已故参保人员：陈**330723********0155" in text
     assert CHEN_JIANGUO not in text and WEI_XIUYING not in text
