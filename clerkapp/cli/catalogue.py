@@ -110,21 +110,25 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load() -> Any:
+def _load() -> tuple[Any, Any] | None:
+    """The active catalogue and its file; None after telling the user why it cannot be read."""
+    from clerkapp.errors import CatalogueError
     from clerkapp.infra.catalogue_io import active_path, load_catalogue
 
-    return load_catalogue(), active_path()
+    try:
+        return load_catalogue(), active_path()
+    except CatalogueError as exc:
+        print(f"无法读取目录：{exc.user_message}", file=sys.stderr)
+        return None
 
 
 def _search(args: argparse.Namespace) -> int:
     from clerkapp.core.search import KINDS, CatalogueIndex
-    from clerkapp.errors import CatalogueError
 
-    try:
-        catalogue, _ = _load()
-    except CatalogueError as exc:
-        print(f"无法读取目录：{exc.user_message}", file=sys.stderr)
+    loaded = _load()
+    if loaded is None:
         return 1
+    catalogue, _ = loaded
     index = CatalogueIndex.build(catalogue)
     hits = index.search(args.query, limit=args.limit, kinds=args.kind or KINDS)
     if args.json:
@@ -165,13 +169,11 @@ def _counts(catalogue: Any) -> dict[str, Any]:
 
 def _stats(args: argparse.Namespace) -> int:
     from clerkapp.core.catalogue import Method
-    from clerkapp.errors import CatalogueError
 
-    try:
-        catalogue, path = _load()
-    except CatalogueError as exc:
-        print(f"无法读取目录：{exc.user_message}", file=sys.stderr)
+    loaded = _load()
+    if loaded is None:
         return 1
+    catalogue, path = loaded
     counts = _counts(catalogue)
     counts["file"] = str(path)
     if args.json:
