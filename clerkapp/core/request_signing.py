@@ -44,4 +44,3 @@ def canonical_string(
 def signature(secret: str, canonical: str) -> str:
     """Hex HMAC-SHA256 of the canonical string under the workstation secret."""
     return hmac.new(secret.encode("utf-8"), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
-
