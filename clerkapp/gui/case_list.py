@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -127,12 +127,33 @@ class CaseItemDelegate(QStyledItemDelegate):
         )
         painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line), 0, matter)
         second = QRect(rect.x() + 12, rect.y() + line + 2, rect.width() - 12, line)
-        painter.drawText(second, 0, entry.applicant_short)
         status = entry.status
+        who_rect, who, status_rect = second_line_layout(
+            opt.fontMetrics, second, entry.applicant_short, status.text()
+        )
+        painter.drawText(who_rect, 0, who)
         if not selected:
             painter.setPen(QColor(status.colour))
-        painter.drawText(second, int(Qt.AlignmentFlag.AlignRight), status.text())
+        painter.drawText(status_rect, int(Qt.AlignmentFlag.AlignRight), status.text())
         painter.restore()
+
+
+#: Pixels kept free between the applicant and the status on a case's second line.
+STATUS_GAP = 10
+
+
+def second_line_layout(
+    metrics: QFontMetrics, line: QRect, applicant: str, status: str
+) -> tuple[QRect, str, QRect]:
+    """Where a case's second line draws the applicant and the status: the status whole at the
+    right, the applicant left of it with a gap (elided when the column is narrow), so the two
+    never run into each other (long English statuses such as "Awaiting answer")."""
+    status_width = metrics.horizontalAdvance(status)
+    status_rect = QRect(line.right() - status_width + 1, line.y(), status_width, line.height())
+    room = max(0, status_rect.left() - STATUS_GAP - line.x())
+    who = metrics.elidedText(applicant, Qt.TextElideMode.ElideRight, room)
+    who_rect = QRect(line.x(), line.y(), room, line.height())
+    return who_rect, who, status_rect
 
 
 class CaseListView(QWidget):

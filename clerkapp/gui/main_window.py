@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.work.addWidget(self.case_list)
         self.work.addWidget(self.case_host)
         self.work.setStretchFactor(1, 1)
-        self.work.setSizes([320, 1080])
+        self.work.setSizes([360, 1040])  # room for English statuses beside the masked ID
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.login_view)
         self.pages.addWidget(self.work)
