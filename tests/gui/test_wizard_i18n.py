@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from clerkapp.app.context import AppContext
 from clerkapp.gui.i18n import install_translators, translation_dir
 from clerkapp.gui.wizard.matter_step import time_limit_text
+from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, PledgeStep
 from tests.gui.wizard_driver import WizardDriver
 
 pytestmark = pytest.mark.gui
@@ -50,3 +51,11 @@ def test_wizard_speaks_english(english: None, qtbot: QtBot, app_context: AppCont
         assert wizard.pledge_step.pad.confirm_button.text() == "Confirm signature"
     finally:
         driver.close()
+
+
+def test_listed_applicant_pledge_tab_speaks_english(english: None, qtbot: QtBot) -> None:
+    step = PledgeStep()
+    qtbot.addWidget(step)
+    step.set_pledges([PledgeModel("m.p", "Marriage", "I pledge.", "Consequences.")])
+    step.set_credit(CreditModel(True, "listed"))
+    assert step.tabs.tabText(0) == "✖ Marriage · Cannot pledge"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -178,7 +178,8 @@ class PledgeStep(QWidget):
             tone = self.tab_tone(index)
             text = f"{ICONS[tone]} {model.proof_name}"
             if tone is Tone.ERROR:
-                text += " · " + self.tr("不能承诺")
+                # the board's words for the same state (one translation for both)
+                text += " · " + QCoreApplication.translate("CaseWizard", "不能承诺")
             self.tabs.setTabText(index, text)
             self.tabs.setTabTextColor(index, QColor(tone.value))
             self.tabs.setTabToolTip(index, text)
