@@ -83,6 +83,7 @@ class AppContext:
         self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
         self.platform_url = self.settings.url
         self._lock = threading.RLock()
+        self._closed = False
         self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
         self._client: Any = None
         self._case_service: Any = None
@@ -230,6 +231,8 @@ class AppContext:
     def start_sync(self) -> Any:
         """*worker* — start the sync worker sending the outbox in the background."""
         with self._lock:
+            if self._closed:  # the app is shutting down: the store is (being) closed
+                return None
             if self._sync is None:
                 from clerkapp.app.sync import SyncReport, SyncWorker
 
@@ -268,6 +271,7 @@ class AppContext:
     def close(self) -> None:
         """Stop the sync worker, release the client and close the store."""
         with self._lock:
+            self._closed = True
             if self._sync is not None:
                 self._sync.stop(timeout=10.0)
                 self._sync = None

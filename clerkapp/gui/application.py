@@ -23,7 +23,16 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSocketNotifier, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QSocketNotifier,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -208,9 +217,13 @@ def install_excepthook(parent_of_box: MainWindow | None = None) -> None:
             return
         exc.__traceback__ = tb
         ops.log_failure(exc, "uncaught exception")
-        if QApplication.instance() is None:
+        app = QApplication.instance()
+        # Widgets only on the GUI thread, and not while the app is closing down (Qt may call
+        # the hook from a worker thread, and the window may already be gone).
+        if app is None or app.closingDown() or QThread.currentThread() != app.thread():
             return
-        box = QMessageBox(parent_of_box)
+        alive = parent_of_box is not None and shiboken6.isValid(parent_of_box)
+        box = QMessageBox(parent_of_box if alive else None)
         box.setObjectName("unexpectedErrorBox")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QApplication.translate("Shell", "出错了"))

@@ -190,9 +190,18 @@ class _Worker(QRunnable):
             )
             result = self._fn(*args)
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            emitter.failed.emit(_Box(exc))
+            _deliver(emitter.failed, exc)
         else:
-            emitter.succeeded.emit(_Box(result))
+            _deliver(emitter.succeeded, result)
+
+
+def _deliver(signal: Any, value: Any) -> None:
+    """Emit an op's outcome; at shutdown its handle may already be gone, and then nobody is
+    left to tell (the op's callbacks belong to a window that no longer exists)."""
+    try:
+        signal.emit(_Box(value))
+    except RuntimeError:  # "Signal source has been deleted"
+        log.debug("op finished after its handle was deleted (shutting down)")
 
 
 def run_op(
