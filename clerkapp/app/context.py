@@ -228,6 +228,20 @@ class AppContext:
         """Call ``listener(status)`` after every drain — on the sync worker's thread."""
         self._sync_listeners.append(listener)
 
+    def remove_sync_listener(self, listener: SyncListener) -> None:
+        """Stop telling ``listener`` (before its owner goes away)."""
+        if listener in self._sync_listeners:
+            self._sync_listeners.remove(listener)
+
+    def stop_sync(self) -> None:
+        """Stop the sync worker after the operations in flight are recorded; it is not started
+        again once the context is closing."""
+        with self._lock:
+            self._closed = True
+            if self._sync is not None:
+                self._sync.stop(timeout=10.0)
+                self._sync = None
+
     def start_sync(self) -> Any:
         """*worker* — start the sync worker sending the outbox in the background."""
         with self._lock:
@@ -271,10 +285,7 @@ class AppContext:
     def close(self) -> None:
         """Stop the sync worker, release the client and close the store."""
         with self._lock:
-            self._closed = True
-            if self._sync is not None:
-                self._sync.stop(timeout=10.0)
-                self._sync = None
+            self.stop_sync()
             if self._client is not None:
                 self._client.close()
                 self._client = None

@@ -116,7 +116,8 @@ class Shell(QObject):
         self._closed = False
         self._sync_bridge = _SyncBridge(self)
         self._sync_bridge.status.connect(self._sync_status)
-        context.add_sync_listener(self._sync_bridge.status.emit)
+        self._sync_listener = self._sync_bridge.status.emit
+        context.add_sync_listener(self._sync_listener)
         self.window.case_changed.connect(lambda _case_id: context.notify_sync())
         if context.training:
             self.sandbox = SandboxProcess(context.sandbox_dir, port=sandbox_port, parent=self)
@@ -175,6 +176,11 @@ class Shell(QObject):
             return
         self._closed = True
         self.window.idle.stop()
+        # The sync worker's thread must not signal into this shell once it is gone, and its
+        # sends in flight should finish while the training platform still answers: stop it
+        # first, then the sandbox.
+        self.context.remove_sync_listener(self._sync_listener)
+        self.context.stop_sync()
         if self.sandbox is not None:
             self.sandbox.stop()
         ops.wait_for_ops(5000)
