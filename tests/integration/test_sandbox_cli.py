@@ -114,46 +114,13 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     ],
 )
 def test_bad_settings_are_clear_errors(tmp_path: Path, args: list[str], message: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "clerkapp",
-            "platform",
-            "serve",
-            "--port",
-            "0",
-            "--data",
-            str(tmp_path),
-            *args,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _serve_once(tmp_path, *args)
     assert result.returncode == 1 and message in result.stderr
 
 
 def test_broken_workstations_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "workstations.json").write_text("{not json", encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "clerkapp",
-            "platform",
-            "serve",
-            "--port",
-            "0",
-            "--data",
-            str(tmp_path),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _serve_once(tmp_path)
     assert result.returncode == 1 and "工作站配置文件无法读取" in result.stderr
 
 
@@ -211,3 +178,16 @@ def test_dataset_bad_people_and_unwritable_out_are_clear_errors(tmp_path: Path) 
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
     assert "无法写入数据集目录" in failed.stderr
+
+
+def _serve_once(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `clerkapp platform serve` on a free port with ``data`` and wait for it to end (the
+    tests using it expect a refusal to start)."""
+    command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
+    return subprocess.run(
+        [*command, "--data", str(data), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
