@@ -10,25 +10,28 @@ Figures:
 - ``gui_max_stall_ms`` — the longest gap between ticks of a 5 ms heartbeat timer while the
   look-ups and the verification run (budget ≤ 50 ms: the window never freezes);
 - ``gui_stall_own_cpu_ms`` — the GUI thread's own CPU time within its worst gap: on a loaded
-  machine part of a gap is the process waiting for a core, this part is the GUI's own work.
+  machine part of a gap is the process waiting for a core, this part is the GUI's own work;
+- ``gui_gc_collections`` / ``gui_gc_longest_ms`` — the cycle collections during both cases (all
+  on the GUI thread, :mod:`clerkapp.gui.gc_guard`) and the longest of them (part of any stall).
 """
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 from benchmarks import Figure, figure
 from clerkapp.app.context import AppContext
-from clerkapp.gui.application import tune_interpreter
+from clerkapp.gui.application import create_qapplication
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.paths import data_dir
@@ -73,6 +76,30 @@ class Heartbeat:
             self.max_gap_ms = gap
             self.own_cpu_ms = (cpu - self.last_cpu) * 1000
         self.last, self.last_cpu = now, cpu
+
+
+class GcTimes:
+    """Every cycle collection while installed: (thread name, duration in ms)."""
+
+    def __init__(self) -> None:
+        self.times: list[tuple[str, float]] = []
+        self._started = 0.0
+
+    def _callback(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            elapsed = (time.perf_counter() - self._started) * 1000
+            self.times.append((threading.current_thread().name, elapsed))
+
+    @contextmanager
+    def recording(self) -> Iterator[None]:
+        """Record the collections of the ``with`` block."""
+        gc.callbacks.append(self._callback)
+        try:
+            yield
+        finally:
+            gc.callbacks.remove(self._callback)
 
 
 def _run_case(context: AppContext, url: str, *, use_card: bool) -> tuple[int, float, float, float]:
@@ -133,12 +160,13 @@ def sandbox_process(
 
 def run() -> Iterator[Figure]:
     """Drive the case twice (typed ID, card reader) and yield the figures."""
-    tune_interpreter()  # as the app does at start-up (clerkapp.gui.application)
-    app = QApplication.instance() or QApplication([])
+    app = create_qapplication([])  # as the app does: interpreter tuned, GC on the GUI thread
     results = {}
+    gc_times = GcTimes()
     with (
         tempfile.TemporaryDirectory(prefix="clerkapp-bench-sandbox-") as state,
         sandbox_process(Path(state)) as url,
+        gc_times.recording(),
     ):
         for use_card in (False, True):
             context = AppContext(data_dir() / ("card" if use_card else "typed"))
@@ -154,3 +182,8 @@ def run() -> Iterator[Figure]:
     worst = typed if typed[2] >= card[2] else card
     yield figure("gui_max_stall_ms", worst[2], "ms", STALL_BUDGET_MS)
     yield figure("gui_stall_own_cpu_ms", worst[3], "ms", STALL_BUDGET_MS)
+    off_gui = [name for name, _ in gc_times.times if name != threading.main_thread().name]
+    if off_gui:
+        raise RuntimeError(f"cycle collection ran off the GUI thread: {sorted(set(off_gui))}")
+    yield figure("gui_gc_collections", len(gc_times.times), "collections")
+    yield figure("gui_gc_longest_ms", max((ms for _, ms in gc_times.times), default=0.0), "ms")

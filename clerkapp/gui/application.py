@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clerkapp.app.auth import Clerk
 from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext, SyncStatus
-from clerkapp.gui import ops
+from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
 from clerkapp.gui.main_window import MainWindow, WizardFactory
 from clerkapp.gui.theme import PlatformState
@@ -261,10 +261,12 @@ def tune_interpreter() -> None:
 
 def create_qapplication(argv: list[str]) -> QApplication:
     """The Qt application with ClerkApp's high-DPI policy (fractional scaling passed through)
-    and the interpreter tuned for it (:func:`tune_interpreter`)."""
+    and the interpreter tuned for it (:func:`tune_interpreter`); cycles are collected on the GUI
+    thread only (:mod:`clerkapp.gui.gc_guard`)."""
     tune_interpreter()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        gc_guard.install(existing)
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -280,6 +282,7 @@ def create_qapplication(argv: list[str]) -> QApplication:
     app.setApplicationName("ClerkApp")
     app.setOrganizationName("ClerkApp")
     app.setApplicationDisplayName("ClerkApp")
+    gc_guard.install(app)
     return app
 
 

@@ -113,12 +113,14 @@ class OpHandle(QObject):
     def __init__(
         self,
         parent: QObject | None,
+        fn: Callable[..., Any],
         on_success: SuccessCallback,
         on_failure: FailureCallback | None,
         on_progress: ProgressCallback | None,
     ) -> None:
         super().__init__()
         self._owner = parent
+        self._fn: Callable[..., Any] | None = fn
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
@@ -167,6 +169,7 @@ class OpHandle(QObject):
 
     def _finish(self) -> None:
         self.done = True
+        self._fn = None  # released here, on the GUI thread (see _Worker.run)
         _running.discard(self)
         # Keep the last reference until this slot has returned: destroying the handle inside its
         # own queued slot crashed PySide6 (seen about 1 run in 4 under gdb).
@@ -184,15 +187,24 @@ class _Worker(QRunnable):
 
     def run(self) -> None:
         emitter = self._emitter
+        # The handle keeps ``fn`` too and lets go of it on the GUI thread: ``fn`` is often a
+        # closure over a widget, and the last reference to a Qt object must not die here.
+        fn, self._fn = self._fn, _done
         try:
             args = (
                 (lambda value: emitter.progressed.emit(_Box(value)),) if self._with_progress else ()
             )
-            result = self._fn(*args)
+            result = fn(*args)
         except BaseException as exc:  # handed to the GUI thread, never swallowed
+            del fn
             _deliver(emitter.failed, exc)
         else:
+            del fn
             _deliver(emitter.succeeded, result)
+
+
+def _done(*_args: Any) -> None:
+    """What a worker holds once its function has run."""
 
 
 def _deliver(signal: Any, value: Any) -> None:
@@ -218,7 +230,7 @@ def run_op(
     With ``on_progress``, ``fn`` is called as ``fn(report)``. Must be called on the GUI thread.
     Returns the op's handle (``handle.finished`` for tests; ``handle.result``/``error``).
     """
-    handle = OpHandle(parent, on_success, on_failure, on_progress)
+    handle = OpHandle(parent, fn, on_success, on_failure, on_progress)
     _running.add(handle)
     (pool or QThreadPool.globalInstance()).start(_Worker(fn, handle, on_progress is not None))
     return handle

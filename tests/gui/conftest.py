@@ -4,7 +4,9 @@
   ``$CLERKAPP_HOME`` (training mode: no platform configured).
 - ``free_port``: a loopback port nobody listens on (for a sandbox the app starts itself).
 - every GUI test waits for its background ops and fails if one is still running after 10 s,
-  or if a sync worker thread outlives it, so no test leaks work into the next.
+  or if a sync worker thread outlives it, so no test leaks work into the next;
+- Qt complaining of an object used from the wrong thread fails the test;
+- cycles are collected on the GUI thread (:mod:`clerkapp.gui.gc_guard`), as in the app.
 """
 
 from __future__ import annotations
@@ -13,18 +15,22 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from clerkapp.app.context import AppContext
-from clerkapp.gui import ops
+from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.application import tune_interpreter
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _interpreter_as_the_app() -> None:
-    """The GUI runs with the interpreter settings the app sets at start-up."""
+def _interpreter_as_the_app(qapp: QApplication) -> None:
+    """The GUI runs with the interpreter settings the app sets at start-up, and cycles are
+    collected on the GUI thread as in the app."""
     tune_interpreter()
+    gc_guard.install(qapp)
 
 
 @pytest.fixture
@@ -53,3 +59,16 @@ def _no_leaked_ops(request: pytest.FixtureRequest) -> Iterator[None]:
         assert ops.wait_for_ops(10_000), f"{ops.running_ops()} background op(s) still running"
     sync = [t.name for t in threading.enumerate() if t.name == "clerkapp-sync" and t.is_alive()]
     assert sync == [], "a sync worker thread is still running: close the AppContext"
+
+
+#: What Qt prints when a Qt object is used or destroyed on a thread it does not live on.
+CROSS_THREAD_MESSAGES = ("from another thread", "from a different thread", "different thread")
+
+
+@pytest.fixture(autouse=True)
+def _no_cross_thread_qt(qtlog: Any) -> Iterator[None]:
+    """Fail a GUI test during which Qt complained of an object touched from the wrong thread
+    (such misuse crashes at random later)."""
+    yield
+    bad = [r.message for r in qtlog.records if any(m in r.message for m in CROSS_THREAD_MESSAGES)]
+    assert bad == [], f"Qt object used from the wrong thread: {bad[:3]}"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clerkapp.app.context import AppContext
 from clerkapp.core.case_types import Decision
 from clerkapp.core.catalogue import Matter, Method
-from clerkapp.gui import ops
+from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
 from clerkapp.gui.wizard.case_presenter import CasePresenter
@@ -140,6 +140,7 @@ class CaseWizard(QWidget):
         ops.run_op(self, services.prepare, self._prepared, self._prepare_failed)
 
     def _prepared(self, _result: object) -> None:
+        gc_guard.freeze_long_lived()  # the catalogue and its index stay for the whole session
         self.matter_step.catalogue_ready()
 
     def _prepare_failed(self, exc: BaseException) -> None:

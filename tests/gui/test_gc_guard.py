@@ -1,0 +1,116 @@
+"""Reference cycles that hold Qt objects are destroyed on the GUI thread, never by a worker
+thread that happens to allocate (the cause of a segmentation fault in CI: a worker building the
+catalogue index ran the collector and destroyed a closed window's timer off its thread)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from clerkapp.gui import gc_guard
+from clerkapp.gui.application import create_qapplication
+
+pytestmark = pytest.mark.gui
+
+
+class _Cycle:
+    """A window and a running timer held by an object that refers to itself: only the cycle
+    collector can free it."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.start()
+        self.window = QWidget()
+        self.label = QLabel("李明", self.window)
+        self.me = self
+
+
+@pytest.fixture
+def collections() -> Iterator[list[str]]:
+    """The thread name of every cycle collection while the test runs."""
+    names: list[str] = []
+
+    def record(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            names.append(threading.current_thread().name)
+
+    gc.callbacks.append(record)
+    yield names
+    gc.callbacks.remove(record)
+
+
+def _allocate_cycles_on_a_worker() -> None:
+    """What a worker does while building an index or parsing answers: allocate a lot (cycles
+    included, so the allocation counts rise past every threshold)."""
+
+    def work() -> None:
+        for _ in range(50_000):
+            node: dict[str, Any] = {}
+            node["self"] = node
+
+    worker = threading.Thread(target=work, name="busy-worker")
+    worker.start()
+    worker.join()
+
+
+def test_the_app_collects_on_the_gui_thread_only(
+    qtbot: QtBot, qapp: QApplication, collections: list[str]
+) -> None:
+    app = create_qapplication([])
+    guard = app.findChild(gc_guard.GuiGarbageCollector)
+    assert isinstance(guard, gc_guard.GuiGarbageCollector) and guard.active
+    assert not gc.isenabled()
+
+    cycle = _Cycle()
+    gone = weakref.ref(cycle)
+    del cycle
+    _allocate_cycles_on_a_worker()
+    assert gone() is not None, "a worker thread ran the cycle collector"
+    assert "busy-worker" not in collections
+
+    qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+    assert collections and set(collections) == {threading.main_thread().name}
+
+
+def test_collect_due_follows_pythons_thresholds() -> None:
+    gc.collect()
+    assert gc_guard.collect_due() == 0  # nothing allocated since: nothing is due
+    threshold0 = gc.get_threshold()[0]
+    for _ in range(threshold0 + 1):
+        node: dict[str, Any] = {}
+        node["self"] = node
+    assert gc_guard.collect_due() >= 1
+
+
+def test_stopping_the_guard_gives_collection_back_to_python(qapp: QApplication) -> None:
+    guard = gc_guard.GuiGarbageCollector(None)
+    try:
+        guard.stop()
+        assert gc.isenabled() and not guard.active
+    finally:
+        gc.disable()  # the session's guard (installed on the application) stays in charge
+        guard.deleteLater()
+
+
+def test_the_guard_refuses_a_worker_thread() -> None:
+    errors: list[BaseException] = []
+
+    def make() -> None:
+        try:
+            gc_guard.GuiGarbageCollector(None)
+        except RuntimeError as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=make)
+    worker.start()
+    worker.join()
+    assert errors and "GUI thread" in str(errors[0])
