@@ -119,3 +119,48 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     assert desk.provisional(case.id)  # the platform could not be reached
     store.outbox.mark_sent(event.id, {}, now=NOW)
     assert not desk.provisional(case.id)
+
+
+def test_archived_documents_follow_a_moved_data_directory(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    store = Store(home / "store.sqlite3")
+    desk, _service = _desk(store, home)
+    case = approved_case(catalogue())
+    store.cases.insert(case, clerk="wangxiao", workstation="TRAIN-01")
+    built = desk.build(case.id, DocumentKind.DECISION, "wangxiao")
+    desk.record(built, "wangxiao")
+    [stored] = store.conn.execute("SELECT path FROM documents").fetchone()
+    assert not Path(stored).is_absolute()  # recorded relative to the store's directory
+    store.close()
+
+    moved = home.rename(tmp_path / "restored-elsewhere")
+    store = Store(moved / "store.sqlite3")
+    try:
+        [record] = store.documents.for_case(case.id)
+        assert record.path.is_relative_to(moved)
+        assert record.path.read_bytes() == built.pdf
+        assert store.documents.verify_file(record)
+    finally:
+        store.close()
+
+
+def test_a_document_filed_outside_the_data_directory_keeps_its_full_path(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "data").mkdir()
+    store = Store(tmp_path / "data" / "store.sqlite3")
+    elsewhere = tmp_path / "network-share"
+    case = approved_case(catalogue())
+    store.cases.insert(case, clerk="wangxiao", workstation="TRAIN-01")
+    try:
+        record = store.documents.archive(
+            case.id, "decision", b"%PDF-1.7 test", number=None, provisional=False,
+            printed_by="wangxiao", now=NOW, directory=elsewhere,
+        )  # fmt: skip
+        assert record.path == elsewhere / case.id / "decision-1.pdf"
+        [stored] = store.conn.execute("SELECT path FROM documents").fetchone()
+        assert Path(stored).is_absolute()
+        assert store.documents.verify_file(record)
+    finally:
+        store.close()

@@ -1,5 +1,9 @@
 """Archived documents (file + SHA-256, copy number) and gapless document numbers per office
-series and year (e.g. 金市人社决〔2026〕123号)."""
+series and year (e.g. 金市人社决〔2026〕123号).
+
+A document filed under the store's own directory is recorded by its path relative to it, so
+the data directory can be moved or restored elsewhere as a whole and every archived document
+still opens and verifies; rows of older versions (absolute paths) keep working."""
 
 from __future__ import annotations
 
@@ -115,6 +119,7 @@ class DocumentRepository:
             )
             path = directory / case_id / f"{kind}-{copy_no}.pdf"
             _write_atomically(path, pdf_bytes)
+            stored = self._stored_path(path)
             try:
                 cursor = conn.execute(
                     "INSERT INTO documents(case_id, kind, number, path, sha256, provisional,"
@@ -123,7 +128,7 @@ class DocumentRepository:
                         case_id,
                         kind,
                         number,
-                        str(path),
+                        stored,
                         digest,
                         int(provisional),
                         copy_no,
@@ -143,13 +148,27 @@ class DocumentRepository:
         """A document by id."""
         with self._store.read() as db:
             rows = list(db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
-        return _record(rows[0]) if rows else None
+        return self._record(rows[0]) if rows else None
 
     def for_case(self, case_id: str) -> list[DocumentRecord]:
         """The documents of a case, in print order."""
         with self._store.read() as db:
             rows = db.query("SELECT * FROM documents WHERE case_id = ? ORDER BY id", [case_id])
-            return [_record(r) for r in rows]
+            return [self._record(r) for r in rows]
+
+    @property
+    def _base(self) -> Path:
+        return self._store.path.resolve().parent
+
+    def _stored_path(self, path: Path) -> str:
+        """``path`` as recorded: relative to the store's directory when inside it."""
+        try:
+            return path.resolve().relative_to(self._base).as_posix()
+        except ValueError:
+            return str(path)
+
+    def _record(self, row: dict[str, Any]) -> DocumentRecord:
+        return _record(row, self._base / row["path"])
 
     def verify_file(self, record: DocumentRecord) -> bool:
         """Whether the archived file is still the one printed (its SHA-256 matches)."""
@@ -169,13 +188,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _record(row: dict[str, Any]) -> DocumentRecord:
+def _record(row: dict[str, Any], path: Path) -> DocumentRecord:
     return DocumentRecord(
         id=int(row["id"]),
         case_id=str(row["case_id"]),
         kind=str(row["kind"]),
         number=row["number"],
-        path=Path(row["path"]),
+        path=path,
         sha256=str(row["sha256"]),
         provisional=bool(row["provisional"]),
         copy_no=int(row["copy_no"]),
