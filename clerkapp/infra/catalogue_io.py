@@ -1,11 +1,14 @@
 """Catalogue files on disk: read and validate one, install (import) one atomically into the data
-directory, and load the catalogue the workstation uses — the installed one, else the bundled
-``resources/catalogue/jinhua.json``."""
+directory, and load the catalogue the workstation uses — the installed one, unless the bundled
+``resources/catalogue/jinhua.json`` is newer (an updated app brings a newer catalogue than the
+one IT imported earlier: the newer one wins, without anyone having to import it again)."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +20,11 @@ from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
 from clerkapp.errors import CatalogueError
 from clerkapp.infra.paths import data_dir, resources_dir
 
+log = logging.getLogger(__name__)
+
 BUNDLED_NAME = "jinhua.json"
+#: The version key as written at the top of a catalogue file (peeked without parsing it all).
+_VERSION_FIELD = re.compile(rb'"version"\s*:\s*"([^"\\]{1,40})"')
 
 
 class CatalogueFileError(CatalogueError):
@@ -170,10 +177,35 @@ def write_atomic(target: Path, text: str) -> None:
         raise
 
 
+def peek_version(path: Path) -> str | None:
+    """The version a catalogue file declares, read from its first kilobytes (the generator and
+    ``catalogue import`` write it first); None when it cannot be read there."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    match = _VERSION_FIELD.search(head)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
 def active_path() -> Path:
-    """The catalogue file the workstation uses: installed if present, else the bundled one."""
-    installed = installed_path()
-    return installed if installed.exists() else bundled_path()
+    """The catalogue file the workstation uses: the installed one if present, unless the
+    bundled one is newer; the bundled one when none is installed. An installed file whose
+    version cannot be read stays active, so its problem is reported rather than hidden."""
+    installed, bundled = installed_path(), bundled_path()
+    if not installed.exists():
+        return bundled
+    mine, shipped = peek_version(installed), peek_version(bundled)
+    if mine is not None and shipped is not None:
+        try:
+            newer = version_key(shipped) > version_key(mine)
+        except ValueError:
+            newer = False
+        if newer:
+            log.info("bundled catalogue %s is newer than installed %s: using it", shipped, mine)
+            return bundled
+    return installed
 
 
 def load_catalogue() -> Catalogue:

@@ -82,7 +82,7 @@ def test_a_broken_installed_catalogue_is_told_in_chinese(
 ) -> None:
     path = catalogue_io.installed_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"version": "2026.11.2", "matters": [', encoding="utf-8")
+    path.write_text('{"version": "2099.1.1", "matters": [', encoding="utf-8")
     wizard = CaseWizard(app_context, CLERK)
     qtbot.addWidget(wizard)
     wizard.show()

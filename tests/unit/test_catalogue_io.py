@@ -71,6 +71,38 @@ def test_without_an_installed_catalogue_the_bundled_one_is_used() -> None:
     assert len(cat.proofs) >= 2700 and "zjj.public_rental" in cat.matters
 
 
+def test_a_newer_bundled_catalogue_replaces_an_older_installed_one(tmp_path: Path) -> None:
+    """After an app update the bundled catalogue may be newer than the one IT imported."""
+    bundled = catalogue_io.peek_version(catalogue_io.bundled_path())
+    assert bundled is not None
+    import_catalogue(write(tmp_path / "old.json", canonical("2026.1.1")))
+    assert catalogue_io.active_path() == catalogue_io.bundled_path()
+    assert load_catalogue().version == bundled
+    assert len(load_catalogue().proofs) >= 2700
+    # a newer installed one (imported by IT after the update) wins over the bundled one
+    import_catalogue(write(tmp_path / "new.json", canonical("2099.1.1")))
+    assert catalogue_io.active_path() == installed_path()
+    assert load_catalogue().version == "2099.1.1"
+
+
+def test_peek_version_reads_the_files_head_only(tmp_path: Path) -> None:
+    assert catalogue_io.peek_version(CANONICAL) == "2026.11.0"
+    late = tmp_path / "late.json"
+    late.write_text('{"source": "' + "x" * 5000 + '", "version": "2026.1.1"}', encoding="utf-8")
+    assert catalogue_io.peek_version(late) is None  # not in the head: unknown, not guessed
+    assert catalogue_io.peek_version(tmp_path / "missing.json") is None
+
+
+def test_an_unreadable_installed_catalogue_stays_active_so_its_problem_is_told() -> None:
+    installed_path().parent.mkdir(parents=True, exist_ok=True)
+    installed_path().write_text('{"version": "1.0", "matters": [', encoding="utf-8")
+    assert catalogue_io.active_path() == catalogue_io.bundled_path()  # older than bundled
+    installed_path().write_text('{"matters": [', encoding="utf-8")
+    assert catalogue_io.active_path() == installed_path()
+    with pytest.raises(CatalogueFileError):
+        load_catalogue()
+
+
 def test_import_installs_atomically_and_keeps_the_version(tmp_path: Path) -> None:
     result = import_catalogue(write(tmp_path / "v1.json", canonical("2026.12.1")))
     assert result.version == "2026.12.1" and result.previous_version is None
