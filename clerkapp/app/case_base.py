@@ -14,12 +14,14 @@ from clerkapp.app import case_support as support
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.catalogue import Catalogue, ProofItem
+from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import ValidationError
 from clerkapp.infra.store import OutboxKind, OutboxRow, Store
 
 
 class CaseServiceBase:
-    """Store, catalogue, clock and workstation, and the transaction helper of the actions."""
+    """Store, catalogue, clock, workstation and working-day calendar, and the transaction
+    helper of the actions."""
 
     def __init__(
         self,
@@ -29,12 +31,14 @@ class CaseServiceBase:
         *,
         workstation: str = "",
         documents_dir: Path | None = None,
+        calendar: WorkCalendar = PACKAGE_CALENDAR,
     ) -> None:
         self.store = store
         self.catalogue = catalogue
         self.clock = clock
         self.workstation = workstation
         self._documents_dir = documents_dir
+        self.calendar = calendar  # working days of promised completion dates
 
     @contextmanager
     def _change(

@@ -46,7 +46,7 @@ MAX_SIGNATURE_BYTES = 2_000_000
 
 class CaseService(PlatformActions):
     """Case use-cases over a :class:`Store` and the active :class:`Catalogue`:
-    ``CaseService(store, catalogue, clock, workstation=..., documents_dir=...)``."""
+    ``CaseService(store, catalogue, clock, workstation=..., documents_dir=..., calendar=...)``."""
 
     # ---- opening and reading ------------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class CaseService(PlatformActions):
                     "short_code": case.short_code,
                     "matter_name": matter.name,
                     "office": matter.department,
-                    "expected_completion": support.expected_completion(matter, now),
+                    "expected_completion": support.expected_completion(matter, now, self.calendar),
                 },
                 now,
             )

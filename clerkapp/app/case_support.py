@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from clerkapp.core.case import Case, CaseEvent, EventKind
 from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
+from clerkapp.infra.calendar_io import promised_date
 from clerkapp.infra.store.migrations import short_code_from
 
 # Case events → audit actions (docs/CONTRACTS.md; the store's audit module lists them all).
@@ -84,16 +86,12 @@ def call_context(case: Case, official: str | None) -> dict[str, str]:
     return {"official": official or "system", "purpose": f"matter:{case.matter_code}"}
 
 
-def expected_completion(matter: Matter, opened: datetime) -> str:
+def expected_completion(
+    matter: Matter, opened: datetime, calendar: WorkCalendar = PACKAGE_CALENDAR
+) -> str:
     """The promised completion date (ISO): today for a counter matter, else N working days on
-    (weekends skipped; public holidays are not known to this build)."""
-    day = opened.date()
-    remaining = matter.time_limit_days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            remaining -= 1
-    return day.isoformat()
+    by ``calendar`` (public holidays and 调休 days; weekends only in a year it does not cover)."""
+    return promised_date(calendar, opened.date(), matter.time_limit_days).isoformat()
 
 
 def audit_data(event: CaseEvent) -> dict[str, Any]:

@@ -87,6 +87,7 @@ class AppContext:
         self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
         self._client: Any = None
         self._case_service: Any = None
+        self._calendar: Any = None
         self._sync: Any = None
         self._demo: list[DemoAccount] | None = None
         self._sync_listeners: list[SyncListener] = []
@@ -188,6 +189,17 @@ class AppContext:
                 self._catalogue = load_catalogue()
             return self._catalogue
 
+    @property
+    def calendar(self) -> Any:
+        """*worker* — the working-day calendar of promised dates
+        (``clerkapp.core.workdays.WorkCalendar``; the override file read once)."""
+        with self._lock:
+            if self._calendar is None:
+                from clerkapp.infra.calendar_io import load_work_calendar
+
+                self._calendar = load_work_calendar()
+            return self._calendar
+
     def use_platform_url(self, url: str) -> None:
         """Point the client at ``url`` (the training sandbox may listen elsewhere than the
         default, e.g. on an ephemeral port in tests). Call before the client is first used."""
@@ -221,6 +233,7 @@ class AppContext:
                     self.clock,
                     workstation=self.workstation,
                     documents_dir=self.home / "documents",
+                    calendar=self.calendar,
                 )
             return self._case_service
 

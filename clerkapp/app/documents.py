@@ -69,6 +69,7 @@ class DocumentDesk:
         settings = DocumentSettings(
             progress_base_url=context.settings.progress_base_url,
             service_centre=context.settings.official_display or "金华市行政服务中心",
+            calendar=context.calendar,
         )
         return cls(context.case_service, lambda: context.catalogue, settings, context.clock)
 

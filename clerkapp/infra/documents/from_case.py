@@ -25,7 +25,9 @@ from typing import Protocol
 from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
+from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
+from clerkapp.infra.calendar_io import promised_date
 from clerkapp.infra.documents.model import (
     DocumentData,
     DocumentKind,
@@ -56,6 +58,7 @@ class DocumentSettings:
     progress_base_url: str
     service_centre: str = "金华市行政服务中心"
     rights: Rights = field(default_factory=Rights)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
 
 def kind_for(case: Case) -> DocumentKind:
@@ -83,16 +86,12 @@ def office_of(catalogue: Catalogue, matter: Matter) -> tuple[str, str]:
     return name, abbr
 
 
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """``days`` working days after ``start`` (Saturdays and Sundays skipped; public holidays are
-    not known offline, so the promise errs early, never late)."""
-    day = start
-    left = days
-    while left > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
+def add_working_days(
+    start: dt.date, days: int, calendar: WorkCalendar = PACKAGE_CALENDAR
+) -> dt.date:
+    """``days`` working days after ``start`` by ``calendar`` (public holidays and 调休 days; a
+    year it does not cover counts weekends only, so the promise errs early, never late)."""
+    return promised_date(calendar, start, days)
 
 
 def _when(text: str | None) -> str:
@@ -211,7 +210,7 @@ def document_data(
     person = case.applicant_kind is ApplicantKind.PERSON
     full_id = kind is DocumentKind.PLEDGE or not person
     accepted = (case.accepted_at or case.created_at).date()
-    promised = add_working_days(accepted, matter.time_limit_days)
+    promised = add_working_days(accepted, matter.time_limit_days, settings.calendar)
     return DocumentData(
         kind=kind,
         office=office,
