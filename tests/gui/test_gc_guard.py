@@ -81,14 +81,29 @@ def test_the_app_collects_on_the_gui_thread_only(
     assert collections and set(collections) == {threading.main_thread().name}
 
 
-def test_collect_due_follows_pythons_thresholds() -> None:
+def test_collect_due_collects_garbage_past_the_threshold() -> None:
     gc.collect()
-    assert gc_guard.collect_due() == 0  # nothing allocated since: nothing is due
+    # well past the threshold: other threads freeing objects meanwhile lower the count
     threshold0 = gc.get_threshold()[0]
-    for _ in range(threshold0 + 1):
+    for _ in range(20 * threshold0):
         node: dict[str, Any] = {}
         node["self"] = node
     assert gc_guard.collect_due() >= 1
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [((5, 0, 0), None), ((701, 3, 0), 0), ((701, 11, 3), 1), ((701, 11, 11), 2)],
+)
+def test_collect_due_picks_the_generation_python_would(
+    monkeypatch: pytest.MonkeyPatch, counts: tuple[int, int, int], expected: int | None
+) -> None:
+    collected: list[int] = []
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(gc, "get_count", lambda: counts)
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    gc_guard.collect_due()
+    assert collected == ([] if expected is None else [expected])
 
 
 def test_stopping_the_guard_gives_collection_back_to_python(qapp: QApplication) -> None:
