@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from clerkapp import __version__
-from clerkapp.cli import audit, catalogue, gui, platform
+from clerkapp.cli import audit, calendar, catalogue, gui, platform
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.register(sub)
     audit.register(sub)
     platform.register(sub)
+    calendar.register(sub)
     return parser
 
 
