@@ -19,6 +19,7 @@ interrupted). Tests wait with ``qtbot.waitSignal(handle.finished)`` or :func:`wa
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -51,8 +52,9 @@ SuccessCallback = Callable[[Any], None]
 FailureCallback = Callable[[BaseException], None]
 ProgressCallback = Callable[[Any], None]
 
-# Ops still running, so they are not garbage-collected before their result is delivered.
-_running: set[OpHandle] = set()
+# Ops still running, by number, so they are not garbage-collected before their result is
+# delivered (and so the hub finds them).
+_running: dict[int, OpHandle] = {}
 _finishing: set[OpHandle] = set()  # finished handles kept alive until their slot has returned
 
 
@@ -86,27 +88,71 @@ def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     return box
 
 
-class _Box:
-    """Carries a value through a queued signal. PySide6 on Python 3.11 miscounts references of
-    ``None`` sent through ``Signal(object)`` across threads (fatal "deallocating None"), so
-    values always travel inside a box."""
+class _Outcome:
+    """What a worker sends to the GUI thread: which op, and its value (result, exception or
+    progress report). PySide6 on Python 3.11 miscounts references of ``None`` sent through
+    ``Signal(object)`` across threads (fatal "deallocating None"), so values always travel
+    inside an object."""
 
-    __slots__ = ("value",)
+    __slots__ = ("op", "value")
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, op: int, value: Any) -> None:
+        self.op = op
         self.value = value
 
 
-class _Emitter(QObject):
-    """Lives on the GUI thread; the worker only emits its signals (thread-safe in Qt)."""
+class _Hub(QObject):
+    """The one Qt object workers signal through. It is created on the GUI thread by the first
+    op and never destroyed, so a worker never holds — and is never the last to release — a
+    per-op Qt object: a worker dropping the last reference to an op's own emitter destroyed
+    that QObject on the worker thread, under the GUI thread's feet (a segmentation fault under
+    load). Its queued slots run on the GUI thread and hand each outcome to its op's handle."""
 
     succeeded = Signal(object)
     failed = Signal(object)
     progressed = Signal(object)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("opsHub")
+        queued = Qt.ConnectionType.QueuedConnection
+        self.succeeded.connect(self._succeeded, queued)
+        self.failed.connect(self._failed, queued)
+        self.progressed.connect(self._progressed, queued)
+
+    @Slot(object)
+    def _succeeded(self, outcome: _Outcome) -> None:
+        handle = _running.get(outcome.op)
+        if handle is not None:
+            handle._succeeded(outcome.value)
+
+    @Slot(object)
+    def _failed(self, outcome: _Outcome) -> None:
+        handle = _running.get(outcome.op)
+        if handle is not None:
+            handle._failed(outcome.value)
+
+    @Slot(object)
+    def _progressed(self, outcome: _Outcome) -> None:
+        handle = _running.get(outcome.op)
+        if handle is not None:
+            handle._progressed(outcome.value)
+
+
+_hub: _Hub | None = None
+_op_numbers = itertools.count(1)
+
+
+def _the_hub() -> _Hub:
+    global _hub
+    if _hub is None or not shiboken6.isValid(_hub):
+        _hub = _Hub()
+    return _hub
+
 
 class OpHandle(QObject):
-    """A running op. ``finished`` is emitted on the GUI thread after the callbacks ran."""
+    """A running op. ``finished`` is emitted on the GUI thread after the callbacks ran. Created,
+    used and destroyed on the GUI thread only."""
 
     finished = Signal()
 
@@ -119,6 +165,7 @@ class OpHandle(QObject):
         on_progress: ProgressCallback | None,
     ) -> None:
         super().__init__()
+        self.number = next(_op_numbers)
         self._owner = parent
         self._fn: Callable[..., Any] | None = fn
         self._on_success = on_success
@@ -127,23 +174,15 @@ class OpHandle(QObject):
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
-        self.emitter = _Emitter()
-        queued = Qt.ConnectionType.QueuedConnection
-        self.emitter.succeeded.connect(self._succeeded, queued)
-        self.emitter.failed.connect(self._failed, queued)
-        self.emitter.progressed.connect(self._progressed, queued)
 
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
 
-    @Slot(object)
-    def _progressed(self, box: _Box) -> None:
+    def _progressed(self, value: Any) -> None:
         if self._on_progress is not None and not self.done and self._owner_alive():
-            self._on_progress(box.value)
+            self._on_progress(value)
 
-    @Slot(object)
-    def _succeeded(self, box: _Box) -> None:
-        result = box.value
+    def _succeeded(self, result: Any) -> None:
         self.result = result
         try:
             if self._owner_alive():
@@ -151,9 +190,7 @@ class OpHandle(QObject):
         finally:
             self._finish()
 
-    @Slot(object)
-    def _failed(self, box: _Box) -> None:
-        exc: BaseException = box.value
+    def _failed(self, exc: BaseException) -> None:
         self.error = exc
         if not isinstance(exc, ClerkAppError):
             log_failure(exc)
@@ -170,7 +207,7 @@ class OpHandle(QObject):
     def _finish(self) -> None:
         self.done = True
         self._fn = None  # released here, on the GUI thread (see _Worker.run)
-        _running.discard(self)
+        _running.pop(self.number, None)
         # Keep the last reference until this slot has returned: destroying the handle inside its
         # own queued slot crashed PySide6 (seen about 1 run in 4 under gdb).
         _finishing.add(self)
@@ -179,41 +216,47 @@ class OpHandle(QObject):
 
 
 class _Worker(QRunnable):
-    def __init__(self, fn: Callable[..., Any], handle: OpHandle, with_progress: bool) -> None:
+    """Runs one op's function on a pool thread. It holds only the op's number, the immortal hub
+    and (until it has run) the function — never a per-op Qt object."""
+
+    def __init__(self, fn: Callable[..., Any], op: int, hub: _Hub, with_progress: bool) -> None:
         super().__init__()
         self._fn = fn
-        self._emitter = handle.emitter
+        self._op = op
+        self._hub = hub
         self._with_progress = with_progress
 
     def run(self) -> None:
-        emitter = self._emitter
+        op, hub = self._op, self._hub
         # The handle keeps ``fn`` too and lets go of it on the GUI thread: ``fn`` is often a
         # closure over a widget, and the last reference to a Qt object must not die here.
         fn, self._fn = self._fn, _done
         try:
             args = (
-                (lambda value: emitter.progressed.emit(_Box(value)),) if self._with_progress else ()
+                (lambda value: hub.progressed.emit(_Outcome(op, value)),)
+                if self._with_progress
+                else ()
             )
             result = fn(*args)
         except BaseException as exc:  # handed to the GUI thread, never swallowed
             del fn
-            _deliver(emitter.failed, exc)
+            _deliver(hub.failed, _Outcome(op, exc))
         else:
             del fn
-            _deliver(emitter.succeeded, result)
+            _deliver(hub.succeeded, _Outcome(op, result))
 
 
 def _done(*_args: Any) -> None:
     """What a worker holds once its function has run."""
 
 
-def _deliver(signal: Any, value: Any) -> None:
-    """Emit an op's outcome; at shutdown its handle may already be gone, and then nobody is
-    left to tell (the op's callbacks belong to a window that no longer exists)."""
+def _deliver(signal: Any, outcome: _Outcome) -> None:
+    """Emit an op's outcome; at interpreter shutdown the hub may already be gone, and then
+    nobody is left to tell."""
     try:
-        signal.emit(_Box(value))
+        signal.emit(outcome)
     except RuntimeError:  # "Signal source has been deleted"
-        log.debug("op finished after its handle was deleted (shutting down)")
+        log.debug("op finished after the application was torn down")
 
 
 def run_op(
@@ -230,9 +273,11 @@ def run_op(
     With ``on_progress``, ``fn`` is called as ``fn(report)``. Must be called on the GUI thread.
     Returns the op's handle (``handle.finished`` for tests; ``handle.result``/``error``).
     """
+    hub = _the_hub()
     handle = OpHandle(parent, fn, on_success, on_failure, on_progress)
-    _running.add(handle)
-    (pool or QThreadPool.globalInstance()).start(_Worker(fn, handle, on_progress is not None))
+    _running[handle.number] = handle
+    worker = _Worker(fn, handle.number, hub, on_progress is not None)
+    (pool or QThreadPool.globalInstance()).start(worker)
     return handle
 
 

@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -125,3 +125,22 @@ def _alive(obj: QWidget) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_every_ops_qt_object_dies_on_the_gui_thread(qtbot: QtBot) -> None:
+    """Workers hold no per-op Qt object: a handle is destroyed on the GUI thread, whenever its
+    worker lets go (a worker dropping the last reference to a per-op emitter destroyed it off
+    its thread: a segmentation fault under load)."""
+    died_on: list[str] = []
+    results: list[int] = []
+    for n in range(300):
+        handle = ops.run_op(None, lambda n=n: n, results.append)
+        handle.destroyed.connect(
+            lambda *_: died_on.append(threading.current_thread().name),
+            Qt.ConnectionType.DirectConnection,
+        )
+        del handle
+    assert ops.wait_for_ops(20_000)
+    qtbot.waitUntil(lambda: len(died_on) == 300, timeout=10_000)
+    assert sorted(results) == list(range(300))
+    assert set(died_on) == {threading.main_thread().name}
