@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clerkapp.core.case import CaseState
+from clerkapp.core.case import Case, CaseState, Evidence
+from clerkapp.core.catalogue import ApplicantKind, Method
+from clerkapp.core.workdays import WorkCalendar, YearSchedule
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import (
     DocumentKind,
@@ -131,6 +133,56 @@ def test_receipt_promises_a_completion_date_in_working_days() -> None:
     ):
         assert squash(expected) in text, expected
     assert ID_NUMBER not in text
+
+
+def _rental_accepted_at(when: dt.datetime) -> Case:
+    """Public rental housing opened and accepted at ``when``: three look-ups answered, the
+    homestead verification still with the department."""
+    cat = catalogue()
+    matter = cat.matters["zjj.public_rental"]
+    case = Case.open(
+        "C-SPRING", matter, cat.proofs_of(matter), ApplicantKind.PERSON, ID_NUMBER, "李明",
+        when, "tok-spring-festival-receipt", "K7QM-SPRG",
+    )  # fmt: skip
+    for item in ("family_economic", "social_insurance", "vehicle"):
+        code = f"{matter.code}.{item}"
+        case.start_lookup(code, when)
+        evidence = Evidence(
+            Method.DATA_QUERY, "测试登记", receipt_id=f"R-{item}", at=when.isoformat()
+        )
+        case.lookup_answered(code, True, evidence, when)
+    case.request_verification(f"{matter.code}.homestead", "T-HOMESTEAD-7", when)
+    case.accept(when + dt.timedelta(minutes=10))
+    return case
+
+
+def test_receipt_accepted_before_spring_festival_promises_a_holiday_aware_date() -> None:
+    # Accepted Friday 2026-02-13. 15 working days by the State Council's 2026 schedule: Sat 14th
+    # (worked in lieu), Feb 15–23 off, 24th–28th (Sat 28th worked), Mar 2–6, Mar 9–12.
+    # Counting weekends only would have promised Friday 2026-03-06, a week early.
+    case = _rental_accepted_at(dt.datetime(2026, 2, 13, 15, 0))
+    data, pdf = _build(case, DocumentKind.RECEIPT)
+    assert data.promised_on == dt.date(2026, 3, 12)
+    text = pdf_text(pdf)
+    assert squash("承诺办结时限为15个工作日") in text
+    assert squash("二〇二六年三月十二日前作出决定") in text
+    assert squash("二〇二六年三月六日") not in text
+
+
+def test_receipt_uses_the_workstations_override_calendar() -> None:
+    # A year the shipped data does not know, defined by the workstation's override (test data).
+    off = frozenset(dt.date(2027, 2, d) for d in range(6, 15))
+    calendar = WorkCalendar((YearSchedule(2027, off, frozenset({dt.date(2027, 2, 20)})),))
+    case = _rental_accepted_at(dt.datetime(2027, 2, 5, 15, 0))  # a Friday
+    settings = replace(SETTINGS, calendar=calendar)
+    data = document_data(
+        case, catalogue(), settings, kind=DocumentKind.RECEIPT, seq=1, issued_on=ISSUED
+    )
+    assert data.promised_on == dt.date(2027, 3, 4)
+    unknown = document_data(
+        case, catalogue(), SETTINGS, kind=DocumentKind.RECEIPT, seq=1, issued_on=ISSUED
+    )
+    assert unknown.promised_on == dt.date(2027, 2, 26)  # still printed: weekends only
 
 
 def test_pledge_letter_prints_the_exact_text_signature_and_full_id(tmp_path: Path) -> None:
