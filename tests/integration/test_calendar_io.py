@@ -26,7 +26,7 @@ from clerkapp.infra.calendar_io import (
     read_overrides,
 )
 from clerkapp.infra.paths import resources_dir
-from tests.integration.case_fixtures import CHINA, PERSON_ID, RENTAL, catalogue
+from tests.integration.case_fixtures import CHINA, PERSON_ID, RENTAL, catalogue, service
 
 EXAMPLE = resources_dir() / "calendar" / "example-holidays.json"
 D = dt.date
@@ -193,3 +193,15 @@ def test_the_context_loads_the_calendar_once_and_hands_it_on(clerkapp_home: Path
         assert desk._settings.calendar is calendar
     finally:
         context.close()
+
+
+def test_the_progress_registry_is_promised_a_holiday_aware_date(tmp_path: Path) -> None:
+    # No calendar passed: the shipped schedule. Fri 2026-02-13 + 15 working days over Spring
+    # Festival is 2026-03-12 (weekends only would have said 2026-03-06).
+    svc = service(tmp_path, SteppingClock(dt.datetime(2026, 2, 13, 16, 0, tzinfo=CHINA)))
+    try:
+        case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+        [row] = [r for r in svc.store.outbox.for_case(case.id) if r.kind == "progress_register"]
+        assert row.payload["expected_completion"] == "2026-03-12"
+    finally:
+        svc.store.close()
