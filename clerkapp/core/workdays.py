@@ -14,7 +14,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
@@ -80,10 +80,9 @@ class WorkCalendar:
     _by_year: Mapping[int, YearSchedule] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Any iterable of schedules is accepted (a generator, a list), kept as a sorted tuple.
-        schedules: Iterable[YearSchedule] = self.overrides
+        # Kept sorted by year, so calendars with the same years compare (and hash) equal.
         by_year: dict[int, YearSchedule] = {}
-        for schedule in schedules:
+        for schedule in self.overrides:
             if schedule.year in by_year:
                 raise ValueError(f"two overrides for {schedule.year}")
             by_year[schedule.year] = schedule
