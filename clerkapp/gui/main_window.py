@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     cases_refreshed = Signal()
     case_changed = Signal(str)  # the wizard stored a change of this case
+    locked = Signal()  # the lock screen now covers the work (idle lock or Ctrl+L)
 
     def __init__(
         self,
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.header.set_actions_enabled(False)
         self.login_view.show_locked(clerk)
         self.pages.setCurrentWidget(self.login_view)
+        self.locked.emit()
         ops.run_op(self, lambda: self._services.record_lock(clerk, reason), lambda _: None)
 
     def _unlocked(self, clerk: Clerk) -> None:
