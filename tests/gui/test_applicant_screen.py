@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
-from clerkapp.core.case import CaseState, Decision, ProofState
+from clerkapp.core.case import Decision, ProofState
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.gui.applicant_host import ApplicantScreenHost, second_screen
 from clerkapp.gui.applicant_screen import ApplicantScreen
@@ -116,7 +115,10 @@ def test_the_applicant_follows_signs_and_rates_a_case(
     pad = screen.pledge_page.pad
     wait_until(lambda: not pad.canvas._read_only, what="pad unlocked after the credit check")
     _draw(pad.canvas, (60, 120))
-    QTest.mouseClick(pad.confirm_button, Qt.MouseButton.LeftButton)
+    step = wizard.pledge_step
+    with qtbot.waitSignal(step.sign_requested) as request:  # the clerk's path, exactly
+        QTest.mouseClick(pad.confirm_button, Qt.MouseButton.LeftButton)
+    assert request.args is not None and request.args[0] == PLEDGES[0]
     wait_until(
         lambda: (
             wizard.presenter.case is not None
@@ -124,7 +126,6 @@ def test_the_applicant_follows_signs_and_rates_a_case(
         ),
         what=lambda: f"pledge stored: {wizard.status.text()}",
     )
-    step = wizard.pledge_step
     assert step.tab_tone(0) is Tone.OK  # the clerk's step shows it signed
     case_id = wizard.presenter.case_id
     [record] = app_context.case_service.pledges_of(case_id)
@@ -274,7 +275,7 @@ def test_every_control_is_named_and_listed(qtbot: QtBot) -> None:
         assert f"`{control.objectName()}`" in section, control.objectName()
 
 
-def test_english(qtbot: QtBot, tmp_path: Path) -> None:
+def test_english(qtbot: QtBot) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     translator = QTranslator()
