@@ -120,6 +120,8 @@ class ApplicantScreenHost(QObject):
             screen.showFullScreen()
         else:
             screen.showNormal()
+        # Some platforms activate a newly shown window anyway: the clerk keeps the keyboard.
+        self.window.activateWindow()
 
     def _suspend(self, suspended: bool) -> None:
         if self.screen is not None:

@@ -23,7 +23,14 @@ from clerkapp.core.case import Case, CaseState
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.gui import ops
-from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
+from clerkapp.gui.applicant_pages import (
+    TEXT_PX,
+    CasePage,
+    IdlePage,
+    OutcomePage,
+    PledgePage,
+    proofs_headline,
+)
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
@@ -126,6 +133,7 @@ class ApplicantScreen(QWidget):
         self._pledge_code = None
         self.outcome_page.qr.set_modules(())
         self.outcome_page.short_code.clear()
+        self.outcome_page.proofs.clear()
         self.outcome_page.show_rating(None, "")
         if self._visit:
             self._visit = ""
@@ -159,6 +167,7 @@ class ApplicantScreen(QWidget):
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):
             self.outcome_page.show_outcome(case.state)
+            self.outcome_page.proofs.setText(proofs_headline(presenter.row_models()))
             self.pages.setCurrentWidget(self.outcome_page)
         elif step is Step.PLEDGE and presenter.has_pledges():
             self._show_pledge()
@@ -250,7 +259,7 @@ class ApplicantScreen(QWidget):
             self.outcome_page.short_code.setText(
                 self.tr("查询码 {code}").format(code=short_code)
                 + "\n"
-                + self.tr("扫码或输入查询码，随时查看办理进度")
+                + self.tr("扫码或输入查询码查看进度")
             )
             if rating is not None:
                 self.outcome_page.show_rating(

@@ -4,105 +4,105 @@
 <context>
     <name>ApplicantScreen</name>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="51"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="58"/>
         <source>申请人屏</source>
         <translation>Applicant screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="52"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="59"/>
         <source>申请人屏 · {centre}</source>
         <translation>Applicant screen · {centre}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="77"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="84"/>
         <source>欢迎您！
 请稍候，工作人员正在为您办理。</source>
         <translation>Welcome!
 Please wait, the clerk is handling your application.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="79"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="86"/>
         <source>无证明城市 · 少跑腿</source>
         <translation>Proof-free city · fewer trips</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="150"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="158"/>
         <source>请出示身份证件，工作人员正在为您录入。</source>
         <translation>Please show your ID card; the clerk is entering your details.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="158"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="166"/>
         <source>申请人：{who}</source>
         <translation>Applicant: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="167"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="176"/>
         <source>工作人员正在为您联网查询和核验，请稍候。</source>
         <translation>The clerk is looking up and verifying your records online. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="168"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="177"/>
         <source>材料齐了，工作人员正在作出决定。</source>
         <translation>Everything is in place; the clerk is making the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="191"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="200"/>
         <source>申请人承诺</source>
         <translation>Applicant's pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="192"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="201"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="203"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="212"/>
         <source>您已签字，谢谢。</source>
         <translation>You have signed. Thank you.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="208"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="217"/>
         <source>本项不能以承诺方式办理，请听工作人员说明。</source>
         <translation>This item cannot be pledged; the clerk will explain.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="211"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="220"/>
         <source>正在核查信用记录，请稍候…</source>
         <translation>Checking the credit record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="213"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="222"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
         <translation>Please read the pledge, sign in the white area below, then press "Confirm signature".</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="251"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="260"/>
         <source>查询码 {code}</source>
         <translation>Tracking code {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="253"/>
-        <source>扫码或输入查询码，随时查看办理进度</source>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="262"/>
+        <source>扫码或输入查询码查看进度</source>
         <translation>Scan the code or enter the tracking code to follow your case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="257"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="266"/>
         <source>本办件已评价，感谢您的支持。</source>
         <translation>This case has been rated. Thank you for your support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="259"/>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="286"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="268"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="295"/>
         <source>已评价</source>
         <translation>rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="281"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="290"/>
         <source>已更新您的评价，感谢您！</source>
         <translation>Your rating has been updated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="283"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="292"/>
         <source>感谢您的评价！祝您生活愉快。</source>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>
@@ -263,12 +263,12 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Case progress QR code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="355"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="357"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate our service today</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="364"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="366"/>
         <source>评价：{level}</source>
         <translation>Rate: {level}</translation>
     </message>
@@ -291,7 +291,7 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Applicant screen status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="130"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="132"/>
         <source>申请人{what}</source>
         <translation>Applicant {what}</translation>
     </message>
