@@ -27,6 +27,7 @@ SHELL_SOURCES=(
 APPLICANT_SOURCES=(
   clerkapp/gui/applicant_screen.py
   clerkapp/gui/applicant_pages.py
+  clerkapp/gui/applicant_words.py
   clerkapp/gui/applicant_host.py
 )
 "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${APPLICANT_SOURCES[@]}" \

@@ -23,14 +23,8 @@ from clerkapp.core.case import Case, CaseState
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.gui import ops
-from clerkapp.gui.applicant_pages import (
-    TEXT_PX,
-    CasePage,
-    IdlePage,
-    OutcomePage,
-    PledgePage,
-    proofs_headline,
-)
+from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
+from clerkapp.gui.applicant_words import proofs_headline
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
