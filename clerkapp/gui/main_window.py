@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "ClerkApp {0} · 无证明城市窗口办件\n\n"
                 "Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · "
-                "Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助"
+                "Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助"
             ).format(__version__)
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -48,7 +48,7 @@ Please wait, the clerk is handling your application.</translation>
     <message>
         <location filename="../../clerkapp/gui/applicant_screen.py" line="194"/>
         <source>申请人承诺</source>
-        <translation>Applicant's pledge</translation>
+        <translation>Applicant&apos;s pledge</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/applicant_screen.py" line="195"/>
@@ -73,7 +73,7 @@ Please wait, the clerk is handling your application.</translation>
     <message>
         <location filename="../../clerkapp/gui/applicant_screen.py" line="216"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
-        <translation>Please read the pledge, sign in the white area below, then press "Confirm signature".</translation>
+        <translation>Please read the pledge, sign in the white area below, then press &quot;Confirm signature&quot;.</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/applicant_screen.py" line="254"/>
@@ -209,7 +209,7 @@ Please wait, the clerk is handling your application.</translation>
     <message>
         <location filename="../../clerkapp/gui/applicant_words.py" line="138"/>
         <source>部门核验后即作出决定，您无需再跑一趟，可扫码查询进度。</source>
-        <translation>The decision follows the department's check; no need to come back. Scan the code to follow it.</translation>
+        <translation>The decision follows the department&apos;s check; no need to come back. Scan the code to follow it.</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/applicant_words.py" line="143"/>
