@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refresh the GUI shell's translation source from the code and compile it:
+# Refresh the GUI shell's (and the applicant screen's) translation source from the code and compile it:
 #   resources/i18n/clerkapp_shell_en.ts  (edit translations here, e.g. with pyside6-linguist)
 #   resources/i18n/clerkapp_shell_en.qm  (loaded by clerkapp.gui.i18n with --lang en)
 # Source strings are Simplified Chinese; English is the translation.
@@ -23,3 +23,13 @@ SHELL_SOURCES=(
 "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${SHELL_SOURCES[@]}" \
   -ts resources/i18n/clerkapp_shell_en.ts
 "$LRELEASE" resources/i18n/clerkapp_shell_en.ts -qm resources/i18n/clerkapp_shell_en.qm
+# The applicant screen (申请人屏) has its own file.
+APPLICANT_SOURCES=(
+  clerkapp/gui/applicant_screen.py
+  clerkapp/gui/applicant_pages.py
+  clerkapp/gui/applicant_words.py
+  clerkapp/gui/applicant_host.py
+)
+"$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${APPLICANT_SOURCES[@]}" \
+  -ts resources/i18n/clerkapp_applicant_en.ts
+"$LRELEASE" resources/i18n/clerkapp_applicant_en.ts -qm resources/i18n/clerkapp_applicant_en.qm

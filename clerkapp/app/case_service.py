@@ -20,6 +20,8 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
 - :meth:`~CaseService.decide` (approve / refuse / accept; an override is audited) and
   :meth:`~CaseService.withdraw` → outbox ``progress_event``
 - :meth:`~CaseService.next_document_number`, :meth:`~CaseService.record_document`
+- :meth:`~CaseService.rate_satisfaction` (好差评 on the applicant screen; kept locally, not sent
+  to the provincial evaluation system), :meth:`~CaseService.rating_of`
 """
 
 from __future__ import annotations
@@ -30,14 +32,16 @@ from typing import Any
 
 from clerkapp.app import case_support as support
 from clerkapp.app.case_platform import PlatformActions
-from clerkapp.core.case import Case, Decision, EventKind, Evidence, RelatedSubject
+from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
+from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import ValidationError
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.store import DocumentRecord, OutboxKind, OutboxRow, PledgeRecord
 from clerkapp.infra.store.cases import CaseSummary
+from clerkapp.infra.store.ratings import RatingRecord
 
 __all__ = ["CaseService", "CaseSummary"]
 
@@ -304,6 +308,36 @@ class CaseService(PlatformActions):
     def pledges_of(self, case_id: str) -> list[PledgeRecord]:
         """The case's signed pledges, in signing order."""
         return self.store.pledges.for_case(case_id)
+
+    # ---- satisfaction (好差评) ---------------------------------------------------------------
+
+    def rate_satisfaction(
+        self, case_id: str, level: SatisfactionLevel | str, clerk: str
+    ) -> RatingRecord:
+        """The applicant rated the service of a decided (or accepted) case: one rating per
+        case, a later press replaces it; every press is audited (the level only — no name)."""
+        level = SatisfactionLevel(level)
+        with self.store.atomic():
+            now = self.clock()
+            case = self.store.cases.load(case_id)
+            if case.state is CaseState.OPEN:
+                raise ValidationError(
+                    "rating before the decision", user_message="办件尚未作出决定，暂不能评价"
+                )
+            record = self.store.ratings.record(case_id, level.value, at=now, clerk=clerk)
+            self._audit(
+                "satisfaction_rated",
+                case_id,
+                clerk,
+                now,
+                level=level.value,
+                replaced=record.replaced,
+            )
+        return record
+
+    def rating_of(self, case_id: str) -> RatingRecord | None:
+        """The case's satisfaction rating (None: not rated)."""
+        return self.store.ratings.for_case(case_id)
 
 
 def _related_subjects(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from clerkapp.app.auth import Clerk
 from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext, SyncStatus
 from clerkapp.gui import gc_guard, ops
+from clerkapp.gui.applicant_host import ApplicantScreenHost
 from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
 from clerkapp.gui.main_window import MainWindow, WizardFactory
 from clerkapp.gui.theme import PlatformState
@@ -112,6 +113,8 @@ class Shell(QObject):
         super().__init__()
         self.context = context
         self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
+        # The citizen's window: full-screen on a second screen, else toggled by the clerk.
+        self.applicant_screen = ApplicantScreenHost(self.window, context.counter_name)
         self.sandbox: SandboxProcess | None = None
         self._closed = False
         self._sync_bridge = _SyncBridge(self)

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     first_shown = Signal()
     cases_refreshed = Signal()
     case_changed = Signal(str)  # the wizard stored a change of this case
+    locked = Signal()  # the lock screen now covers the work (idle lock or Ctrl+L)
 
     def __init__(
         self,
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.header.set_actions_enabled(False)
         self.login_view.show_locked(clerk)
         self.pages.setCurrentWidget(self.login_view)
+        self.locked.emit()
         ops.run_op(self, lambda: self._services.record_lock(clerk, reason), lambda _: None)
 
     def _unlocked(self, clerk: Clerk) -> None:
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "ClerkApp {0} · 无证明城市窗口办件\n\n"
                 "Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · "
-                "Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助"
+                "Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助"
             ).format(__version__)
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -4,37 +4,38 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="214"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="235"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="150"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="171"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="146"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="167"/>
         <source>办件</source>
+        <extracomment>Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="151"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="172"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="155"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="176"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="215"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="236"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="216"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="237"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
@@ -166,49 +167,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="85"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="86"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="99"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="100"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="188"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="189"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="189"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="190"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="251"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="253"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="254"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="256"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
-Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · F1 帮助</source>
+Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
         <translation>ClerkApp {0} · proof-free city counter
 
-Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print · Ctrl+L lock · F1 help</translation>
+Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print · Ctrl+L lock · Ctrl+Shift+A applicant screen · F1 help</translation>
     </message>
 </context>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../clerkapp/gui/ops.py" line="44"/>
+        <location filename="../../clerkapp/gui/ops.py" line="46"/>
         <source>操作没有完成，请重试。如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>The operation did not finish. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/ops.py" line="47"/>
+        <location filename="../../clerkapp/gui/ops.py" line="49"/>
         <source>操作未完成</source>
         <translation>Operation not completed</translation>
     </message>
@@ -216,12 +217,12 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="41"/>
+        <location filename="../../clerkapp/gui/application.py" line="55"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="192"/>
+        <location filename="../../clerkapp/gui/application.py" line="238"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -282,12 +283,12 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="183"/>
+        <location filename="../../clerkapp/gui/training.py" line="182"/>
         <source>培训模式提示</source>
         <translation>Training mode notice</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="186"/>
+        <location filename="../../clerkapp/gui/training.py" line="185"/>
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
     </message>

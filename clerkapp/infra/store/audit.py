@@ -47,6 +47,7 @@ ACTIONS = frozenset(
         "withdrawn",
         "printed",
         "reprinted",
+        "satisfaction_rated",
         "login",
         "login_failed",
         "lockout",

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.documents import DocumentRepository
     from clerkapp.infra.store.outbox import Outbox
     from clerkapp.infra.store.pledges import PledgeRepository
+    from clerkapp.infra.store.ratings import RatingRepository
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -61,9 +62,9 @@ class Store:
     """The workstation's SQLite store. ``Store(path)`` opens (creating if needed) and migrates.
 
     Repositories hang off the store: :attr:`audit`, :attr:`outbox`, :attr:`cases`,
-    :attr:`clerks`, :attr:`pledges`, :attr:`documents`. Use ``with store.atomic():`` around
-    every change that touches more than one row; repositories' write methods join the caller's
-    transaction when there is one.
+    :attr:`clerks`, :attr:`pledges`, :attr:`documents`, :attr:`ratings`. Use
+    ``with store.atomic():`` around every change that touches more than one row; repositories'
+    write methods join the caller's transaction when there is one.
     """
 
     def __init__(self, path: str | Path, *, migrate_to: int | None = None) -> None:
@@ -109,6 +110,7 @@ class Store:
         from clerkapp.infra.store.documents import DocumentRepository
         from clerkapp.infra.store.outbox import Outbox
         from clerkapp.infra.store.pledges import PledgeRepository
+        from clerkapp.infra.store.ratings import RatingRepository
 
         self.audit: AuditTrail = AuditTrail(self)
         self.outbox: Outbox = Outbox(self)
@@ -116,6 +118,7 @@ class Store:
         self.clerks: ClerkRepository = ClerkRepository(self)
         self.pledges: PledgeRepository = PledgeRepository(self)
         self.documents: DocumentRepository = DocumentRepository(self)
+        self.ratings: RatingRepository = RatingRepository(self)
 
     # -- transactions -------------------------------------------------------------------------
 

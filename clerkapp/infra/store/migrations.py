@@ -193,9 +193,27 @@ def _v2_printing(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v3_satisfaction(db: sqlite_utils.Database) -> None:
+    """The applicant's satisfaction rating (好差评) of a case: one row per case, the latest
+    press of the applicant screen; earlier presses are in the audit trail only."""
+    db.table("satisfaction_ratings").create(
+        {
+            "case_id": str,
+            "level": str,  # clerkapp.core.satisfaction.SatisfactionLevel value
+            "rated_at": str,
+            "changes": int,  # presses after the first (each one replaced the rating)
+            "clerk": str,  # who served the applicant (username), not the applicant
+        },
+        pk="case_id",
+        not_null={"level", "rated_at", "changes"},
+        defaults={"changes": 0},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_printing]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_printing, _v3_satisfaction]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,159 @@
+"""The applicant screen's words: the proofs board's row models, the case state and the 好差评
+levels as the citizen across the counter reads them (no sources or details — the people queueing
+behind may read the screen too). Pure functions over the view models; translated in the
+``ApplicantScreen`` context."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from clerkapp.core.case import CaseState
+from clerkapp.core.catalogue import Method
+from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowStatus
+
+
+@dataclass(frozen=True)
+class ProofLine:
+    """One proof as the applicant reads it: icon and colour, the proof's name and why they need
+    not bring it (or what is still going on)."""
+
+    tone: Tone
+    name: str
+    words: str
+    spared: bool  # the applicant no longer needs to bring this proof
+
+
+def proof_line(row: ProofRowModel) -> ProofLine:
+    """The applicant's words for one row of the proofs board (no sources, no details: the
+    people queueing behind may read the screen too)."""
+    status = row.status
+    if status is RowStatus.NOT_NEEDED:
+        return ProofLine(
+            Tone.NEUTRAL,
+            row.name,
+            QCoreApplication.translate("ApplicantScreen", "已取消，无需提供"),
+            True,
+        )
+    if status is RowStatus.RUNNING:
+        return ProofLine(
+            Tone.BUSY,
+            row.name,
+            QCoreApplication.translate("ApplicantScreen", "正在联网查询…"),
+            False,
+        )
+    if status is RowStatus.FAILED:
+        return ProofLine(
+            Tone.ERROR,
+            row.name,
+            QCoreApplication.translate("ApplicantScreen", "需工作人员与您核对"),
+            False,
+        )
+    if status is RowStatus.DONE:
+        words = {
+            Method.DATA_QUERY: QCoreApplication.translate(
+                "ApplicantScreen", "已联网查询，无需提供"
+            ),
+            Method.DEPT_VERIFY: QCoreApplication.translate(
+                "ApplicantScreen", "已由部门核验，无需提供"
+            ),
+            Method.PLEDGE: QCoreApplication.translate("ApplicantScreen", "您已签字承诺，无需提供"),
+        }.get(row.method, QCoreApplication.translate("ApplicantScreen", "无需提供"))
+        return ProofLine(Tone.OK, row.name, words, True)
+    # waiting: a department checks it (nothing to bring), or it waits for the pledge or a query
+    if row.method is Method.DEPT_VERIFY:
+        return ProofLine(
+            Tone.WAITING,
+            row.name,
+            QCoreApplication.translate("ApplicantScreen", "由部门核验，无需提供"),
+            True,
+        )
+    if row.method is Method.PLEDGE:
+        return ProofLine(
+            Tone.WAITING,
+            row.name,
+            QCoreApplication.translate("ApplicantScreen", "签字承诺即可，无需提供"),
+            False,
+        )
+    return ProofLine(
+        Tone.WAITING, row.name, QCoreApplication.translate("ApplicantScreen", "稍后联网查询"), False
+    )
+
+
+def proofs_headline(rows: list[ProofRowModel]) -> str:
+    """``共 4 项证明材料，已有 3 项无需您提供`` with how they were spared (查询 / 核验 / 承诺 /
+    取消)."""
+    lines = [proof_line(r) for r in rows]
+    spared = [r for r, line in zip(rows, lines, strict=True) if line.spared]
+    text = QCoreApplication.translate(
+        "ApplicantScreen", "共 {n} 项证明材料，已有 {m} 项无需您提供"
+    ).format(n=len(rows), m=len(spared))
+    by_method = Counter(r.method for r in spared)
+    parts = [
+        QCoreApplication.translate("ApplicantScreen", "联网查询 {k} 项").format(
+            k=by_method[Method.DATA_QUERY]
+        ),
+        QCoreApplication.translate("ApplicantScreen", "部门核验 {k} 项").format(
+            k=by_method[Method.DEPT_VERIFY]
+        ),
+        QCoreApplication.translate("ApplicantScreen", "告知承诺 {k} 项").format(
+            k=by_method[Method.PLEDGE]
+        ),
+        QCoreApplication.translate("ApplicantScreen", "直接取消 {k} 项").format(
+            k=by_method[Method.DROPPED]
+        ),
+    ]
+    counted = [p for p, m in zip(parts, _METHODS, strict=True) if by_method[m]]
+    return text + ("（" + "，".join(counted) + "）" if counted else "")
+
+
+_METHODS = (Method.DATA_QUERY, Method.DEPT_VERIFY, Method.PLEDGE, Method.DROPPED)
+
+
+def outcome_words(state: CaseState) -> tuple[Tone, str, str]:
+    """The decision as the applicant hears it: tone, headline and what happens next."""
+    if state is CaseState.APPROVED:
+        return (
+            Tone.OK,
+            QCoreApplication.translate("ApplicantScreen", "准予许可"),
+            QCoreApplication.translate("ApplicantScreen", "您的申请已办结，请收好决定书。"),
+        )
+    if state is CaseState.REFUSED:
+        return (
+            Tone.ERROR,
+            QCoreApplication.translate("ApplicantScreen", "不予许可"),
+            QCoreApplication.translate(
+                "ApplicantScreen",
+                "工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。",
+            ),
+        )
+    if state is CaseState.ACCEPTED:
+        return (
+            Tone.WAITING,
+            QCoreApplication.translate("ApplicantScreen", "已受理"),
+            QCoreApplication.translate(
+                "ApplicantScreen", "部门核验后即作出决定，您无需再跑一趟，可扫码查询进度。"
+            ),
+        )
+    if state is CaseState.WITHDRAWN:
+        return Tone.NEUTRAL, QCoreApplication.translate("ApplicantScreen", "已撤回申请"), ""
+    return Tone.BUSY, QCoreApplication.translate("ApplicantScreen", "正在办理"), ""
+
+
+def level_label(level: SatisfactionLevel) -> str:
+    """The rating button's words (the five official levels)."""
+    return {
+        SatisfactionLevel.VERY_SATISFIED: QCoreApplication.translate("ApplicantScreen", "非常满意"),
+        SatisfactionLevel.SATISFIED: QCoreApplication.translate("ApplicantScreen", "满意"),
+        SatisfactionLevel.BASICALLY_SATISFIED: QCoreApplication.translate(
+            "ApplicantScreen", "基本满意"
+        ),
+        SatisfactionLevel.DISSATISFIED: QCoreApplication.translate("ApplicantScreen", "不满意"),
+        SatisfactionLevel.VERY_DISSATISFIED: QCoreApplication.translate(
+            "ApplicantScreen", "非常不满意"
+        ),
+    }[level]
