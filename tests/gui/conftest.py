@@ -2,6 +2,7 @@
 
 - ``app_context``: an :class:`~clerkapp.app.context.AppContext` on a fresh store file in the test's
   ``$CLERKAPP_HOME`` (training mode: no platform configured).
+- ``driver``: a :class:`~tests.gui.wizard_driver.WizardDriver` against the sandbox fixture;
 - ``free_port``: a loopback port nobody listens on (for a sandbox the app starts itself).
 - every GUI test waits for its background ops and fails if one is still running after 10 s,
   or if a sync worker thread outlives it, so no test leaks work into the next;
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QApplication
 from clerkapp.app.context import AppContext
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.application import tune_interpreter
+from tests.gui.wizard_driver import WizardDriver
+from tests.sandbox_fixture import SandboxHandle
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -40,6 +43,16 @@ def app_context(clerkapp_home: Path) -> Iterator[AppContext]:
     yield context
     ops.wait_for_ops(10_000)
     context.close()
+
+
+@pytest.fixture
+def driver(qtbot: Any, app_context: AppContext, sandbox: SandboxHandle) -> Iterator[WizardDriver]:
+    """The case wizard on a fresh store, talking to a sandbox on a loopback port (a module that
+    needs another platform defines its own ``driver``)."""
+    drv = WizardDriver(app_context, sandbox.url)
+    qtbot.addWidget(drv.wizard)
+    yield drv
+    drv.close()
 
 
 @pytest.fixture

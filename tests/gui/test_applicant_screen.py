@@ -6,7 +6,6 @@ rating per case (audited), and a new case or a locked screen leaves nothing pers
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 import zxingcpp
@@ -61,18 +60,6 @@ def _decode_qr(screen: ApplicantScreen) -> str:
     image = Image.open(io.BytesIO(bytes(buffer.data().data())))
     [found] = zxingcpp.read_barcodes(image)
     return str(found.text)
-
-
-@pytest.fixture
-def driver(
-    qtbot: QtBot,
-    app_context: AppContext,
-    sandbox: SandboxHandle,  # noqa: F811
-) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 @pytest.mark.sandbox

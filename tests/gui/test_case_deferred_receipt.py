@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
 import pytest
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
@@ -23,14 +21,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 MATTER = "zjj.public_rental"
 HOMESTEAD = f"{MATTER}.homestead"
-
-
-@pytest.fixture
-def driver(qtbot: QtBot, app_context: AppContext, sandbox: SandboxHandle) -> Iterator[WizardDriver]:  # noqa: F811
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 def test_deferred_verification_is_accepted_and_gets_a_receipt(

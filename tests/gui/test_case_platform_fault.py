@@ -3,11 +3,8 @@ client's reason and offers only what the catalogue allows; F5 after the fault cl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import ProofState
@@ -20,18 +17,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 MATTER = "zjj.public_rental"
 VEHICLE = f"{MATTER}.vehicle"
-
-
-@pytest.fixture
-def driver(
-    qtbot: QtBot,
-    app_context: AppContext,
-    sandbox: SandboxHandle,  # noqa: F811
-) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 def test_fault_on_one_lookup_then_retry_with_f5(

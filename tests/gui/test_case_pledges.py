@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
@@ -30,18 +28,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 MATTER = "rsj.funeral_survivor"
 PLEDGES = (f"{MATTER}.marriage", f"{MATTER}.no_income")
-
-
-@pytest.fixture
-def driver(
-    qtbot: QtBot,
-    app_context: AppContext,
-    sandbox: SandboxHandle,  # noqa: F811
-) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 def _to_pledge_step(driver: WizardDriver, id_number: str, name: str) -> None:

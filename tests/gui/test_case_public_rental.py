@@ -3,11 +3,8 @@ rental housing (公共租赁住房) for 李明 — three look-ups and a departme
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
@@ -21,14 +18,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 MATTER = "zjj.public_rental"
 LOOKUPS = ("family_economic", "social_insurance", "vehicle")
-
-
-@pytest.fixture
-def driver(qtbot: QtBot, app_context: AppContext, sandbox: SandboxHandle) -> Iterator[WizardDriver]:  # noqa: F811
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 def _start(driver: WizardDriver) -> None:

@@ -4,12 +4,9 @@ reader, and the death look-up then concerns him, through the real wizard, sandbo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
-from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.app.outbox_send import context_of
@@ -26,18 +23,6 @@ from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 DEATH = "rsj.funeral_survivor.death"
-
-
-@pytest.fixture
-def driver(
-    qtbot: QtBot,
-    app_context: AppContext,
-    sandbox: SandboxHandle,  # noqa: F811
-) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, sandbox.url)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
 
 
 def test_the_deceased_is_checked_as_typed_read_from_the_card_and_looked_up(
