@@ -4,7 +4,7 @@ turned into :class:`Problem` rows with location, field and a Chinese message."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,14 @@ class Problem:
     def render(self, source: str) -> str:
         """ "file: location: field: message", as the CLI prints it."""
         return f"{source}: {self.location}: {self.field or '-'}: {self.message}"
+
+
+def render_problems(problems: Sequence[Problem], source: str, limit: int = 20) -> str:
+    """The first ``limit`` problems of a file, one per line, and how many there are in all when
+    some were left out (for an error's Chinese ``user_message``)."""
+    lines = "\n".join(p.render(source) for p in problems[:limit])
+    more = f"\n…（共 {len(problems)} 个问题）" if len(problems) > limit else ""
+    return lines + more
 
 
 def schema_problems(data: object, schema: Mapping[str, Any]) -> list[Problem]:

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from clerkapp.core.catalogue_schema import Problem
+from clerkapp.core.catalogue_schema import Problem, render_problems
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar, YearSchedule
 from clerkapp.errors import ValidationError
 from clerkapp.infra.paths import data_dir
@@ -43,11 +43,10 @@ class CalendarFileError(ValidationError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        lines = "\n".join(p.render(source) for p in problems[:20])
-        more = f"\n…（共 {len(problems)} 个问题）" if len(problems) > 20 else ""
+        listed = render_problems(problems, source)
         super().__init__(
             f"{source}: {len(problems)} problem(s)",
-            user_message=f"节假日覆盖文件有 {len(problems)} 个问题：\n{lines}{more}",
+            user_message=f"节假日覆盖文件有 {len(problems)} 个问题：\n{listed}",
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from clerkapp.core.catalogue import Catalogue, version_key
 from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
+from clerkapp.core.catalogue_schema import render_problems
 from clerkapp.errors import CatalogueError
 from clerkapp.infra.paths import data_dir, resources_dir
 
@@ -33,11 +34,10 @@ class CatalogueFileError(CatalogueError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        lines = "\n".join(p.render(source) for p in problems[:20])
-        more = f"\n…（共 {len(problems)} 个问题）" if len(problems) > 20 else ""
+        listed = render_problems(problems, source)
         super().__init__(
             f"{source}: {len(problems)} problem(s)",
-            user_message=f"目录文件有 {len(problems)} 个问题：\n{lines}{more}",
+            user_message=f"目录文件有 {len(problems)} 个问题：\n{listed}",
         )
 
 
