@@ -85,6 +85,27 @@ def check_catalogue(_out: Path) -> str:
     )
 
 
+def check_calendar(_out: Path) -> str:
+    """The official holiday schedule is in the bundle (Spring Festival 2026 off, its Saturday
+    worked in lieu) and says which years it knows — IT sees here when next year's schedule has
+    to be put into the override file (resources/calendar/README.md)."""
+    import datetime as dt
+
+    from clerkapp.infra.calendar_io import load_work_calendar
+
+    calendar = load_work_calendar()
+    if calendar.is_workday(dt.date(2026, 2, 16)) or not calendar.is_workday(dt.date(2026, 2, 14)):
+        raise RuntimeError("节假日安排数据缺失：2026 年春节不正确")
+    years = calendar.covered_years()
+    contiguous = list(years) == list(range(years[0], years[-1] + 1))
+    spans = f"{years[0]}–{years[-1]}" if contiguous else "、".join(map(str, years))
+    known = f"已知 {spans} 年的法定节假日安排"
+    coming = dt.date.today().year + 1
+    if calendar.covers(coming):
+        return known
+    return f"{known}；{coming} 年的安排未知，承诺日期按周末计算，请放入节假日覆盖文件"
+
+
 def check_store(_out: Path) -> str:
     """A new store file gets its schema (migrations) and an intact, empty audit chain."""
     from clerkapp.infra.store import Store
@@ -143,6 +164,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("资源文件 (resources)", check_resources),
     ("程序模块 (modules)", check_modules),
     ("事项目录 (catalogue)", check_catalogue),
+    ("节假日安排 (calendar)", check_calendar),
     ("数据库 (store)", check_store),
     ("文书与字体 (documents)", check_documents),
     ("Qt 渲染与翻译 (QtPdf, i18n)", check_qt),

@@ -8,6 +8,7 @@ paths from the checkout, with ``sys.frozen`` set where the frozen branch is mean
 from __future__ import annotations
 
 import importlib.util
+import json
 import stat
 import subprocess
 import sys
@@ -167,3 +168,30 @@ def test_without_the_self_check_option_the_entry_is_the_clerkapp_command(
 ) -> None:
     assert entry.main(["catalogue", "stats"]) == 0
     assert "事项 (matters)" in capsys.readouterr().out
+
+
+def test_self_check_tells_it_when_next_years_holidays_are_unknown(
+    entry: ModuleType, clerkapp_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from clerkapp.core.workdays import PACKAGE_CALENDAR
+
+    coming = dt.date.today().year + 1
+    checks = [(name, check) for name, check in entry.CHECKS if check is entry.check_calendar]
+    assert entry.run_checks(tmp_path, checks) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("[通过] 节假日安排") and "已知 2004–" in line
+    # chinesecalendar 1.11 stops at 2026: on 2026-11-27 the check tells IT 2027 is unknown
+    assert (f"{coming} 年的安排未知" in line) is not PACKAGE_CALENDAR.covers(coming)
+    # IT puts next year's schedule into the override file: the check is content
+    override = clerkapp_home / "calendar" / "holidays.json"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        json.dumps({"format": "clerkapp-holidays/1", "years": {str(coming): {
+            "source": "test", "holidays": [f"{coming}-01-01"], "workdays": []}}}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert entry.run_checks(tmp_path, checks) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert "未知" not in line and f"{coming}" in line
