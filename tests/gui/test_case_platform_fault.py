@@ -80,5 +80,9 @@ def test_switch_failed_lookup_to_department_verification(
         lambda: f"vehicle switched: {wizard.status.text()} {row.model}",
     )
     assert row.method_label.text() == "部门核验"
-    case = app_context.case_service.get_case(wizard.presenter.case_id)
-    assert case.proofs[VEHICLE].ticket  # the request reached the department
+    # The request is stored (outbox) before it is sent: the ticket arrives with the answer.
+    wait_until(
+        lambda: app_context.case_service.get_case(wizard.presenter.case_id).proofs[VEHICLE].ticket,
+        20,
+        "the request reached the department (ticket stored)",
+    )
