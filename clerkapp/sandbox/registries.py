@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from clerkapp.core.catalogue import PLATFORM_ITEMS
 from clerkapp.sandbox.dataset import Dataset
 
 Record = dict[str, Any]
@@ -39,95 +40,24 @@ class ItemDef:
         }
 
 
+#: The registry's code in a look-up's provenance, per item (the rest of an item's definition is
+#: the platform contract, :data:`clerkapp.core.catalogue.PLATFORM_ITEMS`).
+_REGISTRY_CODES = {
+    "population.basic": "hukou",
+    "household.members": "hukou",
+    "marriage.record": "marriage",
+    "realestate.holdings": "realestate",
+    "social_insurance.person": "social_insurance",
+    "social_insurance.employer": "social_insurance",
+    "personnel_file.custody": "personnel_file",
+    "vehicle.ownership": "vehicle",
+    "family_economic.status": "family_economic",
+    "business.licence": "market_supervision",
+}
+
 ITEMS: dict[str, ItemDef] = {
-    d.item: d
-    for d in (
-        ItemDef(
-            "population.basic",
-            "公安户籍",
-            "hukou",
-            "id_number",
-            (
-                "name",
-                "gender",
-                "birth_date",
-                "household_address",
-                "county_code",
-                "alive",
-                "died_on",
-            ),
-        ),
-        ItemDef(
-            "household.members",
-            "公安户籍",
-            "hukou",
-            "id_number",
-            ("household_id", "members_count", "members"),
-        ),
-        ItemDef(
-            "marriage.record",
-            "民政婚姻登记",
-            "marriage",
-            "id_number",
-            ("marital_status", "spouse_name", "registered_on"),
-        ),
-        ItemDef(
-            "realestate.holdings",
-            "不动产登记",
-            "realestate",
-            "id_number",
-            ("property_count", "total_area_m2"),
-        ),
-        ItemDef(
-            "social_insurance.person",
-            "人力社保",
-            "social_insurance",
-            "id_number",
-            ("insured", "months_contributed", "employer_name", "last_paid_month"),
-        ),
-        ItemDef(
-            "social_insurance.employer",
-            "人力社保",
-            "social_insurance",
-            "uscc",
-            ("insured_employees", "arrears", "last_paid_month"),
-        ),
-        ItemDef(
-            "personnel_file.custody",
-            "人事档案",
-            "personnel_file",
-            "id_number",
-            ("custodian", "since"),
-        ),
-        ItemDef(
-            "vehicle.ownership",
-            "公安车辆登记",
-            "vehicle",
-            "id_number",
-            ("vehicle_count", "plates"),
-        ),
-        ItemDef(
-            "family_economic.status",
-            "民政家庭经济状况核对",
-            "family_economic",
-            "id_number",
-            ("monthly_income_per_capita", "assets_total", "low_income_household", "checked_on"),
-        ),
-        ItemDef(
-            "business.licence",
-            "市场监管主体登记",
-            "market_supervision",
-            "uscc",
-            (
-                "name",
-                "legal_representative",
-                "status",
-                "established_on",
-                "registered_capital_wan",
-                "business_scope",
-            ),
-        ),
-    )
+    name: ItemDef(name, item.registry, _REGISTRY_CODES[name], item.subject, item.fields)
+    for name, item in PLATFORM_ITEMS.items()
 }
 
 CREDIT_REGISTRY = "信用中国（浙江）失信名单"
