@@ -31,6 +31,16 @@ def _store(path: Path, n: int) -> None:
             store.audit.append("login", at=T0 + timedelta(minutes=i), actor="wang")
 
 
+def _tampered_store(path: Path, sql: str) -> Path:
+    """A store of 7 audit entries, then ``sql`` run behind the store's back."""
+    _store(path, 7)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(sql)
+    conn.close()
+    return path
+
+
 def test_verify_intact_chain(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     _store(path, 7)
@@ -49,12 +59,7 @@ def test_verify_default_store_in_clerkapp_home(clerkapp_home: Path) -> None:
 
 
 def test_verify_pinpoints_tampered_row(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite3"
-    _store(path, 7)
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE audit SET actor = 'li' WHERE seq = 5")
-    conn.close()
+    path = _tampered_store(tmp_path / "s.sqlite3", "UPDATE audit SET actor = 'li' WHERE seq = 5")
     result = _run("--db", str(path))
     assert result.returncode == 1
     assert "第 5 条（login，2026-11-27T01:04:00.000000Z）" in result.stdout
@@ -72,24 +77,14 @@ def test_verify_missing_store(tmp_path: Path) -> None:
 def test_verify_deleted_rows_name_no_neighbour(tmp_path: Path) -> None:
     """A deleted entry is reported by its number alone: the neighbour's action and time are not
     passed off as the missing entry's."""
-    path = tmp_path / "s.sqlite3"
-    _store(path, 7)
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("DELETE FROM audit WHERE seq = 4")
-    conn.close()
+    path = _tampered_store(tmp_path / "s.sqlite3", "DELETE FROM audit WHERE seq = 4")
     result = _run("--db", str(path))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "审计链断开：第 4 条：缺少第 4 条记录（第 3 条之后）：序号跳到 5（记录被删除）"
     )
 
-    tail = tmp_path / "tail.sqlite3"
-    _store(tail, 7)
-    conn = sqlite3.connect(tail)
-    with conn:
-        conn.execute("DELETE FROM audit WHERE seq >= 6")
-    conn.close()
+    tail = _tampered_store(tmp_path / "tail.sqlite3", "DELETE FROM audit WHERE seq >= 6")
     result = _run("--db", str(tail))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "审计链断开：第 6 条：末尾缺少 2 条记录（已被删除）"
