@@ -18,6 +18,15 @@ pytestmark = pytest.mark.sandbox
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _wait_until_ready(proc: subprocess.Popen[str], ready: Path) -> None:
+    """Poll (30 s deadline) until the sandbox writes its ready file; fail if it exits first."""
+    deadline = time.monotonic() + 30
+    while not ready.exists():
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        assert time.monotonic() < deadline, "sandbox did not become ready"
+        time.sleep(0.05)
+
+
 def test_serve_on_a_free_port_with_ready_file(tmp_path: Path) -> None:
     ready = tmp_path / "ready.txt"
     data = tmp_path / "data"
@@ -45,11 +54,7 @@ def test_serve_on_a_free_port_with_ready_file(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while not ready.exists():
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline, "sandbox did not become ready"
-            time.sleep(0.05)
+        _wait_until_ready(proc, ready)
         url = ready.read_text(encoding="utf-8").strip()
         assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
         spec = requests.get(f"{url}/openapi.json", timeout=5).json()
@@ -142,11 +147,7 @@ def test_serve_keeps_its_state_in_the_data_directory(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
-        while not ready.exists():
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline, "sandbox did not become ready"
-            time.sleep(0.05)
+        _wait_until_ready(proc, ready)
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=20)
