@@ -10,26 +10,25 @@ PYTHON="${PYTHON:-python}"
 BIN="$(dirname "$("$PYTHON" -c 'import sys; print(sys.executable)')")"
 LUPDATE="${LUPDATE:-$BIN/pyside6-lupdate}"
 LRELEASE="${LRELEASE:-$BIN/pyside6-lrelease}"
-SHELL_SOURCES=(
-  clerkapp/gui/application.py
-  clerkapp/gui/main_window.py
-  clerkapp/gui/header.py
-  clerkapp/gui/login.py
-  clerkapp/gui/case_list.py
-  clerkapp/gui/training.py
-  clerkapp/gui/theme.py
+# One translation file per window family: refresh its .ts from the sources, then compile the .qm.
+update() {
+  local ts="resources/i18n/clerkapp_$1_en.ts"
+  shift
+  "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "$@" -ts "$ts"
+  "$LRELEASE" "$ts" -qm "${ts%.ts}.qm"
+}
+update shell \
+  clerkapp/gui/application.py \
+  clerkapp/gui/main_window.py \
+  clerkapp/gui/header.py \
+  clerkapp/gui/login.py \
+  clerkapp/gui/case_list.py \
+  clerkapp/gui/training.py \
+  clerkapp/gui/theme.py \
   clerkapp/gui/ops.py
-)
-"$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${SHELL_SOURCES[@]}" \
-  -ts resources/i18n/clerkapp_shell_en.ts
-"$LRELEASE" resources/i18n/clerkapp_shell_en.ts -qm resources/i18n/clerkapp_shell_en.qm
 # The applicant screen (申请人屏) has its own file.
-APPLICANT_SOURCES=(
-  clerkapp/gui/applicant_screen.py
-  clerkapp/gui/applicant_pages.py
-  clerkapp/gui/applicant_words.py
+update applicant \
+  clerkapp/gui/applicant_screen.py \
+  clerkapp/gui/applicant_pages.py \
+  clerkapp/gui/applicant_words.py \
   clerkapp/gui/applicant_host.py
-)
-"$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "${APPLICANT_SOURCES[@]}" \
-  -ts resources/i18n/clerkapp_applicant_en.ts
-"$LRELEASE" resources/i18n/clerkapp_applicant_en.ts -qm resources/i18n/clerkapp_applicant_en.qm
