@@ -1,5 +1,5 @@
 """Shared builders for the case service tests: the real catalogue, a stepping clock, valid
-applicant numbers, platform answers and a tiny PNG signature."""
+applicant numbers, a sandbox client, platform answers and a tiny PNG signature."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import struct
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import SteppingClock
@@ -16,6 +17,7 @@ from clerkapp.core.platform_types import LookupAnswer, Provenance
 from clerkapp.core.uscc import make_uscc
 from clerkapp.infra.catalogue_io import bundled_path, read_catalogue
 from clerkapp.infra.paths import resources_dir
+from clerkapp.infra.platform import Credentials, PlatformClient, RetryPolicy
 from clerkapp.infra.store import Store
 
 CHINA = timezone(timedelta(hours=8))
@@ -29,6 +31,8 @@ SURVIVOR_RELATED = {"deceased": (DECEASED_ID, "陈建国")}
 
 RENTAL = "zjj.public_rental"
 SURVIVOR = "rsj.funeral_survivor"
+# Two quick tries: a fault the test provokes fails fast instead of backing off for seconds.
+FAST_RETRY = RetryPolicy(attempts=2, base_s=0.01, cap_s=0.02, budget_s=5)
 
 
 def catalogue() -> Catalogue:
@@ -47,6 +51,17 @@ def service(tmp_path: Path, clock: SteppingClock | None = None) -> CaseService:
         clock or SteppingClock(START),
         workstation="TRAIN-01",
         documents_dir=tmp_path / "documents",
+    )
+
+
+def sandbox_client(sandbox: Any) -> PlatformClient:
+    """A client of the test sandbox (as the training workstation) that retries quickly and
+    never sleeps between tries."""
+    return PlatformClient(
+        sandbox.url,
+        Credentials(sandbox.workstation, sandbox.secret),
+        retry=FAST_RETRY,
+        sleep=lambda _: None,
     )
 
 

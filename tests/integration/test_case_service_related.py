@@ -19,10 +19,9 @@ from clerkapp.app.lookups import LookupRunner
 from clerkapp.core.case import CaseState, Decision, ProofState
 from clerkapp.core.catalogue import Method
 from clerkapp.errors import ValidationError
-from clerkapp.infra.platform import Credentials, PlatformClient, RetryPolicy
 from clerkapp.infra.store import OutboxKind, Store
 from clerkapp.sandbox import demo
-from tests.integration.case_fixtures import STROKES, catalogue, png
+from tests.integration.case_fixtures import STROKES, catalogue, png, sandbox_client
 from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 CHINA = timezone(timedelta(hours=8))
@@ -84,12 +83,7 @@ def test_the_death_lookup_and_verification_concern_the_deceased(service: CaseSer
 
 def test_survivor_allowance_approved_at_the_counter(service: CaseService, sandbox: Any) -> None:  # noqa: F811
     case_id = _open(service)
-    client = PlatformClient(
-        sandbox.url,
-        Credentials(sandbox.workstation, sandbox.secret),
-        retry=RetryPolicy(attempts=2, base_s=0.01, cap_s=0.02, budget_s=5),
-        sleep=lambda _: None,
-    )
+    client = sandbox_client(sandbox)
     with client, ThreadPoolExecutor(4) as pool:
         run = LookupRunner(client, service, pool, clock=service.clock).run(
             case_id, clerk="wangxiao"

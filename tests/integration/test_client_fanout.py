@@ -22,9 +22,10 @@ from clerkapp.core.catalogue import Catalogue
 from clerkapp.core.platform_types import LookupAnswer
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.paths import resources_dir
-from clerkapp.infra.platform import Credentials, PlatformClient, RetryPolicy
+from clerkapp.infra.platform import Credentials, PlatformClient
 from clerkapp.infra.store import Store
 from clerkapp.sandbox import demo
+from tests.integration.case_fixtures import FAST_RETRY, sandbox_client
 from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.sandbox
@@ -32,7 +33,6 @@ pytestmark = pytest.mark.sandbox
 CHINA = timezone(timedelta(hours=8))
 MIN_LIVING = "mzj.minimum_living"  # four data-query proofs and a pledge
 RENTAL = "zjj.public_rental"  # three data queries and a department verification
-FAST = RetryPolicy(attempts=2, base_s=0.01, cap_s=0.02, budget_s=5)
 
 
 def _catalogue() -> Catalogue:
@@ -52,12 +52,7 @@ def service(tmp_path: Path, clock: SteppingClock) -> Iterator[CaseService]:
 
 @pytest.fixture
 def client(sandbox: Any) -> Iterator[PlatformClient]:  # noqa: F811
-    with PlatformClient(
-        sandbox.url,
-        Credentials(sandbox.workstation, sandbox.secret),
-        retry=FAST,
-        sleep=lambda _: None,
-    ) as c:
+    with sandbox_client(sandbox) as c:
         yield c
 
 
@@ -91,7 +86,7 @@ def test_all_lookups_of_a_case_run_at_once_and_are_recorded(
     case = service.open_case(MIN_LIVING, "person", demo.LI_MING, "李明", "wangxiao")
     progress: list[tuple[str, str]] = []
     with BarrierClient(
-        sandbox.url, Credentials(sandbox.workstation, sandbox.secret), parties=4, retry=FAST
+        sandbox.url, Credentials(sandbox.workstation, sandbox.secret), parties=4, retry=FAST_RETRY
     ) as client:
         run = LookupRunner(client, service, pool, clock=clock).run(
             case.id,

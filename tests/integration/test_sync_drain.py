@@ -21,13 +21,13 @@ import pytest
 import requests
 
 from clerkapp.app.sync import SyncWorker
-from clerkapp.infra.platform import Credentials, PlatformClient, RetryPolicy
+from clerkapp.infra.platform import Credentials, PlatformClient
 from clerkapp.infra.store import Store
+from tests.integration.case_fixtures import sandbox_client
 from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.sandbox
 
-FAST = RetryPolicy(attempts=2, base_s=0.01, cap_s=0.02, budget_s=5)
 T0 = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
 
 
@@ -56,12 +56,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def client(sandbox: Any) -> Iterator[PlatformClient]:  # noqa: F811
-    with PlatformClient(
-        sandbox.url,
-        Credentials(sandbox.workstation, sandbox.secret),
-        retry=FAST,
-        sleep=lambda _: None,
-    ) as c:
+    with sandbox_client(sandbox) as c:
         yield c
 
 
