@@ -7,60 +7,29 @@ Run: ``QT_QPA_PLATFORM=offscreen python tools/wizard_screenshots.py [OUT_DIR]``
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from benchmarks.bench_gui import sandbox_process
-from clerkapp.app.context import AppContext
-from clerkapp.gui.application import tune_interpreter
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WANG_FANG, WEI_XIUYING
 from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
-
-SIZE = (1280, 800)
+from tools.screenshot_session import SIZE, open_driver, screenshot_session, sign
 
 
 def _driver(home: Path, url: str) -> WizardDriver:
-    context = AppContext(home)
-    driver = WizardDriver(context, url)
-    context.start_sync()  # as the shell does: the case's progress page is registered at once
-    driver.wizard.case_changed.connect(lambda _case: context.notify_sync())
+    driver = open_driver(home, url)
     driver.wizard.resize(*SIZE)
     return driver
 
 
-def _sign(driver: WizardDriver, y: int = 120) -> None:
-    canvas = driver.wizard.pledge_step.pad.canvas
-    strokes = [
-        [(80, y), (100, y - 30), (120, y + 10), (140, y - 25), (160, y + 5)],
-        [(190, y - 20), (200, y + 15), (230, y - 25), (240, y + 10)],
-        [(280, y - 10), (320, y - 12), (360, y - 8)],
-        [(300, y - 35), (305, y + 20)],
-    ]
-    for points in strokes:
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
-        for x, yy in points[1:]:
-            QTest.mouseMove(canvas, QPoint(x, yy))
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
-
-
 def main(out: Path) -> None:
     """Take the six screenshots into ``out``."""
-    tune_interpreter()  # as the app does at start-up
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp, sandbox_process(Path(tmp), latency_ms=0) as url:
-        root = Path(tmp)
-        os.environ["CLERKAPP_HOME"] = str(root / "home")
+    with screenshot_session() as (root, url):
         # ①, ②, ③ with a fault and a verification still waiting
         import requests
 
@@ -104,7 +73,7 @@ def main(out: Path) -> None:
         wait_until(lambda: not wizard.presenter.credit_running)
         driver.key(Qt.Key.Key_Return)
         wait_until(lambda: wizard.step is Step.PLEDGE)
-        _sign(driver)
+        sign(wizard.pledge_step.pad.canvas)
         driver.key(Qt.Key.Key_Return)
         wait_until(lambda: wizard.pledge_step.current_code() == "rsj.funeral_survivor.no_income")
         wizard.pledge_step.tabs.setCurrentIndex(0)
@@ -146,7 +115,6 @@ def main(out: Path) -> None:
         screenshot(wizard, out / "15-print.png")
         driver.close()
         driver.context.close()
-    del app
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""Set-up shared by the wizard's and the applicant screen's screenshot tools
+(``tools/wizard_screenshots.py``, ``tools/applicant_screenshots.py``): the Qt application as the
+app makes it, a sandbox in its own process, a wizard driven against it, a signature drawn."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from benchmarks.bench_gui import sandbox_process
+from clerkapp.app.context import AppContext
+from clerkapp.gui.application import create_qapplication
+from tests.gui.wizard_driver import WizardDriver
+
+SIZE = (1280, 800)
+# A signature that reads as handwriting in a picture (the driver's own is three plain strokes).
+STROKES = [
+    [(80, 120), (100, 90), (120, 130), (140, 95), (160, 125)],
+    [(190, 100), (200, 135), (230, 95), (240, 130)],
+    [(280, 110), (320, 108), (360, 112)],
+    [(300, 85), (305, 140)],
+]
+
+
+@contextmanager
+def screenshot_session() -> Iterator[tuple[Path, str]]:
+    """A temporary directory (``$CLERKAPP_HOME`` is its ``home``) and the URL of a sandbox
+    without latency, with the Qt application made as the app makes it (interpreter tuned, cycles
+    collected on the GUI thread only)."""
+    app = create_qapplication([])
+    with tempfile.TemporaryDirectory() as tmp, sandbox_process(Path(tmp), latency_ms=0) as url:
+        root = Path(tmp)
+        os.environ["CLERKAPP_HOME"] = str(root / "home")
+        yield root, url
+    del app
+
+
+def open_driver(home: Path, url: str) -> WizardDriver:
+    """A wizard on a fresh store in ``home``, synced as the shell does: the case's progress page
+    is registered at once."""
+    context = AppContext(home)
+    driver = WizardDriver(context, url)
+    context.start_sync()
+    driver.wizard.case_changed.connect(lambda _case: context.notify_sync())
+    return driver
+
+
+def sign(canvas: QWidget) -> None:
+    """Draw :data:`STROKES` on a signature pad's canvas."""
+    for points in STROKES:
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+        for x, y in points[1:]:
+            QTest.mouseMove(canvas, QPoint(x, y))
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
