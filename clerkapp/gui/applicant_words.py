@@ -14,7 +14,7 @@ from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import Method
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.gui.theme import Tone
-from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowStatus
+from clerkapp.gui.wizard.proofs_board import STATUS_LOOK, ProofRowModel, RowStatus
 
 
 @dataclass(frozen=True)
@@ -30,58 +30,55 @@ class ProofLine:
 
 def proof_line(row: ProofRowModel) -> ProofLine:
     """The applicant's words for one row of the proofs board (no sources, no details: the
-    people queueing behind may read the screen too)."""
-    status = row.status
-    if status is RowStatus.NOT_NEEDED:
-        return ProofLine(
-            Tone.NEUTRAL,
-            row.name,
+    people queueing behind may read the screen too), in the board's tone for its status."""
+    words, spared = _words(row.status, row.method)
+    return ProofLine(STATUS_LOOK[row.status][0], row.name, words, spared)
+
+
+def _words(status: RowStatus, method: Method) -> tuple[str, bool]:
+    """What the applicant reads for a row in ``status`` satisfied by ``method``, and whether
+    they no longer need to bring the proof (a row the method does not change: key ``None``)."""
+    # Waiting: a department checks it (nothing to bring), or it waits for the pledge or a query.
+    table: dict[tuple[RowStatus, Method | None], tuple[str, bool]] = {
+        (RowStatus.NOT_NEEDED, None): (
             QCoreApplication.translate("ApplicantScreen", "已取消，无需提供"),
             True,
-        )
-    if status is RowStatus.RUNNING:
-        return ProofLine(
-            Tone.BUSY,
-            row.name,
+        ),
+        (RowStatus.RUNNING, None): (
             QCoreApplication.translate("ApplicantScreen", "正在联网查询…"),
             False,
-        )
-    if status is RowStatus.FAILED:
-        return ProofLine(
-            Tone.ERROR,
-            row.name,
+        ),
+        (RowStatus.FAILED, None): (
             QCoreApplication.translate("ApplicantScreen", "需工作人员与您核对"),
             False,
-        )
-    if status is RowStatus.DONE:
-        words = {
-            Method.DATA_QUERY: QCoreApplication.translate(
-                "ApplicantScreen", "已联网查询，无需提供"
-            ),
-            Method.DEPT_VERIFY: QCoreApplication.translate(
-                "ApplicantScreen", "已由部门核验，无需提供"
-            ),
-            Method.PLEDGE: QCoreApplication.translate("ApplicantScreen", "您已签字承诺，无需提供"),
-        }.get(row.method, QCoreApplication.translate("ApplicantScreen", "无需提供"))
-        return ProofLine(Tone.OK, row.name, words, True)
-    # waiting: a department checks it (nothing to bring), or it waits for the pledge or a query
-    if row.method is Method.DEPT_VERIFY:
-        return ProofLine(
-            Tone.WAITING,
-            row.name,
+        ),
+        (RowStatus.DONE, Method.DATA_QUERY): (
+            QCoreApplication.translate("ApplicantScreen", "已联网查询，无需提供"),
+            True,
+        ),
+        (RowStatus.DONE, Method.DEPT_VERIFY): (
+            QCoreApplication.translate("ApplicantScreen", "已由部门核验，无需提供"),
+            True,
+        ),
+        (RowStatus.DONE, Method.PLEDGE): (
+            QCoreApplication.translate("ApplicantScreen", "您已签字承诺，无需提供"),
+            True,
+        ),
+        (RowStatus.DONE, None): (QCoreApplication.translate("ApplicantScreen", "无需提供"), True),
+        (RowStatus.WAITING, Method.DEPT_VERIFY): (
             QCoreApplication.translate("ApplicantScreen", "由部门核验，无需提供"),
             True,
-        )
-    if row.method is Method.PLEDGE:
-        return ProofLine(
-            Tone.WAITING,
-            row.name,
+        ),
+        (RowStatus.WAITING, Method.PLEDGE): (
             QCoreApplication.translate("ApplicantScreen", "签字承诺即可，无需提供"),
             False,
-        )
-    return ProofLine(
-        Tone.WAITING, row.name, QCoreApplication.translate("ApplicantScreen", "稍后联网查询"), False
-    )
+        ),
+        (RowStatus.WAITING, None): (
+            QCoreApplication.translate("ApplicantScreen", "稍后联网查询"),
+            False,
+        ),
+    }
+    return table.get((status, method)) or table[(status, None)]
 
 
 def proofs_headline(rows: list[ProofRowModel]) -> str:
