@@ -8,6 +8,8 @@ The words themselves are in :mod:`clerkapp.gui.applicant_words`."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -23,8 +25,14 @@ from PySide6.QtWidgets import (
 
 from clerkapp.core.case import CaseState
 from clerkapp.core.satisfaction import SatisfactionLevel
-from clerkapp.gui.applicant_words import level_label, outcome_words, proof_line, proofs_headline
-from clerkapp.gui.theme import ICONS
+from clerkapp.gui.applicant_words import (
+    ProofLine,
+    level_label,
+    outcome_words,
+    proof_line,
+    proofs_headline,
+)
+from clerkapp.gui.theme import ICONS, StatusLook
 from clerkapp.gui.wizard.proofs_board import ProofRowModel
 from clerkapp.gui.wizard.signature_pad import SignaturePad
 
@@ -86,13 +94,7 @@ class CasePage(QWidget):
     def show_rows(self, rows: list[ProofRowModel], hint: str) -> None:
         """The proofs in the applicant's words, and a line of what happens now."""
         self.headline.setText(proofs_headline(rows) if rows else "")
-        html = "".join(
-            f'<p style="margin:6px 0"><span style="color:{line.tone.value}">'
-            f"{ICONS[line.tone]}</span> {_escape(line.name)}："
-            f'<span style="color:{line.tone.value}">{_escape(line.words)}</span></p>'
-            for line in (proof_line(r) for r in rows)
-        )
-        self.lines.setText(html)
+        self.lines.setText("".join(_line_html(proof_line(r)) for r in rows))
         self.hint.setText(hint)
 
 
@@ -251,7 +253,7 @@ class OutcomePage(QWidget):
     def show_outcome(self, state: CaseState) -> None:
         """The decision in words, in its colour, with its icon."""
         tone, headline, next_words = outcome_words(state)
-        self.outcome.setText(f"{ICONS[tone]} {headline}")
+        self.outcome.setText(StatusLook(tone, headline).text())
         style = f"font-size: {TITLE_PX}px; font-weight: 600; color: {tone.value};"
         if self.outcome.styleSheet() != style:
             self.outcome.setStyleSheet(style)
@@ -265,5 +267,10 @@ class OutcomePage(QWidget):
         self.thanks.setText(thanks)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _line_html(line: ProofLine) -> str:
+    colour = line.tone.value
+    return (
+        f'<p style="margin:6px 0"><span style="color:{colour}">{ICONS[line.tone]}</span> '
+        f"{html.escape(line.name, quote=False)}："
+        f'<span style="color:{colour}">{html.escape(line.words, quote=False)}</span></p>'
+    )

@@ -25,7 +25,7 @@ from clerkapp.core.idnumber import mask_id_number
 from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
 from clerkapp.gui.applicant_words import proofs_headline
-from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
 
@@ -203,15 +203,15 @@ class ApplicantScreen(QWidget):
         credit = presenter.credit_model()
         if model.signed is not None:
             page.show_signed(model.signed.png)
-            page.status.setText(f"{ICONS[Tone.OK]} " + self.tr("您已签字，谢谢。"))
+            page.status.setText(StatusLook(Tone.OK, self.tr("您已签字，谢谢。")).text())
             return
         page.show_pad()
         if credit.listed:
             page.pad.hide()
             text = self.tr("本项不能以承诺方式办理，请听工作人员说明。")
-            page.status.setText(f"{ICONS[Tone.ERROR]} {text}")
+            page.status.setText(StatusLook(Tone.ERROR, text).text())
         elif credit.listed is None:
-            page.status.setText(f"{ICONS[Tone.BUSY]} " + self.tr("正在核查信用记录，请稍候…"))
+            page.status.setText(StatusLook(Tone.BUSY, self.tr("正在核查信用记录，请稍候…")).text())
         else:
             page.status.setText(self.tr("请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。"))
         page.pad.set_locked(credit.listed is None or self._busy)
