@@ -16,8 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,15 +37,9 @@ def main() -> int:
     from clerkapp.infra.catalogue_io import read_catalogue
     from clerkapp.infra.paths import resources_dir
     from clerkapp.sandbox import demo
+    from tests.gui.wizard_driver import wait_until
 
     app = create_qapplication(sys.argv[:1])
-
-    def wait_until(check: Callable[[], bool], timeout_ms: int = 20_000) -> None:
-        deadline = time.monotonic() + timeout_ms / 1000
-        while not check() and time.monotonic() < deadline:
-            settle(50)
-        if not check():
-            raise RuntimeError("timed out")
 
     def settle(ms: int = 300) -> None:
         loop = QEventLoop()
@@ -64,7 +56,7 @@ def main() -> int:
         shell = Shell(context, sandbox_port=0, wizard_factory=default_wizard(context))
         shell.window.resize(1400, 860)
         shell.start()
-        wait_until(lambda: shell.window.header.platform_state is PlatformState.ONLINE)
+        wait_until(lambda: shell.window.header.platform_state is PlatformState.ONLINE, 20)
         return shell
 
     def log_in(shell: Shell) -> None:
@@ -73,8 +65,7 @@ def main() -> int:
             view.username.setText("demo")
         view.password.setText("demo123")
         view.attempt()
-        wait_until(lambda: shell.window.is_working)
-        wait_until(lambda: shell.window.case_list.visible_entries() != [] or True)
+        wait_until(lambda: shell.window.is_working, 20)
         settle(600)
 
     shell = build("zh_CN")
@@ -93,13 +84,12 @@ def main() -> int:
     ).id
     row = shell.context.store.outbox.for_case(stuck)[0]
     shell.context.store.outbox.mark_needs_person(row.id, "refused")
-    shell.context.store.outbox.pending_count()
 
     settle(500)
     shell.window.login_view.username.setText("demo")
     shell.window.grab().save(str(OUT / "01-login.png"))
     log_in(shell)
-    wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3)
+    wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3, 20)
     settle(300)
     shell.window.grab().save(str(OUT / "02-main-window.png"))
     shell.window.new_case()
@@ -115,7 +105,7 @@ def main() -> int:
 
     shell = build("en")
     log_in(shell)
-    wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3)
+    wait_until(lambda: len(shell.window.case_list.visible_entries()) >= 3, 20)
     settle(300)
     shell.window.grab().save(str(OUT / "05-main-window-en.png"))
     shell.shutdown()
