@@ -148,17 +148,11 @@ class PrintStep(QWidget):
         self.built: BuiltDocument | None = None
         self._buffer: QBuffer | None = None
         self._printer_job: QPrinter | None = None
-        # Handles of our ops, kept until a later op starts: an OpHandle whose last reference
-        # drops inside its own queued slot is destroyed within its own event() and crashes
-        # PySide (seen as a rare segfault); see _run.
-        self._ops: list[OpHandle] = []
         self._build_ui()
 
     def _run(self, fn: Any, on_success: Any) -> OpHandle:
-        self._ops = [op for op in self._ops if not op.done]
-        handle = run_op(self, fn, on_success, self._failed)
-        self._ops.append(handle)
-        return handle
+        # run_op keeps a finished handle alive until its slot has returned (gui/ops._finish).
+        return run_op(self, fn, on_success, self._failed)
 
     # -- widgets -------------------------------------------------------------------------------
 
