@@ -79,6 +79,7 @@ def _package_version() -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from clerkapp.cli.catalogue import report_invalid
     from clerkapp.core.workdays import WorkCalendar, package_years
     from clerkapp.infra.calendar_io import CalendarFileError, override_path, read_overrides
 
@@ -91,10 +92,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         schedules = read_overrides(path)
     except CalendarFileError as exc:
-        for problem in exc.problems:
-            print(problem.render(exc.source))
-        print(f"校验失败：{len(exc.problems)} 个问题 (invalid)", file=sys.stderr)
-        return 1
+        return report_invalid(exc.problems, exc.source)
     calendar = WorkCalendar(schedules)
     print(f"{path}: 校验通过 (valid)")
     for schedule in calendar.overrides:

@@ -9,8 +9,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clerkapp.core.catalogue_schema import Problem
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -60,6 +64,15 @@ def _limit(text: str) -> int:
     return value
 
 
+def report_invalid(problems: Sequence[Problem], source: str) -> int:
+    """Print every problem of a file that failed validation, then the verdict; exit status 1.
+    (Also used by `calendar check`: the holiday file's problems are of the same kind.)"""
+    for problem in problems:
+        print(problem.render(source))
+    print(f"校验失败：{len(problems)} 个问题 (invalid)", file=sys.stderr)
+    return 1
+
+
 def _validate(args: argparse.Namespace) -> int:
     from clerkapp.infra.catalogue_io import CatalogueFileError, check_file
 
@@ -67,15 +80,9 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         _, result = check_file(args.path, full=True)
     except CatalogueFileError as exc:
-        for problem in exc.problems:
-            print(problem.render(source))
-        print(f"校验失败：{len(exc.problems)} 个问题 (invalid)", file=sys.stderr)
-        return 1
+        return report_invalid(exc.problems, source)
     if result.catalogue is None:
-        for problem in result.problems:
-            print(problem.render(source))
-        print(f"校验失败：{len(result.problems)} 个问题 (invalid)", file=sys.stderr)
-        return 1
+        return report_invalid(result.problems, source)
     counts = _counts(result.catalogue)
     print(
         f"{source}: 校验通过 (valid)：版本 {counts['version']}，事项 {counts['matters']} 项，"
@@ -150,6 +157,8 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _counts(catalogue: Any) -> dict[str, Any]:
+    from clerkapp.core.catalogue import ApplicantKind, Method
+
     methods = Counter(p.method.value for p in catalogue.proofs.values())
     kinds = Counter(m.applicant_kind.value for m in catalogue.matters.values())
     return {
@@ -158,10 +167,8 @@ def _counts(catalogue: Any) -> dict[str, Any]:
         "matters": len(catalogue.matters),
         "proofs": len(catalogue.proofs),
         "departments": len(catalogue.departments),
-        "methods": {
-            m: methods.get(m, 0) for m in ("dropped", "pledge", "data_query", "dept_verify")
-        },
-        "applicant_kinds": {k: kinds.get(k, 0) for k in ("person", "business")},
+        "methods": {m.value: methods.get(m.value, 0) for m in Method},
+        "applicant_kinds": {k.value: kinds.get(k.value, 0) for k in ApplicantKind},
         "decided_at_counter": sum(m.decided_at_counter for m in catalogue.matters.values()),
         "synthetic_proofs": sum(p.synthetic for p in catalogue.proofs.values()),
     }
