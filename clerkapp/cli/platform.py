@@ -186,7 +186,6 @@ def _configure(args: argparse.Namespace) -> int:
     """Store the platform address and workstation; the secret never goes on the command line
     (it would end up in shell history) and is stored protected, never in plain text."""
     import getpass
-    import sys
 
     from clerkapp.errors import ClerkAppError
     from clerkapp.infra.settings import configure_platform
