@@ -191,9 +191,8 @@ class Shell(QObject):
 
 
 def warm_up_documents() -> float:
-    """*worker* — import the document builder and load the documents' fonts (what
-    :func:`clerkapp.gui.print_step.warm_up_fonts` runs, without importing the print step on the
-    GUI thread); the seconds the fonts took (0 when already loaded)."""
+    """*worker* — import the document builder and load the documents' fonts (without importing
+    the print step on the GUI thread); the seconds the fonts took (0 when already loaded)."""
     from clerkapp.infra.documents import warm_up
 
     return warm_up()

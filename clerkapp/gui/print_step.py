@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QObject,
     QRect,
     QSettings,
     QSize,
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
 from clerkapp.app.documents import BuiltDocument, DocumentDesk
 from clerkapp.errors import ClerkAppError
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
-from clerkapp.infra.documents import DocumentKind, warm_up
+from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.paths import data_dir
 
 PRINTER_KEY = "print/printer"
@@ -67,18 +66,6 @@ _KIND_LABELS = {
     DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("PrintStep", "不予许可决定书"),
     DocumentKind.PLEDGE: QT_TRANSLATE_NOOP("PrintStep", "告知承诺书"),
 }
-
-
-_WARM_UP_OPS: list[OpHandle] = []
-
-
-def warm_up_fonts(parent: QObject | None = None) -> OpHandle:
-    """Register the documents' fonts off the GUI thread (the one slow step of the first build,
-    ~0.2–0.5 s); call once when the main window opens. A failure (a font file missing) is left
-    for the print step to report when it builds."""
-    handle = run_op(parent, warm_up, lambda _seconds: None, lambda _exc: None)
-    _WARM_UP_OPS.append(handle)  # kept: see PrintStep._run for why a handle must outlive its slot
-    return handle
 
 
 class PrintError(ClerkAppError):

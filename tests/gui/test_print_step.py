@@ -28,7 +28,8 @@ from clerkapp.app.auth import Clerk
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import Case
 from clerkapp.gui import ops
-from clerkapp.gui.print_step import PRINTER_KEY, PrintStep, warm_up_fonts
+from clerkapp.gui.application import warm_up_documents
+from clerkapp.gui.print_step import PRINTER_KEY, PrintStep
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.paths import resources_dir
 from clerkapp.infra.store import Role
@@ -236,7 +237,7 @@ def test_the_step_speaks_english_from_its_translation_file(
 
 
 def test_fonts_warm_up_off_the_gui_thread(qtbot: QtBot) -> None:
-    handle = warm_up_fonts()
+    handle = ops.run_op(None, warm_up_documents, lambda _seconds: None, lambda _exc: None)
     with qtbot.waitSignal(handle.finished, timeout=30_000):
         pass
     assert handle.error is None
