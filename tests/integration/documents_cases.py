@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import zxingcpp
@@ -16,6 +17,8 @@ from pypdf import PdfReader
 from clerkapp.core.case import Case, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
 from clerkapp.infra.catalogue_io import read_catalogue
+from clerkapp.infra.documents import DocumentData, DocumentKind
+from clerkapp.infra.documents.from_case import DocumentSettings, document_data
 from clerkapp.infra.documents.samples import signature_png
 from clerkapp.infra.store import PledgeRecord, Store
 
@@ -25,11 +28,27 @@ NOW = datetime(2026, 11, 27, 9, 30)
 DECEASED = RelatedSubject("330723195504020155", "陈建国")  # the sandbox's demo 陈建国
 RENTAL = "zjj.public_rental"
 SURVIVOR = "rsj.funeral_survivor"
+SETTINGS = DocumentSettings(progress_base_url="http://127.0.0.1:8765")
+ISSUED = date(2026, 11, 27)
 
 
 def catalogue() -> Catalogue:
     """The canonical catalogue shipped in resources/catalogue/."""
     return read_catalogue(CATALOGUE_FILE)
+
+
+def data_for(
+    case: Case,
+    kind: DocumentKind,
+    *,
+    seq: int = 1,
+    settings: DocumentSettings = SETTINGS,
+    **options: Any,
+) -> DocumentData:
+    """The data of ``case``'s document of ``kind`` (canonical catalogue, issued on ISSUED)."""
+    return document_data(
+        case, catalogue(), settings, kind=kind, seq=seq, issued_on=ISSUED, **options
+    )
 
 
 def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:

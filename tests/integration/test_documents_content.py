@@ -25,31 +25,29 @@ from clerkapp.infra.documents import (
     mask_id_number,
 )
 from clerkapp.infra.documents.from_case import (
-    DocumentSettings,
     add_working_days,
-    document_data,
     kind_for,
 )
 from clerkapp.infra.store import Store
 from tests.integration.documents_cases import (
     ID_NUMBER,
+    SETTINGS,
     accepted_case,
     approved_case,
     catalogue,
+    data_for,
     pdf_text,
     refused_case,
     squash,
     survivor_case_with_pledges,
 )
 
-SETTINGS = DocumentSettings(progress_base_url="http://127.0.0.1:8765")
-ISSUED = dt.date(2026, 11, 27)
 MASKED = "330702********1234"
 RIGHTS = ("六十日内向金华市人民政府申请行政复议", "六个月内直接向金华市婺城区人民法院提起行政诉讼")
 
 
 def _build(case, kind, **kw):  # type: ignore[no-untyped-def]
-    data = document_data(case, catalogue(), SETTINGS, kind=kind, seq=123, issued_on=ISSUED, **kw)
+    data = data_for(case, kind, seq=123, **kw)
     return data, build_pdf(data)
 
 
@@ -175,13 +173,9 @@ def test_receipt_uses_the_workstations_override_calendar() -> None:
     calendar = WorkCalendar((YearSchedule(2027, off, frozenset({dt.date(2027, 2, 20)})),))
     case = _rental_accepted_at(dt.datetime(2027, 2, 5, 15, 0))  # a Friday
     settings = replace(SETTINGS, calendar=calendar)
-    data = document_data(
-        case, catalogue(), settings, kind=DocumentKind.RECEIPT, seq=1, issued_on=ISSUED
-    )
+    data = data_for(case, DocumentKind.RECEIPT, settings=settings)
     assert data.promised_on == dt.date(2027, 3, 4)
-    unknown = document_data(
-        case, catalogue(), SETTINGS, kind=DocumentKind.RECEIPT, seq=1, issued_on=ISSUED
-    )
+    unknown = data_for(case, DocumentKind.RECEIPT)
     assert unknown.promised_on == dt.date(2027, 2, 26)  # still printed: weekends only
 
 

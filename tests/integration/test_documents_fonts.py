@@ -3,7 +3,6 @@ and come back out of the PDF; a character no font has is refused by name; fonts 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import subprocess
@@ -16,8 +15,7 @@ from pypdf import PdfReader
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import DocumentKind, build_pdf, check_text
 from clerkapp.infra.documents.fonts import FALLBACK_EXT_A, FALLBACK_EXT_B, PRIMARY, fonts, markup
-from clerkapp.infra.documents.from_case import DocumentSettings, document_data
-from tests.integration.documents_cases import approved_case, catalogue, pdf_text
+from tests.integration.documents_cases import approved_case, catalogue, data_for, pdf_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -49,14 +47,7 @@ def test_each_character_goes_to_the_first_font_that_has_it() -> None:
 
 def test_a_name_with_extension_a_and_b_characters_prints_and_extracts() -> None:
     case = approved_case(catalogue(), name=RARE_NAME)
-    data = document_data(
-        case,
-        catalogue(),
-        DocumentSettings(progress_base_url="http://127.0.0.1:8765"),
-        kind=DocumentKind.DECISION,
-        seq=7,
-        issued_on=dt.date(2026, 11, 27),
-    )
+    data = data_for(case, DocumentKind.DECISION, seq=7)
     pdf = build_pdf(data)
     text = pdf_text(pdf)
     assert RARE_NAME in text
@@ -74,14 +65,7 @@ def test_a_name_with_extension_a_and_b_characters_prints_and_extracts() -> None:
 )
 def test_a_character_no_font_has_is_refused_naming_it(name: str, char: str, code: str) -> None:
     case = approved_case(catalogue(), name=name)
-    data = document_data(
-        case,
-        catalogue(),
-        DocumentSettings(progress_base_url="http://127.0.0.1:8765"),
-        kind=DocumentKind.DECISION,
-        seq=8,
-        issued_on=dt.date(2026, 11, 27),
-    )
+    data = data_for(case, DocumentKind.DECISION, seq=8)
     with pytest.raises(DocumentError) as caught:
         build_pdf(data)
     assert caught.value.user_message == f"无法打印：字符 “{char}”（{code}）没有可用字体"
