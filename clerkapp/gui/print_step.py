@@ -13,6 +13,7 @@ Tests drive :meth:`PrintStep.show_case`, :meth:`PrintStep.save_to` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -324,24 +326,11 @@ class PrintStep(QWidget):
     def print_to(self, printer: QPrinter) -> OpHandle | None:
         """Print the previewed document on ``printer`` off the GUI thread, then archive and
         audit it and preview the next copy. Emits ``printed`` with the archived record."""
-        document = self.built
-        if document is None:
+        if self.built is None:
             return None
-        self._set_ready(False)
         self.status.setText(self.tr("正在打印…"))
-        clerk = self._clerk_name()
-
-        def job() -> Any:
-            render_to_printer(document.pdf, printer)
-            return self.desk().record(document, clerk)
-
-        def done(record: Any) -> None:
-            self._printer_job = None
-            self.printed.emit(record)
-            self.build(document.kind)
-
         self._printer_job = printer  # alive until the worker is done with it
-        return self._run(job, done)
+        return self._hand_out(lambda pdf: render_to_printer(pdf, printer), self.printed)
 
     def _save_clicked(self) -> None:
         if self.built is None:
@@ -356,6 +345,22 @@ class PrintStep(QWidget):
     def save_to(self, path: Path) -> OpHandle | None:
         """Write the previewed document's bytes to ``path`` off the GUI thread, then archive and
         audit it and preview the next copy. Emits ``saved`` with the archived record."""
+
+        def write(pdf: bytes) -> None:
+            try:
+                path.write_bytes(pdf)
+            except OSError as exc:
+                raise PrintError(
+                    "cannot write the pdf", user_message="无法保存文件，请换一个位置或文件名"
+                ) from exc
+
+        return self._hand_out(write, self.saved)
+
+    def _hand_out(
+        self, output: Callable[[bytes], object], handed: SignalInstance
+    ) -> OpHandle | None:
+        """Send the previewed document's PDF to ``output`` off the GUI thread, archive and audit
+        it, emit ``handed`` with the record and preview the next copy."""
         document = self.built
         if document is None:
             return None
@@ -363,16 +368,12 @@ class PrintStep(QWidget):
         clerk = self._clerk_name()
 
         def job() -> Any:
-            try:
-                path.write_bytes(document.pdf)
-            except OSError as exc:
-                raise PrintError(
-                    "cannot write the pdf", user_message="无法保存文件，请换一个位置或文件名"
-                ) from exc
+            output(document.pdf)
             return self.desk().record(document, clerk)
 
         def done(record: Any) -> None:
-            self.saved.emit(record)
+            self._printer_job = None
+            handed.emit(record)
             self.build(document.kind)
 
         return self._run(job, done)
