@@ -18,9 +18,14 @@ from PySide6.QtCore import Qt
 
 from clerkapp.gui.applicant_screen import ApplicantScreen
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING
 from tests.gui.wizard_driver import screenshot, wait_until
-from tools.screenshot_session import SIZE, open_driver, screenshot_session, sign
+from tools.screenshot_session import (
+    SIZE,
+    open_driver,
+    screenshot_session,
+    sign,
+    to_survivor_pledge,
+)
 
 
 def main(out: Path) -> None:
@@ -36,12 +41,7 @@ def main(out: Path) -> None:
         wizard.activateWindow()  # the clerk keeps the keyboard
         wait_until(wizard.isActiveWindow)
 
-        driver.choose_matter("ysbz", "一次性丧葬抚恤金")
-        driver.enter_applicant(WEI_XIUYING, "韦秀英", related=[(CHEN_JIANGUO, "陈建国")])
-        driver.wait_lookups()
-        wait_until(lambda: not wizard.presenter.credit_running)
-        driver.key(Qt.Key.Key_Return)
-        wait_until(lambda: wizard.step is Step.PLEDGE)
+        to_survivor_pledge(driver)
         pad = screen.pledge_page.pad
         wait_until(lambda: pad.confirm_button.isVisible() and pad.clear_button.isEnabled())
         sign(pad.canvas)  # the applicant signs on their own screen

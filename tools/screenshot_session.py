@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QWidget
 from benchmarks.bench_gui import sandbox_process
 from clerkapp.app.context import AppContext
 from clerkapp.gui.application import create_qapplication
-from tests.gui.wizard_driver import WizardDriver
+from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING
+from tests.gui.wizard_driver import WizardDriver, wait_until
 
 SIZE = (1280, 800)
 # A signature that reads as handwriting in a picture (the driver's own is three plain strokes).
@@ -52,6 +54,18 @@ def open_driver(home: Path, url: str) -> WizardDriver:
     context.start_sync()
     driver.wizard.case_changed.connect(lambda _case: context.notify_sync())
     return driver
+
+
+def to_survivor_pledge(driver: WizardDriver) -> None:
+    """Drive 韦秀英's survivor allowance (the deceased 陈建国 as related person) to ④: the
+    look-ups and the credit check done."""
+    wizard = driver.wizard
+    driver.choose_matter("ysbz", "一次性丧葬抚恤金")
+    driver.enter_applicant(WEI_XIUYING, "韦秀英", related=[(CHEN_JIANGUO, "陈建国")])
+    driver.wait_lookups()
+    wait_until(lambda: not wizard.presenter.credit_running)
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PLEDGE)
 
 
 def sign(canvas: QWidget) -> None:

@@ -16,9 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import Qt
 
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import CHEN_JIANGUO, WANG_FANG, WEI_XIUYING
+from clerkapp.sandbox.demo import WANG_FANG
 from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
-from tools.screenshot_session import SIZE, open_driver, screenshot_session, sign
+from tools.screenshot_session import (
+    SIZE,
+    open_driver,
+    screenshot_session,
+    sign,
+    to_survivor_pledge,
+)
 
 
 def _driver(home: Path, url: str) -> WizardDriver:
@@ -67,12 +73,7 @@ def main(out: Path) -> None:
         # ④ survivor allowance: first pledge signed, the second being signed
         driver = _driver(root / "b", url)
         wizard = driver.wizard
-        driver.choose_matter("ysbz", "一次性丧葬抚恤金")
-        driver.enter_applicant(WEI_XIUYING, "韦秀英", related=[(CHEN_JIANGUO, "陈建国")])
-        driver.wait_lookups()
-        wait_until(lambda: not wizard.presenter.credit_running)
-        driver.key(Qt.Key.Key_Return)
-        wait_until(lambda: wizard.step is Step.PLEDGE)
+        to_survivor_pledge(driver)
         sign(wizard.pledge_step.pad.canvas)
         driver.key(Qt.Key.Key_Return)
         wait_until(lambda: wizard.pledge_step.current_code() == "rsj.funeral_survivor.no_income")
