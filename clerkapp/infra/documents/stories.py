@@ -66,19 +66,26 @@ def _ending(last: Flowable, data: DocumentData) -> Flowable:
     return KeepTogether([last, *closing_block(data)])
 
 
+def _opening(data: DocumentData, first_paragraph: str) -> list[Flowable]:
+    """The head of a letter to the applicant: office header, applicant fields, the salutation
+    and the first paragraph."""
+    return [
+        *office_header(data),
+        *applicant_fields(data),
+        para(f"{data.applicant_name}：", styles.SALUTATION),
+        para(first_paragraph, styles.BODY),
+    ]
+
+
 def decision_story(data: DocumentData) -> list[Flowable]:
     """审批决定书: the approval, every proof and how it was satisfied, legal basis, rights."""
-    story = office_header(data) + applicant_fields(data)
-    story += [
-        para(f"{data.applicant_name}：", styles.SALUTATION),
-        para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
-            "本机关已依法受理。经审查，申请符合法定条件，所需证明材料已按“无证明城市”改革要求"
-            "通过数据查询、部门核验或申报承诺等方式核实（见下表）。"
-            f"根据{_basis(data)}的规定，本机关决定准予许可。",
-            styles.BODY,
-        ),
-    ]
+    story = _opening(
+        data,
+        f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
+        "本机关已依法受理。经审查，申请符合法定条件，所需证明材料已按“无证明城市”改革要求"
+        "通过数据查询、部门核验或申报承诺等方式核实（见下表）。"
+        f"根据{_basis(data)}的规定，本机关决定准予许可。",
+    )
     story += _proofs(data, "证明材料核实情况")
     story += _pledge_note(data)
     story.append(_ending(rights_paragraph(data), data))
@@ -87,16 +94,12 @@ def decision_story(data: DocumentData) -> list[Flowable]:
 
 def refusal_story(data: DocumentData) -> list[Flowable]:
     """不予许可决定书: the refusal, its reasons, the proofs as found, legal basis, rights."""
-    story = office_header(data) + applicant_fields(data)
+    story = _opening(
+        data,
+        f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
+        "本机关已依法受理。经审查，该申请不符合法定条件，理由如下：",
+    )
     reasons = data.reasons or ("申请不符合法定条件。",)
-    story += [
-        para(f"{data.applicant_name}：", styles.SALUTATION),
-        para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
-            "本机关已依法受理。经审查，该申请不符合法定条件，理由如下：",
-            styles.BODY,
-        ),
-    ]
     story += [
         para(f"{_ordinal(i)}、{reason.rstrip('。；;')}。", styles.BODY)
         for i, reason in enumerate(reasons)
@@ -109,16 +112,12 @@ def refusal_story(data: DocumentData) -> list[Flowable]:
 
 def receipt_story(data: DocumentData) -> list[Flowable]:
     """受理回执: accepted, what the office is still verifying, the promised completion date."""
-    story = office_header(data) + applicant_fields(data)
-    story += [
-        para(f"{data.applicant_name}：", styles.SALUTATION),
-        para(
-            f"{_you(data)}于{chinese_date(data.applied_on)}提交的{_application(data)}，"
-            "材料齐全、符合法定形式，本机关决定予以受理。下列证明事项由本机关通过数据共享或"
-            f"部门核验等方式获取，{_you(data)}无需另行提供证明材料。",
-            styles.BODY,
-        ),
-    ]
+    story = _opening(
+        data,
+        f"{_you(data)}于{chinese_date(data.applied_on)}提交的{_application(data)}，"
+        "材料齐全、符合法定形式，本机关决定予以受理。下列证明事项由本机关通过数据共享或"
+        f"部门核验等方式获取，{_you(data)}无需另行提供证明材料。",
+    )
     promised = f"本机关将于{chinese_date(data.promised_on)}前作出决定" if data.promised_on else ""
     story.append(
         para(
