@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from clerkapp.cli._args import bounded_int
+
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `calendar` command group."""
@@ -48,14 +50,7 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD 格式：{text}") from None
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"工作日数应为非负整数：{text}")
-    return value
+_count = bounded_int("工作日数应为非负整数", 0)
 
 
 def _spans(years: Sequence[int]) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.cli._args import bounded_int
+
 if TYPE_CHECKING:
     from clerkapp.core.catalogue_schema import Problem
 
@@ -53,15 +55,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     stats.set_defaults(handler=_stats)
 
 
-def _limit(text: str) -> int:
-    """``--limit``: at least one hit (0 would always print "no match")."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"条数应为正整数：{text}")
-    return value
+#: ``--limit``: at least one hit (0 would always print "no match").
+_limit = bounded_int("条数应为正整数", 1)
 
 
 def report_invalid(problems: Sequence[Problem], source: str) -> int:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from clerkapp.cli._args import bounded_int
+
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `platform` command group."""
@@ -115,26 +117,10 @@ def _announce(url: str) -> None:
     print(f"ClerkApp sandbox listening on {url}", flush=True)
 
 
-def _port(text: str) -> int:
-    """``--port``: 0 (any free port) to 65535."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"端口应为 0–65535 之间的整数：{text}")
-    return value
-
-
-def _people(text: str) -> int:
-    """``--people``: a whole number of residents, 0 or more (the demo subjects always come)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"人数应为不小于 0 的整数：{text}")
-    return value
+#: ``--port``: 0 (any free port) to 65535.
+_port = bounded_int("端口应为 0–65535 之间的整数", 0, 65535)
+#: ``--people``: a whole number of residents, 0 or more (the demo subjects always come).
+_people = bounded_int("人数应为不小于 0 的整数", 0)
 
 
 def _dataset(args: argparse.Namespace) -> int:
