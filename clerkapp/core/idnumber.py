@@ -123,12 +123,16 @@ class IdNumber:
 
     def age(self, on: date) -> int:
         """Age in full years on the date ``on``."""
-        before_birthday = (on.month, on.day) < (self.birth.month, self.birth.day)
-        return on.year - self.birth.year - int(before_birthday)
+        return age_on(self.birth, on)
 
     def __str__(self) -> str:
         # Printing the object must not leak the full number into logs.
         return self.masked
+
+
+def age_on(birth: date, on: date) -> int:
+    """Age in full years on the date ``on`` of someone born on ``birth``."""
+    return on.year - birth.year - int((on.month, on.day) < (birth.month, birth.day))
 
 
 def normalize_id_number(text: str) -> str:

@@ -10,7 +10,7 @@ import random
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from clerkapp.core.idnumber import make_id_number
+from clerkapp.core.idnumber import age_on, make_id_number
 from clerkapp.core.uscc import ALPHABET, make_uscc
 from clerkapp.sandbox.dataset import TABLES, Dataset
 from clerkapp.sandbox.demo import DEMO_IDS
@@ -68,10 +68,6 @@ def _name(rng: random.Random, surname: str, female: bool) -> str:
 def _birth(rng: random.Random, as_of: date, age_min: int, age_max: int) -> date:
     age_days = rng.randint(age_min * 365 + 1, age_max * 365 + 300)
     return as_of - timedelta(days=age_days)
-
-
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - int((on.month, on.day) < (birth.month, birth.day))
 
 
 class _Generator:
@@ -135,7 +131,7 @@ class _Generator:
             _birth(rng, self.as_of, 24, 80),
         )
         members = [head]
-        head_age = _age(date.fromisoformat(head["birth_date"]), self.as_of)
+        head_age = age_on(date.fromisoformat(head["birth_date"]), self.as_of)
         roll = rng.random()
         status = "single"
         if head_age >= 24 and roll < 0.68:
@@ -184,7 +180,7 @@ class _Generator:
         return members
 
     def marriage(self, head: dict[str, Any], spouse: dict[str, Any] | None, status: str) -> None:
-        if _age(date.fromisoformat(head["birth_date"]), self.as_of) < 20:
+        if age_on(date.fromisoformat(head["birth_date"]), self.as_of) < 20:
             return
         younger = max(head["birth_date"], spouse["birth_date"] if spouse else head["birth_date"])
         registered = date.fromisoformat(younger) + timedelta(days=365 * self.rng.randint(22, 30))
@@ -214,7 +210,7 @@ class _Generator:
         rng, t = self.rng, self.tables
         if not person["alive"]:
             return
-        age = _age(date.fromisoformat(person["birth_date"]), self.as_of)
+        age = age_on(date.fromisoformat(person["birth_date"]), self.as_of)
         if age >= 25 and rng.random() < 0.7:
             count = 1 if rng.random() < 0.8 else 2
             area = sum(rng.randint(45, 160) + rng.randint(0, 99) / 100 for _ in range(count))
@@ -285,7 +281,7 @@ class _Generator:
         income = rng.choice((rng.randint(0, 1600), rng.randint(1600, 9000)))
         checked = (self.as_of - timedelta(days=rng.randint(5, 300))).isoformat()
         for member in alive:
-            if _age(date.fromisoformat(member["birth_date"]), self.as_of) >= 18:
+            if age_on(date.fromisoformat(member["birth_date"]), self.as_of) >= 18:
                 self.tables["family_economic"].append(
                     {
                         "id_number": member["id_number"],
