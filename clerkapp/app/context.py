@@ -83,6 +83,9 @@ class AppContext:
         self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
         self.platform_url = self.settings.url
         self._lock = threading.RLock()
+        # The client's own lock: the GUI thread re-points the client (use_platform_url) and
+        # must not wait while a worker parses the catalogue under ``_lock``.
+        self._client_lock = threading.Lock()
         self._closed = False
         self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
         self._client: Any = None
@@ -203,7 +206,7 @@ class AppContext:
     def use_platform_url(self, url: str) -> None:
         """Point the client at ``url`` (the training sandbox may listen elsewhere than the
         default, e.g. on an ephemeral port in tests). Call before the client is first used."""
-        with self._lock:
+        with self._client_lock:
             if self._client is not None and url != self.platform_url:
                 self._client.close()
                 self._client = None
@@ -212,7 +215,7 @@ class AppContext:
     @property
     def client(self) -> Any:
         """*worker* — the platform client (``clerkapp.infra.platform.PlatformClient``)."""
-        with self._lock:
+        with self._client_lock:
             if self._client is None:
                 from clerkapp.infra.platform import PlatformClient
 
@@ -299,7 +302,8 @@ class AppContext:
         """Stop the sync worker, release the client and close the store."""
         with self._lock:
             self.stop_sync()
-            if self._client is not None:
-                self._client.close()
-                self._client = None
+            with self._client_lock:
+                if self._client is not None:
+                    self._client.close()
+                    self._client = None
             self.store.close()
