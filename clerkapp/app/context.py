@@ -154,10 +154,13 @@ class AppContext:
         cases = self.store.cases
         stuck = {row.case_id for row in self.store.outbox.needs_person() if row.case_id}
         found: dict[str, StoredSummary] = {}
+        # The older stuck cases are looked for only when there are some: the list reloads
+        # after every case change.
+        older_stuck = [s for s in cases.summaries(limit=2000) if s.id in stuck] if stuck else []
         for summary in [
             *cases.summaries(created_from=midnight),
             *cases.summaries(waiting=True),
-            *[s for s in cases.summaries(limit=2000) if s.id in stuck],
+            *older_stuck,
         ]:
             found.setdefault(summary.id, summary)
         ordered = sorted(found.values(), key=lambda s: (s.created_at, s.id), reverse=True)
