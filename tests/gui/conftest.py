@@ -3,6 +3,8 @@
 - ``app_context``: an :class:`~clerkapp.app.context.AppContext` on a fresh store file in the test's
   ``$CLERKAPP_HOME`` (training mode: no platform configured).
 - ``driver``: a :class:`~tests.gui.wizard_driver.WizardDriver` against the sandbox fixture;
+- ``offline_driver``: the same wizard with no platform answering (what happens before a case is
+  opened calls no platform);
 - ``free_port``: a loopback port nobody listens on (for a sandbox the app starts itself).
 - every GUI test waits for its background ops and fails if one is still running after 10 s,
   or if a sync worker thread outlives it, so no test leaks work into the next;
@@ -50,6 +52,19 @@ def driver(qtbot: Any, app_context: AppContext, sandbox: SandboxHandle) -> Itera
     """The case wizard on a fresh store, talking to a sandbox on a loopback port (a module that
     needs another platform defines its own ``driver``)."""
     drv = WizardDriver(app_context, sandbox.url)
+    qtbot.addWidget(drv.wizard)
+    yield drv
+    drv.close()
+
+
+#: A platform address nobody answers (the discard port).
+NOWHERE = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def offline_driver(qtbot: Any, app_context: AppContext) -> Iterator[WizardDriver]:
+    """The case wizard on a fresh store with no platform answering."""
+    drv = WizardDriver(app_context, NOWHERE)
     qtbot.addWidget(drv.wizard)
     yield drv
     drv.close()

@@ -28,8 +28,6 @@ from tests.gui.wizard_driver import CLERK, WizardDriver, ensure_catalogue, find_
 
 pytestmark = pytest.mark.gui
 
-NOWHERE = "http://127.0.0.1:9"
-
 
 @pytest.fixture
 def slow_interpreter() -> Iterator[None]:
@@ -95,26 +93,18 @@ def test_a_broken_installed_catalogue_is_told_in_chinese(
     assert wizard.step is Step.MATTER
 
 
-@pytest.fixture
-def driver(qtbot: QtBot, app_context: AppContext) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, NOWHERE)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
-
-
-def test_a_name_no_font_has_is_told_at_the_applicant_step(driver: WizardDriver) -> None:
-    driver.choose_matter("ggzl", "公共租赁住房申请")
-    step = driver.wizard.applicant_step
-    driver.type(step.number_edit, LI_MING)
-    driver.type(step.name_edit, "刘\U0002b7fc")
+def test_a_name_no_font_has_is_told_at_the_applicant_step(offline_driver: WizardDriver) -> None:
+    offline_driver.choose_matter("ggzl", "公共租赁住房申请")
+    step = offline_driver.wizard.applicant_step
+    offline_driver.type(step.number_edit, LI_MING)
+    offline_driver.type(step.name_edit, "刘\U0002b7fc")
     wait_until(lambda: step.name_message.text() != "", what="name checked")
     text = step.name_message.text()
     assert "U+2B7FC" in text and "\U0002b7fc" in text and "无法打印" in text
     assert step.name_message.accessibleDescription() in text
     # corrected: the message goes; an Ext-B name a shipped font has is fine
     step.name_edit.clear()
-    driver.type(step.name_edit, "李\U000201d4")
+    offline_driver.type(step.name_edit, "李\U000201d4")
     wait_until(
         lambda: not step.name_check.timer.isActive() and ops.running_ops() == 0, what="name checked"
     )
@@ -122,10 +112,10 @@ def test_a_name_no_font_has_is_told_at_the_applicant_step(driver: WizardDriver) 
     assert step.entry() is not None  # a warning: the case can still be opened
 
 
-def test_a_related_persons_name_is_checked_too(driver: WizardDriver) -> None:
-    driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
-    [row] = driver.wizard.applicant_step.related_rows
-    driver.type(row.name_edit, "陈\ue000")
+def test_a_related_persons_name_is_checked_too(offline_driver: WizardDriver) -> None:
+    offline_driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
+    [row] = offline_driver.wizard.applicant_step.related_rows
+    offline_driver.type(row.name_edit, "陈\ue000")
     wait_until(lambda: row.name_message.text() != "", what="related name checked")
     assert "U+E000" in row.name_message.text()
     assert row.name_message.objectName() == "relatedNameMessage_deceased"

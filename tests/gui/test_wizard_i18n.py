@@ -10,7 +10,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clerkapp.app.context import AppContext
 from clerkapp.gui.i18n import install_translators, translation_dir
 from clerkapp.gui.wizard.matter_step import time_limit_text
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, PledgeStep
@@ -35,22 +34,18 @@ def test_translation_file_is_compiled() -> None:
     assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
 
 
-def test_wizard_speaks_english(english: None, qtbot: QtBot, app_context: AppContext) -> None:
-    driver = WizardDriver(app_context, "http://127.0.0.1:9")
-    qtbot.addWidget(driver.wizard)
-    try:
-        wizard = driver.wizard
-        assert wizard.next_button.text() == "Next (Enter)"
-        assert wizard.back_button.text() == "Back (Esc)"
-        assert "Matter" in wizard.step_bar.labels[wizard.step].text()
-        driver.type(wizard.matter_step.search_edit, "ggzl")
-        first = wizard.matter_step.results.item(0).text()
-        assert "15 working days" in first
-        matter = wizard.services.catalogue.matters["zjj.public_rental"]
-        assert time_limit_text(matter) == "15 working days"
-        assert wizard.pledge_step.pad.confirm_button.text() == "Confirm signature"
-    finally:
-        driver.close()
+def test_wizard_speaks_english(english: None, offline_driver: WizardDriver) -> None:
+    # ``english`` comes first: the translators are installed before the wizard is built
+    wizard = offline_driver.wizard
+    assert wizard.next_button.text() == "Next (Enter)"
+    assert wizard.back_button.text() == "Back (Esc)"
+    assert "Matter" in wizard.step_bar.labels[wizard.step].text()
+    offline_driver.type(wizard.matter_step.search_edit, "ggzl")
+    first = wizard.matter_step.results.item(0).text()
+    assert "15 working days" in first
+    matter = wizard.services.catalogue.matters["zjj.public_rental"]
+    assert time_limit_text(matter) == "15 working days"
+    assert wizard.pledge_step.pad.confirm_button.text() == "Confirm signature"
 
 
 def test_listed_applicant_pledge_tab_speaks_english(english: None, qtbot: QtBot) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QWidget,
 )
-from pytestqt.qtbot import QtBot
 
-from clerkapp.app.context import AppContext
 from clerkapp.core.idnumber import check_character
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.signature_pad import SignatureCanvas
@@ -29,88 +26,80 @@ from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
 
 pytestmark = pytest.mark.gui
 
-NOWHERE = "http://127.0.0.1:9"  # no platform is called before a case is opened
 
-
-@pytest.fixture
-def driver(qtbot: QtBot, app_context: AppContext) -> Iterator[WizardDriver]:
-    drv = WizardDriver(app_context, NOWHERE)
-    qtbot.addWidget(drv.wizard)
-    yield drv
-    drv.close()
-
-
-def test_matter_type_ahead_shows_department_and_time_limit(driver: WizardDriver) -> None:
-    step = driver.wizard.matter_step
-    driver.type(step.search_edit, "gongzu")
+def test_matter_type_ahead_shows_department_and_time_limit(offline_driver: WizardDriver) -> None:
+    step = offline_driver.wizard.matter_step
+    offline_driver.type(step.search_edit, "gongzu")
     texts = [step.results.item(i).text() for i in range(step.results.count())]
     assert texts and texts[0].startswith("公共租赁住房申请")
     assert "金华市住房和城乡建设局" in texts[0] and "15 个工作日" in texts[0]
     step.search_edit.clear()
-    driver.type(step.search_edit, "遗属")
+    offline_driver.type(step.search_edit, "遗属")
     first = step.results.item(0).text()
     assert first.startswith("一次性丧葬抚恤金") and first.endswith("即办")
     # Down moves through the matches without leaving the search field
     step.search_edit.clear()
-    driver.type(step.search_edit, "zm")
+    offline_driver.type(step.search_edit, "zm")
     if step.results.count() > 1:
-        driver.key(Qt.Key.Key_Down, step.search_edit)
+        offline_driver.key(Qt.Key.Key_Down, step.search_edit)
         assert step.results.currentRow() == 1
         assert step.search_edit.hasFocus()
 
 
-def test_id_number_checked_as_typed_with_the_precise_error(driver: WizardDriver) -> None:
-    driver.choose_matter("ggzl", "公共租赁住房申请")
-    step = driver.wizard.applicant_step
+def test_id_number_checked_as_typed_with_the_precise_error(offline_driver: WizardDriver) -> None:
+    offline_driver.choose_matter("ggzl", "公共租赁住房申请")
+    step = offline_driver.wizard.applicant_step
     assert step.number_label.text() == "公民身份号码"
     good_check = check_character(LI_MING[:17])
     wrong = "0" if good_check != "0" else "1"
-    driver.type(step.number_edit, LI_MING[:10])
+    offline_driver.type(step.number_edit, LI_MING[:10])
     assert "还差8位" in step.message.text()
     assert Tone.NEUTRAL.value in step.message.styleSheet()  # still typing: not an error yet
-    driver.type(step.number_edit, LI_MING[10:17] + wrong)
+    offline_driver.type(step.number_edit, LI_MING[10:17] + wrong)
     message = step.message.text()
     assert f"第18位校验码应为 {good_check}" in message and f"实为 {wrong}" in message
     assert Tone.ERROR.value in step.message.styleSheet()
     assert step.entry() is None
-    driver.key(Qt.Key.Key_Backspace, step.number_edit)
-    driver.type(step.number_edit, good_check)
+    offline_driver.key(Qt.Key.Key_Backspace, step.number_edit)
+    offline_driver.type(step.number_edit, good_check)
     # accepted: shown masked, the full number kept, focus on the name
     assert step.number_edit.text() == f"{LI_MING[:6]}********{LI_MING[14:]}"
     assert step.number_edit.isReadOnly()
     assert "号码有效" in step.message.text()
     assert step.name_edit.hasFocus()
-    driver.type(step.name_edit, "李明")
+    offline_driver.type(step.name_edit, "李明")
     entry = step.entry()
     assert entry is not None and entry.number == LI_MING and entry.name == "李明"
     # 修改 lets the clerk type the number again
-    driver.click(step.edit_button)
+    offline_driver.click(step.edit_button)
     assert step.number_edit.text() == "" and not step.number_edit.isReadOnly()
     assert step.entry() is None
 
 
-def test_business_matter_asks_for_a_credit_code(driver: WizardDriver) -> None:
-    driver.choose_matter("zhjs", "综合计算工时工作制审批")
-    step = driver.wizard.applicant_step
+def test_business_matter_asks_for_a_credit_code(offline_driver: WizardDriver) -> None:
+    offline_driver.choose_matter("zhjs", "综合计算工时工作制审批")
+    step = offline_driver.wizard.applicant_step
     assert step.number_label.text() == "统一社会信用代码"
     assert not step.read_button.isVisible()
-    driver.type(step.number_edit, DEMO_BUSINESS[:17] + ("0" if DEMO_BUSINESS[17] != "0" else "1"))
+    offline_driver.type(
+        step.number_edit, DEMO_BUSINESS[:17] + ("0" if DEMO_BUSINESS[17] != "0" else "1")
+    )
     assert step.entry() is None and Tone.ERROR.value in step.message.styleSheet()
     step.number_edit.clear()
-    driver.type(step.number_edit, DEMO_BUSINESS)
+    offline_driver.type(step.number_edit, DEMO_BUSINESS)
     assert step.number_edit.text() == DEMO_BUSINESS  # a credit code is public: not masked
-    driver.type(step.name_edit, "金华市示范科技有限公司")
+    offline_driver.type(step.name_edit, "金华市示范科技有限公司")
     assert step.entry() is not None
 
 
-def test_simulated_card_reader_fills_the_applicant(driver: WizardDriver) -> None:
-    driver.choose_matter("ggzl", "公共租赁住房申请")
-    wizard = driver.wizard
+def test_simulated_card_reader_fills_the_applicant(offline_driver: WizardDriver) -> None:
+    offline_driver.choose_matter("ggzl", "公共租赁住房申请")
+    wizard = offline_driver.wizard
     step = wizard.applicant_step
     assert step.demo_combo.isVisible() and step.read_button.isEnabled()
     step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
     assert step.entry() is None  # nothing before the card is read
-    driver.click(step.read_button)
+    offline_driver.click(step.read_button)
     wait_until(lambda: step.entry() is not None, what="card read")
     entry = step.entry()
     assert entry is not None and entry.from_card and entry.number == LI_MING
@@ -118,13 +107,13 @@ def test_simulated_card_reader_fills_the_applicant(driver: WizardDriver) -> None
     assert "*" in step.number_edit.text()
 
 
-def test_escape_goes_back_and_step_bar_follows(driver: WizardDriver) -> None:
-    wizard = driver.wizard
-    driver.choose_matter("ggzl", "公共租赁住房申请")
+def test_escape_goes_back_and_step_bar_follows(offline_driver: WizardDriver) -> None:
+    wizard = offline_driver.wizard
+    offline_driver.choose_matter("ggzl", "公共租赁住房申请")
     assert wizard.step is Step.APPLICANT
     assert wizard.step_bar.current is Step.APPLICANT
     assert wizard.step_bar.labels[Step.MATTER].text().startswith("✔")
-    driver.key(Qt.Key.Key_Escape)
+    offline_driver.key(Qt.Key.Key_Escape)
     assert wizard.step is Step.MATTER
     assert wizard.matter_step.search_edit.hasFocus()
 
@@ -137,8 +126,8 @@ def _interactive(root: QWidget) -> list[QWidget]:
     return [w for w in found if not isinstance(w.parent(), (QComboBox, QLineEdit, QTabBar))]
 
 
-def test_every_control_has_object_and_accessible_names(driver: WizardDriver) -> None:
-    wizard = driver.wizard
+def test_every_control_has_object_and_accessible_names(offline_driver: WizardDriver) -> None:
+    wizard = offline_driver.wizard
     missing = [
         f"{type(w).__name__}:{w.objectName() or '?'}"
         for w in _interactive(wizard)
@@ -149,12 +138,12 @@ def test_every_control_has_object_and_accessible_names(driver: WizardDriver) -> 
     assert len(names) == len(set(names)), "object names are unique"
 
 
-def test_every_control_is_listed_in_the_ui_objects_document(driver: WizardDriver) -> None:
+def test_every_control_is_listed_in_the_ui_objects_document(offline_driver: WizardDriver) -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "ui-objects.md").read_text("utf-8")
     section = doc[doc.index("## Case wizard") :]
-    for widget in _interactive(driver.wizard):
+    for widget in _interactive(offline_driver.wizard):
         name = widget.objectName()
-        if widget.window() is not driver.wizard or name.startswith("print"):
+        if widget.window() is not offline_driver.wizard or name.startswith("print"):
             continue  # the print step documents its own controls
         for prefix in ("proofAction_retry_", "proofAction_verify_", "proofAction_pledge_"):
             if name.startswith(prefix):
