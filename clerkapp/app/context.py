@@ -231,7 +231,7 @@ class AppContext:
         """*worker* — the case service (``clerkapp.app.case_service.CaseService``)."""
         with self._lock:
             if self._case_service is None:
-                from clerkapp.app.case_service import CaseService  # type: ignore[import-not-found,unused-ignore]
+                from clerkapp.app.case_service import CaseService
 
                 self._case_service = CaseService(
                     self.store,
