@@ -27,6 +27,17 @@ def _wait_until_ready(proc: subprocess.Popen[str], ready: Path) -> None:
         time.sleep(0.05)
 
 
+def _platform(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `clerkapp platform ARGS…` to its end (60 s at most), capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "clerkapp", "platform", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_serve_on_a_free_port_with_ready_file(tmp_path: Path) -> None:
     ready = tmp_path / "ready.txt"
     data = tmp_path / "data"
@@ -70,14 +81,8 @@ def test_serve_on_a_free_port_with_ready_file(tmp_path: Path) -> None:
 
 
 def test_demo_command_prints_the_subjects() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "clerkapp", "platform", "demo", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = _platform("demo", "--json")
+    assert result.returncode == 0, result.stderr
     names = [s["name"] for s in json.loads(result.stdout)]
     assert names[:3] == ["李明", "王芳", "韦秀英"]
 
@@ -89,25 +94,7 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "clerkapp",
-                "platform",
-                "serve",
-                "--port",
-                str(port),
-                "--data",
-                str(tmp_path),
-                "--people",
-                "50",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = _platform("serve", "--port", str(port), "--data", str(tmp_path), "--people", "50")
     assert result.returncode == 1 and "沙箱无法启动" in result.stderr
 
 
@@ -156,13 +143,7 @@ def test_serve_keeps_its_state_in_the_data_directory(tmp_path: Path) -> None:
 
 
 def _dataset_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "clerkapp", "platform", "dataset", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return _platform("dataset", *args)
 
 
 def test_dataset_bad_people_and_unwritable_out_are_clear_errors(tmp_path: Path) -> None:
@@ -184,11 +165,4 @@ def test_dataset_bad_people_and_unwritable_out_are_clear_errors(tmp_path: Path) 
 def _serve_once(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `clerkapp platform serve` on a free port with ``data`` and wait for it to end (the
     tests using it expect a refusal to start)."""
-    command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
-    return subprocess.run(
-        [*command, "--data", str(data), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return _platform("serve", "--port", "0", "--data", str(data), *args)
