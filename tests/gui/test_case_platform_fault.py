@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import ProofState
-from clerkapp.gui.wizard.proofs_board import RowAction, RowStatus
+from clerkapp.gui.wizard.proofs_board import ProofRow, RowAction, RowStatus
 from clerkapp.sandbox.demo import LI_MING
 from tests.gui.wizard_driver import WizardDriver, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
@@ -19,19 +19,24 @@ MATTER = "zjj.public_rental"
 VEHICLE = f"{MATTER}.vehicle"
 
 
+def _vehicle_lookup_failed(driver: WizardDriver, sandbox: SandboxHandle) -> ProofRow:  # noqa: F811
+    """李明's public rental case with the vehicle registry answering 503: its row, failed."""
+    sandbox.set_fault("vehicle.ownership", "error", status=503)
+    driver.choose_matter("ggzl", "公共租赁住房申请")
+    driver.enter_applicant(LI_MING, "李明")
+    driver.wait_lookups(timeout_s=40)
+    row = driver.wizard.proofs_board.rows[VEHICLE]
+    assert row.model.status is RowStatus.FAILED
+    return row
+
+
 def test_fault_on_one_lookup_then_retry_with_f5(
     driver: WizardDriver,
     sandbox: SandboxHandle,  # noqa: F811
     app_context: AppContext,
 ) -> None:
-    sandbox.set_fault("vehicle.ownership", "error", status=503)
     wizard = driver.wizard
-    driver.choose_matter("ggzl", "公共租赁住房申请")
-    driver.enter_applicant(LI_MING, "李明")
-    driver.wait_lookups(timeout_s=40)
-
-    row = wizard.proofs_board.rows[VEHICLE]
-    assert row.model.status is RowStatus.FAILED
+    row = _vehicle_lookup_failed(driver, sandbox)
     assert row.badge.text().startswith("✖")
     detail = row.detail_label.text()
     assert detail and "车辆" in detail, detail  # the client's Chinese reason names the registry
@@ -62,13 +67,8 @@ def test_switch_failed_lookup_to_department_verification(
     sandbox: SandboxHandle,  # noqa: F811
     app_context: AppContext,
 ) -> None:
-    sandbox.set_fault("vehicle.ownership", "error", status=503)
     wizard = driver.wizard
-    driver.choose_matter("ggzl", "公共租赁住房申请")
-    driver.enter_applicant(LI_MING, "李明")
-    driver.wait_lookups(timeout_s=40)
-    row = wizard.proofs_board.rows[VEHICLE]
-    assert row.model.status is RowStatus.FAILED
+    row = _vehicle_lookup_failed(driver, sandbox)
     driver.click(row.buttons[RowAction.VERIFY])
     wait_until(
         lambda: (
