@@ -18,8 +18,6 @@ Figures:
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -29,7 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
-from benchmarks import Figure, figure
+from benchmarks import Figure, figure, sandbox_process
 from clerkapp.app.context import AppContext
 from clerkapp.gui.application import create_qapplication
 from clerkapp.gui.wizard.proofs_board import RowStatus
@@ -39,6 +37,7 @@ from clerkapp.sandbox.demo import LI_MING
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
 
 LATENCY_MS = 300
+VERIFY_DELAY_S = 0.5  # the department answers a verification this long after it is asked
 HEARTBEAT_MS = 5
 STALL_BUDGET_MS = 50.0
 
@@ -134,30 +133,6 @@ def _run_case(context: AppContext, url: str, *, use_card: bool) -> tuple[int, fl
         driver.close()
 
 
-@contextmanager
-def sandbox_process(
-    state_dir: Path, latency_ms: int = LATENCY_MS, verify_delay_s: float = 0.5
-) -> Iterator[str]:
-    """The sandbox in its own process, as in training mode (not sharing the GUI's GIL)."""
-    ready = state_dir / "ready"
-    command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
-    command += ["--latency-ms", str(latency_ms), "--verify-delay-s", str(verify_delay_s)]
-    command += ["--data", str(state_dir / "data"), "--ready-file", str(ready)]
-    process = subprocess.Popen(
-        command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not (ready.exists() and ready.read_text().strip()):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the sandbox did not start")
-            time.sleep(0.05)
-        yield ready.read_text().strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
 def run() -> Iterator[Figure]:
     """Drive the case twice (typed ID, card reader) and yield the figures."""
     app = create_qapplication([])  # as the app does: interpreter tuned, GC on the GUI thread
@@ -165,13 +140,15 @@ def run() -> Iterator[Figure]:
     gc_times = GcTimes()
     with (
         tempfile.TemporaryDirectory(prefix="clerkapp-bench-sandbox-") as state,
-        sandbox_process(Path(state)) as url,
+        sandbox_process(
+            Path(state), "--latency-ms", str(LATENCY_MS), "--verify-delay-s", str(VERIFY_DELAY_S)
+        ) as sandbox,
         gc_times.recording(),
     ):
         for use_card in (False, True):
             context = AppContext(data_dir() / ("card" if use_card else "typed"))
             try:
-                results[use_card] = _run_case(context, url, use_card=use_card)
+                results[use_card] = _run_case(context, sandbox.url, use_card=use_card)
             finally:
                 context.close()
     del app

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -22,7 +20,7 @@ from typing import Any
 
 import requests
 
-from benchmarks import Figure, figure
+from benchmarks import Figure, SandboxServer, figure, sandbox_process
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.lookups import LookupRunner
 from clerkapp.app.sync import SyncWorker
@@ -40,53 +38,25 @@ CTX = CallContext(official="bench", purpose="matter:BENCH", case_id="BENCH-1")
 CREDS = Credentials("TRAIN-01", "sandbox-training-secret")
 
 
-class SandboxProcess:
-    """``clerkapp platform serve`` on a free loopback port, in its own process."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        ready = data_dir / "ready.txt"
-        cmd = [
-            sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0",
-            "--data", str(data_dir), "--people", "300", "--ready-file", str(ready),
-        ]  # fmt: skip
-        self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("sandbox did not start")
-            time.sleep(0.05)
-        self.url = ready.read_text(encoding="utf-8").strip()
-
-    def latency(self, ms: int) -> None:
-        """Latency the sandbox adds to every data call."""
-        answer = requests.post(f"{self.url}/sandbox/settings", json={"latency_ms": ms}, timeout=5)
-        answer.raise_for_status()
-
-    def stop(self) -> None:
-        """Stop the server process."""
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+def _latency(sandbox: SandboxServer, ms: int) -> None:
+    """Latency the sandbox adds to every data call."""
+    answer = requests.post(f"{sandbox.url}/sandbox/settings", json={"latency_ms": ms}, timeout=5)
+    answer.raise_for_status()
 
 
 def run() -> Iterator[Figure]:
     """All figures of this module."""
-    with tempfile.TemporaryDirectory(prefix="clerkapp-bench-platform-") as tmp:
-        sandbox = SandboxProcess(Path(tmp) / "sandbox")
-        try:
-            yield from _fanout(sandbox, Path(tmp))
-            yield from _throughput(sandbox)
-            yield from _drain(sandbox, Path(tmp))
-        finally:
-            sandbox.stop()
+    with (
+        tempfile.TemporaryDirectory(prefix="clerkapp-bench-platform-") as tmp,
+        sandbox_process(Path(tmp) / "sandbox", "--people", "300") as sandbox,
+    ):
+        yield from _fanout(sandbox, Path(tmp))
+        yield from _throughput(sandbox)
+        yield from _drain(sandbox, Path(tmp))
 
 
-def _fanout(sandbox: SandboxProcess, tmp: Path) -> Iterator[Figure]:
-    sandbox.latency(LATENCY_MS)
+def _fanout(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
+    _latency(sandbox, LATENCY_MS)
     catalogue = read_catalogue(resources_dir() / "catalogue" / "canonical.json", full=False)
     with (
         Store(tmp / "fanout.sqlite3") as store,
@@ -107,14 +77,14 @@ def _fanout(sandbox: SandboxProcess, tmp: Path) -> Iterator[Figure]:
             fans.append(time.perf_counter() - t0)
             if not result.all_answered or len(result.proofs) != 4:
                 raise RuntimeError("fan-out did not answer all four look-ups")
-    sandbox.latency(0)
+    _latency(sandbox, 0)
     one, fan = statistics.median(singles), statistics.median(fans)
     yield figure("platform_lookup_one_at_300ms", one * 1000, "ms")
     yield figure("platform_fanout_4_lookups_at_300ms", fan * 1000, "ms")
     yield figure("platform_fanout_ratio_to_one_lookup", fan / one, "x", 1.2)
 
 
-def _throughput(sandbox: SandboxProcess) -> Iterator[Figure]:
+def _throughput(sandbox: SandboxServer) -> Iterator[Figure]:
     sequential = 300
     with PlatformClient(sandbox.url, CREDS) as client:
         for _ in range(20):  # warm the pool and the server
@@ -139,7 +109,7 @@ def _throughput(sandbox: SandboxProcess) -> Iterator[Figure]:
             yield figure(f"platform_lookups_per_s_{threads}_threads", rate, "1/s")
 
 
-def _drain(sandbox: SandboxProcess, tmp: Path) -> Iterator[Figure]:
+def _drain(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
     now = datetime.now(UTC)
     total = DRAIN_CASES * (1 + DRAIN_EVENTS)
     with Store(tmp / "drain.sqlite3") as store:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from benchmarks.bench_gui import sandbox_process
+from benchmarks import sandbox_process
 from clerkapp.app.context import AppContext
 from clerkapp.gui.application import create_qapplication
 from clerkapp.gui.wizard.step_bar import Step
@@ -39,10 +39,13 @@ def screenshot_session() -> Iterator[tuple[Path, str]]:
     without latency, with the Qt application made as the app makes it (interpreter tuned, cycles
     collected on the GUI thread only)."""
     app = create_qapplication([])
-    with tempfile.TemporaryDirectory() as tmp, sandbox_process(Path(tmp), latency_ms=0) as url:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        sandbox_process(Path(tmp), "--latency-ms", "0", "--verify-delay-s", "0.5") as sandbox,
+    ):
         root = Path(tmp)
         os.environ["CLERKAPP_HOME"] = str(root / "home")
-        yield root, url
+        yield root, sandbox.url
     del app
 
 
