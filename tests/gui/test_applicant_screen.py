@@ -26,7 +26,7 @@ from clerkapp.gui.wizard.signature_pad import SignatureCanvas
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.paths import resources_dir
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING
-from tests.gui.wizard_driver import WizardDriver, ensure_catalogue, wait_until
+from tests.gui.wizard_driver import WizardDriver, ensure_catalogue, log_in, wait_until
 from tests.integration.case_fixtures import PERSON_ID, RENTAL
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -200,9 +200,7 @@ def test_toggle_lock_and_unlock_on_one_screen(
         win, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert host.screen is None and not host.button.isEnabled()  # nobody logged in
-    qtbot.keyClicks(win.login_view.username, "demo")
-    qtbot.keyClicks(win.login_view.password, "demo123")
-    qtbot.keyClick(win.login_view.password, Qt.Key.Key_Return)
+    log_in(qtbot, win)
     qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
     screen = host.screen
     assert screen is not None and not screen.isVisible()  # one screen: off by default
@@ -224,8 +222,7 @@ def test_toggle_lock_and_unlock_on_one_screen(
     assert screen.pages.currentWidget() is screen.idle_page
     assert "李明" not in _texts(screen) and mask_id_number(PERSON_ID) not in _texts(screen)
     assert not host.button.isEnabled()
-    qtbot.keyClicks(win.login_view.password, "demo123")
-    qtbot.keyClick(win.login_view.password, Qt.Key.Key_Return)
+    log_in(qtbot, win)  # locked: the password only
     qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
     assert masked in screen.person.text()
     host.button.click()

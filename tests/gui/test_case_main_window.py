@@ -13,11 +13,15 @@ from pytestqt.qtbot import QtBot
 from clerkapp.app.context import AppContext
 from clerkapp.gui.application import default_wizard
 from clerkapp.gui.main_window import MainWindow
-from clerkapp.gui.wizard import CaseWizard
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import LI_MING
-from tests.gui.wizard_driver import ensure_catalogue, find_card, wait_until
+from tests.gui.wizard_driver import (
+    ensure_catalogue,
+    log_in_to_the_wizard,
+    read_demo_card_in_window,
+    wait_until,
+)
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -36,26 +40,10 @@ def test_case_from_the_main_window(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.activateWindow()
-    wait_until(window.isActiveWindow)
-    qtbot.keyClicks(window.login_view.username, "demo")
-    qtbot.keyClicks(window.login_view.password, "demo123")
-    qtbot.keyClick(window.login_view.password, Qt.Key.Key_Return)
-    wait_until(lambda: window.is_working, 20, "logged in")
-    wizard = window.wizard
-    assert isinstance(wizard, CaseWizard)
-    wait_until(lambda: wizard.services.ready, 20, "catalogue")
-    window.destroyed.connect(wizard.presenter.stop)
+    wizard = log_in_to_the_wizard(qtbot, window)
 
-    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    read_demo_card_in_window(qtbot, window, wizard)  # Ctrl+N, ggzl, 李明's card
     assert window.case_host.currentWidget() is wizard
-    wait_until(wizard.matter_step.search_edit.hasFocus, what="search focused")
-    QTest.keyClicks(wizard.matter_step.search_edit, "ggzl")
-    QTest.keyClick(wizard.matter_step.search_edit, Qt.Key.Key_Return)
-    wait_until(lambda: wizard.step is Step.APPLICANT)
-    wizard.applicant_step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
-    qtbot.mouseClick(wizard.applicant_step.read_button, Qt.MouseButton.LeftButton)
-    wait_until(lambda: wizard.applicant_step.entry() is not None)
     QTest.keyClick(wizard.applicant_step.name_edit, Qt.Key.Key_Return)
     wait_until(lambda: wizard.step is Step.PROOFS)
     homestead = "zjj.public_rental.homestead"

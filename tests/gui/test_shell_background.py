@@ -24,7 +24,14 @@ from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra import catalogue_io
 from clerkapp.infra.documents import fonts
 from clerkapp.sandbox.demo import LI_MING
-from tests.gui.wizard_driver import CLERK, WizardDriver, ensure_catalogue, find_card, wait_until
+from tests.gui.wizard_driver import (
+    CLERK,
+    WizardDriver,
+    ensure_catalogue,
+    log_in_to_the_wizard,
+    read_demo_card_in_window,
+    wait_until,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -141,23 +148,8 @@ def test_every_stored_change_nudges_the_sync_worker(
         qtbot.waitUntil(
             lambda: window.header.platform_state is PlatformState.ONLINE, timeout=30_000
         )
-        window.activateWindow()
-        wait_until(window.isActiveWindow)
-        qtbot.keyClicks(window.login_view.username, "demo")
-        qtbot.keyClicks(window.login_view.password, "demo123")
-        qtbot.keyClick(window.login_view.password, Qt.Key.Key_Return)
-        wait_until(lambda: window.is_working, 20, "logged in")
-        wizard = window.wizard
-        assert isinstance(wizard, CaseWizard)
-        window.destroyed.connect(wizard.presenter.stop)
-        wait_until(lambda: wizard.services.ready, 20, "catalogue")
-        QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        QTest.keyClicks(wizard.matter_step.search_edit, "ggzl")
-        QTest.keyClick(wizard.matter_step.search_edit, Qt.Key.Key_Return)
-        wait_until(lambda: wizard.step is Step.APPLICANT)
-        wizard.applicant_step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
-        qtbot.mouseClick(wizard.applicant_step.read_button, Qt.MouseButton.LeftButton)
-        wait_until(lambda: wizard.applicant_step.entry() is not None)
+        wizard = log_in_to_the_wizard(qtbot, window)
+        read_demo_card_in_window(qtbot, window, wizard)  # Ctrl+N, ggzl, 李明's card
         before = len(nudges)
         QTest.keyClick(wizard.applicant_step.name_edit, Qt.Key.Key_Return)
         wait_until(lambda: wizard.step is Step.PROOFS)

@@ -19,6 +19,7 @@ from clerkapp.gui.theme import PlatformState
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.paths import resources_dir
 from clerkapp.sandbox import demo
+from tests.gui.wizard_driver import log_in
 
 pytestmark = pytest.mark.gui
 
@@ -30,15 +31,6 @@ def window(qtbot: QtBot, app_context: AppContext) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
-
-
-def log_in(qtbot: QtBot, win: MainWindow, username: str, password: str) -> None:
-    view = win.login_view
-    if not view.username.isReadOnly():
-        view.username.clear()
-        qtbot.keyClicks(view.username, username)
-    qtbot.keyClicks(view.password, password)
-    qtbot.keyClick(view.password, Qt.Key.Key_Return)
 
 
 def test_training_window_shows_banner_and_login_first(window: MainWindow) -> None:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pypinyin import lazy_pinyin
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
@@ -24,6 +25,9 @@ from clerkapp.gui.wizard.id_reader import SimulatedIdCardReader
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra import catalogue_io
+
+if TYPE_CHECKING:
+    from clerkapp.gui.main_window import MainWindow
 
 CLERK = Clerk("wangxiao", "王晓", Role("clerk"))
 
@@ -47,6 +51,44 @@ def wait_until(
             raise AssertionError(f"timed out waiting for {said or check}")
         QCoreApplication.processEvents()
         QTest.qWait(5)
+
+
+def log_in(qtbot: Any, win: MainWindow, username: str = "demo", password: str = "demo123") -> None:
+    """Type the user name (unless the locked screen keeps it) and the password into ``win``'s
+    login view and press Enter."""
+    view = win.login_view
+    if not view.username.isReadOnly():
+        view.username.clear()
+        qtbot.keyClicks(view.username, username)
+    qtbot.keyClicks(view.password, password)
+    qtbot.keyClick(view.password, Qt.Key.Key_Return)
+
+
+def log_in_to_the_wizard(qtbot: Any, window: MainWindow) -> CaseWizard:
+    """Log the demo clerk into the shown ``window`` by keyboard and wait until its case wizard
+    is ready (its presenter stops with the window)."""
+    window.activateWindow()
+    wait_until(window.isActiveWindow)
+    log_in(qtbot, window)
+    wait_until(lambda: window.is_working, 20, "logged in")
+    wizard = window.wizard
+    assert isinstance(wizard, CaseWizard)
+    window.destroyed.connect(wizard.presenter.stop)
+    wait_until(lambda: wizard.services.ready, 20, "catalogue")
+    return wizard
+
+
+def read_demo_card_in_window(qtbot: Any, window: MainWindow, wizard: CaseWizard) -> None:
+    """Ctrl+N in ``window``, 公共租赁住房申请 by its initials, 李明's demo ID card read: the
+    applicant step is filled and Enter would open the case."""
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_until(wizard.matter_step.search_edit.hasFocus, what="search focused")
+    QTest.keyClicks(wizard.matter_step.search_edit, "ggzl")
+    QTest.keyClick(wizard.matter_step.search_edit, Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.APPLICANT)
+    wizard.applicant_step.demo_combo.setCurrentIndex(find_card(wizard, "李明"))
+    qtbot.mouseClick(wizard.applicant_step.read_button, Qt.MouseButton.LeftButton)
+    wait_until(lambda: wizard.applicant_step.entry() is not None)
 
 
 class WizardDriver:
