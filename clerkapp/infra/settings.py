@@ -17,7 +17,7 @@ import os
 import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
@@ -25,7 +25,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.paths import data_dir
-from clerkapp.infra.platform.signing import Credentials
+
+if TYPE_CHECKING:
+    from clerkapp.infra.platform.signing import Credentials
 
 TRAINING_URL = "http://127.0.0.1:8765"
 TRAINING_WORKSTATION = "TRAIN-01"
@@ -177,6 +179,10 @@ def use_training() -> WorkstationSettings:
 
 def platform_credentials(settings: WorkstationSettings | None = None) -> Credentials:
     """The credentials to sign platform calls with (the training ones in training mode)."""
+    # Imported here: the platform package brings in requests, which the start-up path (the
+    # application context reads the settings) does not need.
+    from clerkapp.infra.platform.signing import Credentials
+
     settings = settings or load_settings()
     if settings.training:
         return Credentials(TRAINING_WORKSTATION, TRAINING_SECRET)
