@@ -33,6 +33,15 @@ def window(qtbot: QtBot, app_context: AppContext) -> MainWindow:
     return win
 
 
+def _logging_in(qtbot: QtBot, context: AppContext) -> MainWindow:
+    """A main window on ``context``, shown, the demo clerk's password just entered."""
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    log_in(qtbot, win, "demo", "demo123")
+    return win
+
+
 def test_training_window_shows_banner_and_login_first(window: MainWindow) -> None:
     assert window.banner is not None and window.banner.isVisible()
     assert "培训模式" in window.banner.text() and "demo / demo123" in window.banner.text()
@@ -86,10 +95,7 @@ def test_ctrl_l_locks_and_password_unlocks(qtbot: QtBot, window: MainWindow) -> 
 
 def test_idle_time_locks_the_screen(qtbot: QtBot, app_context: AppContext) -> None:
     app_context.idle_lock_minutes = 0.005  # 0.3 s
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show()
-    log_in(qtbot, win, "demo", "demo123")
+    win = _logging_in(qtbot, app_context)
     qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
     qtbot.waitUntil(lambda: win.is_locked, timeout=10_000)
     assert win.pages.currentWidget() is win.login_view
@@ -102,10 +108,7 @@ def test_idle_time_locks_the_screen(qtbot: QtBot, app_context: AppContext) -> No
 
 def test_input_postpones_the_idle_lock(qtbot: QtBot, app_context: AppContext) -> None:
     app_context.idle_lock_minutes = 0.01  # 0.6 s
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show()
-    log_in(qtbot, win, "demo", "demo123")
+    win = _logging_in(qtbot, app_context)
     qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
     deadline = datetime.now(UTC) + timedelta(seconds=1.5)
     while datetime.now(UTC) < deadline:  # keep typing for longer than the idle period
@@ -147,10 +150,7 @@ def cases(clerkapp_home: Path) -> Iterator[AppContext]:
 
 def test_case_list_groups_masks_and_filters(qtbot: QtBot, cases: AppContext) -> None:
     ids: dict[str, str] = cases.case_ids  # type: ignore[attr-defined]
-    win = MainWindow(cases)
-    qtbot.addWidget(win)
-    win.show()
-    log_in(qtbot, win, "demo", "demo123")
+    win = _logging_in(qtbot, cases)
     qtbot.waitUntil(lambda: len(win.case_list.visible_entries()) == 4, timeout=10_000)
     entries = {e.case_id: e for e in win.case_list.visible_entries()}
     li = entries[ids["open"]]
@@ -184,10 +184,7 @@ def test_case_list_groups_masks_and_filters(qtbot: QtBot, cases: AppContext) -> 
 
 
 def test_enter_on_a_case_asks_to_reopen_it(qtbot: QtBot, cases: AppContext) -> None:
-    win = MainWindow(cases)
-    qtbot.addWidget(win)
-    win.show()
-    log_in(qtbot, win, "demo", "demo123")
+    win = _logging_in(qtbot, cases)
     qtbot.waitUntil(lambda: len(win.case_list.visible_entries()) == 4, timeout=10_000)
     win.case_list.search.setText("公共租赁")  # Chinese arrives through the input method
     qtbot.keyClick(win.case_list.search, Qt.Key.Key_Return)  # focus the first match
