@@ -40,10 +40,10 @@ def test_matter_type_ahead_shows_department_and_time_limit(offline_driver: Wizar
     # Down moves through the matches without leaving the search field
     step.search_edit.clear()
     offline_driver.type(step.search_edit, "zm")
-    if step.results.count() > 1:
-        offline_driver.key(Qt.Key.Key_Down, step.search_edit)
-        assert step.results.currentRow() == 1
-        assert step.search_edit.hasFocus()
+    assert step.results.count() > 1
+    offline_driver.key(Qt.Key.Key_Down, step.search_edit)
+    assert step.results.currentRow() == 1
+    assert step.search_edit.hasFocus()
 
 
 def test_id_number_checked_as_typed_with_the_precise_error(offline_driver: WizardDriver) -> None:
