@@ -11,8 +11,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from clerkapp.core.idnumber import check_id_number
-from clerkapp.core.uscc import check_uscc
+from clerkapp.core.idnumber import check_id_number, normalize_id_number
+from clerkapp.core.uscc import check_uscc, normalize_uscc
 from clerkapp.sandbox.audit import SandboxAudit
 from clerkapp.sandbox.auth import Authenticator, Caller
 from clerkapp.sandbox.config import SandboxSettings
@@ -183,7 +183,9 @@ def subject_of(subject: Any, wanted: str | None = None) -> tuple[str, str]:
     if wanted is not None and kind != wanted:
         need = "公民身份号码" if wanted == "id_number" else "统一社会信用代码"
         raise Problem(422, "invalid_subject", f"该信息项的查询对象应为{need}")
-    value = value.strip().upper()
+    # The same normalising the checks below apply (full-width digits, spaces, dashes), so a
+    # subject that passes them is also looked up as the number it is.
+    value = normalize_id_number(value) if kind == "id_number" else normalize_uscc(value)
     if kind == "id_number":
         today = datetime.now(CHINA).date()
         errors = [p for p in check_id_number(value, today) if p.severity == "error"]

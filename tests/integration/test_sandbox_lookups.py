@@ -124,6 +124,19 @@ def test_not_found_is_an_answer_with_provenance(sandbox: SandboxHandle) -> None:
         assert answer["provenance"]["receipt_id"]
 
 
+def test_a_subject_written_loosely_is_looked_up_as_the_number_it_is(
+    sandbox: SandboxHandle,
+) -> None:
+    # full-width digits and spaces, as pasted from a document: valid, so it must also be found
+    loose = " ".join(demo.LI_MING[i : i + 6] for i in range(0, 18, 6))
+    loose = loose.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+    answer = lookup(sandbox, "population.basic", person(loose), ["name"])
+    assert answer["found"] is True and answer["record"]["name"] == "李明"
+    loose_firm = firm(" " + demo.DEMO_BUSINESS.lower())
+    firm_answer = lookup(sandbox, "business.licence", loose_firm, ["name"])
+    assert firm_answer["found"] is True
+
+
 def test_receipts_are_unique(sandbox: SandboxHandle) -> None:
     receipts = {
         lookup(sandbox, "population.basic", person(demo.LI_MING), ["name"])["provenance"][
