@@ -76,11 +76,6 @@ class ApplicantScreenHost(QObject):
 
     # -- state -------------------------------------------------------------------------------
 
-    @property
-    def is_open(self) -> bool:
-        """Whether the applicant screen is on."""
-        return self.screen is not None and self.screen.isVisible()
-
     def toggle(self) -> None:
         """Ctrl+Shift+A: turn the applicant screen on or off (after login)."""
         if self.screen is None:

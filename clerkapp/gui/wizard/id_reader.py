@@ -82,11 +82,6 @@ class SimulatedIdCardReader(IdCardReader):
         """The demo subjects' cards, in the training sheet's order."""
         return list(self._cards)
 
-    def set_cards(self, cards: list[IdCardData]) -> None:
-        """Replace the demo cards (they arrive from the sandbox after start-up)."""
-        self._cards = list(cards)
-        self.selected = min(self.selected, max(0, len(cards) - 1))
-
     def select(self, index: int) -> None:
         """Which demo card is "on the reader"."""
         self.selected = index

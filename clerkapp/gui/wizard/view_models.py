@@ -13,7 +13,7 @@ from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, Proof
 from clerkapp.core.case_types import ProofResolution, mask_name
 from clerkapp.core.catalogue import APPLICANT, Catalogue, Method
 from clerkapp.core.platform_types import CreditStatus
-from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowAction, RowStatus
@@ -336,8 +336,3 @@ def signed_pledges(services: Any, case_id: str) -> dict[str, SignedPledge]:
     for record in PledgeRepository(services.context.store).for_case(case_id):
         found[record.proof_code] = signed_from_record(record)
     return found
-
-
-def status_html(tone: Tone, words: str) -> str:
-    """Icon and words in the tone's colour."""
-    return f'<span style="color:{tone.value}">{ICONS[tone]} {words}</span>'
