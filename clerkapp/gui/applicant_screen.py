@@ -20,23 +20,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from clerkapp.core.case import Case, CaseState
-from clerkapp.core.catalogue import ApplicantKind
-from clerkapp.core.idnumber import mask_id_number
 from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
 from clerkapp.gui.applicant_words import proofs_headline
 from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
-
-
-def masked_applicant(case: Case) -> str:
-    """``李明　330702********1234``: a person's ID number masked; a business's credit code is
-    public and shown as it is."""
-    number = case.applicant_id
-    if case.applicant_kind is ApplicantKind.PERSON:
-        number = mask_id_number(number)
-    return f"{case.applicant_name}　{number}"
 
 
 class ApplicantScreen(QWidget):
@@ -157,7 +146,9 @@ class ApplicantScreen(QWidget):
             self._visit = case.id
             self._load_outcome_extras(case)
         self.matter.setText(case.matter_name or (presenter.matter.name if presenter.matter else ""))
-        self.person.setText(self.tr("申请人：{who}").format(who=masked_applicant(case)))
+        # ``李明　330702********1234``: a person's ID number masked, a credit code as it is
+        who = f"{case.applicant_name}　{case.applicant_display}"
+        self.person.setText(self.tr("申请人：{who}").format(who=who))
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):
             self.outcome_page.show_outcome(case.state)
