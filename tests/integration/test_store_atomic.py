@@ -143,3 +143,20 @@ def test_audit_verify_reads_a_snapshot_while_a_write_is_open(tmp_path: Path) -> 
         report = store.audit.verify()  # the uncommitted entry is not part of the snapshot
     assert report.ok and report.intact == 1
     assert store.audit.verify().intact == 2
+
+
+def test_a_subject_salt_rolled_back_is_not_kept(tmp_path: Path) -> None:
+    """The ID-hashing salt is read once; one created inside a transaction that fails is not
+    remembered, so every stored hash is under the salt on disk."""
+    path = tmp_path / "s.sqlite3"
+    with Store(path) as store:
+        with pytest.raises(BoomError), store.atomic():
+            store.subject_salt()
+            raise BoomError
+        assert store.meta("subject_salt") is None
+        salt = store.subject_salt()
+        assert store.subject_salt() == salt
+        hashed = store.cases.subject_hash("330702199003151234")
+    with Store(path) as reopened:
+        assert reopened.subject_salt() == salt
+        assert reopened.cases.subject_hash("330702199003151234") == hashed

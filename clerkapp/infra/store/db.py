@@ -72,6 +72,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._tx_thread: int | None = None
+        self._subject_salt: bytes | None = None  # it never changes once stored: read it once
         try:
             conn = sqlite3.connect(
                 str(self.path),
@@ -206,12 +207,20 @@ class Store:
 
     def subject_salt(self) -> bytes:
         """The per-store secret salt for hashing ID numbers (created on first use)."""
-        with self.atomic():
-            salt = self.meta("subject_salt")
-            if salt is None:
-                salt = secrets.token_hex(32)
-                self.set_meta("subject_salt", salt)
-        return bytes.fromhex(salt)
+        with self._lock:
+            if self._subject_salt is not None:
+                return self._subject_salt
+            # Kept only once committed: inside a caller's transaction a new salt may still be
+            # rolled back with it.
+            committed = not self.conn.in_transaction
+            with self.atomic():
+                salt = self.meta("subject_salt")
+                if salt is None:
+                    salt = secrets.token_hex(32)
+                    self.set_meta("subject_salt", salt)
+            if committed:
+                self._subject_salt = bytes.fromhex(salt)
+            return bytes.fromhex(salt)
 
     @property
     def schema_version(self) -> int:
