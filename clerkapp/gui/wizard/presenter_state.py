@@ -105,10 +105,7 @@ class PresenterState(QObject):
     def applicant_line(self) -> str:
         """Name and masked number for the case line."""
         if self.case is not None:
-            entry = ApplicantEntry(
-                self.case.applicant_kind, self.case.applicant_id, self.case.applicant_name
-            )
-            return f"{entry.name} {entry.display_number}"
+            return f"{self.case.applicant_name} {self.case.applicant_display}"
         if self.applicant is not None:
             return f"{self.applicant.name} {self.applicant.display_number}"
         return ""
