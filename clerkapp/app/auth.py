@@ -193,10 +193,6 @@ class AuthService:
         self._audit("login", {"username": username})
         return Clerk(username, str(row["display_name"]), Role(str(row["role"])))
 
-    def unlock_screen(self, clerk: Clerk, password: str) -> Clerk:
-        """Re-check the password of the clerk whose screen is locked (same rules as login)."""
-        return self.login(clerk.username, password)
-
     def ensure_demo_accounts(self) -> list[DemoAccount]:
         """Create the training accounts that do not exist yet; returns all of them."""
         for account in DEMO_ACCOUNTS:

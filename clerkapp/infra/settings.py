@@ -146,20 +146,6 @@ def configure_platform(
     return updated
 
 
-def configure_counter(
-    *, official_display: str, office_name: str, counter_window: str
-) -> WorkstationSettings:
-    """Set how this counter names itself (documents, window title), keeping the platform."""
-    updated = replace(
-        load_settings(),
-        official_display=official_display,
-        office_name=office_name,
-        counter_window=counter_window,
-    )
-    save_settings(updated)
-    return updated
-
-
 def use_training() -> WorkstationSettings:
     """Forget the platform configuration: back to training mode."""
     current = load_settings()

@@ -155,14 +155,6 @@ class CaseRepository:
             )
             return row.fetchone() is not None
 
-    def find_by_token(self, tracking_token: str) -> str | None:
-        """The id of the case with this tracking token."""
-        return self._scalar("SELECT id FROM cases WHERE tracking_token = ?", tracking_token)
-
-    def find_by_short_code(self, short_code: str) -> str | None:
-        """The id of the case with this short code."""
-        return self._scalar("SELECT id FROM cases WHERE short_code = ?", short_code.upper())
-
     def find_by_ticket(self, ticket: str) -> tuple[str, str] | None:
         """(case id, proof code) of a department verification ticket."""
         with self._store.read():
@@ -252,11 +244,6 @@ class CaseRepository:
                 for p in case.proofs.values()
             ],
         )
-
-    def _scalar(self, sql: str, value: str) -> str | None:
-        with self._store.read():
-            row = self._store.conn.execute(sql, (value,)).fetchone()
-        return None if row is None else str(row[0])
 
 
 def _escape_like(text: str) -> str:

@@ -86,10 +86,6 @@ class ClerkRepository:
         with self._store.read() as db:
             return [_clerk(r) for r in db.query("SELECT * FROM clerks ORDER BY username")]
 
-    def set_password_hash(self, username: str, password_hash: str) -> None:
-        """Replace a clerk's password hash (e.g. a rehash with stronger KDF parameters)."""
-        self._update(username, "password_hash = ?", (password_hash,))
-
     def record_failure(self, username: str, failed_attempts: int, locked_until: str | None) -> None:
         """Store the failure count and, once locked, until when (ISO 8601, as the policy gave)."""
         self._update(

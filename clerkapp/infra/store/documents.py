@@ -82,14 +82,6 @@ class DocumentRepository:
             )
         return number
 
-    def last_number(self, office: str, year: int) -> int:
-        """The last number handed out in a series (0: none yet)."""
-        with self._store.read():
-            row = self._store.conn.execute(
-                "SELECT last FROM document_numbers WHERE office = ? AND year = ?", (office, year)
-            ).fetchone()
-        return 0 if row is None else int(row[0])
-
     def archive(
         self,
         case_id: str,
