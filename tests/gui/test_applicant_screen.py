@@ -10,7 +10,7 @@ import io
 import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, Qt
+from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,7 +26,13 @@ from clerkapp.gui.wizard.signature_pad import SignatureCanvas
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.paths import resources_dir
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING
-from tests.gui.wizard_driver import WizardDriver, ensure_catalogue, log_in, wait_until
+from tests.gui.wizard_driver import (
+    WizardDriver,
+    draw_stroke,
+    ensure_catalogue,
+    log_in,
+    wait_until,
+)
 from tests.integration.case_fixtures import PERSON_ID, RENTAL
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -46,11 +52,10 @@ def _texts(screen: QWidget) -> str:
 
 
 def _draw(canvas: SignatureCanvas, start: tuple[int, int]) -> None:
-    """One stroke by pointer events: press, move, release."""
-    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*start))
-    for x in range(start[0] + 10, start[0] + 240, 15):
-        QTest.mouseMove(canvas, QPoint(x, start[1] - 10 + (x % 30)))
-    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(start[0] + 240, start[1]))
+    """One wavy stroke from ``start``, 240 px long."""
+    x0, y0 = start
+    wave = [(x, y0 - 10 + (x % 30)) for x in range(x0 + 10, x0 + 240, 15)]
+    draw_stroke(canvas, [start, *wave, (x0 + 240, y0)])
 
 
 def _decode_qr(screen: ApplicantScreen) -> str:

@@ -7,8 +7,7 @@ import hashlib
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
@@ -20,7 +19,7 @@ from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.outbox import OutboxKind
 from clerkapp.infra.store.pledges import signature_digest, text_digest
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING, ZHAO_QIANG
-from tests.gui.wizard_driver import WizardDriver, wait_until
+from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
 from tests.integration.documents_cases import pdf_text
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -65,10 +64,8 @@ def test_survivor_allowance_signed_with_pointer_events(
         assert step.text_view.font().pixelSize() >= 18  # large enough for the applicant
         canvas = step.pad.canvas
         # the applicant signs: press, move, release over the pad
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(60, 120))
-        for x in range(70, 300, 15):
-            QTest.mouseMove(canvas, QPoint(x, 110 + (x % 40)))
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, 115))
+        wave = [(x, 110 + (x % 40)) for x in range(70, 300, 15)]
+        draw_stroke(canvas, [(60, 120), *wave, (300, 115)])
         assert len(canvas.strokes) == 1
         driver.key(Qt.Key.Key_Return)  # Enter confirms the signature
         wait_until(

@@ -16,6 +16,7 @@ from clerkapp.gui.wizard.signature_pad import (
     render_png,
     stroke_width,
 )
+from tests.gui.wizard_driver import draw_stroke
 
 
 def _pad(qtbot: QtBot) -> SignaturePad:
@@ -27,22 +28,11 @@ def _pad(qtbot: QtBot) -> SignaturePad:
     return pad
 
 
-def _draw(canvas: object, points: list[tuple[int, int]]) -> None:
-    QTest.mousePress(
-        canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[0])
-    )
-    for x, y in points[1:]:
-        QTest.mouseMove(canvas, QPoint(x, y))
-    QTest.mouseRelease(
-        canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1])
-    )
-
-
 def test_mouse_strokes_then_confirm_emits_strokes_and_png(qtbot: QtBot) -> None:
     pad = _pad(qtbot)
     assert not pad.confirm_button.isEnabled()
-    _draw(pad.canvas, [(40, 120), (80, 100), (120, 130), (160, 90)])
-    _draw(pad.canvas, [(200, 110), (240, 140)])
+    draw_stroke(pad.canvas, [(40, 120), (80, 100), (120, 130), (160, 90)])
+    draw_stroke(pad.canvas, [(200, 110), (240, 140)])
     assert len(pad.canvas.strokes) == 2
     assert len(pad.canvas.strokes[0]) >= 4
     assert all(p.pressure == DEFAULT_PRESSURE for s in pad.canvas.strokes for p in s)
@@ -63,20 +53,20 @@ def test_mouse_strokes_then_confirm_emits_strokes_and_png(qtbot: QtBot) -> None:
 
 def test_clear_and_redo(qtbot: QtBot) -> None:
     pad = _pad(qtbot)
-    _draw(pad.canvas, [(40, 120), (300, 120)])
+    draw_stroke(pad.canvas, [(40, 120), (300, 120)])
     qtbot.mouseClick(pad.clear_button, Qt.MouseButton.LeftButton)
     assert pad.canvas.is_empty()
     assert not pad.confirm_button.isEnabled()
-    _draw(pad.canvas, [(50, 100), (60, 110), (70, 100)])
+    draw_stroke(pad.canvas, [(50, 100), (60, 110), (70, 100)])
     assert len(pad.canvas.strokes) == 1
     assert pad.canvas.strokes[0][0].x == 50
 
 
 def test_locked_pad_takes_no_ink(qtbot: QtBot) -> None:
     pad = _pad(qtbot)
-    _draw(pad.canvas, [(40, 120), (300, 120)])
+    draw_stroke(pad.canvas, [(40, 120), (300, 120)])
     pad.set_locked(True)
-    _draw(pad.canvas, [(40, 60), (300, 60)])
+    draw_stroke(pad.canvas, [(40, 60), (300, 60)])
     assert len(pad.canvas.strokes) == 1
     assert not pad.clear_button.isEnabled()
     assert not pad.confirm_button.isEnabled()

@@ -53,6 +53,15 @@ def wait_until(
         QTest.qWait(5)
 
 
+def draw_stroke(canvas: QWidget, points: Sequence[tuple[int, int]]) -> None:
+    """One pen stroke by pointer events: press at the first point, move through the rest,
+    release at the last."""
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(canvas, QPoint(x, y))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
 def log_in(qtbot: Any, win: MainWindow, username: str = "demo", password: str = "demo123") -> None:
     """Type the user name (unless the locked screen keeps it) and the password into ``win``'s
     login view and press Enter."""
@@ -148,10 +157,7 @@ class WizardDriver:
             [(260, 120), (320, 118), (380, 124)],
         ]
         for points in strokes:
-            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
-            for x, y in points[1:]:
-                QTest.mouseMove(canvas, QPoint(x, y))
-            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+            draw_stroke(canvas, points)
             self.interactions += 1
 
     # -- steps -------------------------------------------------------------------------------------
