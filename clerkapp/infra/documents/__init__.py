@@ -8,6 +8,7 @@ slow step.
 
 from __future__ import annotations
 
+from clerkapp.core.idnumber import mask_id_number  # re-exported: documents mask as the app does
 from clerkapp.infra.documents.builder import PROVISIONAL_MARK, build_pdf
 from clerkapp.infra.documents.fonts import check_text, warm_up
 from clerkapp.infra.documents.model import (
@@ -19,7 +20,6 @@ from clerkapp.infra.documents.model import (
     chinese_date,
     document_series,
     format_document_number,
-    mask_id_number,
 )
 
 __all__ = [

@@ -25,6 +25,7 @@ from typing import Protocol
 from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
+from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
 from clerkapp.infra.calendar_io import promised_date
@@ -35,7 +36,6 @@ from clerkapp.infra.documents.model import (
     ProofLine,
     Rights,
     format_document_number,
-    mask_id_number,
 )
 
 

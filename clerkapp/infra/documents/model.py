@@ -79,13 +79,6 @@ def chinese_date(day: dt.date) -> str:
     return f"{year}年{_zh_small_number(day.month)}月{_zh_small_number(day.day)}日"
 
 
-def mask_id_number(id_number: str) -> str:
-    """Mask a resident ID number for print: first 6 and last 4 kept (``330702********1234``)."""
-    if len(id_number) < 10:
-        return "*" * len(id_number)
-    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
-
-
 @dataclass(frozen=True)
 class ProofLine:
     """How one proof item was satisfied, in printable words.

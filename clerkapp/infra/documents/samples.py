@@ -9,13 +9,13 @@ import math
 import struct
 import zlib
 
+from clerkapp.core.idnumber import mask_id_number
 from clerkapp.infra.documents.model import (
     DocumentData,
     DocumentKind,
     PledgeSection,
     ProofLine,
     format_document_number,
-    mask_id_number,
 )
 
 SAMPLE_ID = "330702199003151234"
