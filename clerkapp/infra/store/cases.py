@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import ApplicantKind
-from clerkapp.core.idnumber import mask_id_number
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
 
@@ -56,12 +55,6 @@ class CaseSummary:
         )
 
 
-def masked_applicant(kind: ApplicantKind, number: str) -> str:
-    """How an applicant's number is shown in lists: a person's ID masked (330702********1234);
-    a business's credit code in full (it is public)."""
-    return mask_id_number(number) if kind is ApplicantKind.PERSON else number
-
-
 class CaseRepository:
     """Cases of a store. Writes join the caller's transaction."""
 
@@ -88,7 +81,7 @@ class CaseRepository:
                     **self._columns(case, case.created_at),
                     "applicant_id": case.applicant_id,
                     "applicant_id_hash": self.subject_hash(case.applicant_id),
-                    "applicant_id_masked": masked_applicant(case.applicant_kind, case.applicant_id),
+                    "applicant_id_masked": case.applicant_display,
                     "applicant_name": case.applicant_name,
                     "matter_code": case.matter_code,
                     "matter_name": case.matter_name,
