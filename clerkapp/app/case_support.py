@@ -14,6 +14,7 @@ from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.infra.calendar_io import promised_date
+from clerkapp.infra.store.audit import ID_NUMBER_SHAPE
 from clerkapp.infra.store.migrations import short_code_from
 
 # Case events → audit actions (docs/CONTRACTS.md; the store's audit module lists them all).
@@ -33,7 +34,6 @@ AUDIT_ACTIONS = {
     EventKind.WITHDRAWN: "withdrawn",
 }
 
-_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 
@@ -41,7 +41,7 @@ def redact(value: Any) -> Any:
     """``value`` with anything shaped like a resident ID number masked (for free text that goes
     into the audit trail: reasons, platform error messages)."""
     if isinstance(value, str):
-        return _ID_LIKE.sub(lambda m: mask_id_number(m.group(0)), value)
+        return ID_NUMBER_SHAPE.sub(lambda m: mask_id_number(m.group(0)), value)
     if isinstance(value, dict):
         return {k: redact(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
