@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
@@ -23,6 +23,12 @@ from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
 from clerkapp.infra.store.clerks import ClerkAccounts
 from clerkapp.infra.store.db import Store
+
+if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
+    from clerkapp.app.case_service import CaseService
+    from clerkapp.app.sync import SyncWorker
+    from clerkapp.core.workdays import WorkCalendar
+    from clerkapp.infra.platform import PlatformClient
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +94,10 @@ class AppContext:
         self._client_lock = threading.Lock()
         self._closed = False
         self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
-        self._client: Any = None
-        self._case_service: Any = None
-        self._calendar: Any = None
-        self._sync: Any = None
+        self._client: PlatformClient | None = None
+        self._case_service: CaseService | None = None
+        self._calendar: WorkCalendar | None = None
+        self._sync: SyncWorker | None = None
         self._demo: list[DemoAccount] | None = None
         self._sync_listeners: list[SyncListener] = []
 
@@ -196,9 +202,8 @@ class AppContext:
             return self._catalogue
 
     @property
-    def calendar(self) -> Any:
-        """*worker* — the working-day calendar of promised dates
-        (``clerkapp.core.workdays.WorkCalendar``; the override file read once)."""
+    def calendar(self) -> WorkCalendar:
+        """*worker* — the working-day calendar of promised dates (the override file read once)."""
         with self._lock:
             if self._calendar is None:
                 from clerkapp.infra.calendar_io import load_work_calendar
@@ -216,8 +221,8 @@ class AppContext:
             self.platform_url = url
 
     @property
-    def client(self) -> Any:
-        """*worker* — the platform client (``clerkapp.infra.platform.PlatformClient``)."""
+    def client(self) -> PlatformClient:
+        """*worker* — the platform client."""
         with self._client_lock:
             if self._client is None:
                 from clerkapp.infra.platform import PlatformClient
@@ -227,8 +232,8 @@ class AppContext:
             return self._client
 
     @property
-    def case_service(self) -> Any:
-        """*worker* — the case service (``clerkapp.app.case_service.CaseService``)."""
+    def case_service(self) -> CaseService:
+        """*worker* — the case service."""
         with self._lock:
             if self._case_service is None:
                 from clerkapp.app.case_service import CaseService
@@ -261,7 +266,7 @@ class AppContext:
                 self._sync.stop(timeout=10.0)
                 self._sync = None
 
-    def start_sync(self) -> Any:
+    def start_sync(self) -> SyncWorker | None:
         """*worker* — start the sync worker sending the outbox in the background."""
         with self._lock:
             if self._closed:  # the app is shutting down: the store is (being) closed
