@@ -312,6 +312,7 @@ def test_idempotency_key_stays_the_same_across_retries(sandbox: Any) -> None:  #
         deadline = time.monotonic() + 10
         while not _events(sandbox, token) and time.monotonic() < deadline:
             time.sleep(0.02)  # polling with a deadline for the server side to finish
+        assert _events(sandbox, token), "the first try never reached the platform"
 
     with PlatformClient(
         sandbox.url,
