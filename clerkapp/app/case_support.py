@@ -14,6 +14,7 @@ from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.infra.calendar_io import promised_date
+from clerkapp.infra.platform import CallContext
 from clerkapp.infra.store.audit import ID_NUMBER_SHAPE
 from clerkapp.infra.store.migrations import short_code_from
 
@@ -81,9 +82,19 @@ def related_subject_of(case: Case, role: str) -> dict[str, str] | None:
     return None if person is None else {"id_number": person.id_number}
 
 
+def purpose_of(matter_code: str) -> str:
+    """The purpose every platform call about a case states: the matter it is for."""
+    return f"matter:{matter_code}"
+
+
 def call_context(case: Case, official: str | None) -> dict[str, str]:
     """Who asks and why, written into every outbox payload (the platform requires it)."""
-    return {"official": official or "system", "purpose": f"matter:{case.matter_code}"}
+    return {"official": official or "system", "purpose": purpose_of(case.matter_code)}
+
+
+def live_call_context(case: Case, official: str) -> CallContext:
+    """Who asks and why, for a call made at once from the counter (not through the outbox)."""
+    return CallContext(official, purpose_of(case.matter_code), case.id)
 
 
 def expected_completion(

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, is_dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from clerkapp.app.case_support import purpose_of
 from clerkapp.core.platform_types import (
     CreditStatus,
     LookupAnswer,
@@ -83,7 +84,7 @@ class Outcome:
 def context_of(row: OutboxRow) -> CallContext:
     """Who asks and why, as the case service wrote it into the row."""
     payload = row.payload
-    purpose = payload.get("purpose") or f"matter:{payload.get('matter_code', '')}"
+    purpose = payload.get("purpose") or purpose_of(str(payload.get("matter_code", "")))
     return CallContext(
         official=str(payload.get("official") or "system"),
         purpose=str(purpose),

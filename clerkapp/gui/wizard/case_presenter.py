@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clerkapp.app.case_support import subject_of
+from clerkapp.app.case_support import live_call_context, subject_of
 from clerkapp.app.lookups import CREDIT, FAILED, IN_FLIGHT, QUEUED, LookupRun
 from clerkapp.core.case import Case, Decision, ProofState
 from clerkapp.core.catalogue import Matter, Method
@@ -18,7 +18,6 @@ from clerkapp.gui.wizard.applicant_step import ApplicantEntry
 from clerkapp.gui.wizard.pledge_step import SignedPledge
 from clerkapp.gui.wizard.presenter_state import PresenterState
 from clerkapp.gui.wizard.services import Snapshot, WizardServices
-from clerkapp.infra.platform import CallContext
 from clerkapp.infra.store.outbox import OutboxKind
 
 __all__ = ["CasePresenter", "WizardServices"]
@@ -104,7 +103,7 @@ class CasePresenter(PresenterState):
         self.changed.emit()
         case_id = case.id
         subject = subject_of(case)
-        context = CallContext(self.clerk_name, f"matter:{case.matter_code}", case_id)
+        context = live_call_context(case, self.clerk_name)
         clerk = self.clerk_name
 
         def work(report: Any) -> tuple[LookupRun, Snapshot]:
@@ -238,7 +237,7 @@ class CasePresenter(PresenterState):
             return
         services = self.services
         subject = subject_of(case)
-        context = CallContext(self.clerk_name, f"matter:{case.matter_code}", case.id)
+        context = live_call_context(case, self.clerk_name)
         self.credit_running = True
         self.credit_error = ""
         self.changed.emit()
