@@ -115,7 +115,7 @@ def _drain(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
     with Store(tmp / "drain.sqlite3") as store:
         with store.atomic():
             for n in range(DRAIN_CASES):
-                _enqueue_case(store, n, now - timedelta(seconds=1))
+                enqueue_bench_case(store, n, now - timedelta(seconds=1))
         with PlatformClient(sandbox.url, CREDS) as client:
             worker = SyncWorker(store, _NoCase(), client, lambda: datetime.now(UTC))
             server0, client0 = _process_cpu_s(sandbox.process.pid), time.process_time()
@@ -153,7 +153,8 @@ def _process_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _enqueue_case(store: Store, n: int, now: datetime) -> None:
+def enqueue_bench_case(store: Store, n: int, now: datetime) -> None:
+    """Queue one synthetic case's progress registration and its events (no personal data)."""
     case_id = f"BENCH-{n:05d}"
     token = f"benchtoken{n:06d}-abcdefghijklmnop"
     ctx = {"official": "bench", "purpose": "matter:BENCH"}
