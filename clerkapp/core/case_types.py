@@ -17,13 +17,17 @@ from clerkapp.errors import ValidationError
 
 class CaseState(StrEnum):
     """Life of a case: open → accepted (受理, waiting for a department) → approved / refused;
-    withdrawn from open or accepted."""
+    withdrawn from open or accepted; open → awaiting_correction (补正: the applicant was told
+    once, in writing, everything missing; the case waits and resumes when they return) → open;
+    open → not_accepted (不予受理)."""
 
     OPEN = "open"
     ACCEPTED = "accepted"
     APPROVED = "approved"
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"
+    AWAITING_CORRECTION = "awaiting_correction"
+    NOT_ACCEPTED = "not_accepted"
 
     @property
     def label_zh(self) -> str:
@@ -33,7 +37,12 @@ class CaseState(StrEnum):
     @property
     def final(self) -> bool:
         """Decided or withdrawn: nothing changes any more."""
-        return self in (CaseState.APPROVED, CaseState.REFUSED, CaseState.WITHDRAWN)
+        return self in (
+            CaseState.APPROVED,
+            CaseState.REFUSED,
+            CaseState.WITHDRAWN,
+            CaseState.NOT_ACCEPTED,
+        )
 
 
 _CASE_LABELS = {
@@ -42,6 +51,8 @@ _CASE_LABELS = {
     CaseState.APPROVED: "已办结（准予许可）",
     CaseState.REFUSED: "已办结（不予许可）",
     CaseState.WITHDRAWN: "已撤回",
+    CaseState.AWAITING_CORRECTION: "待补正",
+    CaseState.NOT_ACCEPTED: "不予受理",
 }
 
 

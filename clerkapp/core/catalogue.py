@@ -37,6 +37,31 @@ class ApplicantKind(StrEnum):
     BUSINESS = "business"
 
 
+class ProcedureKind(StrEnum):
+    """The kind of administrative act a matter ends in (行政行为类别): it decides the titles and
+    wording of the printed documents."""
+
+    LICENCE = "licence"  # 行政许可
+    BENEFIT = "benefit"  # 行政给付
+    CONFIRMATION = "confirmation"  # 行政确认
+    PUBLIC_SERVICE = "public_service"  # 公共服务
+    OTHER = "other"  # 其他行政权力
+
+    @property
+    def label_zh(self) -> str:
+        """The kind as the catalogue of the province names it."""
+        return _PROCEDURE_LABELS[self]
+
+
+_PROCEDURE_LABELS = {
+    ProcedureKind.LICENCE: "行政许可",
+    ProcedureKind.BENEFIT: "行政给付",
+    ProcedureKind.CONFIRMATION: "行政确认",
+    ProcedureKind.PUBLIC_SERVICE: "公共服务",
+    ProcedureKind.OTHER: "其他",
+}
+
+
 class Op(StrEnum):
     """Comparison operators of a data-query rule condition."""
 
@@ -171,6 +196,11 @@ class Matter:
     department_code: str = ""  # code of the department in ``Catalogue.departments``
     pinyin: str = ""  # reading of ``name`` for search, see resources/catalogue/README.md
     related: tuple[RelatedRole, ...] = ()  # persons besides the applicant the case concerns
+    procedure: ProcedureKind = ProcedureKind.LICENCE  # the kind of act (documents' wording)
+    grant_scope: str = ""  # what is granted (许可范围 / 给付内容), printed on the decision
+    validity: str = ""  # validity period of what is granted (有效期), printed on the decision
+    basis_article: str = ""  # the article of the legal basis (e.g. 第十二条)
+    public_code: str = ""  # the matter's public code in the provincial catalogue (事项编码)
 
     def related_role(self, role: str) -> RelatedRole | None:
         """The declared related role named ``role``, or None."""

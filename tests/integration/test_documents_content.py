@@ -235,9 +235,12 @@ def test_document_numbers_come_from_the_stores_gapless_series(tmp_path: Path) ->
         DocumentKind.RECEIPT: "金市人社受〔2026〕45号",
         DocumentKind.REFUSAL: "金市人社不许〔2026〕45号",
         DocumentKind.PLEDGE: "金市人社诺〔2026〕45号",
+        DocumentKind.CORRECTION_NOTICE: "金市人社补〔2026〕45号",
+        DocumentKind.NOT_ACCEPTED: "金市人社不受〔2026〕45号",
     }
     assert all(
-        re.fullmatch(r"金市人社(决|受|不许|诺)〔2026〕[1-9]\d*号", n) for n in forms.values()
+        re.fullmatch(r"金市人社(决|受|不许|诺|补|不受)〔2026〕[1-9]\d*号", n)
+        for n in forms.values()
     )
     with pytest.raises(ValueError):
         format_document_number("金市人社", DocumentKind.DECISION, 2026, 0)

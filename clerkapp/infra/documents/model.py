@@ -13,12 +13,14 @@ from enum import StrEnum
 
 
 class DocumentKind(StrEnum):
-    """The four documents an applicant takes home."""
+    """The documents an applicant takes home."""
 
     DECISION = "decision"  # 审批决定书
     RECEIPT = "receipt"  # 受理回执
     REFUSAL = "refusal"  # 不予许可决定书
     PLEDGE = "pledge"  # 告知承诺书
+    CORRECTION_NOTICE = "correction_notice"  # 补正材料一次性告知书
+    NOT_ACCEPTED = "not_accepted"  # 不予受理决定书
 
     @property
     def title_zh(self) -> str:
@@ -36,12 +38,16 @@ _TITLES = {
     DocumentKind.RECEIPT: "受理回执",
     DocumentKind.REFUSAL: "不予许可决定书",
     DocumentKind.PLEDGE: "告知承诺书",
+    DocumentKind.CORRECTION_NOTICE: "补正材料一次性告知书",
+    DocumentKind.NOT_ACCEPTED: "不予受理决定书",
 }
 _MARKS = {
     DocumentKind.DECISION: "决",
     DocumentKind.RECEIPT: "受",
     DocumentKind.REFUSAL: "不许",
     DocumentKind.PLEDGE: "诺",
+    DocumentKind.CORRECTION_NOTICE: "补",
+    DocumentKind.NOT_ACCEPTED: "不受",
 }
 
 
