@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from clerkapp.core.catalogue_parse import FORMAT  # noqa: E402
 from clerkapp.core.search import reading_of  # noqa: E402
 from tools.gen_catalogue_data import (  # noqa: E402
     DATA_QUERY,
@@ -37,9 +38,12 @@ from tools.gen_catalogue_data import (  # noqa: E402
     PLEDGE_CONSEQUENCES,
     QUALIFIERS,
 )
+from tools.gen_catalogue_kinds import procedure_of  # noqa: E402
 
 SEED = 20190223  # the day Jinhua announced the proof-free city
-VERSION = "2026.11.2"  # 2026.11.2: related persons (关系人) and look-up subjects
+# 2026.11.2: related persons (关系人) and look-up subjects; 2026.12.0: format /2, every matter's
+# kind of act (procedure) and, for the canonical ones, scope, validity, article and public code
+VERSION = "2026.12.0"
 ISSUED = "2026-11-27"
 MAX_PROOFS = 10
 TARGET = {"dropped": 610, "pledge": 420, "data_query": 677, "dept_verify": 1022}
@@ -71,9 +75,9 @@ def generate() -> dict[str, Any]:
     rng.shuffle(bag)
 
     synthetic_matters = [
-        (code, stem, kind, days)
+        (code, stem, kind, days, procedure_of(stem, licence_cycle=cycle, department=code))
         for code, _, _, stems in DEPARTMENTS
-        for stem, kind, days in _expand(stems)
+        for stem, kind, days, cycle in _expand(stems)
     ]
     counts = [1] * len(synthetic_matters)
     assert len(bag) <= MAX_PROOFS * len(counts), "too few matters for the proof items"
@@ -85,7 +89,7 @@ def generate() -> dict[str, Any]:
                 break
     position = 0
     numbers: dict[str, int] = {}
-    for (dept, stem, kind, days), count in zip(synthetic_matters, counts, strict=True):
+    for (dept, stem, kind, days, procedure), count in zip(synthetic_matters, counts, strict=True):
         numbers[dept] = numbers.get(dept, 0) + 1
         code = f"{dept}.m{numbers[dept]:03d}"
         methods = bag[position : position + count]
@@ -104,6 +108,7 @@ def generate() -> dict[str, Any]:
                 "applicant_kind": "business" if kind == "b" else "person",
                 "legal_basis": f"{dept_names[dept]}权力事项清单（仿真数据，非正式依据）",
                 "time_limit_days": days,
+                "procedure": procedure,
                 "proofs": refs,
                 "synthetic": True,
             }
@@ -111,7 +116,7 @@ def generate() -> dict[str, Any]:
     for entry in [*departments, *matters, *proofs]:
         entry["pinyin"] = reading_of(entry["name"])
     return {
-        "format": "clerkapp-catalogue/1",
+        "format": FORMAT,
         "version": VERSION,
         "issued": ISSUED,
         "source": SOURCE,
@@ -121,15 +126,16 @@ def generate() -> dict[str, Any]:
     }
 
 
-def _expand(stems: list[tuple[str, str, int, str]]) -> list[tuple[str, str, int]]:
-    """Matter names from a department's stems: "L" stems get the licence life-cycle actions."""
-    out: list[tuple[str, str, int]] = []
+def _expand(stems: list[tuple[str, str, int, str]]) -> list[tuple[str, str, int, bool]]:
+    """Matter names from a department's stems: "L" stems get the licence life-cycle actions
+    (the last element says the matter is one of them)."""
+    out: list[tuple[str, str, int, bool]] = []
     for stem, kind, days, expand in stems:
         if expand == "L":
             actions = (("核发", days), ("变更", 0), ("延续", days), ("注销", 0), ("补办", 0))
-            out += [(f"{stem}{a}", kind, d) for a, d in actions]
+            out += [(f"{stem}{a}", kind, d, True) for a, d in actions]
         else:
-            out.append((stem, kind, days))
+            out.append((stem, kind, days, False))
     return out
 
 

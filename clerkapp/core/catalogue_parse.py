@@ -30,13 +30,16 @@ from clerkapp.core.catalogue import (
     ProofItem,
     VerifySpec,
 )
+from clerkapp.core.catalogue_act import ActChecks
 from clerkapp.core.catalogue_related import RelatedChecks
 from clerkapp.core.catalogue_schema import TYPE_ZH, Problem, schema_problems
 from clerkapp.core.search import parse_reading
 
-__all__ = ["FORMAT", "ParseResult", "Problem", "parse_catalogue"]
+__all__ = ["FORMAT", "FORMATS", "ParseResult", "Problem", "parse_catalogue"]
 
-FORMAT = "clerkapp-catalogue/1"
+FORMAT = "clerkapp-catalogue/2"  # what the generator and a new file write
+#: The formats read, by major version: /1 has no act kinds (see :mod:`.catalogue_act`).
+FORMATS = {"clerkapp-catalogue/1": 1, FORMAT: 2}
 _VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 _SPEC_OF = {
     Method.DATA_QUERY: "query",
@@ -74,7 +77,7 @@ def parse_catalogue(data: object, *, schema: Mapping[str, Any] | None = None) ->
     return ParseResult(None if problems else catalogue, problems)
 
 
-class _Builder(RelatedChecks):
+class _Builder(RelatedChecks, ActChecks):
     """The semantic pass: builds the model and records a problem for everything it cannot use."""
 
     def __init__(self) -> None:
@@ -147,8 +150,9 @@ class _Builder(RelatedChecks):
             self.add("$", "", "类型错误：目录文件的顶层应为对象")
             return None
         fmt = self.get(data, "$", "format", str)
-        if fmt is not None and fmt != FORMAT:
+        if fmt is not None and fmt not in FORMATS:
             self.add("$", "format", f"不支持的格式：{fmt!r}，应为 {FORMAT}")
+        self.format_major = FORMATS.get(fmt or "", FORMATS[FORMAT])
         version = self.get(data, "$", "version", str)
         if version is not None and not _VERSION.match(version):
             self.add("$", "version", f"版本号应为以点分隔的数字，如 2026.11.1：{version!r}")
@@ -216,6 +220,7 @@ class _Builder(RelatedChecks):
         synthetic = self.get(raw, loc, "synthetic", bool, required=False) or False
         reading = self.reading(raw, loc, name)
         related = self.related(loc, raw)
+        act = self.act_fields(loc, raw)
         refs = self.get(raw, loc, "proofs", list)
         codes: list[str] = []
         for j, ref in enumerate(refs or []):
@@ -228,14 +233,14 @@ class _Builder(RelatedChecks):
                 self.add(ref_loc, "proofs", f"证明事项重复列出：{ref!r}")
             else:
                 codes.append(ref)
-        if None in (code, name, dept_code, basis, days, refs) or kind is None:
+        if None in (code, name, dept_code, basis, days, refs, act) or kind is None:
             return None
         dept = departments.get(dept_code or "")
         return Matter(
             code=code, name=name, department=dept.name if dept else dept_code or "",
             applicant_kind=kind, legal_basis=basis, time_limit_days=days, proofs=tuple(codes),
             office_abbr=dept.office_abbr if dept else "", synthetic=synthetic,
-            department_code=dept_code or "", pinyin=reading, related=related,
+            department_code=dept_code or "", pinyin=reading, related=related, **(act or {}),
         )  # fmt: skip
 
     def proof(self, loc: str, raw: dict[str, Any]) -> ProofItem | None:

@@ -37,7 +37,7 @@ def write(path: Path, data: dict[str, Any]) -> Path:
 def test_validate_the_shipped_catalogue(clerkapp_home: Path) -> None:
     out = cli("validate", str(BUNDLED), home=clerkapp_home)
     assert out.returncode == 0, out.stderr
-    assert "校验通过" in out.stdout and "2729" in out.stdout and "2026.11.2" in out.stdout
+    assert "校验通过" in out.stdout and "2729" in out.stdout and "2026.12.0" in out.stdout
 
 
 def test_validate_reports_invalid_json_with_line_and_column(

@@ -86,7 +86,7 @@ def test_a_newer_bundled_catalogue_replaces_an_older_installed_one(tmp_path: Pat
 
 
 def test_peek_version_reads_the_files_head_only(tmp_path: Path) -> None:
-    assert catalogue_io.peek_version(CANONICAL) == "2026.11.0"
+    assert catalogue_io.peek_version(CANONICAL) == "2026.12.0"
     late = tmp_path / "late.json"
     late.write_text('{"source": "' + "x" * 5000 + '", "version": "2026.1.1"}', encoding="utf-8")
     assert catalogue_io.peek_version(late) is None  # not in the head: unknown, not guessed

@@ -43,7 +43,7 @@ def test_canonical_catalogue_parses_into_the_model(schema: bool) -> None:
     result = parse_catalogue(data(), schema=SCHEMA if schema else None)
     assert result.problems == []
     cat = result.catalogue
-    assert cat is not None and cat.version == "2026.11.0"
+    assert cat is not None and cat.version == "2026.12.0"
     rental = cat.matters["zjj.public_rental"]
     assert rental.department == "金华市住房和城乡建设局"
     assert rental.department_code == "zjj" and rental.office_abbr == "金市建"
