@@ -29,6 +29,7 @@ from clerkapp.infra.documents.from_case import (
     kind_for,
     office_of,
 )
+from clerkapp.infra.documents.wording import document_title, number_mark
 from clerkapp.infra.store.documents import DocumentRecord
 from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
@@ -85,6 +86,25 @@ class DocumentDesk:
             kinds.append(DocumentKind.PLEDGE)
         return kinds
 
+    def titles(self, case_id: str) -> list[tuple[DocumentKind, str]]:
+        """*worker* — :meth:`kinds` with each document's printed title, which depends on the
+        matter's kind of act (准予行政许可决定书, 给付决定书, …)."""
+        kinds = self.kinds(case_id)
+        if not kinds:
+            return []
+        case: Case = self._service.get_case(case_id)
+        matter = self._catalogue().matters.get(case.matter_code)
+        if matter is None:
+            return [(kind, kind.title_zh) for kind in kinds]
+        return [(kind, document_title(kind, matter)) for kind in kinds]
+
+    def accepted_by(self, case_id: str) -> str:
+        """*worker* — the name of the clerk who accepted (opened) the case, as printed (受理人)."""
+        store = self._service.store
+        username = store.cases.clerk_of(case_id) or ""
+        clerk = store.clerks.get(username) if username else None
+        return (clerk.display_name if clerk is not None else "") or username
+
     def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> BuiltDocument:
         """*worker* — build ``kind`` for the case: number claimed (the same on every reprint),
         next copy number, provisional while the platform has not confirmed the case."""
@@ -95,7 +115,10 @@ class DocumentDesk:
         pledges = self._service.pledges_of(case_id) if kind is DocumentKind.PLEDGE else []
         issued = self._issued_on(case, kind, pledges)
         seq = self._service.next_document_number(
-            document_series(abbr, kind), issued.year, case_id=case_id, kind=kind.value
+            document_series(abbr, kind, number_mark(kind, matter)),
+            issued.year,
+            case_id=case_id,
+            kind=kind.value,
         )
         printed = [d for d in self._service.documents_of(case_id) if d.kind == kind.value]
         data = document_data(
@@ -109,6 +132,7 @@ class DocumentDesk:
             provisional=self.provisional(case_id),
             copy_number=1 + max((d.copy_no for d in printed), default=0),
             clerk=clerk,
+            accepted_by=self.accepted_by(case_id),
         )
         return BuiltDocument(
             case_id, kind, data.number, build_pdf(data), data.provisional, data.copy_number

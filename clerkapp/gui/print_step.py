@@ -48,6 +48,7 @@ from clerkapp.app.documents import BuiltDocument, DocumentDesk
 from clerkapp.errors import ClerkAppError
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.documents.wording import LONGEST_TITLE
 from clerkapp.infra.paths import data_dir
 
 PRINTER_KEY = "print/printer"
@@ -61,7 +62,8 @@ def print_settings() -> QSettings:
     return QSettings(str(data_dir() / "print.ini"), QSettings.Format.IniFormat)
 
 
-# The documents' titles as the selector shows them (marked for translation).
+# The documents' generic titles (marked for translation). The selector shows the case's own
+# titles (DocumentDesk.titles: 准予行政许可决定书, 给付决定书, …), as the paper prints them.
 _KIND_LABELS = {
     DocumentKind.DECISION: QT_TRANSLATE_NOOP("PrintStep", "审批决定书"),
     DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("PrintStep", "受理回执"),
@@ -150,7 +152,7 @@ class PrintStep(QWidget):
         # Wide enough for the longest title (不予许可决定书, two "x" widths per character)
         # before any is loaded, and growing with the titles: never cut off.
         self.kind_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.kind_box.setMinimumContentsLength(2 * max(len(str(t)) for t in _KIND_LABELS.values()))
+        self.kind_box.setMinimumContentsLength(2 * LONGEST_TITLE)
         self.status = self._named(
             QLabel(self.tr("请先作出决定，再打印文书。"), self), "printStatus", self.tr("打印状态")
         )
@@ -245,12 +247,14 @@ class PrintStep(QWidget):
         self.built = None
         self._set_ready(False)
         self.status.setText(self.tr("正在准备文书…"))
-        return self._run(lambda: self.desk().kinds(case_id), self._kinds_loaded)
+        return self._run(lambda: self.desk().titles(case_id), self._kinds_loaded)
 
-    def _kinds_loaded(self, kinds: list[DocumentKind]) -> None:
+    def _kinds_loaded(self, titled: list[tuple[DocumentKind, str]]) -> None:
         self.kind_box.clear()
-        for kind in kinds:
-            self.kind_box.addItem(self.tr(str(_KIND_LABELS[kind])), kind.value)
+        # the case's real titles (准予行政许可决定书, 给付决定书 …), as the paper prints them
+        for kind, title in titled:
+            self.kind_box.addItem(title, kind.value)
+        kinds = [kind for kind, _ in titled]
         if not kinds:
             self.status.setText(self.tr("本办件尚未作出决定，没有可打印的文书。"))
             return

@@ -59,13 +59,15 @@ def test_decision_carries_every_field_and_masks_the_id() -> None:
     for expected in (
         "金华市住房和城乡建设局",
         "金市建决〔2026〕123号",
-        "审批决定书",
+        "给付决定书",  # public rental housing is a 行政给付 (the catalogue's procedure)
         "李明",
         MASKED,
-        "公共租赁住房申请",
+        "申请事项：公共租赁住房申请（事项编码JH-GF-0101）",
+        f"办件编号：{case.id}",
         "二〇二六年十一月二十七日",
-        "决定准予许可",
-        "《公共租赁住房管理办法》（住房和城乡建设部令第11号）",
+        "本机关决定予以给付：公共租赁住房保障资格",
+        "给付期限：租赁合同期限一般不超过五年。",
+        "《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条的规定",
         "盖章处",
         "扫码查询办件进度",
         f"查询码{case.short_code}",
@@ -73,6 +75,8 @@ def test_decision_carries_every_field_and_masks_the_id() -> None:
     ):
         assert squash(expected) in text, expected
     assert ID_NUMBER not in text
+    assert "审批决定书" not in text and "许可" not in text  # a benefit is no licence
+    assert "zjj.public_rental" not in text  # no internal code on paper
     # addressed as the person it is, not with the form's 你（单位）
     assert squash("李明：你于二〇二六年") in text and "你（单位）" not in text
     assert squash("提出的“公共租赁住房申请”，本机关") in text  # not 申请”申请
@@ -99,18 +103,18 @@ def test_refusal_gives_the_reasons_and_the_rights() -> None:
     _, pdf = _build(case, DocumentKind.REFUSAL)
     text = pdf_text(pdf)
     for expected in (
-        "不予许可决定书",
-        "金市建不许〔2026〕123号",
+        "不予给付决定书",
+        "金市建不给〔2026〕123号",
         "理由如下",
         "车辆登记情况证明：名下有登记车辆1辆（浙G·12***）",
         "申请家庭名下有机动车辆，不符合公共租赁住房保障条件",
-        "本机关决定不予许可",
+        "第七条的规定，本机关决定不予给付。",
         MASKED,
         *RIGHTS,
     ):
         assert squash(expected) in text, expected
     assert ID_NUMBER not in text
-    assert "准予许可。" not in text
+    assert "许可" not in text and "予以给付" not in text
 
 
 def test_receipt_promises_a_completion_date_in_working_days() -> None:

@@ -43,23 +43,29 @@ def office_header(data: DocumentData) -> list[Flowable]:
         HRFlowable(
             width="100%", thickness=1.2, color=styles.OFFICIAL_RED, spaceBefore=2, spaceAfter=5
         ),
-        para(data.kind.title_zh, styles.TITLE),
+        para(data.printed_title, styles.TITLE),
     ]
 
 
 def applicant_fields(data: DocumentData, *, applicant_label: str = "申请人") -> list[Flowable]:
-    """Applicant, ID, related persons, matter: one labelled line each (long names wrap under
-    their label)."""
+    """Applicant, ID, related persons, matter, case number and the clerk who accepted it: one
+    labelled line each (long names wrap under their label). The matter is printed by its
+    official name and public code — never the internal catalogue code."""
+    matter = data.matter_name + (f"（事项编码 {data.public_code}）" if data.public_code else "")
     rows = [
         (applicant_label, data.applicant_name),
         (data.applicant_id_label, data.applicant_id),
         *data.related,
-        ("申请事项", f"{data.matter_name}（事项编码 {data.matter_code}）"),
+        ("申请事项", matter),
+        *case_rows(data),
     ]
     # Wide enough for the longest label (统一社会信用代码：) so no label ever wraps.
     label_width = (max(len(label) for label, _ in rows) + 1.5) * styles.FIELD.fontSize
     table = Table(
-        [[para(label + "：", styles.FIELD), para(value, styles.FIELD)] for label, value in rows],
+        [
+            [para(label + "：", styles.FIELD_ROW), para(value, styles.FIELD_ROW)]
+            for label, value in rows
+        ],
         colWidths=[label_width, styles.BODY_WIDTH - label_width],
         hAlign="LEFT",
     )
@@ -75,6 +81,18 @@ def applicant_fields(data: DocumentData, *, applicant_label: str = "申请人") 
         )
     )
     return [table, Spacer(1, 1 * mm)]
+
+
+def case_rows(data: DocumentData) -> list[tuple[str, str]]:
+    """办件编号 and 受理人, as far as the document knows them: one line (a one-page decision
+    stays one page)."""
+    if data.case_id and data.accepted_by:
+        return [("办件编号", f"{data.case_id}\u3000\u3000受理人：{data.accepted_by}")]
+    if data.case_id:
+        return [("办件编号", data.case_id)]
+    if data.accepted_by:
+        return [("受理人", data.accepted_by)]
+    return []
 
 
 def proof_table(lines: tuple[ProofLine, ...]) -> Table:
@@ -94,8 +112,8 @@ def proof_table(lines: tuple[ProofLine, ...]) -> Table:
                 ("GRID", (0, 0), (-1, -1), 0.5, styles.GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), styles.HEADER_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )
@@ -158,8 +176,9 @@ def closing_block(data: DocumentData, *, signer: str | None = None) -> list[Flow
     qr = qr_drawing(data.tracking_url, styles.QR_SIZE)
     caption = [
         para("扫码查询办件进度", styles.SMALL),
-        Spacer(1, 1 * mm),
-        para(f"查询码 {data.short_code}", styles.SMALL),
+        Spacer(1, 2 * mm),
+        para("查询码", styles.SMALL),
+        para(data.short_code, styles.SHORT_CODE),
         Spacer(1, 1 * mm),
         para("或在进度查询页输入查询码", styles.SMALL),
     ]
@@ -196,7 +215,10 @@ def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
         canvas.drawCentredString(width / 2, 15 * mm, f"— {page} —")
         canvas.setFont(PRIMARY, 7.5)
         canvas.setFillGray(0.35)
-        canvas.drawString(styles.LEFT_MARGIN, 9 * mm, f"{data.number}  ·  {data.service_centre}")
+        case = f"办件编号 {data.case_id}  ·  " if data.case_id else ""
+        canvas.drawString(
+            styles.LEFT_MARGIN, 9 * mm, f"{data.number}  ·  {case}{data.service_centre}"
+        )
         if data.provisional:
             canvas.setFillColor(styles.OFFICIAL_RED)
             canvas.setFont(PRIMARY, 12)
@@ -243,9 +265,9 @@ def build_pdf(data: DocumentData) -> bytes:
         bottomMargin=styles.BOTTOM_MARGIN,
         leftMargin=styles.LEFT_MARGIN,
         rightMargin=styles.RIGHT_MARGIN,
-        title=f"{data.kind.title_zh} {data.number}",
+        title=f"{data.printed_title} {data.number}",
         author=data.office,
-        subject=data.kind.title_zh,
+        subject=data.printed_title,
         creator="ClerkApp",
     )
     furniture = _page_furniture(data)

@@ -37,6 +37,12 @@ from clerkapp.infra.documents.model import (
     Rights,
     format_document_number,
 )
+from clerkapp.infra.documents.wording import (
+    act_wording,
+    document_title,
+    legal_basis_text,
+    number_mark,
+)
 
 
 class SignedPledge(Protocol):
@@ -53,12 +59,15 @@ class SignedPledge(Protocol):
 @dataclass(frozen=True)
 class DocumentSettings:
     """Workstation facts printed on documents. ``progress_base_url`` is the platform's public
-    address (``WorkstationSettings.progress_base_url``; fixed in training mode)."""
+    address (``WorkstationSettings.progress_base_url``; fixed in training mode).
+    ``print_public_code``: print the matter's public code (事项编码) after its name when the
+    matter has one (the office may turn it off; the internal catalogue code is never printed)."""
 
     progress_base_url: str
     service_centre: str = "金华市行政服务中心"
     rights: Rights = field(default_factory=Rights)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    print_public_code: bool = True
 
 
 def kind_for(case: Case) -> DocumentKind:
@@ -197,9 +206,13 @@ def document_data(
     provisional: bool = False,
     copy_number: int = 1,
     clerk: str = "",
+    accepted_by: str = "",
 ) -> DocumentData:
     """The printable data of ``case``'s document of ``kind``; ``seq`` is the number the store
-    claimed in the series ``document_series(office_abbr, kind)`` for ``issued_on.year``."""
+    claimed in the series ``document_series(office_abbr, kind, number_mark(kind, matter))`` for
+    ``issued_on.year``.
+    ``accepted_by`` is the name of the clerk who accepted the case (受理人), printed with the
+    case number. Title and decision sentence follow the matter's kind of act (``wording``)."""
     matter = catalogue.matters.get(case.matter_code)
     if matter is None:
         raise DocumentError(
@@ -211,10 +224,15 @@ def document_data(
     full_id = kind is DocumentKind.PLEDGE or not person
     accepted = (case.accepted_at or case.created_at).date()
     promised = add_working_days(accepted, matter.time_limit_days, settings.calendar)
+    words = act_wording(matter)
+    sentences = {
+        DocumentKind.DECISION: words.grant_sentence,
+        DocumentKind.REFUSAL: words.refusal_sentence,
+    }
     return DocumentData(
         kind=kind,
         office=office,
-        number=format_document_number(abbr, kind, issued_on.year, seq),
+        number=format_document_number(abbr, kind, issued_on.year, seq, number_mark(kind, matter)),
         applicant_name=case.applicant_name,
         applicant_id_label="公民身份号码" if person else "统一社会信用代码",
         applicant_id=case.applicant_id if full_id else mask_id_number(case.applicant_id),
@@ -225,7 +243,7 @@ def document_data(
         tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
         short_code=case.short_code,
         proofs=tuple(proof_line(p) for p in case.proofs.values()),
-        legal_basis=matter.legal_basis,
+        legal_basis=legal_basis_text(matter),
         reasons=_reasons(case) if kind is DocumentKind.REFUSAL else (),
         promised_on=promised if kind is DocumentKind.RECEIPT else None,
         time_limit_days=matter.time_limit_days,
@@ -236,4 +254,9 @@ def document_data(
         service_centre=settings.service_centre,
         clerk=clerk,
         related=related_lines(case, matter, full=kind is DocumentKind.PLEDGE),
+        title=document_title(kind, matter),
+        act_sentence=sentences.get(kind, ""),
+        public_code=matter.public_code if settings.print_public_code else "",
+        case_id=case.id,
+        accepted_by=accepted_by,
     )

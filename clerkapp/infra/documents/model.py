@@ -51,13 +51,17 @@ _MARKS = {
 }
 
 
-def document_series(office_abbr: str, kind: DocumentKind) -> str:
+def document_series(office_abbr: str, kind: DocumentKind, mark: str = "") -> str:
     """The numbering series of an office's documents of one kind, e.g. ``金市人社决``: each kind
-    (文种) is numbered on its own per office and year, as offices do on paper."""
-    return f"{office_abbr}{kind.number_mark}"
+    (文种) is numbered on its own per office and year, as offices do on paper. ``mark`` replaces
+    the kind's own character(s) where the act's kind names the document differently (a 不予给付
+    决定书 is 不给, see ``wording.number_mark``)."""
+    return f"{office_abbr}{mark or kind.number_mark}"
 
 
-def format_document_number(office_abbr: str, kind: DocumentKind, year: int, seq: int) -> str:
+def format_document_number(
+    office_abbr: str, kind: DocumentKind, year: int, seq: int, mark: str = ""
+) -> str:
     """The official document number, e.g. ``金市人社决〔2026〕123号`` (receipt 金市人社受〔2026〕…,
     refusal 金市人社不许〔2026〕…, pledge letter 金市人社诺〔2026〕…).
 
@@ -66,7 +70,7 @@ def format_document_number(office_abbr: str, kind: DocumentKind, year: int, seq:
     """
     if seq < 1:
         raise ValueError("document sequence numbers start at 1")
-    return f"{document_series(office_abbr, kind)}〔{year}〕{seq}号"
+    return f"{document_series(office_abbr, kind, mark)}〔{year}〕{seq}号"
 
 
 _DIGITS = "〇一二三四五六七八九"
@@ -145,8 +149,8 @@ class DocumentData:
     applicant_name: str
     applicant_id_label: str  # 公民身份号码 / 统一社会信用代码
     applicant_id: str
-    matter_name: str
-    matter_code: str
+    matter_name: str  # the matter's official name, as printed
+    matter_code: str  # internal catalogue code (zjj.public_rental): for the record, never printed
     applied_on: dt.date
     issued_on: dt.date
     tracking_url: str
@@ -165,3 +169,15 @@ class DocumentData:
     # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
     # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
     related: tuple[tuple[str, str], ...] = ()
+    # The act's words (clerkapp.infra.documents.wording): the printed title (empty: the kind's
+    # generic title) and the decision sentence of a decision or refusal (empty: neutral words).
+    title: str = ""
+    act_sentence: str = ""
+    public_code: str = ""  # the matter's public code (事项编码), printed when not empty
+    case_id: str = ""  # 办件编号, printed on every document
+    accepted_by: str = ""  # 受理人: the clerk who accepted the case, printed on every document
+
+    @property
+    def printed_title(self) -> str:
+        """The title printed on the document: the act's own, else the kind's."""
+        return self.title or self.kind.title_zh

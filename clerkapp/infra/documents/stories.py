@@ -32,6 +32,15 @@ def _basis(data: DocumentData) -> str:
     return data.legal_basis or "有关法律、法规和规章"
 
 
+def _grant(data: DocumentData) -> str:
+    """The decision sentence: the act's own (wording.act_wording), else neutral words."""
+    return data.act_sentence or "本机关决定予以办理。"
+
+
+def _refusal(data: DocumentData) -> str:
+    return data.act_sentence or "本机关决定不予办理。"
+
+
 def _pledge_note(data: DocumentData) -> list[Flowable]:
     if not any(line.method == "申报承诺" for line in data.proofs):
         return []
@@ -78,13 +87,14 @@ def _opening(data: DocumentData, first_paragraph: str) -> list[Flowable]:
 
 
 def decision_story(data: DocumentData) -> list[Flowable]:
-    """审批决定书: the approval, every proof and how it was satisfied, legal basis, rights."""
+    """The decision (准予行政许可决定书, 给付决定书, … by the act's kind): the grant with what is
+    granted and its validity, every proof and how it was satisfied, legal basis, rights."""
     story = _opening(
         data,
         f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
         "本机关已依法受理。经审查，申请符合法定条件，所需证明材料已按“无证明城市”改革要求"
         "通过数据查询、部门核验或申报承诺等方式核实（见下表）。"
-        f"根据{_basis(data)}的规定，本机关决定准予许可。",
+        f"根据{_basis(data)}的规定，{_grant(data)}",
     )
     story += _proofs(data, "证明材料核实情况")
     story += _pledge_note(data)
@@ -93,7 +103,8 @@ def decision_story(data: DocumentData) -> list[Flowable]:
 
 
 def refusal_story(data: DocumentData) -> list[Flowable]:
-    """不予许可决定书: the refusal, its reasons, the proofs as found, legal basis, rights."""
+    """The refusal (不予行政许可决定书, 不予给付决定书, … by the act's kind): its reasons, the
+    proofs as found, legal basis, rights."""
     story = _opening(
         data,
         f"{_you(data)}于{chinese_date(data.applied_on)}提出的{_application(data)}，"
@@ -104,7 +115,7 @@ def refusal_story(data: DocumentData) -> list[Flowable]:
         para(f"{_ordinal(i)}、{reason.rstrip('。；;')}。", styles.BODY)
         for i, reason in enumerate(reasons)
     ]
-    story.append(para(f"根据{_basis(data)}的规定，本机关决定不予许可。", styles.BODY))
+    story.append(para(f"根据{_basis(data)}的规定，{_refusal(data)}", styles.BODY))
     story += _proofs(data, "证明材料核实情况")
     story.append(_ending(rights_paragraph(data), data))
     return story

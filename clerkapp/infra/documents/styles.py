@@ -47,6 +47,9 @@ BODY = _style(
     spaceAfter=2,
 )
 FIELD = _style("field", BODY_SIZE, 18, alignment=TA_LEFT, wordWrap="CJK")
+# The applicant block's lines (applicant, ID, matter, case number): a list, set a little tighter
+# than running text so a decision with scope and validity still fits one page.
+FIELD_ROW = _style("field_row", BODY_SIZE, 16, alignment=TA_LEFT, wordWrap="CJK")
 SALUTATION = _style("salutation", BODY_SIZE, 18, alignment=TA_LEFT, spaceBefore=2)
 HEADING = _style("heading", BODY_SIZE, 18, alignment=TA_LEFT, spaceBefore=2, spaceAfter=2)
 CELL = _style("cell", TABLE_SIZE, 12, alignment=TA_LEFT, wordWrap="CJK")
@@ -60,6 +63,9 @@ PLEDGE_TEXT = _style(
     wordWrap="CJK",
 )
 SMALL = _style("small", 9, 12, alignment=TA_LEFT, wordWrap="CJK")
+# The short code an applicant types into the progress page: large enough to read at arm's length
+# and to tell 0 from O (the page accepts either), next to the QR it stands in for.
+SHORT_CODE = _style("short_code", 16, 20, alignment=TA_LEFT)
 SEAL_TEXT = _style(
     "seal_text",
     BODY_SIZE,
