@@ -9,6 +9,7 @@ import math
 import struct
 import zlib
 
+from clerkapp.core.catalogue import ApplicantKind, Matter, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.infra.documents.model import (
     DocumentData,
@@ -17,10 +18,25 @@ from clerkapp.infra.documents.model import (
     ProofLine,
     format_document_number,
 )
+from clerkapp.infra.documents.wording import (
+    act_wording,
+    document_title,
+    legal_basis_text,
+    number_mark,
+)
 
 SAMPLE_ID = "330702199003151234"
 SAMPLE_URL = "http://127.0.0.1:8765/p/Zk3q9VbX2mR7tLw4Hs8yNc"
 SAMPLE_SHORT_CODE = "K7QM-3XPD"
+# Public rental housing as the catalogue has it: a 行政给付 with what it grants and its period.
+SAMPLE_MATTER = Matter(
+    code="zjj.public_rental", name="公共租赁住房申请", department="金华市住房和城乡建设局",
+    applicant_kind=ApplicantKind.PERSON,
+    legal_basis="《公共租赁住房管理办法》（住房和城乡建设部令第11号）", time_limit_days=5,
+    proofs=(), office_abbr="金市建", procedure=ProcedureKind.BENEFIT,
+    grant_scope="公共租赁住房保障资格（按轮候顺序实物配租或发放租赁补贴）",
+    validity="租赁合同期限一般不超过五年", basis_article="第七条", public_code="JH-GF-0101",
+)  # fmt: skip
 
 
 def signature_png(width: int = 360, height: int = 120) -> bytes:
@@ -107,23 +123,30 @@ def sample_data(
         "本人承诺：截至本承诺书签署之日，本人未办理结婚登记，亦无其他婚姻关系；"
         "所申报的婚姻状况真实、准确、完整。"
     )
+    words = act_wording(SAMPLE_MATTER)
+    sentences = {
+        DocumentKind.DECISION: words.grant_sentence,
+        DocumentKind.REFUSAL: words.refusal_sentence,
+    }
     png = signature_png()
     digest = hashlib.sha256(png + text.encode() + signed_at.isoformat().encode()).hexdigest()
     return DocumentData(
         kind=kind,
         office="金华市住房和城乡建设局",
-        number=format_document_number(office_abbr, kind, 2026, 123),
+        number=format_document_number(
+            office_abbr, kind, 2026, 123, number_mark(kind, SAMPLE_MATTER)
+        ),
         applicant_name=name,
         applicant_id_label="公民身份号码",
         applicant_id=SAMPLE_ID if kind is DocumentKind.PLEDGE else mask_id_number(SAMPLE_ID),
         matter_name="公共租赁住房申请",
-        matter_code="JH-ZJ-0001",
+        matter_code=SAMPLE_MATTER.code,
         applied_on=dt.date(2026, 11, 27),
         issued_on=dt.date(2026, 11, 27),
         tracking_url=SAMPLE_URL,
         short_code=SAMPLE_SHORT_CODE,
         proofs=_REFUSAL_PROOFS if kind is DocumentKind.REFUSAL else _PROOFS,
-        legal_basis="《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条",
+        legal_basis=legal_basis_text(SAMPLE_MATTER),
         reasons=(
             "经数据查询（公安车辆登记，数据截至 2026-11-26），"
             "申请人名下有登记车辆 1 辆（浙G·12***），"
@@ -144,4 +167,9 @@ def sample_data(
         provisional=provisional,
         copy_number=copy_number,
         clerk="王晓",
+        title=document_title(kind, SAMPLE_MATTER),
+        act_sentence=sentences.get(kind, ""),
+        public_code=SAMPLE_MATTER.public_code,
+        case_id="C-20261127-0042",
+        accepted_by="王晓",
     )
