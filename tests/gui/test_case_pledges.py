@@ -130,7 +130,8 @@ def test_survivor_allowance_signed_with_pointer_events(
     wait_until(lambda: print_step.built is not None, timeout_s=30, what="decision built")
     assert print_step.built is not None and print_step.built.number.startswith("金市人社决〔")
     text = pdf_text(print_step.built.pdf)
-    assert "准予许可" in text and "韦秀英" in text
+    assert "给付决定书" in text and "本机关决定予以给付" in text and "韦秀英" in text
+    assert "许可" not in text  # a survivor allowance is a 行政给付, no licence
     assert "已故参保人员：陈**330723********0155" in text
     assert CHEN_JIANGUO not in text and WEI_XIUYING not in text
 

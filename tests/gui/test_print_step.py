@@ -146,6 +146,9 @@ def test_pledge_letter_is_offered_next_to_the_decision(
     _show(qtbot, step, case.id)
     kinds = [step.kind_box.itemData(i) for i in range(step.kind_box.count())]
     assert kinds == [DocumentKind.DECISION.value, DocumentKind.PLEDGE.value]
+    # the case's own titles: a survivor allowance is a 行政给付
+    titles = [step.kind_box.itemText(i) for i in range(step.kind_box.count())]
+    assert titles == ["给付决定书", "告知承诺书"]
     # the selector shows each title whole (it was shown empty first, before the titles came)
     box = step.kind_box
     option = QStyleOptionComboBox()
