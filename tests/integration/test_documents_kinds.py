@@ -178,3 +178,17 @@ def test_the_desk_prints_the_accepting_clerk_and_offers_the_cases_titles(
     text = pdf_text(built.pdf)
     assert "受理人：王晓" in text and squash(f"办件编号：{rental.id}") in text
     assert built.number == "金市建决〔2026〕1号"
+
+
+def test_a_public_service_is_told_in_a_notice_that_names_itself() -> None:
+    cat = catalogue()
+    matter = cat.matters["rsj.personnel_file_transfer"]
+    case = Case.open(
+        f"C-{secrets.token_hex(4)}", matter, cat.proofs_of(matter), ApplicantKind.PERSON,
+        "330702199003151234", "李明", NOW, secrets.token_urlsafe(16), "K7QM-PS01",
+    )  # fmt: skip
+    case.refuse(NOW + dt.timedelta(minutes=5), "人事档案不在本市保管", "申请人当场说明档案已转出")
+    text = pdf_text(build_pdf(data_for(case, DocumentKind.REFUSAL, accepted_by="王晓")))
+    assert "不予办理通知书" in text and "金市人社不办〔2026〕1号" in text
+    assert "本机关决定不予办理。" in text
+    assert "自收到本通知书之日起六十日内" in text and "本决定书" not in text

@@ -125,9 +125,11 @@ def rights_paragraph(data: DocumentData) -> Paragraph:
     r = data.rights
     days = {60: "六十"}.get(r.review_days, str(r.review_days))
     months = {6: "六"}.get(r.litigation_months, str(r.litigation_months))
+    # the paper names itself as it is titled: a public service's result is a 通知书
+    paper = "本通知书" if data.printed_title.endswith("通知书") else "本决定书"
     text = (
-        f"如不服本决定，可以自收到本决定书之日起{days}日内向{r.review_body}申请行政复议，"
-        f"也可以自收到本决定书之日起{months}个月内直接向{r.court}提起行政诉讼。"
+        f"如不服本决定，可以自收到{paper}之日起{days}日内向{r.review_body}申请行政复议，"
+        f"也可以自收到{paper}之日起{months}个月内直接向{r.court}提起行政诉讼。"
     )
     return para(text, styles.BODY)
 
