@@ -6,12 +6,14 @@ on every document; the short code beside a QR that still decodes."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import secrets
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.documents import DocumentDesk
@@ -86,15 +88,17 @@ def test_a_licence_prints_the_licence_words_with_scope_validity_and_article() ->
 
 def test_a_benefit_prints_the_grant_with_its_amount_and_period(tmp_path: Path) -> None:
     case, _ = survivor_case_with_pledges(catalogue(), Store(tmp_path / "store.sqlite3"))
-    text = pdf_text(build_pdf(data_for(case, DocumentKind.DECISION)))
+    pdf = build_pdf(data_for(case, DocumentKind.DECISION, accepted_by="王晓"))
+    text = pdf_text(pdf)
     for expected in (
         "给付决定书",
         "根据《中华人民共和国社会保险法》第十七条的规定，本机关决定予以给付："
-        "一次性丧葬补助金和抚恤金，以及符合条件遗属的遗属补助生活费，按浙江省规定标准计发；"
-        "给付期限：丧葬补助金和抚恤金一次性发放；遗属补助生活费按月发放至不再符合条件时止。",
+        "丧葬补助金、抚恤金和遗属补助生活费，按省定标准计发；"
+        "给付期限：前两项一次发放，遗属补助生活费按月发放至不再符合条件时止。",
     ):
         assert squash(expected) in text, expected
     assert "许可" not in text and "审批决定书" not in text
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1  # the applicant takes home one sheet
 
 
 def test_no_internal_code_on_any_page_and_the_public_code_only_when_wanted(
@@ -136,11 +140,7 @@ def test_the_short_code_is_printed_large_beside_a_qr_that_decodes() -> None:
 
 
 def _font_sizes_of(pdf: bytes, needle: str) -> list[float]:
-    """The font sizes at which ``needle`` is drawn (pdfplumber-free: pypdf's visitor)."""
-    import io
-
-    from pypdf import PdfReader
-
+    """The font sizes at which ``needle`` is drawn (pypdf's text visitor)."""
     sizes: list[float] = []
     page = PdfReader(io.BytesIO(pdf)).pages[-1]
 

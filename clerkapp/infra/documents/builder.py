@@ -141,7 +141,7 @@ class SealArea(Flowable):
     def __init__(self, office: str, date_text: str, width: float) -> None:
         super().__init__()
         self.width = width
-        self.height = styles.QR_SIZE + 2 * mm  # the circle may reach past it, as a seal does
+        self.height = styles.QR_SIZE  # the circle may reach past it, as a seal does
         self._lines = [para(office, styles.SEAL_TEXT), para(date_text, styles.SEAL_TEXT)]
         self._label = para("（盖章处）", styles.SEAL_LABEL)
 
@@ -204,7 +204,7 @@ def closing_block(data: DocumentData, *, signer: str | None = None) -> list[Flow
             ]
         )
     )
-    return [Spacer(1, 3 * mm), table]
+    return [Spacer(1, 2 * mm), table]
 
 
 def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
