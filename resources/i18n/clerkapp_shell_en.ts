@@ -222,7 +222,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="238"/>
+        <location filename="../../clerkapp/gui/application.py" line="237"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

@@ -97,27 +97,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="55"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="54"/>
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="71"/>
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="175"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="286"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="309"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -155,22 +155,22 @@
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="213"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="214"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="289"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="290"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="311"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="315"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="316"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
@@ -251,6 +251,7 @@
         <translation>Queued</translation>
     </message>
     <message>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="182"/>
         <location filename="../../clerkapp/gui/wizard/view_models.py" line="135"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
@@ -426,14 +427,6 @@
         <extracomment>Finds matters for a query, best first (the wizard adapts CatalogueIndex.search to this).</extracomment>
         <translation>at the counter</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="23"/>
-        <source>%n 个工作日</source>
-        <translation>
-            <numerusform>%n working day</numerusform>
-            <numerusform>%n working days</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/matter_step.py" line="36"/>
         <source>办理什么事项？输入事项名称或拼音首字母（如 ggzl）</source>
@@ -483,34 +476,34 @@
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="171"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="194"/>
         <source>申请人承诺</source>
         <translation>Pledge of the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="172"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="195"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="186"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="209"/>
         <source>已签字 · {at}
 绑定承诺文本摘要 {digest}…</source>
         <translation>Signed · {at}
 Bound to the pledge text by hash {digest}…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="206"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="229"/>
         <source>目录未允许其他方式，本项无法满足</source>
         <translation>The catalogue allows no other method: this proof cannot be met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="216"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="239"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="217"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="240"/>
         <source>改为数据查询</source>
         <translation>Look it up instead</translation>
     </message>
@@ -621,7 +614,7 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>SimulatedIdCardReader</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/id_reader.py" line="97"/>
+        <location filename="../../clerkapp/gui/wizard/id_reader.py" line="92"/>
         <source>没有可读的演示身份证</source>
         <translation>No demo ID card to read</translation>
     </message>
