@@ -37,6 +37,7 @@ from clerkapp.infra.documents.model import (
     Rights,
     format_document_number,
 )
+from clerkapp.infra.office_clock import office_day, office_time, show_day, show_time
 
 
 class SignedPledge(Protocol):
@@ -95,16 +96,14 @@ def add_working_days(
 
 
 def _when(text: str | None) -> str:
-    if not text:
-        return "—"
-    try:
-        return f"{dt.datetime.fromisoformat(text):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return text
+    """A recorded time as printed: the office's wall time (``2026-12-08 06:00``), whatever zone
+    it was recorded in; "—" for none."""
+    return show_time(text) or "—"
 
 
 def _day(text: str | None) -> str:
-    return _when(text)[:10]
+    """The office's day of a recorded time (``2026-12-08``); "—" for none."""
+    return show_day(text) or "—"
 
 
 def proof_line(p: ProofResolution) -> ProofLine:
@@ -151,7 +150,7 @@ def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[Pledg
             proof_name=names.get(pledge.proof_code, pledge.proof_code),
             text=pledge.pledge_text,
             consequences=pledge.consequences,
-            signed_at=dt.datetime.fromisoformat(pledge.signed_at),
+            signed_at=office_time(dt.datetime.fromisoformat(pledge.signed_at)),
             signature_sha256=pledge.signature_sha256,
             signature_png=pledge.signature_png or None,
         )
@@ -209,7 +208,7 @@ def document_data(
     office, abbr = office_of(catalogue, matter)
     person = case.applicant_kind is ApplicantKind.PERSON
     full_id = kind is DocumentKind.PLEDGE or not person
-    accepted = (case.accepted_at or case.created_at).date()
+    accepted = office_day(case.accepted_at or case.created_at)
     promised = add_working_days(accepted, matter.time_limit_days, settings.calendar)
     return DocumentData(
         kind=kind,
@@ -220,7 +219,7 @@ def document_data(
         applicant_id=case.applicant_id if full_id else mask_id_number(case.applicant_id),
         matter_name=matter.name,
         matter_code=matter.code,
-        applied_on=case.created_at.date(),
+        applied_on=office_day(case.created_at),
         issued_on=issued_on,
         tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
         short_code=case.short_code,
