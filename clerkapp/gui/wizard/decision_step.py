@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,10 @@ class DecisionStep(QWidget):
         self.preview_reasons.setObjectName("decisionPreviewReasons")
         self.preview_reasons.setWordWrap(True)
         self.preview_reasons.setStyleSheet("font-size: 15px; color: #202124;")
+        for label in (self.preview_title, self.preview_sentence, self.preview_reasons):
+            # wrapped lines take the height they need: the paper's words are never cut off
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         box = QVBoxLayout(self.preview)
         box.addWidget(self.preview_heading)
         box.addWidget(self.preview_title)
