@@ -130,6 +130,7 @@ def test_the_reported_day(
     assert not decision.approve_button.isEnabled()
     # refusal is the one decision left: it is previewed, and asks for a reason
     assert decision.preview_title.text() == "不予行政许可决定书"
+    assert "请在上方填写理由" in decision.preview_reasons.text()  # no invented reason shown
     driver.click(decision.refuse_button)
     assert "理由" in decision.message.text() and wizard.step is Step.DECISION
     driver.type(decision.reason_edit, OWN_ZHAO)

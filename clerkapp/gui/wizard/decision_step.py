@@ -253,8 +253,14 @@ class DecisionStep(QWidget):
         self.preview_heading.setText(self.tr("将打印（{d}）：").format(d=preview.decision.label_zh))
         self.preview_title.setText(preview.title)
         self.preview_sentence.setText(preview.sentence)
-        self.preview_reasons.setText("\n".join(preview.reasons))
-        self.preview_reasons.setVisible(bool(preview.reasons))
+        reasons = "\n".join(preview.reasons)
+        model = self._model
+        untyped = not self.reason_edit.text().strip()
+        # nothing failed: no reason to print until the clerk gives one (none is invented)
+        if untyped and decision is Decision.REFUSE and model and model.recommended is not decision:
+            reasons = self.tr("（请在上方填写理由：它将作为不予许可的理由印在决定书上）")
+        self.preview_reasons.setText(reasons)
+        self.preview_reasons.setVisible(bool(reasons))
         self.preview.setAccessibleDescription(
             "\n".join((preview.title, *preview.reasons, preview.sentence))
         )
