@@ -14,10 +14,11 @@ from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import SteppingClock
 from clerkapp.app.decision_preview import preview_act, refusal_prefill
 from clerkapp.app.documents import DocumentDesk
-from clerkapp.core.case import CaseState, Decision, ProofState
+from clerkapp.core.case import CaseState, Decision, ProofResolution, ProofState
+from clerkapp.core.catalogue import Method
 from clerkapp.errors import InvalidTransition
 from clerkapp.infra.documents import DocumentKind
-from clerkapp.infra.documents.from_case import DocumentSettings
+from clerkapp.infra.documents.from_case import DocumentSettings, proof_line
 from tests.integration.case_fixtures import PERSON_ID, RENTAL, START, answer, service
 from tests.integration.documents_cases import pdf_text, squash
 
@@ -126,3 +127,26 @@ def test_a_receipt_still_says_the_department_is_asked(tmp_path: Path) -> None:
     svc.decide(case.id, Decision.ACCEPT, None, "wang")
     text = pdf_text(_desk(svc).build(case.id, DocumentKind.RECEIPT, "wang").pdf)
     assert "等待答复" in text and "撤回" not in text
+
+
+def test_no_unresolved_proof_reads_as_pending_once_the_case_ended() -> None:
+    """Every unresolved state on an ended case: withdrawn or not verified, never a promise."""
+
+    def proof(state: ProofState, method: Method, **extra: object) -> ProofResolution:
+        return ProofResolution("x", "宅基地批建情况", method, (method,), state, START, **extra)
+
+    owed = proof(ProofState.AWAITING_DEPT, Method.DEPT_VERIFY, ticket="T-1")
+    queued = proof(ProofState.QUEUED, Method.DATA_QUERY)
+    flying = proof(ProofState.IN_FLIGHT, Method.DATA_QUERY)
+    pending = proof(ProofState.PENDING, Method.PLEDGE, error="申请人在失信名单中，承诺无效")
+    assert "等待答复" in proof_line(owed).how  # while the case waits, it is the truth
+    assert "联网后自动查询" in proof_line(queued).how
+    for p in (owed, queued, flying, pending):
+        line = proof_line(p, ended=True)
+        assert not line.satisfied
+        assert "等待" not in line.how and "联网后" not in line.how, line.how
+    assert "核验单号 T-1" in proof_line(owed, ended=True).how
+    assert "核验请求已撤回" in proof_line(owed, ended=True).how
+    assert "查询已撤回" in proof_line(queued, ended=True).how
+    assert "查询已撤回" in proof_line(flying, ended=True).how
+    assert proof_line(pending, ended=True).how == "未核实（申请人在失信名单中，承诺无效）"
