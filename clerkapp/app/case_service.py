@@ -213,7 +213,8 @@ class CaseService(PlatformActions):
         clerk: str,
         override_reason: str | None = None,
     ) -> Case:
-        """Approve, refuse (with ``reason``) or accept (受理) the case. Deciding against the
+        """Approve, refuse (with ``reason``; none needed beyond the failed proofs, whose reasons
+        in ``reason`` are not stored twice) or accept (受理) the case. Deciding against the
         recommendation needs ``override_reason`` and leaves an ``override`` audit entry. The
         platform's progress registry is told (outbox)."""
         decision = Decision(decision)
@@ -224,6 +225,9 @@ class CaseService(PlatformActions):
                 case.approve(now, reason)
             elif decision is Decision.REFUSE:
                 case.refuse(now, reason or "", override_reason)
+                # only the clerk's own words: the pre-filled failed-proof reasons are the case's
+                own = case.decision_reason
+                extra[EventKind.DECIDED] = {"reason": own} if own else {}
             elif decision is Decision.ACCEPT:
                 case.accept(now)
             else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from clerkapp.app.decision_preview import refusal_prefill
 from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, ProofState
 from clerkapp.core.case_types import ProofResolution, mask_name
 from clerkapp.core.catalogue import APPLICANT, Catalogue, Method
@@ -312,7 +313,8 @@ def decision(case: Case) -> DecisionModel:
     if decided is not None:
         text = QCoreApplication.translate("CaseWizard", "已决定：{d}").format(d=case.state.label_zh)
     recommended = rec.decision
-    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text)
+    prefill = refusal_prefill(case) if recommended is Decision.REFUSE else ""
+    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text, prefill)
 
 
 def signed_from_record(record: Any) -> SignedPledge:

@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
+from clerkapp.core.case import FAILED, Case, CaseState, ProofResolution, ProofState
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.reasons import refusal_reasons
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
 from clerkapp.infra.calendar_io import promised_date
@@ -106,11 +107,16 @@ def _day(text: str | None) -> str:
     return show_day(text) or "—"
 
 
-def proof_line(p: ProofResolution) -> ProofLine:
-    """How one proof of the case was (or is being) satisfied, in printed words."""
+def proof_line(p: ProofResolution, *, ended: bool = False) -> ProofLine:
+    """How one proof of the case was (or is being) satisfied, in printed words. ``ended``: the
+    case is decided or withdrawn — its unanswered verifications and unsent look-ups were
+    withdrawn with it (``CaseService._withdraw_requests``), so nothing is printed as still
+    pending (see :func:`_ended_line`)."""
     ev = p.evidence
     method = p.method.label_zh
     state = p.state
+    if ended and not state.satisfying and state not in FAILED:
+        return _ended_line(p)
     if state is ProofState.WAIVED:
         return ProofLine(p.name, method, "无需提供", basis=ev.source if ev else "")
     if ev and state in (ProofState.SATISFIED, ProofState.NOT_SATISFIED):
@@ -138,6 +144,23 @@ def proof_line(p: ProofResolution) -> ProofLine:
     if state is ProofState.QUEUED:
         return ProofLine(p.name, method, "已排队，联网后自动查询", satisfied=False)
     return ProofLine(p.name, method, state.label_zh, satisfied=state.satisfying)
+
+
+def _ended_line(p: ProofResolution) -> ProofLine:
+    """A proof left unresolved when the case ended. The row stays on the paper: the applicant and
+    a reviewing body (行政复议) must see that this proof was asked for, that no answer was
+    awaited any more and that it is no ground of the decision — a row left out would hide that a
+    department was asked (the ticket number traces the request); "等待答复" would promise an
+    answer that will never come."""
+    method = p.method.label_zh
+    if p.state is ProofState.AWAITING_DEPT:
+        ticket = f"（核验单号 {p.ticket}）" if p.ticket else ""
+        how = f"已发起部门核验{ticket}，作出决定时部门尚未答复；核验请求已撤回，不作为本决定的依据"
+    elif p.state in (ProofState.QUEUED, ProofState.IN_FLIGHT):
+        how = "作出决定时尚未取得查询结果；查询已撤回，不作为本决定的依据"
+    else:
+        how = f"未核实（{p.error}）" if p.error else "未核实（办件已办结，不再办理）"
+    return ProofLine(p.name, method, how, satisfied=False)
 
 
 def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[PledgeSection, ...]:
@@ -176,12 +199,22 @@ def related_lines(case: Case, matter: Matter, *, full: bool) -> tuple[tuple[str,
     return tuple(lines)
 
 
-def _reasons(case: Case) -> tuple[str, ...]:
-    failed = (ProofState.NOT_SATISFIED, ProofState.DENIED)
-    reasons = [p.failure_reason() for p in case.proofs.values() if p.state in failed]
-    if case.decision_reason and case.decision_reason not in reasons:
-        reasons.append(case.decision_reason)
-    return tuple(reasons)
+def _reasons(case: Case, reason: str | None = None) -> tuple[str, ...]:
+    """The reasons a refusal of ``case`` prints: each failed proof's, then the clerk's own words
+    (``reason``, default the case's ``decision_reason``), each once (:mod:`clerkapp.core.reasons`).
+    ``reason`` lets the decision step show what a refusal would print before it is made."""
+    return refusal_reasons(case.proofs.values(), case.decision_reason if reason is None else reason)
+
+
+def printed_reasons(case: Case, reason: str | None = None) -> tuple[str, ...]:
+    """The refusal's reasons as the notice prints them: "一、车辆登记情况：名下有车辆 1 辆。"."""
+    return tuple(
+        f"{_ORDINALS[i] if i < len(_ORDINALS) else i + 1}、{r.rstrip('。；;')}。"
+        for i, r in enumerate(_reasons(case, reason) or ("申请不符合法定条件。",))
+    )
+
+
+_ORDINALS = "一二三四五六七八九十"
 
 
 def document_data(
@@ -223,7 +256,7 @@ def document_data(
         issued_on=issued_on,
         tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
         short_code=case.short_code,
-        proofs=tuple(proof_line(p) for p in case.proofs.values()),
+        proofs=tuple(proof_line(p, ended=case.state.final) for p in case.proofs.values()),
         legal_basis=matter.legal_basis,
         reasons=_reasons(case) if kind is DocumentKind.REFUSAL else (),
         promised_on=promised if kind is DocumentKind.RECEIPT else None,
