@@ -32,3 +32,7 @@ update applicant \
   clerkapp/gui/applicant_pages.py \
   clerkapp/gui/applicant_words.py \
   clerkapp/gui/applicant_host.py
+# The case wizard: every module of the package.
+update wizard clerkapp/gui/wizard/*.py
+# The print step.
+update print clerkapp/gui/print_step.py

@@ -38,6 +38,7 @@ from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import ValidationError
+from clerkapp.infra.office_clock import office_time, office_zone
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.store import DocumentRecord, OutboxKind, OutboxRow, PledgeRecord
 from clerkapp.infra.store.cases import CaseSummary
@@ -78,7 +79,7 @@ class CaseService(PlatformActions):
             who = "申请人姓名" if kind is ApplicantKind.PERSON else "企业名称"
             raise ValidationError("applicant name missing", user_message=f"请填写{who}")
         with self.store.atomic():
-            now = self.clock()
+            now = office_time(self.clock())  # the case number's day is the office's day
             if kind is ApplicantKind.PERSON:
                 number = validate_id_number(applicant_id, today=now.date()).number
             else:
@@ -126,14 +127,13 @@ class CaseService(PlatformActions):
     def list_cases(
         self, day: date | None = None, waiting: bool = False, query: str | None = None
     ) -> list[CaseSummary]:
-        """Case list lines, newest first: of a local ``day``, and/or only those waiting (for a
+        """Case list lines, newest first: of an office ``day``, and/or only those waiting (for a
         department, for a queued look-up), and/or matching ``query`` — a name, the last digits
         of the ID number, the matter, the case number or short code, or a full ID number / credit
         code (matched by hash). ID numbers come masked."""
         start = end = None
         if day is not None:
-            tz = self.clock().tzinfo
-            start = datetime.combine(day, time.min, tzinfo=tz)
+            start = datetime.combine(day, time.min, tzinfo=office_zone())
             end = start + timedelta(days=1)
         text, subject = (query or "").strip() or None, None
         if text is not None and len(text) == 18 and text.isascii() and text.isalnum():
@@ -213,7 +213,8 @@ class CaseService(PlatformActions):
         clerk: str,
         override_reason: str | None = None,
     ) -> Case:
-        """Approve, refuse (with ``reason``) or accept (受理) the case. Deciding against the
+        """Approve, refuse (with ``reason``; none needed beyond the failed proofs, whose reasons
+        in ``reason`` are not stored twice) or accept (受理) the case. Deciding against the
         recommendation needs ``override_reason`` and leaves an ``override`` audit entry. The
         platform's progress registry is told (outbox)."""
         decision = Decision(decision)
@@ -224,6 +225,9 @@ class CaseService(PlatformActions):
                 case.approve(now, reason)
             elif decision is Decision.REFUSE:
                 case.refuse(now, reason or "", override_reason)
+                # only the clerk's own words: the pre-filled failed-proof reasons are the case's
+                own = case.decision_reason
+                extra[EventKind.DECIDED] = {"reason": own} if own else {}
             elif decision is Decision.ACCEPT:
                 case.accept(now)
             else:

@@ -14,6 +14,7 @@ from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.infra.calendar_io import promised_date
+from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.platform import CallContext
 from clerkapp.infra.store.audit import ID_NUMBER_SHAPE
 from clerkapp.infra.store.migrations import short_code_from
@@ -102,7 +103,7 @@ def expected_completion(
 ) -> str:
     """The promised completion date (ISO): today for a counter matter, else N working days on
     by ``calendar`` (public holidays and 调休 days; weekends only in a year it does not cover)."""
-    return promised_date(calendar, opened.date(), matter.time_limit_days).isoformat()
+    return promised_date(calendar, office_day(opened), matter.time_limit_days).isoformat()
 
 
 def audit_data(event: CaseEvent) -> dict[str, Any]:

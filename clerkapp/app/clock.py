@@ -1,4 +1,7 @@
-"""The wall clock of the application layer: aware datetimes in the workstation's time zone.
+"""The wall clock of the application layer: aware datetimes in the office's time zone
+(Asia/Shanghai unless the workstation settings say otherwise — never the workstation's own zone,
+so a counter whose computer is set to another zone numbers and lists its cases by the office's
+day all the same).
 
 Services take a ``clock`` callable so tests can pass a fixed or stepping time; this is the
 default one."""
@@ -8,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from clerkapp.infra.office_clock import office_now
+
 Clock = Callable[[], datetime]
 
 
 def local_now() -> datetime:
-    """Now, aware, in the workstation's local time zone (a counter's day is a local day)."""
-    return datetime.now().astimezone()
+    """Now, aware, in the office's time zone (a counter's day is the office's day; the name is
+    kept from when it was the workstation's zone)."""
+    return office_now()
 
 
 class SteppingClock:

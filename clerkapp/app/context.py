@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
 from clerkapp.infra.store.clerks import ClerkAccounts
@@ -83,6 +84,8 @@ class AppContext:
         self.home = home or default_data_dir()
         self.clock = clock
         self.settings = settings or load_settings()
+        # Every time shown to a person, and the counter's day, in the office's zone.
+        set_office_zone(self.settings.office_zone)
         self.idle_lock_minutes = idle_lock_minutes
         self.store = Store(self.home / "clerkapp.sqlite3")
         self.accounts = ClerkAccounts(self.store, clock, workstation=self.workstation)
@@ -150,12 +153,12 @@ class AppContext:
     # -- cases (worker) ----------------------------------------------------------------------
 
     def case_summaries(self) -> list[CaseSummary]:
-        """*worker* — today's cases (local day), every case still waiting (for a department's
+        """*worker* — today's cases (the office's day), every case still waiting (for a department's
         answer, for a queued look-up) and every case with an operation that needs a person;
         newest first, each once."""
         from clerkapp.infra.store.cases import CaseSummary as StoredSummary
 
-        now = self.clock()
+        now = office_time(self.clock())  # the office's day, whatever zone the clock gives
         midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
         cases = self.store.cases
         stuck = {row.case_id for row in self.store.outbox.needs_person() if row.case_id}

@@ -30,6 +30,7 @@ from clerkapp.infra.documents.from_case import (
     office_of,
 )
 from clerkapp.infra.documents.wording import document_title, number_mark
+from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.store.documents import DocumentRecord
 from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
@@ -166,7 +167,8 @@ class DocumentDesk:
         return not registered or failing
 
     def _issued_on(self, case: Case, kind: DocumentKind, pledges: list[Any]) -> date:
+        # The office's day, whatever zone the moment was recorded in.
         if kind is DocumentKind.PLEDGE and pledges:
-            return datetime.fromisoformat(str(pledges[-1].signed_at)).date()
+            return office_day(datetime.fromisoformat(str(pledges[-1].signed_at)))
         moment = case.decided_at or case.accepted_at or self._clock()
-        return moment.date()
+        return office_day(moment)

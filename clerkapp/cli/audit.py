@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -28,13 +29,18 @@ def run_verify(args: argparse.Namespace) -> int:
     """`clerkapp audit verify`: exit 0 when the chain holds, 1 at the first broken entry, 2 when
     there is no store to check."""
     from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.office_clock import set_office_zone, show_time
     from clerkapp.infra.paths import database_path
+    from clerkapp.infra.settings import load_settings
     from clerkapp.infra.store import Store
 
     path: Path = args.db or database_path()
     if not path.is_file():
         print(f"找不到数据库文件：{path}", file=sys.stderr)
         return 2
+    # An unreadable configuration: the default office zone (the check goes on).
+    with contextlib.suppress(ClerkAppError):
+        set_office_zone(load_settings().office_zone)
     try:
         with Store(path) as store:
             report = store.audit.verify()
@@ -65,7 +71,8 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"审计链完整：{report.intact} 条")
         return 0
     broken = report.broken
-    what = f"（{broken.action}，{broken.at}）" if broken.action else ""
+    # For people: the office's wall time (the JSON above keeps the stored UTC time).
+    what = f"（{broken.action}，{show_time(broken.at)}）" if broken.action else ""
     print(f"审计链断开：第 {broken.seq} 条{what}：{broken.problem}")
     print(f"此前完整：{report.intact} 条")
     return 1

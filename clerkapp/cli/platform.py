@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     serve.add_argument("--people", type=_people, default=2000, help="size of the built-in dataset")
     serve.add_argument("--seed", type=int, default=2019, help="seed of the built-in dataset")
     serve.add_argument("--ready-file", type=Path, help="write the URL here once listening")
+    serve.add_argument(
+        "--office-zone",
+        default="Asia/Shanghai",
+        help="time zone of the times on the progress page and of the data's as-of time (IANA"
+        " name; default Asia/Shanghai)",
+    )
     serve.set_defaults(handler=_serve)
 
     dataset = psub.add_parser("dataset", help="write a deterministic synthetic dataset")
@@ -70,6 +76,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--public-base", help="public address of the progress pages printed in QR codes"
     )
     configure.add_argument("--office", help="issuing office shown on documents")
+    configure.add_argument(
+        "--office-zone",
+        help="the office's time zone, an IANA name (default Asia/Shanghai): every time people"
+        " read is shown in it",
+    )
     configure.add_argument(
         "--secret-stdin",
         action="store_true",
@@ -103,6 +114,7 @@ def _serve(args: argparse.Namespace) -> int:
             verify_delay_s=args.verify_delay_s if args.verify_delay_s >= 0 else None,
             people=args.people,
             seed=args.seed,
+            office_zone=args.office_zone,
         )
         return serve(settings, args.host, args.port, args.ready_file, on_ready=_announce)
     except ClerkAppError as exc:
@@ -184,6 +196,7 @@ def _configure(args: argparse.Namespace) -> int:
             secret,
             official_display=args.office,
             public_base_url=args.public_base,
+            office_zone=args.office_zone,
         )
     except ClerkAppError as exc:
         print(exc.user_message, file=sys.stderr)

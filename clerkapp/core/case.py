@@ -13,9 +13,9 @@ checks the transition first and raises :class:`~clerkapp.errors.InvalidTransitio
 - the method of a pending or queued proof may be switched to another method the catalogue allows;
   a not-satisfied or denied answer cannot be switched away from;
 - ``approve`` is possible only when every proof satisfies (satisfied, pledged, confirmed,
-  waived); ``refuse`` needs a reason; deciding against :meth:`Case.recommend` needs
-  ``override_reason``; ``accept`` (受理) when nothing is pending or in flight, nothing failed, and
-  something still waits for a department or the outbox.
+  waived); ``refuse`` needs a reason (a failed proof is one); deciding against
+  :meth:`Case.recommend` needs ``override_reason``; ``accept`` (受理) when nothing is pending or
+  in flight, nothing failed, and something still waits for a department or the outbox.
 
 Events for the audit trail: every event method appends a :class:`CaseEvent` ``(kind, proof_code,
 at, data)`` to ``case.pending_events``; the case service drains the list in the transaction that
@@ -52,6 +52,7 @@ from clerkapp.core.case_types import (
 )
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.reasons import failed_reasons, own_reason
 from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
@@ -264,14 +265,19 @@ class Case:
 
     def refuse(self, now: datetime, reason: str, override_reason: str | None = None) -> None:
         """不予许可, with the reason printed on the refusal notice; against the recommendation
-        only with ``override_reason``."""
+        only with ``override_reason``. The failed proofs are reasons enough: ``reason`` may then
+        be empty, and the failed proofs' own reasons in it (the decision step pre-fills them) are
+        taken out — ``decision_reason`` keeps only the clerk's words (:mod:`clerkapp.core.reasons`).
+        """
         self._require_open()
-        if not reason or not reason.strip():
+        failed = failed_reasons(self.proofs.values())
+        own = own_reason(reason, failed)
+        if not failed and not own:
             raise _deny("不予许可必须填写理由")
         recommended = self.recommend().decision
         if recommended is not Decision.REFUSE and not (override_reason and override_reason.strip()):
             raise _deny(f"系统建议为“{recommended.label_zh}”，作出不同决定须说明理由")
-        self._decide(Decision.REFUSE, CaseState.REFUSED, now, reason, override_reason)
+        self._decide(Decision.REFUSE, CaseState.REFUSED, now, own, override_reason)
 
     def accept(self, now: datetime) -> None:
         """受理: take the case in while departments (or the outbox) still owe answers."""

@@ -241,13 +241,27 @@ class PrintStep(QWidget):
             self._desk = DocumentDesk.for_context(self._context)
         return self._desk
 
+    def reset(self) -> None:
+        """Forget the case (new case): no document list, no preview; a build of the last case
+        still on its way is dropped when it arrives. The printer and the number of copies are
+        the counter's remembered choice and stay."""
+        self.case_id = ""
+        self.built = None
+        self.kind_box.clear()
+        self.pdf.close()
+        self._set_ready(False)
+        self.status.setText(self.tr("请先作出决定，再打印文书。"))
+
     def show_case(self, case_id: str) -> OpHandle:
         """Show the documents of ``case_id`` and preview the first one."""
         self.case_id = case_id
         self.built = None
         self._set_ready(False)
         self.status.setText(self.tr("正在准备文书…"))
-        return self._run(lambda: self.desk().titles(case_id), self._kinds_loaded)
+        return self._run(
+            lambda: self.desk().titles(case_id),
+            lambda titled: self._kinds_loaded(titled) if self.case_id == case_id else None,
+        )
 
     def _kinds_loaded(self, titled: list[tuple[DocumentKind, str]]) -> None:
         self.kind_box.clear()
@@ -273,6 +287,8 @@ class PrintStep(QWidget):
         return self._run(lambda: self.desk().build(case_id, kind, clerk), self._built)
 
     def _built(self, document: BuiltDocument) -> None:
+        if document.case_id != self.case_id:
+            return  # built for a case no longer on the step
         self.built = document
         buffer = QBuffer(self)
         buffer.setData(QByteArray(document.pdf))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clerkapp.app.auth import DEMO_ACCOUNTS
 from clerkapp.gui import ops
 from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
+from clerkapp.infra.office_clock import office_zone_name
 from clerkapp.infra.paths import self_command, self_environment
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,9 @@ class SandboxProcess(QObject):
             str(self.data_dir),
             "--ready-file",
             str(self.ready_file),
+            # The training platform shows people the office's times, as the workstation does.
+            "--office-zone",
+            office_zone_name(),
         )
         process.setProgram(program)
         process.setArguments(arguments)

@@ -51,6 +51,9 @@ class WorkstationSettings:
     public_base_url: str = ""  # base of progress QR links; the platform URL when empty
     secret_store: str = ""  # "keyring" or "fernet": where the secret is kept
     secret_token: str = ""  # the Fernet token of the secret (secret_store "fernet")
+    # The office's time zone (IANA name): every time a person reads is shown in it; empty means
+    # Asia/Shanghai. Stored times stay UTC whatever it is (see clerkapp.infra.office_clock).
+    office_zone: str = ""
 
     @property
     def training(self) -> bool:
@@ -96,7 +99,22 @@ def load_settings() -> WorkstationSettings:
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__
     values = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
-    return WorkstationSettings(**values)
+    settings = WorkstationSettings(**values)
+    check_office_zone(settings.office_zone)
+    return settings
+
+
+def check_office_zone(name: str) -> None:
+    """Refuse an office time zone name the zone database does not know (SettingsError)."""
+    from clerkapp.core.office_time import UnknownZoneError, zone_named
+
+    try:
+        zone_named(name)
+    except UnknownZoneError as exc:
+        raise SettingsError(
+            str(exc),
+            user_message=f"工作站配置的办公时区“{name}”无效，应为 IANA 时区名，如 Asia/Shanghai",
+        ) from exc
 
 
 def save_settings(settings: WorkstationSettings) -> None:
@@ -121,14 +139,18 @@ def configure_platform(
     office_name: str | None = None,
     counter_window: str | None = None,
     public_base_url: str | None = None,
+    office_zone: str | None = None,
 ) -> WorkstationSettings:
     """Point this workstation at a real platform; the secret is stored protected, never plain.
-    Returns the saved configuration."""
+    ``office_zone``: the office's time zone (IANA name) when given. Returns the saved
+    configuration."""
     if not url.startswith(("http://", "https://")) or not workstation or not secret:
         raise SettingsError(
             "platform url, workstation and secret are required",
             user_message="请填写平台地址（http:// 或 https:// 开头）、工作站编号和密钥",
         )
+    if office_zone is not None:
+        check_office_zone(office_zone)
     current = load_settings()
     store, token = _protect(workstation, secret)
     updated = replace(
@@ -141,6 +163,7 @@ def configure_platform(
         office_name=current.office_name if office_name is None else office_name,
         counter_window=current.counter_window if counter_window is None else counter_window,
         public_base_url=current.public_base_url if public_base_url is None else public_base_url,
+        office_zone=current.office_zone if office_zone is None else office_zone.strip(),
     )
     save_settings(updated)
     return updated

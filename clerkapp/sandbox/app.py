@@ -116,7 +116,8 @@ def _pages(app: FastAPI) -> None:
         training = state.settings.training
         if progress is None:
             return HTMLResponse(pages.not_found_page(training=training), status_code=404)
-        return HTMLResponse(pages.progress_page(progress, training=training))
+        zone = state.settings.zone
+        return HTMLResponse(pages.progress_page(progress, training=training, zone=zone))
 
     @app.get("/p", response_class=HTMLResponse, summary="Find a case by its short code")
     async def progress_by_code(request: Request, code: str = "") -> Response:

@@ -10,8 +10,10 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 
+from clerkapp.core.office_time import DEFAULT_OFFICE_ZONE, UnknownZoneError, zone_named
 from clerkapp.errors import ClerkAppError
 
 TRAINING_WORKSTATION = "TRAIN-01"
@@ -45,8 +47,18 @@ class SandboxSettings:
     clock_window_s: int = 300
     fast_path: bool = True  # serve /api/v1 data calls past FastAPI's routing (same endpoints)
     workstations: dict[str, str] = field(default_factory=dict)
+    # The sandbox is a server: the times it shows people (progress page) and the dataset's
+    # "as of" hour are in the office zone of its configuration, never the host's zone.
+    office_zone: str = DEFAULT_OFFICE_ZONE
 
     def __post_init__(self) -> None:
+        try:
+            zone_named(self.office_zone)
+        except UnknownZoneError as exc:
+            raise SandboxConfigError(
+                str(exc),
+                user_message=f"时区“{self.office_zone}”无效，应为 IANA 时区名，如 Asia/Shanghai",
+            ) from exc
         if not 0.0 <= self.fault_rate <= 1.0:
             raise SandboxConfigError(
                 f"fault rate {self.fault_rate} not in [0, 1]",
@@ -56,6 +68,11 @@ class SandboxSettings:
             raise SandboxConfigError("negative latency", user_message="延迟不能为负数")
         if not self.workstations:
             self.workstations = load_workstations(self.data_dir)
+
+    @property
+    def zone(self) -> tzinfo:
+        """The office time zone the sandbox serves."""
+        return zone_named(self.office_zone)
 
 
 def default_data_dir() -> Path:

@@ -7,13 +7,15 @@ has no name or ID number to leak).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import tzinfo
 from html import escape
 from typing import Any
 
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.office_time import format_in_zone, zone_named
 
-CHINA = timezone(timedelta(hours=8))
+#: The default office zone (Beijing time); the app passes the zone of the sandbox's settings.
+CHINA = zone_named()
 
 _STYLE = """
 body{margin:0;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",
@@ -49,34 +51,41 @@ def _page(title: str, body: str, *, training: bool) -> str:
     )
 
 
-def local_time(value: str | None) -> str:
-    """An ISO time as Beijing time for people (a bare date stays a date)."""
+def local_time(value: str | None, zone: tzinfo = CHINA) -> str:
+    """An ISO time as the office's wall time for people (``zone``: the sandbox's office zone;
+    a time without an offset is UTC); a bare date stays a date (``2026年12月04日``)."""
     if not value:
         return ""
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return value
     if len(value) == 10:
-        return f"{parsed:%Y年%m月%d日}"
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=CHINA)
-    return f"{parsed.astimezone(CHINA):%Y-%m-%d %H:%M}"
+        return format_in_zone(value, zone, "%Y年%m月%d日")
+    return format_in_zone(value, zone)
 
 
-def progress_page(progress: dict[str, Any], *, training: bool) -> str:
-    """The public progress page of one case."""
+def local_day(value: str | None, zone: tzinfo = CHINA) -> str:
+    """The office's day of an ISO time for people: ``2026年11月27日``."""
+    return format_in_zone(value, zone, "%Y年%m月%d日") if value else ""
+
+
+def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CHINA) -> str:
+    """The public progress page of one case; times in ``zone`` (the office's). A finished case
+    (approved, refused, withdrawn, not accepted) shows the day it was finished, not the promise."""
     events = (
         "".join(
-            f"<li><time>{escape(local_time(e['at']))}</time>{escape(e['label'])}</li>"
+            f"<li><time>{escape(local_time(e['at'], zone))}</time>{escape(e['label'])}</li>"
             for e in reversed(progress["events"])
         )
         or "<li>已登记，等待办理</li>"
     )
     expected = progress["expected_completion"]
-    expected_html = (
-        f"<p>预计办结日期：<strong>{escape(local_time(expected))}</strong></p>" if expected else ""
-    )
+    completed = progress.get("completed_at")
+    if completed:
+        expected_html = f"<p>办结日期：<strong>{escape(local_day(completed, zone))}</strong></p>"
+    elif expected:
+        expected_html = (
+            f"<p>预计办结日期：<strong>{escape(local_time(expected, zone))}</strong></p>"
+        )
+    else:
+        expected_html = ""
     body = (
         f'<div class="card"><h1>{escape(progress["matter_name"])}</h1>'
         f'<div class="muted">{escape(progress["office"])}</div></div>'

@@ -6,6 +6,7 @@ page shows them. Nothing personal is stored: no name, no ID number, no case numb
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,6 +18,10 @@ MIN_DISTINCT_CHARS = 10
 SHORT_CODE_RE = re.compile(r"[A-Z0-9]{4,16}")
 # An ID number (18 characters, or a legacy 15-digit one) anywhere in a text meant for the public
 # page: the page is reachable by anyone holding the receipt, so such text is refused, not shown.
+#: Statuses that end a case: its page shows the day it ended (办结日期), not the promised day.
+FINAL_STATUSES = frozenset({"approved", "refused", "withdrawn", "not_accepted"})
+#: Short codes are Crockford base32 (no I, L, O, U): a letter read for a digit is that digit.
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{16}[\dXx]|[1-9]\d{14})(?![0-9A-Za-z])")
 
 
@@ -61,8 +66,19 @@ def _check_public(**texts: str) -> None:
 
 
 def normalize_code(code: str) -> str:
-    """Short codes are typed by hand: case, spaces and dashes do not matter."""
-    return re.sub(r"[\s-]", "", code).upper()
+    """Short codes are typed by hand: case, spaces, dashes and full-width characters do not
+    matter, and O, I and L are read as 0, 1 and 1 (the code alphabet has no such letters)."""
+    text = unicodedata.normalize("NFKC", code)
+    text = re.sub(r"[\s\-\u2010-\u2015\u2212\u30fc]", "", text).upper()
+    return text.translate(_LOOKALIKES)
+
+
+def completed_at(events: list[dict[str, Any]]) -> str | None:
+    """When a finished case was finished: the time of its first event of a final status, when
+    its current status is final; else None (the case is still running)."""
+    if not events or events[-1]["status"] not in FINAL_STATUSES:
+        return None
+    return next(str(e["at"]) for e in events if e["status"] in FINAL_STATUSES)
 
 
 class ProgressRegistry:
@@ -142,6 +158,7 @@ class ProgressRegistry:
             "registered_at": row["created_at"],
             "status": current["status"] if current else "registered",
             "status_label": current["label"] if current else "已登记",
+            "completed_at": completed_at(events),
             "events": events,
         }
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from clerkapp.core.idnumber import check_id_number, normalize_id_number
+from clerkapp.core.office_time import latest_at_hour, zone_named
 from clerkapp.core.uscc import check_uscc, normalize_uscc
 from clerkapp.sandbox.audit import SandboxAudit
 from clerkapp.sandbox.auth import Authenticator, Caller
@@ -25,16 +26,18 @@ from clerkapp.sandbox.store import StateStore
 from clerkapp.sandbox.synth import generate
 from clerkapp.sandbox.verification import Verifications
 
-CHINA = timezone(timedelta(hours=8))
+#: The hour of the registries' nightly extract (office time): the built-in data is "as of" it.
+EXTRACT_HOUR = 6
 
 
 def load_or_generate(settings: SandboxSettings) -> Dataset:
     """The trainer's dataset in the data directory when there is one (validated), otherwise
-    the built-in synthetic dataset, "as of" this morning 06:00 Beijing time."""
+    the built-in synthetic dataset, "as of" the last 06:00 office time that has passed (before
+    06:00 that is yesterday's: data is never dated in the future)."""
     if is_dataset_dir(settings.data_dir):
         return load_dataset(settings.data_dir)
-    today = datetime.now(CHINA).replace(hour=6, minute=0, second=0, microsecond=0)
-    return generate(settings.people, settings.seed, today)
+    extract = latest_at_hour(datetime.now(UTC), EXTRACT_HOUR, settings.zone)
+    return generate(settings.people, settings.seed, extract)
 
 
 class SandboxState:
@@ -44,7 +47,9 @@ class SandboxState:
         self.settings = settings
         self.dataset = dataset if dataset is not None else load_or_generate(settings)
         self.registries = Registries(self.dataset)
-        self.as_of = self.dataset.as_of.isoformat()
+        self._as_of = self.dataset.as_of
+        if self._as_of.tzinfo is None:  # a trainer's manifest without an offset: office time
+            self._as_of = self._as_of.replace(tzinfo=settings.zone)
         self.store = StateStore(settings.data_dir / "sandbox.sqlite3")
         # Retries come within minutes; a week of stored answers is plenty.
         self.store.execute(
@@ -73,10 +78,18 @@ class SandboxState:
 
     def receipt_id(self) -> str:
         """A fresh receipt id for the case file (unique, not derived from personal data)."""
-        return f"RC{datetime.now(CHINA):%Y%m%d}-{secrets.token_hex(5).upper()}"
+        return f"RC{datetime.now(self.settings.zone):%Y%m%d}-{secrets.token_hex(5).upper()}"
+
+    @property
+    def as_of(self) -> str:
+        """The data's "as of" time (ISO, office zone) — never later than now: a trainer's
+        dataset dated ahead is answered as of the moment of the answer."""
+        now = datetime.now(UTC)
+        moment = self._as_of if self._as_of <= now else now
+        return moment.astimezone(self.settings.zone).isoformat(timespec="seconds")
 
     def provenance(self, registry: str, registry_code: str, receipt_id: str) -> dict[str, str]:
-        """Where an answer came from."""
+        """Where an answer came from (its ``as_of`` never in the future)."""
         return {
             "registry": registry,
             "registry_code": registry_code,
@@ -187,7 +200,7 @@ def subject_of(subject: Any, wanted: str | None = None) -> tuple[str, str]:
     # subject that passes them is also looked up as the number it is.
     value = normalize_id_number(value) if kind == "id_number" else normalize_uscc(value)
     if kind == "id_number":
-        today = datetime.now(CHINA).date()
+        today = datetime.now(zone_named()).date()
         errors = [p for p in check_id_number(value, today) if p.severity == "error"]
         if errors:
             raise Problem(422, "invalid_subject", f"身份证号码无效：{errors[0].message}")

@@ -4,130 +4,130 @@
 <context>
     <name>ApplicantScreen</name>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="52"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="41"/>
         <source>申请人屏</source>
         <translation>Applicant screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="53"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="42"/>
         <source>申请人屏 · {centre}</source>
         <translation>Applicant screen · {centre}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="78"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="67"/>
         <source>欢迎您！
 请稍候，工作人员正在为您办理。</source>
         <translation>Welcome!
 Please wait, the clerk is handling your application.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="80"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="69"/>
         <source>无证明城市 · 少跑腿</source>
         <translation>Proof-free city · fewer trips</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="152"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="141"/>
         <source>请出示身份证件，工作人员正在为您录入。</source>
         <translation>Please show your ID card; the clerk is entering your details.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="160"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="151"/>
         <source>申请人：{who}</source>
         <translation>Applicant: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="170"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="161"/>
         <source>工作人员正在为您联网查询和核验，请稍候。</source>
         <translation>The clerk is looking up and verifying your records online. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="171"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="162"/>
         <source>材料齐了，工作人员正在作出决定。</source>
         <translation>Everything is in place; the clerk is making the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="194"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="185"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="195"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="186"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="206"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="197"/>
         <source>您已签字，谢谢。</source>
         <translation>You have signed. Thank you.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="211"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="202"/>
         <source>本项不能以承诺方式办理，请听工作人员说明。</source>
         <translation>This item cannot be pledged; the clerk will explain.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="214"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="205"/>
         <source>正在核查信用记录，请稍候…</source>
         <translation>Checking the credit record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="216"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="207"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
         <translation>Please read the pledge, sign in the white area below, then press &quot;Confirm signature&quot;.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="254"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="245"/>
         <source>查询码 {code}</source>
         <translation>Tracking code {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="256"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="247"/>
         <source>扫码或输入查询码查看进度</source>
         <translation>Scan the code or enter the tracking code to follow your case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="260"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="251"/>
         <source>本办件已评价，感谢您的支持。</source>
         <translation>This case has been rated. Thank you for your support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="262"/>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="289"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="253"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="280"/>
         <source>已评价</source>
         <translation>rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="284"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="275"/>
         <source>已更新您的评价，感谢您！</source>
         <translation>Your rating has been updated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="286"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="277"/>
         <source>感谢您的评价！祝您生活愉快。</source>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="39"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="44"/>
         <source>已取消，无需提供</source>
         <translation>abolished, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="46"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="48"/>
         <source>正在联网查询…</source>
         <translation>looking it up online…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="53"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="52"/>
         <source>需工作人员与您核对</source>
         <translation>the clerk will check this with you</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="58"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="56"/>
         <source>已联网查询，无需提供</source>
         <translation>looked up online, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="61"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="60"/>
         <source>已由部门核验，无需提供</source>
         <translation>verified by the department, not needed</translation>
     </message>
@@ -137,138 +137,138 @@ Please wait, the clerk is handling your application.</translation>
         <translation>pledged by you, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="65"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="67"/>
         <source>无需提供</source>
         <translation>not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="72"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="69"/>
         <source>由部门核验，无需提供</source>
         <translation>the department verifies it, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="79"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="73"/>
         <source>签字承诺即可，无需提供</source>
         <translation>your signed pledge is enough, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="83"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="77"/>
         <source>稍后联网查询</source>
         <translation>to be looked up online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="92"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="89"/>
         <source>共 {n} 项证明材料，已有 {m} 项无需您提供</source>
         <translation>{n} proofs in all; you need not bring {m} of them</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="97"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="94"/>
         <source>联网查询 {k} 项</source>
         <translation>{k} looked up online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="100"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="97"/>
         <source>部门核验 {k} 项</source>
         <translation>{k} verified by a department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="103"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="100"/>
         <source>告知承诺 {k} 项</source>
         <translation>{k} pledged</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="106"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="103"/>
         <source>直接取消 {k} 项</source>
         <translation>{k} abolished</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="122"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="119"/>
         <source>准予许可</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="123"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="120"/>
         <source>您的申请已办结，请收好决定书。</source>
         <translation>Your application is complete. Please keep the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="128"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="125"/>
         <source>不予许可</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="129"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="126"/>
         <source>工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。</source>
         <translation>The clerk will explain why; you may seek review or sue as the decision describes.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="137"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="134"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="138"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="135"/>
         <source>部门核验后即作出决定，您无需再跑一趟，可扫码查询进度。</source>
         <translation>The decision follows the department&apos;s check; no need to come back. Scan the code to follow it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="143"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="140"/>
         <source>已撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="144"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="141"/>
         <source>正在办理</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="150"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="147"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="151"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="148"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="152"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="149"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="155"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="152"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="156"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="153"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="109"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="111"/>
         <source>承诺书全文</source>
         <extracomment>Type sizes (pixels) of the applicant screen: read from about a metre away.</extracomment>
         <translation>Full pledge text</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="128"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="130"/>
         <source>已签署的签名</source>
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="160"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="162"/>
         <source>办件进度二维码</source>
         <translation>Case progress QR code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="209"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="211"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate our service today</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="218"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="220"/>
         <source>评价：{level}</source>
         <translation>Rate: {level}</translation>
     </message>
@@ -291,7 +291,7 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Applicant screen status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="132"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="127"/>
         <source>申请人{what}</source>
         <translation>Applicant {what}</translation>
     </message>

@@ -222,7 +222,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="238"/>
+        <location filename="../../clerkapp/gui/application.py" line="237"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -283,12 +283,12 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="182"/>
+        <location filename="../../clerkapp/gui/training.py" line="186"/>
         <source>培训模式提示</source>
         <translation>Training mode notice</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="185"/>
+        <location filename="../../clerkapp/gui/training.py" line="189"/>
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
     </message>

@@ -97,27 +97,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="55"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="54"/>
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="71"/>
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="175"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="286"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="309"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -155,198 +155,199 @@
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="213"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="214"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="289"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="290"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="311"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="315"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="316"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="74"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="70"/>
         <source>依据：{basis}</source>
         <translation>Basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="76"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="72"/>
         <source>无需提供</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="82"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="78"/>
         <source>查询中…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="83"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="79"/>
         <source>正在向{registry}查询</source>
         <translation>Asking {registry}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="91"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="87"/>
         <source>已查询</source>
         <translation>Looked up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="92"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="88"/>
         <source>已核验</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="93"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="89"/>
         <source>已承诺</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="98"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="94"/>
         <source>未通过</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="100"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="96"/>
         <source>核验未通过</source>
         <translation>Verification denied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="106"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="102"/>
         <source>已发起核验 · {dept} · 预计 {days} 个工作日</source>
         <translation>Verification requested · {dept} · about {days} working days</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="109"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="105"/>
         <source>待核验</source>
         <translation>Awaiting verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="115"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="111"/>
         <source>{why}（已排队，平台恢复后自动重发）</source>
         <translation>{why} (queued; sent again when the platform is back)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="119"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="148"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="115"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="144"/>
         <source>出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="121"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="117"/>
         <source>平台暂不可用，已排队，恢复后自动重发</source>
         <translation>Platform unavailable; queued and sent again when it is back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="126"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="122"/>
         <source>已排队</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="135"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="182"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="131"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="136"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="132"/>
         <source>申请人在失信名单中，不能以承诺方式办理</source>
         <translation>The applicant is on the dishonesty list and cannot use a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="141"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="137"/>
         <source>待签字</source>
         <translation>To be signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="142"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="138"/>
         <source>在「④ 承诺签字」中由申请人签署</source>
         <translation>Signed by the applicant in &quot;④ Pledge&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="153"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="149"/>
         <source>待查询</source>
         <translation>To look up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="155"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="151"/>
         <source>待发起核验</source>
         <translation>Verification to request</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="169"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="165"/>
         <source>查询对象：{who}</source>
         <translation>About: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="172"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="168"/>
         <source>核验对象：{who}</source>
         <translation>Verification about: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="189"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="185"/>
         <source>数据截至 {t}</source>
         <translation>data as of {t}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="201"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="197"/>
         <source>办件状态：{s}</source>
         <translation>Case status: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="205"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="201"/>
         <source>（部门已答复，可作出决定）</source>
         <translation> (the department answered: decide now)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="207"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="203"/>
         <source>建议：{s}</source>
         <translation>Recommendation: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="223"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="219"/>
         <source>正在核查失信名单…</source>
         <translation>Checking the dishonesty list…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="227"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="223"/>
         <source>信用核查未完成：{e}。重新进入本步骤可再次核查。</source>
         <translation>Credit check not done: {e}. Enter this step again to retry.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="230"/>
         <source>签署承诺前须先核查失信名单</source>
         <translation>The dishonesty list is checked before any pledge is signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="238"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
         <source>信用核查：已列入失信名单</source>
         <translation>Credit check: on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="240"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="236"/>
         <source>信用核查：未列入失信名单</source>
         <translation>Credit check: not on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="256"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="252"/>
         <source>申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，请改用目录允许的其他方式</source>
         <translation>The applicant is on the dishonesty list (list version {v}; {d}) and by law cannot use the pledge route; use another method the catalogue allows</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="264"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="260"/>
         <source>信用核查通过：未列入失信名单（名单版本 {v}）</source>
         <translation>Credit check passed: not on the dishonesty list (list version {v})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="317"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="313"/>
         <source>已决定：{d}</source>
         <translation>Decided: {d}</translation>
     </message>
@@ -426,41 +427,43 @@
         <extracomment>Finds matters for a query, best first (the wizard adapts CatalogueIndex.search to this).</extracomment>
         <translation>at the counter</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="23"/>
-        <source>%n 个工作日</source>
-        <translation>
-            <numerusform>%n working day</numerusform>
-            <numerusform>%n working days</numerusform>
-        </translation>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="25"/>
+        <source>1 个工作日</source>
+        <translation>1 working day</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="36"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="28"/>
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="41"/>
         <source>办理什么事项？输入事项名称或拼音首字母（如 ggzl）</source>
         <translation>Which matter? Type its name, pinyin or initials (e.g. ggzl)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="41"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="46"/>
         <source>事项搜索</source>
         <translation>Search matters</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="42"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="47"/>
         <source>事项名称、拼音或首字母…</source>
         <translation>Matter name, pinyin or initials…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="48"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="53"/>
         <source>匹配的事项</source>
         <translation>Matching matters</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="92"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="97"/>
         <source>↑↓ 选择，Enter 确定</source>
         <translation>↑↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="94"/>
+        <location filename="../../clerkapp/gui/wizard/matter_step.py" line="99"/>
         <source>没有找到匹配的事项，请换个说法或用拼音首字母</source>
         <translation>No matter found; try other words or the pinyin initials</translation>
     </message>
@@ -483,34 +486,34 @@
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="171"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="194"/>
         <source>申请人承诺</source>
         <translation>Pledge of the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="172"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="195"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="186"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="209"/>
         <source>已签字 · {at}
 绑定承诺文本摘要 {digest}…</source>
         <translation>Signed · {at}
 Bound to the pledge text by hash {digest}…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="206"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="229"/>
         <source>目录未允许其他方式，本项无法满足</source>
         <translation>The catalogue allows no other method: this proof cannot be met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="216"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="239"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="217"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="240"/>
         <source>改为数据查询</source>
         <translation>Look it up instead</translation>
     </message>
@@ -621,7 +624,7 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>SimulatedIdCardReader</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/id_reader.py" line="97"/>
+        <location filename="../../clerkapp/gui/wizard/id_reader.py" line="92"/>
         <source>没有可读的演示身份证</source>
         <translation>No demo ID card to read</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ from clerkapp.infra.store import PledgeRecord, Store
 
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "resources/catalogue/canonical.json"
 ID_NUMBER = "330702199003151234"
-NOW = datetime(2026, 11, 27, 9, 30)
+BEIJING = timezone(timedelta(hours=8))
+NOW = datetime(2026, 11, 27, 9, 30, tzinfo=BEIJING)  # recorded times are aware, as the app's
 DECEASED = RelatedSubject("330723195504020155", "陈建国")  # the sandbox's demo 陈建国
 RENTAL = "zjj.public_rental"
 SURVIVOR = "rsj.funeral_survivor"

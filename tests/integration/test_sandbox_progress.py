@@ -42,6 +42,8 @@ def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
     assert _register(sandbox, token, code).status_code == 201
     assert _register(sandbox, token, code).status_code == 200  # same body again
     _event(sandbox, token, "accepted", "已受理，等待部门核验", "2026-11-27T01:30:00+00:00")
+    running = requests.get(f"{sandbox.url}/p/{token}", timeout=5).text
+    assert "预计办结日期：<strong>2026年12月04日" in running  # a running case: the promise
     _event(sandbox, token, "approved", "已办结：准予许可", "2026-11-27T03:05:00+00:00")
 
     page = requests.get(f"{sandbox.url}/p/{token}", timeout=5)
@@ -51,7 +53,8 @@ def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
     assert "公共租赁住房申请" in html and "金华市行政服务中心 住建窗口" in html
     assert "已办结：准予许可" in html and "已受理，等待部门核验" in html
     assert "2026-11-27 09:30" in html and "2026-11-27 11:05" in html  # Beijing time
-    assert "2026年12月04日" in html
+    # finished: the day it was finished (Beijing time), no longer the promise
+    assert "办结日期：<strong>2026年11月27日" in html and "预计办结" not in html
     assert html.index("已办结：准予许可") < html.index("已受理，等待部门核验")  # newest first
     # nothing personal: not the ID number, nor the name, nor the case number
     for secret in (demo.LI_MING, "李明", "C-20261127-0001"):
@@ -61,6 +64,7 @@ def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
     assert data["status"] == "approved" and data["status_label"] == "已办结：准予许可"
     assert [e["status"] for e in data["events"]] == ["accepted", "approved"]
     assert data["expected_completion"] == "2026-12-04"
+    assert data["completed_at"] == "2026-11-27T03:05:00+00:00"
 
 
 def test_find_by_short_code(sandbox: SandboxHandle) -> None:

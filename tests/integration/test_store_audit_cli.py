@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -15,13 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, tz: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TZ": tz} if tz else None
     return subprocess.run(
         [sys.executable, "-m", "clerkapp", "audit", "verify", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=60,
+        env=env,
     )
 
 
@@ -60,12 +63,15 @@ def test_verify_default_store_in_clerkapp_home(clerkapp_home: Path) -> None:
 
 def test_verify_pinpoints_tampered_row(tmp_path: Path) -> None:
     path = _tampered_store(tmp_path / "s.sqlite3", "UPDATE audit SET actor = 'li' WHERE seq = 5")
-    result = _run("--db", str(path))
+    # A workstation set to another zone still reads the office's (Beijing) time; the JSON
+    # keeps the stored UTC time.
+    result = _run("--db", str(path), tz="America/New_York")
     assert result.returncode == 1
-    assert "第 5 条（login，2026-11-27T01:04:00.000000Z）" in result.stdout
+    assert "第 5 条（login，2026-11-27 09:04）" in result.stdout
     assert "此前完整：4 条" in result.stdout
     as_json = json.loads(_run("--db", str(path), "--json").stdout)
     assert as_json["ok"] is False and as_json["broken"]["seq"] == 5
+    assert as_json["broken"]["at"] == "2026-11-27T01:04:00.000000Z"
 
 
 def test_verify_missing_store(tmp_path: Path) -> None:

@@ -154,15 +154,26 @@ def test_not_satisfied_recommends_refusal_naming_the_proof() -> None:
         case.switch_method("Q", Method.PLEDGE, NOW)  # a "no" cannot be pledged away
     with pytest.raises(InvalidTransition):
         case.accept(NOW)
-    with pytest.raises(InvalidTransition, match="理由"):
-        case.refuse(NOW, "  ")
-    case.refuse(NOW, "名下有登记车辆，不符合条件")
+    # the failed proof is the reason: refusing as recommended needs no second one, and the
+    # pre-filled failed-proof reason is not kept again as the clerk's own words (issue 8)
+    case.refuse(NOW, "证明Q：名下有车辆 1 辆；名下有登记车辆，不符合条件")
     assert case.state is CaseState.REFUSED and case.override_reason is None
+    assert case.decision_reason == "名下有登记车辆，不符合条件"
+
+
+def test_refusing_as_recommended_needs_no_second_reason() -> None:
+    case = open_case([item("Q", Method.DATA_QUERY)])
+    case.start_lookup("Q", NOW)
+    case.lookup_answered("Q", False, ev(Method.DATA_QUERY, "名下有车辆 1 辆"), NOW)
+    case.refuse(NOW, "  ")
+    assert case.state is CaseState.REFUSED and case.decision_reason is None
 
 
 def test_refusing_against_the_recommendation_needs_an_override_reason() -> None:
     case = open_case([item("D", Method.DROPPED)])
     assert case.recommend().decision is Decision.APPROVE
+    with pytest.raises(InvalidTransition, match="理由"):
+        case.refuse(NOW, "  ", override_reason="申请人不在本市居住")  # nothing failed: say why
     with pytest.raises(InvalidTransition, match="须说明理由"):
         case.refuse(NOW, "不符合条件")
     case.refuse(NOW, "不符合条件", override_reason="申请人不在本市居住")

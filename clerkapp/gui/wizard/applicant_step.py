@@ -190,6 +190,16 @@ class ApplicantStep(QWidget):
             row.read_button.setEnabled(self._reader.available)
 
     def reset(self) -> None:
+        """Every input back to its empty default (new case): the applicant's number and name,
+        every related person's, and the training reader's card picker at its first card."""
+        self._card_for = None
+        for row in self.related_rows:
+            row.reset()
+        if self.demo_combo.count():
+            self.demo_combo.setCurrentIndex(0)  # the reader selects that card too
+        self._clear_applicant()
+
+    def _clear_applicant(self) -> None:
         """Empty fields for a new applicant."""
         self._accepted = None
         self._from_card = False
@@ -237,7 +247,7 @@ class ApplicantStep(QWidget):
             return
         if self._kind is not ApplicantKind.PERSON:
             return
-        self.reset()
+        self._clear_applicant()
         self._from_card = True
         self.number_edit.setText(card.id_number)
         self.name_edit.setText(card.name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from clerkapp.app.case_support import live_call_context, subject_of
+from clerkapp.app.decision_preview import ActPreview, preview_act
 from clerkapp.app.lookups import CREDIT, FAILED, IN_FLIGHT, QUEUED, LookupRun
 from clerkapp.core.case import Case, Decision, ProofState
 from clerkapp.core.catalogue import Matter, Method
@@ -307,3 +308,9 @@ class CasePresenter(PresenterState):
             self._watch_department()
 
         self._run(self.tr("正在保存决定…"), work, done)
+
+    def preview_act(self, decision: Decision, reason: str) -> ActPreview | None:
+        """What deciding ``decision`` with ``reason`` would print (⑤'s preview; pure, quick)."""
+        if self.case is None:
+            return None
+        return preview_act(self.case, self.matter, decision, reason)

@@ -20,7 +20,12 @@ def time_limit_text(matter: Matter) -> str:
     """即办 or "N 个工作日"."""
     if matter.decided_at_counter:
         return QCoreApplication.translate("MatterStep", "即办")
-    return QCoreApplication.translate("MatterStep", "%n 个工作日", "", matter.time_limit_days)
+    days = matter.time_limit_days
+    if days == 1:
+        return QCoreApplication.translate("MatterStep", "1 个工作日")
+    # A plain placeholder, not Qt's %n plural: pyside6-lupdate does not extract numerus forms
+    # from Python, so a %n string would be dropped from the .ts on every refresh.
+    return QCoreApplication.translate("MatterStep", "{n} 个工作日").format(n=days)
 
 
 class MatterStep(QWidget):

@@ -134,6 +134,17 @@ class PledgeStep(QWidget):
             self.tabs.setCurrentIndex(target)
         self._show_current()
 
+    def reset(self) -> None:
+        """No pledges, no credit line, an empty unlocked pad, no signature shown (new case)."""
+        self._credit = CreditModel(None, "")
+        self.credit_label.clear()
+        self.credit_label.setAccessibleName("")
+        self.busy_label.clear()
+        self.signed_image.clear()
+        self.signed_caption.clear()
+        self.set_pledges([])
+        self.pad.reset()
+
     def set_credit(self, credit: CreditModel) -> None:
         """Show the dishonesty-list check; a listed applicant gets no pad, only alternatives."""
         self._credit = credit

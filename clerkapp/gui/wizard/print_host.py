@@ -50,6 +50,13 @@ class PrintHost(QWidget):
         self.placeholder.hide()
         return self.step
 
+    def reset(self) -> None:
+        """No case on the step (new case): the print step forgets the last case's documents."""
+        self.case_id = ""
+        reset = getattr(self.step, "reset", None) if self.step is not None else None
+        if reset is not None:
+            reset()
+
     def show_case(self, case_id: str) -> None:
         """Show the documents of ``case_id``."""
         self.case_id = case_id

@@ -217,6 +217,12 @@ class ProofsBoard(QWidget):
             else:
                 row.update_model(model)
 
+    def reset(self) -> None:
+        """No rows, heading or summary (new case)."""
+        self.set_rows([])
+        self.heading.clear()
+        self.summary.clear()
+
     def first_retryable(self) -> str | None:
         """The code of the first row offering 重试, for F5."""
         for code, row in self.rows.items():

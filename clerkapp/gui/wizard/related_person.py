@@ -86,6 +86,17 @@ class RelatedPersonRow(QWidget):
         name = self.name_edit.text().strip()
         return (self.accepted, name) if self.accepted and name else None
 
+    def reset(self) -> None:
+        """Number, name and messages empty (new case)."""
+        self.accepted = None
+        self.number_edit.blockSignals(True)
+        self.number_edit.clear()
+        self.number_edit.blockSignals(False)
+        self.name_edit.clear()
+        self.message.clear()
+        self.name_message.clear()
+        self.changed.emit()
+
     def fill(self, id_number: str, name: str) -> None:
         """Take number and name from a card read for this person (checked like typing)."""
         self.accepted = None

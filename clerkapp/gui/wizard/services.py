@@ -17,6 +17,7 @@ from clerkapp.app.outbox_send import Outcome, Settler, context_of, send
 from clerkapp.core.catalogue import Catalogue, Matter
 from clerkapp.core.platform_types import VerificationState
 from clerkapp.core.search import CatalogueIndex
+from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow, OutboxState
 
 #: How long one long poll of a department's answer waits on the platform (short enough that a
@@ -64,8 +65,8 @@ class WizardServices:
         return [matters[h.code] for h in hits if h.code in matters]
 
     def today(self) -> date:
-        """Today's date on the workstation clock (ID numbers: birth not in the future)."""
-        return self.context.clock().astimezone().date()
+        """Today's date, the office's day (ID numbers: birth not in the future)."""
+        return office_day(self.context.clock())
 
     def training(self) -> bool:
         """Whether the workstation runs in training mode."""

@@ -4,11 +4,11 @@ widgets, no I/O except :func:`signed_pledges`, which runs on a worker)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from clerkapp.app.decision_preview import refusal_prefill
 from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, ProofState
 from clerkapp.core.case_types import ProofResolution, mask_name
 from clerkapp.core.catalogue import APPLICANT, Catalogue, Method
@@ -17,21 +17,18 @@ from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowAction, RowStatus
+from clerkapp.infra.office_clock import show_time
 
 IN_FLIGHT = "in_flight"
 
 
 def short_time(iso: str | None) -> str:
-    """``11-26 09:00`` from an ISO datetime (or the text as it is)."""
+    """``11-26 09:00`` from an ISO datetime, in the office's time zone (never the workstation's
+    own zone: the board must say what the printed documents say); the text as it is when it is
+    no time."""
     if not iso:
         return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%m-%d %H:%M")
+    return show_time(iso, "%m-%d %H:%M")
 
 
 def rows(
@@ -316,7 +313,8 @@ def decision(case: Case) -> DecisionModel:
     if decided is not None:
         text = QCoreApplication.translate("CaseWizard", "已决定：{d}").format(d=case.state.label_zh)
     recommended = rec.decision
-    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text)
+    prefill = refusal_prefill(case) if recommended is Decision.REFUSE else ""
+    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text, prefill)
 
 
 def signed_from_record(record: Any) -> SignedPledge:

@@ -74,6 +74,7 @@ class CaseWizard(QWidget):
         self.proofs_board = ProofsBoard(self)
         self.pledge_step = PledgeStep(self)
         self.decision_step = DecisionStep(self)
+        self.decision_step.previewer = self.presenter.preview_act
         self.print_host = PrintHost(services, self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wizardPages")
@@ -155,11 +156,16 @@ class CaseWizard(QWidget):
     # -- the main window's entry points ------------------------------------------------------
 
     def new_case(self) -> None:
-        """Start over with an empty case at ① 事项."""
+        """Start over with an empty case at ① 事项: every step back to its empty default
+        (tests/gui/test_new_case_clean.py fills every documented input and checks)."""
         self.presenter.reset()
         self.matter_step.reset()
         self.applicant_step.reset()
-        self.proofs_board.set_rows([])
+        self.applicant_step.set_related(())  # the next matter says whom it asks for
+        self.proofs_board.reset()
+        self.pledge_step.reset()
+        self.decision_step.reset()
+        self.print_host.reset()
         self.case_line.clear()
         self.status.clear()
         self._go(Step.MATTER)

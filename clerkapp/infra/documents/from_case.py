@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from clerkapp.core.case import Case, CaseState, ProofResolution, ProofState
+from clerkapp.core.case import FAILED, Case, CaseState, ProofResolution, ProofState
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.reasons import refusal_reasons
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
 from clerkapp.infra.calendar_io import promised_date
@@ -43,6 +44,7 @@ from clerkapp.infra.documents.wording import (
     legal_basis_text,
     number_mark,
 )
+from clerkapp.infra.office_clock import office_day, office_time, show_day, show_time
 
 
 class SignedPledge(Protocol):
@@ -104,23 +106,26 @@ def add_working_days(
 
 
 def _when(text: str | None) -> str:
-    if not text:
-        return "—"
-    try:
-        return f"{dt.datetime.fromisoformat(text):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return text
+    """A recorded time as printed: the office's wall time (``2026-12-08 06:00``), whatever zone
+    it was recorded in; "—" for none."""
+    return show_time(text) or "—"
 
 
 def _day(text: str | None) -> str:
-    return _when(text)[:10]
+    """The office's day of a recorded time (``2026-12-08``); "—" for none."""
+    return show_day(text) or "—"
 
 
-def proof_line(p: ProofResolution) -> ProofLine:
-    """How one proof of the case was (or is being) satisfied, in printed words."""
+def proof_line(p: ProofResolution, *, ended: bool = False) -> ProofLine:
+    """How one proof of the case was (or is being) satisfied, in printed words. ``ended``: the
+    case is decided or withdrawn — its unanswered verifications and unsent look-ups were
+    withdrawn with it (``CaseService._withdraw_requests``), so nothing is printed as still
+    pending (see :func:`_ended_line`)."""
     ev = p.evidence
     method = p.method.label_zh
     state = p.state
+    if ended and not state.satisfying and state not in FAILED:
+        return _ended_line(p)
     if state is ProofState.WAIVED:
         return ProofLine(p.name, method, "无需提供", basis=ev.source if ev else "")
     if ev and state in (ProofState.SATISFIED, ProofState.NOT_SATISFIED):
@@ -150,6 +155,23 @@ def proof_line(p: ProofResolution) -> ProofLine:
     return ProofLine(p.name, method, state.label_zh, satisfied=state.satisfying)
 
 
+def _ended_line(p: ProofResolution) -> ProofLine:
+    """A proof left unresolved when the case ended. The row stays on the paper: the applicant and
+    a reviewing body (行政复议) must see that this proof was asked for, that no answer was
+    awaited any more and that it is no ground of the decision — a row left out would hide that a
+    department was asked (the ticket number traces the request); "等待答复" would promise an
+    answer that will never come."""
+    method = p.method.label_zh
+    if p.state is ProofState.AWAITING_DEPT:
+        ticket = f"（核验单号 {p.ticket}）" if p.ticket else ""
+        how = f"已发起部门核验{ticket}，作出决定时部门尚未答复；核验请求已撤回，不作为本决定的依据"
+    elif p.state in (ProofState.QUEUED, ProofState.IN_FLIGHT):
+        how = "作出决定时尚未取得查询结果；查询已撤回，不作为本决定的依据"
+    else:
+        how = f"未核实（{p.error}）" if p.error else "未核实（办件已办结，不再办理）"
+    return ProofLine(p.name, method, how, satisfied=False)
+
+
 def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[PledgeSection, ...]:
     names = {code: p.name for code, p in case.proofs.items()}
     latest: dict[str, SignedPledge] = {}
@@ -160,7 +182,7 @@ def _pledge_sections(case: Case, pledges: Sequence[SignedPledge]) -> tuple[Pledg
             proof_name=names.get(pledge.proof_code, pledge.proof_code),
             text=pledge.pledge_text,
             consequences=pledge.consequences,
-            signed_at=dt.datetime.fromisoformat(pledge.signed_at),
+            signed_at=office_time(dt.datetime.fromisoformat(pledge.signed_at)),
             signature_sha256=pledge.signature_sha256,
             signature_png=pledge.signature_png or None,
         )
@@ -186,12 +208,22 @@ def related_lines(case: Case, matter: Matter, *, full: bool) -> tuple[tuple[str,
     return tuple(lines)
 
 
-def _reasons(case: Case) -> tuple[str, ...]:
-    failed = (ProofState.NOT_SATISFIED, ProofState.DENIED)
-    reasons = [p.failure_reason() for p in case.proofs.values() if p.state in failed]
-    if case.decision_reason and case.decision_reason not in reasons:
-        reasons.append(case.decision_reason)
-    return tuple(reasons)
+def _reasons(case: Case, reason: str | None = None) -> tuple[str, ...]:
+    """The reasons a refusal of ``case`` prints: each failed proof's, then the clerk's own words
+    (``reason``, default the case's ``decision_reason``), each once (:mod:`clerkapp.core.reasons`).
+    ``reason`` lets the decision step show what a refusal would print before it is made."""
+    return refusal_reasons(case.proofs.values(), case.decision_reason if reason is None else reason)
+
+
+def printed_reasons(case: Case, reason: str | None = None) -> tuple[str, ...]:
+    """The refusal's reasons as the notice prints them: "一、车辆登记情况：名下有车辆 1 辆。"."""
+    return tuple(
+        f"{_ORDINALS[i] if i < len(_ORDINALS) else i + 1}、{r.rstrip('。；;')}。"
+        for i, r in enumerate(_reasons(case, reason) or ("申请不符合法定条件。",))
+    )
+
+
+_ORDINALS = "一二三四五六七八九十"
 
 
 def document_data(
@@ -222,7 +254,7 @@ def document_data(
     office, abbr = office_of(catalogue, matter)
     person = case.applicant_kind is ApplicantKind.PERSON
     full_id = kind is DocumentKind.PLEDGE or not person
-    accepted = (case.accepted_at or case.created_at).date()
+    accepted = office_day(case.accepted_at or case.created_at)
     promised = add_working_days(accepted, matter.time_limit_days, settings.calendar)
     words = act_wording(matter)
     sentences = {
@@ -238,11 +270,11 @@ def document_data(
         applicant_id=case.applicant_id if full_id else mask_id_number(case.applicant_id),
         matter_name=matter.name,
         matter_code=matter.code,
-        applied_on=case.created_at.date(),
+        applied_on=office_day(case.created_at),
         issued_on=issued_on,
         tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
         short_code=case.short_code,
-        proofs=tuple(proof_line(p) for p in case.proofs.values()),
+        proofs=tuple(proof_line(p, ended=case.state.final) for p in case.proofs.values()),
         legal_basis=legal_basis_text(matter),
         reasons=_reasons(case) if kind is DocumentKind.REFUSAL else (),
         promised_on=promised if kind is DocumentKind.RECEIPT else None,
