@@ -149,7 +149,7 @@ class PrintStep(QWidget):
 
     def _build_ui(self) -> None:
         self.kind_box = self._named(QComboBox(self), "printDocumentKind", self.tr("文书"))
-        # Wide enough for the longest title (不予许可决定书, two "x" widths per character)
+        # Wide enough for the longest title (不予行政许可决定书, two "x" widths per character)
         # before any is loaded, and growing with the titles: never cut off.
         self.kind_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_box.setMinimumContentsLength(2 * LONGEST_TITLE)

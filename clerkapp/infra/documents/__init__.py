@@ -1,5 +1,6 @@
-"""Printed documents: approval decision (审批决定书), acceptance receipt (受理回执), refusal notice
-(不予许可决定书) and pledge letter (告知承诺书), each with the progress QR code.
+"""Printed documents: decision (准予行政许可决定书, 给付决定书, … by the matter's kind of act, see
+:mod:`.wording`), acceptance receipt (受理回执), refusal (不予行政许可决定书, 不予给付决定书, …) and
+pledge letter (告知承诺书), each with the progress QR code.
 
 Use: ``build_pdf(document_data(...))`` (see :mod:`.from_case`), or fill a :class:`DocumentData`
 by hand. Call :func:`warm_up` off the GUI thread at start: the fonts' registration is the one

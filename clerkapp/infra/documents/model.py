@@ -15,16 +15,18 @@ from enum import StrEnum
 class DocumentKind(StrEnum):
     """The documents an applicant takes home."""
 
-    DECISION = "decision"  # 审批决定书
+    DECISION = "decision"  # the decision: 准予行政许可决定书, 给付决定书, … (wording.py)
     RECEIPT = "receipt"  # 受理回执
-    REFUSAL = "refusal"  # 不予许可决定书
+    REFUSAL = "refusal"  # the refusal: 不予行政许可决定书, 不予给付决定书, … (wording.py)
     PLEDGE = "pledge"  # 告知承诺书
     CORRECTION_NOTICE = "correction_notice"  # 补正材料一次性告知书
     NOT_ACCEPTED = "not_accepted"  # 不予受理决定书
 
     @property
     def title_zh(self) -> str:
-        """The document's printed title."""
+        """The kind's generic title. A decision's and a refusal's printed title depends on the
+        matter's kind of act (``wording.document_title``); these neutral ones are wrong for no
+        act and are printed only when no matter is known."""
         return _TITLES[self]
 
     @property
@@ -34,9 +36,9 @@ class DocumentKind(StrEnum):
 
 
 _TITLES = {
-    DocumentKind.DECISION: "审批决定书",
+    DocumentKind.DECISION: "办理决定书",
     DocumentKind.RECEIPT: "受理回执",
-    DocumentKind.REFUSAL: "不予许可决定书",
+    DocumentKind.REFUSAL: "不予办理决定书",
     DocumentKind.PLEDGE: "告知承诺书",
     DocumentKind.CORRECTION_NOTICE: "补正材料一次性告知书",
     DocumentKind.NOT_ACCEPTED: "不予受理决定书",
