@@ -68,6 +68,9 @@ class _SampleDesk:
     def kinds(self, case_id: str) -> list[DocumentKind]:
         return [DocumentKind.DECISION]
 
+    def titles(self, case_id: str) -> list[tuple[DocumentKind, str]]:
+        return [(DocumentKind.DECISION, sample_data(DocumentKind.DECISION).printed_title)]
+
     def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> Any:
         from clerkapp.app.documents import BuiltDocument
 
