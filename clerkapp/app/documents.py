@@ -49,6 +49,7 @@ class BuiltDocument:
     copy_number: int
     # 一式两份: the 存档联 printed in the same job after the original (empty: not wanted).
     file_copy: bytes = b""
+    issued: bool = False  # the number was already output (printed or saved): 作废 / 更正 apply
 
     def papers(self) -> list[bytes]:
         """The PDFs one print job sends, in order: the paper, then its 存档联 if any."""
@@ -84,6 +85,11 @@ class DocumentDesk:
         )
         return cls(context.case_service, lambda: context.catalogue, settings, context.clock)
 
+    def case(self, case_id: str) -> Case:
+        """*worker* — the case as stored."""
+        case: Case = self._service.get_case(case_id)
+        return case
+
     def kinds(self, case_id: str) -> list[DocumentKind]:
         """*worker* — the documents a case has: its decision, refusal notice or receipt, and
         the pledge letter when the applicant signed pledges. Empty while undecided."""
@@ -96,9 +102,12 @@ class DocumentDesk:
             kinds.append(DocumentKind.PLEDGE)
         return kinds
 
-    def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> BuiltDocument:
+    def build(
+        self, case_id: str, kind: DocumentKind, clerk: str = "", *, duplicate: bool | None = None
+    ) -> BuiltDocument:
         """*worker* — build ``kind`` for the case: number claimed (the same on every reprint),
-        next copy number, provisional while the platform has not confirmed the case."""
+        next copy number, provisional while the platform has not confirmed the case; with
+        ``duplicate`` (default: :attr:`duplicate`) the original comes with its 存档联."""
         case: Case = self._service.get_case(case_id)
         catalogue = self._catalogue()
         matter = catalogue.matters[case.matter_code]
@@ -132,7 +141,8 @@ class DocumentDesk:
             data = replace(data, replaces=entry.replaces)
         pdf = build_pdf(data)
         file_copy = b""
-        if data.copy_number == 1 and self.duplicate():
+        wanted = self.duplicate() if duplicate is None else duplicate
+        if data.copy_number == 1 and wanted:
             file_copy = build_pdf(replace(data, copy_number=2, copy_label=FILE_COPY_LABEL))
         return BuiltDocument(
             case_id,
@@ -142,6 +152,7 @@ class DocumentDesk:
             data.provisional,
             data.copy_number,
             file_copy=file_copy,
+            issued=entry is not None and entry.issued,
         )
 
     def record(
