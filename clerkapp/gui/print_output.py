@@ -77,16 +77,22 @@ class PrintRoute:
     lp: str | None = None
 
 
-def route_for(printer_name: str, lp: str | None = None) -> PrintRoute:
-    """CUPS when ``lp`` exists (Linux) and the printer is one CUPS knows (the default one when
-    ``printer_name`` is empty); else the Qt path."""
+def route_for(
+    printer_name: str,
+    *,
+    known: Sequence[str] | None = None,
+    default: str | None = None,
+    lp: str | None = None,
+) -> PrintRoute:
+    """CUPS when ``lp`` exists (Linux) and the printer is one the system knows (``known``,
+    default: Qt's list; the default printer when ``printer_name`` is empty); else the Qt path."""
     lp = lp if lp is not None else cups_lp()
-    if lp:
-        known = QPrinterInfo.availablePrinterNames()
-        if (printer_name and printer_name in known) or (
-            not printer_name and QPrinterInfo.defaultPrinterName()
-        ):
-            return PrintRoute("cups", lp)
+    if not lp:
+        return PrintRoute("qt")
+    known = QPrinterInfo.availablePrinterNames() if known is None else known
+    default = QPrinterInfo.defaultPrinterName() if default is None else default
+    if (printer_name and printer_name in known) or (not printer_name and default):
+        return PrintRoute("cups", lp)
     return PrintRoute("qt")
 
 

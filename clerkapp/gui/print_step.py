@@ -336,11 +336,7 @@ class PrintStep(QWidget):
     def print_route(self) -> PrintRoute:
         """How a print to the chosen printer goes out: CUPS (the PDF itself) or Qt."""
         name = str(self.printer_box.currentData() or "")
-        if not name and not self.default_printer:
-            return PrintRoute("qt")
-        if name and name not in self.known_printers:
-            return PrintRoute("qt")
-        return route_for(name)
+        return route_for(name, known=self.known_printers, default=self.default_printer)
 
     def print_now(self) -> OpHandle | None:
         """打印 / Ctrl+P: print the previewed document on the remembered printer, no dialog."""
