@@ -14,9 +14,11 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from clerkapp import __version__
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
+from clerkapp.gui.approvals_page import APPROVALS_KEYS, ApprovalsDialog
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")
+        self._add_approvals()
         # Tab follows reading order: header actions, search, list, then the case on the right.
         self.setTabOrder(self.header.new_case_button, self.header.lock_button)
         self.setTabOrder(self.header.lock_button, self.case_list.search)
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
     def _logged_in(self, clerk: Clerk) -> None:
         self.clerk = clerk
         self.header.set_clerk(clerk.display_name, self._role_label(clerk))
+        self.approvals_button.setVisible(clerk.role is Role.SUPERVISOR)
         if self._wizard_factory is not None and self.wizard is None:
             self.wizard = self._wizard_factory(clerk, self.case_host)
             self.wizard.setObjectName(self.wizard.objectName() or "caseWizard")
@@ -183,6 +188,33 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.refresh_cases()
         self.case_list.search.setFocus()
+
+    def _add_approvals(self) -> None:
+        """审批队列 (issue 8): a header button a supervisor sees, and Ctrl+Shift+Q for anyone
+        (a clerk is refused in the page, and the refusal audited)."""
+        self.approvals: ApprovalsDialog | None = None
+        self.approvals_button = QPushButton(self.tr("审批队列 (Ctrl+Shift+Q)"), self.header)
+        self.approvals_button.setObjectName("approvalsButton")
+        self.approvals_button.setAccessibleName(self.tr("审批队列"))
+        self.approvals_button.hide()
+        self.approvals_button.clicked.connect(self.open_approvals)
+        bar = self.header.layout()
+        if bar is not None:
+            index = bar.indexOf(self.header.new_case_button)
+            if isinstance(bar, QBoxLayout):
+                bar.insertWidget(index, self.approvals_button)
+        self._shortcut(APPROVALS_KEYS, self.open_approvals, "shortcutApprovals")
+
+    def open_approvals(self) -> ApprovalsDialog | None:
+        """Open the supervisor's approval queue (作废 / 更正 requests)."""
+        if not self.is_working or self.clerk is None:
+            return None
+        dialog = ApprovalsDialog(self._services, self.clerk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.approvals = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
 
     def _role_label(self, clerk: Clerk) -> str:
         if clerk.role is Role.SUPERVISOR:
