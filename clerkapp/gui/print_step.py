@@ -31,11 +31,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -51,17 +50,15 @@ from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.gui.print_output import (
     MAX_PRINT_DPI,
     PrintError,
-    PrintRoute,
     print_job,
     render_to_printer,
-    route_for,
 )
+from clerkapp.gui.printer_choice import PRINTER_KEY, PrinterChoice, truthy
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.paths import data_dir
 
-__all__ = ["MAX_PRINT_DPI", "PrintError", "PrintStep", "render_to_printer"]
+__all__ = ["MAX_PRINT_DPI", "PRINTER_KEY", "PrintError", "PrintStep", "render_to_printer"]
 
-PRINTER_KEY = "print/printer"
 COPIES_KEY = "print/copies"
 # 一式两份 (the office's choice): the original's print job also prints the 存档联.
 DUPLICATE_KEY = "print/duplicate"
@@ -82,7 +79,7 @@ _KIND_LABELS = {
 }
 
 
-class PrintStep(QWidget):
+class PrintStep(PrinterChoice, QWidget):
     """Preview, printer, copies, 打印 and 另存为 PDF for the documents of one case.
 
     Signals: ``document_ready(str)`` (kind) when a preview is loaded; ``printed(object)`` and
@@ -154,7 +151,7 @@ class PrintStep(QWidget):
         self.duplicate_box = self._named(
             QCheckBox(self.tr("一式两份（含存档联）"), self), "printDuplicate"
         )
-        self.duplicate_box.setChecked(_truthy(self._settings.value(DUPLICATE_KEY, False)))
+        self.duplicate_box.setChecked(truthy(self._settings.value(DUPLICATE_KEY, False)))
         self.duplicate_box.setToolTip(self.tr("打印原件时同时打印一份标注“存档联”的文书，供归档"))
         self._fill_printers()
 
@@ -204,25 +201,6 @@ class PrintStep(QWidget):
         widget.setObjectName(name)
         widget.setAccessibleName(accessible or widget.text())
         return widget
-
-    def _fill_printers(self, names: list[str] | None = None, default: str | None = None) -> None:
-        """The printer selector: the system default, the printers the system knows (``names``,
-        default: Qt's list) and a remembered one that is not connected now."""
-        remembered = str(self._settings.value(PRINTER_KEY, "") or "")
-        names = QPrinterInfo.availablePrinterNames() if names is None else names
-        default = QPrinterInfo.defaultPrinterName() if default is None else default
-        self.known_printers = list(names)
-        self.default_printer = default
-        self.printer_box.clear()
-        self.printer_box.addItem(self.tr("系统默认打印机"), "")
-        for name in names:
-            self.printer_box.addItem(name, name)
-        if remembered and remembered not in names:
-            # remembered but not connected now: keep it visible so the clerk sees what is missing
-            self.printer_box.addItem(self.tr("%1（未连接）").replace("%1", remembered), remembered)
-        chosen = remembered or default
-        index = self.printer_box.findData(chosen)
-        self.printer_box.setCurrentIndex(max(index, 0))
 
     def _set_ready(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)
@@ -320,24 +298,6 @@ class PrintStep(QWidget):
 
     # -- print and save ----------------------------------------------------------------------------
 
-    def _printer_chosen(self, index: int) -> None:
-        self._settings.setValue(PRINTER_KEY, self.printer_box.itemData(index) or "")
-
-    def make_printer(self) -> QPrinter:
-        """A printer set to the chosen printer, copies and A4."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        name = self.printer_box.currentData()
-        if name:
-            printer.setPrinterName(name)
-        printer.setCopyCount(self.copies.value())
-        printer.setDocName(self.built.number if self.built else "ClerkApp")
-        return printer
-
-    def print_route(self) -> PrintRoute:
-        """How a print to the chosen printer goes out: CUPS (the PDF itself) or Qt."""
-        name = str(self.printer_box.currentData() or "")
-        return route_for(name, known=self.known_printers, default=self.default_printer)
-
     def print_now(self) -> OpHandle | None:
         """打印 / Ctrl+P: print the previewed document on the remembered printer, no dialog."""
         if self.built is None or not self.print_button.isEnabled():
@@ -355,22 +315,6 @@ class PrintStep(QWidget):
             )
 
         return self._hand_out(job, self.printed, papers=True)
-
-    def choose_printer(self) -> None:
-        """选择打印机… / Ctrl+Shift+P: Qt's print dialog; the printer chosen is remembered and
-        the previewed document printed on it."""
-        if self.built is None or not self.print_button.isEnabled():
-            return
-        printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
-            self._settings.setValue(PRINTER_KEY, printer.printerName())
-            self._fill_printers()
-            self.copies.setValue(max(1, printer.copyCount()))
-        self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> OpHandle | None:
         """Print the previewed document on ``printer`` off the GUI thread, then archive and
@@ -435,8 +379,3 @@ class PrintStep(QWidget):
             self.build(document.kind)
 
         return self._run(job, done)
-
-
-def _truthy(value: object) -> bool:
-    """A QSettings ini value as a bool ("true"/"false" strings from the file)."""
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}
