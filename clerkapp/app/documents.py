@@ -30,7 +30,7 @@ from clerkapp.infra.documents.from_case import (
     kind_for,
     office_of,
 )
-from clerkapp.infra.store.documents import DocumentRecord
+from clerkapp.infra.store.documents import DocumentRecord, NumberState
 from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
 FILE_COPY_LABEL = "存档联"
@@ -50,6 +50,9 @@ class BuiltDocument:
     # 一式两份: the 存档联 printed in the same job after the original (empty: not wanted).
     file_copy: bytes = b""
     issued: bool = False  # the number was already output (printed or saved): 作废 / 更正 apply
+    # The retired numbers of this kind of the case, as the register keeps them, in words
+    # (e.g. "金市建决〔2026〕1号 已作废（批准人 demo-sup）").
+    history: tuple[str, ...] = ()
 
     def papers(self) -> list[bytes]:
         """The PDFs one print job sends, in order: the paper, then its 存档联 if any."""
@@ -153,6 +156,15 @@ class DocumentDesk:
             data.copy_number,
             file_copy=file_copy,
             issued=entry is not None and entry.issued,
+            history=self._history(case_id, kind),
+        )
+
+    def _history(self, case_id: str, kind: DocumentKind) -> tuple[str, ...]:
+        words = {NumberState.VOIDED: "已作废", NumberState.SUPERSEDED: "已更正"}
+        return tuple(
+            f"{e.number} {words[e.state]}（批准人 {e.approved_by}）"
+            for e in self._service.store.documents.register(case_id)
+            if e.kind == kind.value and e.state in words
         )
 
     def record(

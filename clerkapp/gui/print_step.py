@@ -283,6 +283,7 @@ class PrintStep(PrinterChoice, QWidget):
             notes.append(self.tr("一式两份：另附存档联"))
         if document.provisional:
             notes.append(self.tr("临时凭证：平台尚未确认，联网后进度自动同步"))
+        notes += document.history  # the register's voided / superseded numbers of this kind
         if self.act_message:
             notes.insert(0, self.act_message)
             self.act_message = ""

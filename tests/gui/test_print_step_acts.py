@@ -113,6 +113,7 @@ def test_void_on_the_spot_after_a_wrong_password(
     assert context.store.documents.entry(step.case_id, first).state is NumberState.VOIDED
     assert f"{first} 已作废" in step.status.text()
     assert step.built is not None and step.built.number != first and not step.built.issued
+    assert step.built.history == (f"{first} 已作废（批准人 demo-sup）",)  # the register's word
     assert not step.acts.void_button.isEnabled()
     actions = [e.action for e in context.store.audit.entries(step.case_id)]
     assert "approval_refused" in actions and actions[-2:] == [
