@@ -149,6 +149,22 @@ class DocumentActs:
             raise ValidationError(
                 "nothing changed", user_message="请填写更正后的内容（与原文书相同，无需更正）"
             )
+        if changed.get("applicant_name", case.applicant_name) != case.applicant_name:
+            # Every paper prints the name: a reprint of another issued document would silently
+            # carry the new name under its old number. It is voided (or corrected) first.
+            others = [
+                e.number
+                for e in self.store.documents.register(request.case_id)
+                if e.issued and e.state is NumberState.CURRENT and e.number != entry.number
+            ]
+            if others:
+                raise ValidationError(
+                    "other issued documents print the name",
+                    user_message=(
+                        f"本办件另有已出具的文书 {'、'.join(others)} 印有申请人姓名，"
+                        "请先将其作废（或更正）后再更正本文书"
+                    ),
+                )
 
     def carry_out(self, request: ActRequest, approved_by: str) -> ActOutcome:
         """Void or correct the document (one transaction, joining the caller's): the register

@@ -212,6 +212,26 @@ def test_what_may_not_be_voided_or_corrected(counter: Counter) -> None:
         )
 
 
+def test_a_name_is_corrected_only_when_no_other_issued_paper_carries_the_old_one(
+    counter: Counter,
+) -> None:
+    case_id = counter.refused_case()
+    refusal = counter.issue(case_id)
+    # A second issued paper of the case (here: the refusal's sibling kind, a receipt number
+    # claimed and issued by hand) still prints the old name.
+    seq = counter.service.next_document_number("金市建受", 2026, case_id=case_id, kind="receipt")
+    receipt = f"金市建受〔2026〕{seq}号"
+    counter.service.record_document(case_id, "receipt", b"%PDF-1.4", receipt, False, "demo")
+    rename = _request(case_id, refusal, DocumentAction.CORRECT, applicant_name="李明明")
+    with says(ValidationError, receipt):
+        counter.approvals.submit(rename)
+    counter.approvals.carry_out_now(
+        _request(case_id, receipt, DocumentAction.VOID), "demo-sup", "demo123"
+    )
+    outcome = counter.approvals.carry_out_now(rename, "demo-sup", "demo123")
+    assert outcome.new_number and counter.service.get_case(case_id).applicant_name == "李明明"
+
+
 def test_a_saved_pdf_is_no_print_so_the_applicant_gets_the_original(counter: Counter) -> None:
     case_id = counter.refused_case()
     built = counter.desk.build(case_id, DocumentKind.REFUSAL, "demo")
