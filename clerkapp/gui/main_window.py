@@ -31,6 +31,7 @@ from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
 from clerkapp.gui.approvals_page import APPROVALS_KEYS, ApprovalsDialog
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.document_act_dialog import DocumentActDialog
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
 from clerkapp.gui.theme import PlatformState
@@ -216,6 +217,14 @@ class MainWindow(QMainWindow):
         dialog.reload()
         return dialog
 
+    def _close_approval_dialogs(self) -> None:
+        """On lock: the approval queue and a 作废 / 更正 request (a supervisor's password may
+        be half typed) never stay open over the lock screen."""
+        for dialog in (*self.findChildren(ApprovalsDialog), *self.findChildren(DocumentActDialog)):
+            if dialog.isVisible():
+                dialog.reject()
+        self.approvals = None
+
     def _role_label(self, clerk: Clerk) -> str:
         if clerk.role is Role.SUPERVISOR:
             return self.tr("科室负责人")
@@ -228,6 +237,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.header.set_actions_enabled(False)
+        self._close_approval_dialogs()
         self.login_view.show_locked(clerk)
         self.pages.setCurrentWidget(self.login_view)
         self.locked.emit()

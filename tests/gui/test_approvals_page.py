@@ -103,3 +103,11 @@ def test_a_supervisor_approves_the_clerks_void(qtbot: QtBot, context: AppContext
     assert dialog.table.rowCount() == 0 and "没有待审批" in dialog.status.text()
     case_id = outcome.case_id
     assert context.store.documents.entry(case_id, number).state is NumberState.VOIDED
+
+
+def test_locking_the_screen_closes_the_queue(qtbot: QtBot, context: AppContext) -> None:
+    win = _window(qtbot, context, "demo-sup")
+    dialog = _open(qtbot, win)
+    qtbot.waitUntil(lambda: "审批" in dialog.status.text(), timeout=10_000)  # loaded
+    win.lock("manual")
+    assert not dialog.isVisible() and win.approvals is None
