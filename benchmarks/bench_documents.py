@@ -68,7 +68,9 @@ class _SampleDesk:
     def kinds(self, case_id: str) -> list[DocumentKind]:
         return [DocumentKind.DECISION]
 
-    def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> Any:
+    def build(
+        self, case_id: str, kind: DocumentKind, clerk: str = "", *, duplicate: bool | None = None
+    ) -> Any:
         from clerkapp.app.documents import BuiltDocument
 
         data = sample_data(kind)

@@ -37,11 +37,12 @@ from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
-from clerkapp.errors import ValidationError
+from clerkapp.errors import DocumentError, ValidationError
 from clerkapp.infra.office_clock import office_time, office_zone
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.store import DocumentRecord, OutboxKind, OutboxRow, PledgeRecord
 from clerkapp.infra.store.cases import CaseSummary
+from clerkapp.infra.store.documents import NumberState
 from clerkapp.infra.store.ratings import RatingRecord
 
 __all__ = ["CaseService", "CaseSummary"]
@@ -276,12 +277,61 @@ class CaseService(PlatformActions):
         number: str | None,
         provisional: bool,
         clerk: str,
+        *,
+        printed: bool = True,
     ) -> DocumentRecord:
-        """Archive a printed document (file under the data directory, SHA-256) and audit the
-        print — a second print of the same kind is a reprint (copy number > 1)."""
+        """Archive a document handed out and audit it. The first output of a number issues it:
+        its archive copy is kept (copy number 0, not a print) and the register records the
+        issue. ``printed`` papers count from 1 (the original) — a later one is a reprint (副本);
+        a saved PDF (``printed=False``) is no print and returns the archive copy. A number voided
+        or superseded meanwhile is refused: that paper would be void."""
         with self.store.atomic():
             now = self.clock()
             self.store.cases.load(case_id)  # the case must exist
+            directory = self._documents_dir or data_dir() / "documents"
+            entry = self.store.documents.entry(case_id, number) if number else None
+            if entry is not None and entry.state is not NumberState.CURRENT:
+                raise DocumentError(
+                    f"document {number} is {entry.state.value}",
+                    user_message=f"文书 {number} 已作废或已被更正，不能再打印，请重新生成文书",
+                )
+            archive = None
+            if entry is not None and not entry.issued:
+                self.store.documents.mark_issued(entry, at=now, by=clerk)
+                archive = self.store.documents.archive(
+                    case_id,
+                    kind,
+                    pdf_bytes,
+                    number=number,
+                    provisional=provisional,
+                    printed_by=clerk,
+                    now=now,
+                    directory=directory,
+                    archive_copy=True,
+                )
+                self._audit(
+                    "document_issued",
+                    case_id,
+                    clerk,
+                    now,
+                    kind=kind,
+                    number=number,
+                    sha256=archive.sha256,
+                    provisional=provisional,
+                )
+            if not printed:
+                self._audit("document_saved", case_id, clerk, now, kind=kind, number=number)
+                if archive is None:
+                    archive = next(
+                        (
+                            d
+                            for d in self.store.documents.for_case(case_id)
+                            if d.kind == kind and d.number == number and d.is_archive_copy
+                        ),
+                        None,
+                    )
+                if archive is not None:
+                    return archive
             record = self.store.documents.archive(
                 case_id,
                 kind,
@@ -290,7 +340,7 @@ class CaseService(PlatformActions):
                 provisional=provisional,
                 printed_by=clerk,
                 now=now,
-                directory=self._documents_dir or data_dir() / "documents",
+                directory=directory,
             )
             self._audit(
                 "reprinted" if record.is_reprint else "printed",

@@ -12,7 +12,7 @@ moments, and marking every fresh decision provisional would teach clerks to igno
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from clerkapp.infra.documents import (
     DocumentKind,
     build_pdf,
     document_series,
+    format_document_number,
 )
 from clerkapp.infra.documents.from_case import (
     DocumentSettings,
@@ -30,9 +31,10 @@ from clerkapp.infra.documents.from_case import (
     office_of,
 )
 from clerkapp.infra.office_clock import office_day
-from clerkapp.infra.store.documents import DocumentRecord
+from clerkapp.infra.store.documents import DocumentRecord, NumberState
 from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
+FILE_COPY_LABEL = "存档联"
 _PROGRESS_KINDS = {OutboxKind.PROGRESS_REGISTER.value, OutboxKind.PROGRESS_EVENT.value}
 
 
@@ -46,6 +48,16 @@ class BuiltDocument:
     pdf: bytes
     provisional: bool
     copy_number: int
+    # 一式两份: the 存档联 printed in the same job after the original (empty: not wanted).
+    file_copy: bytes = b""
+    issued: bool = False  # the number was already output (printed or saved): 作废 / 更正 apply
+    # The retired numbers of this kind of the case, as the register keeps them, in words
+    # (e.g. "金市建决〔2026〕1号 已作废（批准人 demo-sup）").
+    history: tuple[str, ...] = ()
+
+    def papers(self) -> list[bytes]:
+        """The PDFs one print job sends, in order: the paper, then its 存档联 if any."""
+        return [self.pdf, self.file_copy] if self.file_copy else [self.pdf]
 
 
 class DocumentDesk:
@@ -62,6 +74,9 @@ class DocumentDesk:
         self._catalogue = catalogue
         self._settings = settings
         self._clock = clock
+        # 一式两份 (the office's choice, see :data:`DUPLICATE_KEY`): the original's print job
+        # also prints the 存档联 for the case file.
+        self.duplicate: Callable[[], bool] = lambda: False
 
     @classmethod
     def for_context(cls, context: Any) -> DocumentDesk:
@@ -73,6 +88,11 @@ class DocumentDesk:
             calendar=context.calendar,
         )
         return cls(context.case_service, lambda: context.catalogue, settings, context.clock)
+
+    def case(self, case_id: str) -> Case:
+        """*worker* — the case as stored."""
+        case: Case = self._service.get_case(case_id)
+        return case
 
     def kinds(self, case_id: str) -> list[DocumentKind]:
         """*worker* — the documents a case has: its decision, refusal notice or receipt, and
@@ -86,9 +106,12 @@ class DocumentDesk:
             kinds.append(DocumentKind.PLEDGE)
         return kinds
 
-    def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> BuiltDocument:
+    def build(
+        self, case_id: str, kind: DocumentKind, clerk: str = "", *, duplicate: bool | None = None
+    ) -> BuiltDocument:
         """*worker* — build ``kind`` for the case: number claimed (the same on every reprint),
-        next copy number, provisional while the platform has not confirmed the case."""
+        next copy number, provisional while the platform has not confirmed the case; with
+        ``duplicate`` (default: :attr:`duplicate`) the original comes with its 存档联."""
         case: Case = self._service.get_case(case_id)
         catalogue = self._catalogue()
         matter = catalogue.matters[case.matter_code]
@@ -98,7 +121,14 @@ class DocumentDesk:
         seq = self._service.next_document_number(
             document_series(abbr, kind), issued.year, case_id=case_id, kind=kind.value
         )
-        printed = [d for d in self._service.documents_of(case_id) if d.kind == kind.value]
+        number = format_document_number(abbr, kind, issued.year, seq)
+        # Copies count per number: prints of a voided or superseded number are not this paper's.
+        printed = [
+            d
+            for d in self._service.documents_of(case_id)
+            if d.kind == kind.value and d.number == number and not d.is_archive_copy
+        ]
+        entry = self._service.store.documents.entry(case_id, number)
         data = document_data(
             case,
             catalogue,
@@ -111,20 +141,58 @@ class DocumentDesk:
             copy_number=1 + max((d.copy_no for d in printed), default=0),
             clerk=clerk,
         )
+        if entry is not None and entry.replaces:
+            data = replace(data, replaces=entry.replaces)
+        pdf = build_pdf(data)
+        file_copy = b""
+        wanted = self.duplicate() if duplicate is None else duplicate
+        if data.copy_number == 1 and wanted:
+            file_copy = build_pdf(replace(data, copy_number=2, copy_label=FILE_COPY_LABEL))
         return BuiltDocument(
-            case_id, kind, data.number, build_pdf(data), data.provisional, data.copy_number
+            case_id,
+            kind,
+            data.number,
+            pdf,
+            data.provisional,
+            data.copy_number,
+            file_copy=file_copy,
+            issued=entry is not None and entry.issued,
+            history=self._history(case_id, kind),
         )
 
-    def record(self, document: BuiltDocument, clerk: str) -> DocumentRecord:
-        """*worker* — archive the printed (or saved) document and audit the print/reprint."""
-        return self._service.record_document(
+    def _history(self, case_id: str, kind: DocumentKind) -> tuple[str, ...]:
+        words = {NumberState.VOIDED: "已作废", NumberState.SUPERSEDED: "已更正"}
+        return tuple(
+            f"{e.number} {words[e.state]}（批准人 {e.approved_by}）"
+            for e in self._service.store.documents.register(case_id)
+            if e.kind == kind.value and e.state in words
+        )
+
+    def record(
+        self, document: BuiltDocument, clerk: str, *, printed: bool = True
+    ) -> DocumentRecord:
+        """*worker* — archive the document handed out and audit it: the first output issues
+        the number (archive copy, not a print); a print is the original (copy 1) or a 副本; a
+        saved PDF (``printed=False``) is no print. A 一式两份 print also records its 存档联."""
+        record: DocumentRecord = self._service.record_document(
             document.case_id,
             document.kind.value,
             document.pdf,
             document.number,
             document.provisional,
             clerk,
+            printed=printed,
         )
+        if printed and document.file_copy:
+            self._service.record_document(
+                document.case_id,
+                document.kind.value,
+                document.file_copy,
+                document.number,
+                document.provisional,
+                clerk,
+            )
+        return record
 
     def provisional(self, case_id: str) -> bool:
         """Whether the case's QR may not yet show its status on the platform (see the module

@@ -60,6 +60,6 @@ def test_a_v2_store_gains_the_ratings_table(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     Store(path, migrate_to=2).close()
     with Store(path) as store:
-        assert store.schema_version == migrations.LATEST == 3
+        assert store.schema_version == migrations.LATEST >= 3
         assert store.ratings.count() == 0
         assert "satisfaction_ratings" in store.db.table_names()

@@ -107,6 +107,14 @@ class CaseRepository:
                 raise _missing(case.id)
             self._save_proofs(case)
 
+    def rename_applicant(self, case_id: str, name: str) -> None:
+        """Keep the searchable applicant name in step with a corrected case (更正; joining the
+        caller's transaction — the case JSON is saved by :meth:`save`)."""
+        with self._store.atomic():
+            self._store.conn.execute(
+                "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
+            )
+
     def load(self, case_id: str) -> Case:
         """The case with this id; :class:`StoreError` when there is none."""
         with self._store.read():
