@@ -96,3 +96,19 @@ def png() -> bytes:
 
 
 STROKES = [[(10.0, 10.0, 0.5), (20.0, 14.0, 0.6), (30.0, 12.0, 0.4)]]
+
+
+def confirm_identity(svc: CaseService, case_id: str, registered: str | None = None) -> None:
+    """The population registry answers the case's identity question (as the sync worker or
+    the fan-out would record it): alive, registered as ``registered`` (default: as typed)."""
+    from clerkapp.core.identity import IDENTITY_CHECK
+
+    name = registered or svc.get_case(case_id).applicant_name
+    record = {"name": name, "alive": True}
+    [row] = [
+        r
+        for r in svc.store.outbox.for_case(case_id)
+        if r.payload.get("proof_code") == IDENTITY_CHECK and r.state == "open"
+    ]
+    found = answer("population.basic", record, "公安户籍")
+    svc.record_lookup_answer(case_id, IDENTITY_CHECK, found, outbox_id=row.id)

@@ -107,6 +107,14 @@ class CaseRepository:
                 raise _missing(case.id)
             self._save_proofs(case)
 
+    def set_applicant_name(self, case_id: str, name: str) -> None:
+        """Keep the list and search column in step with a corrected applicant name (identity
+        check: 改正姓名 / 采用登记名称); the case JSON is saved as usual."""
+        with self._store.atomic():
+            self._store.conn.execute(
+                "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
+            )
+
     def load(self, case_id: str) -> Case:
         """The case with this id; :class:`StoreError` when there is none."""
         with self._store.read():
