@@ -186,7 +186,7 @@ class IdentityBanner(QFrame):
         """Nothing shown, the field empty (a new case)."""
         self._model = IdentityBannerModel()
         self.field.clear()
-        self.message.clear()
+        self._say("")
         self._close_field()
         self.setVisible(False)
 
@@ -221,7 +221,7 @@ class IdentityBanner(QFrame):
     def open_field(self, mode: str) -> None:
         """Open the name (``correct``) or reason (``override``) field and focus it."""
         self._mode = mode
-        self.message.clear()
+        self._say("")
         self.field.clear()
         if mode == "correct":
             self.field_label.setText(self.tr("改正后的姓名"))
@@ -245,14 +245,9 @@ class IdentityBanner(QFrame):
         if not self._mode:
             return False
         if not text:
-            self.message.setText(
-                f"{ICONS[Tone.ERROR]} "
-                + (
-                    self.tr("请填写改正后的姓名")
-                    if self._mode == "correct"
-                    else self.tr("请填写理由")
-                )
-            )
+            correct = self._mode == "correct"
+            missing = self.tr("请填写改正后的姓名") if correct else self.tr("请填写理由")
+            self._say(f"{ICONS[Tone.ERROR]} {missing}")
             self.field.setFocus()
             return False
         mode = self._mode
@@ -263,6 +258,10 @@ class IdentityBanner(QFrame):
         else:
             self.override_requested.emit(text)
         return True
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _close_field(self) -> None:
         self._mode = ""
