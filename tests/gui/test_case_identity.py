@@ -5,16 +5,19 @@ state on screen is checked against the store."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from clerkapp.app.context import AppContext
+from clerkapp.app.sync import SyncWorker
 from clerkapp.core.case import Case, CaseState, Decision
 from clerkapp.core.identity import IdentityOutcome
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import DEMO_BUSINESS, LIU_YANG, WANG_FANG
+from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, LIU_YANG, WANG_FANG
 from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -172,3 +175,73 @@ def test_a_day_of_identity_findings_in_one_window(
     wait_until(lambda: wizard.step is Step.PRINT, what="print step")
     assert stored(app_context, driver).state is CaseState.REFUSED
     assert app_context.store.audit.verify().ok
+
+
+def _queued_case(driver: WizardDriver, sandbox: SandboxHandle, app_context: AppContext) -> Case:  # noqa: F811
+    """李明's case opened while the population registry is down: the identity question is
+    queued."""
+    sandbox.set_fault("population.basic", "error", status=503)
+    try:
+        driver.choose_matter("ggzl", "公共租赁住房申请")
+        driver.enter_applicant(LI_MING, "李明")
+        driver.wait_lookups()
+        wait_until(
+            lambda: (
+                not driver.wizard.presenter.identity_asking()
+                and driver.wizard.presenter.case is not None
+                and driver.wizard.presenter.case.identity_outcome is IdentityOutcome.QUEUED
+            ),
+            what=lambda: f"identity queued: {driver.wizard.identity_banner.text.text()}",
+        )
+    finally:
+        sandbox.clear_faults()
+    return banner_matches_the_store(app_context, driver)
+
+
+def test_offline_the_check_waits_blocks_and_clears_when_the_answer_arrives(
+    driver: WizardDriver,
+    sandbox: SandboxHandle,  # noqa: F811
+    app_context: AppContext,
+) -> None:
+    wizard = driver.wizard
+    banner = wizard.identity_banner
+    case = _queued_case(driver, sandbox, app_context)
+    assert "◷ 身份核对已排队，平台恢复后自动核对，核对前不能作出决定" in banner.text.text()
+    assert banner.model.tone is Tone.WAITING and banner.recheck_button.isVisible()
+    assert not banner.correct_button.isVisible() and not banner.override_button.isVisible()
+    wait_until(lambda: not wizard.presenter.watching, timeout_s=30, what="department answered")
+    driver.key(Qt.Key.Key_Return)
+    assert wizard.step is Step.DECISION
+    decision = wizard.decision_step
+    buttons = (decision.approve_button, decision.refuse_button, decision.accept_button)
+    assert not any(b.isEnabled() for b in buttons)
+    assert "身份核对已排队" in decision.reasons.text()
+
+    # The platform is back: the sync worker sends the queued question and records the answer;
+    # the open case shows it without a click.
+    store = app_context.store
+    [row] = [
+        r
+        for r in store.outbox.for_case(case.id)
+        if r.payload.get("proof_code") == "@identity" and r.state == "open"
+    ]
+    clock = app_context.clock
+    store.outbox.lease(row.id, clock() - timedelta(seconds=1))  # due now (not in a backoff)
+    worker = SyncWorker(store, app_context.case_service, app_context.client, clock)
+    report = worker.drain()
+    assert report.sent >= 1
+    assert stored(app_context, driver).identity_outcome is IdentityOutcome.MATCHED
+    wizard.platform_synced()  # what the shell does when the sync worker reports
+    wait_until(lambda: banner.model.tone is Tone.OK, what="banner green by itself")
+    banner_matches_the_store(app_context, driver)
+    assert decision.approve_button.isEnabled()  # 李明 qualifies: the block is gone
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PRINT, what="print step")
+    assert stored(app_context, driver).state is CaseState.APPROVED
+
+    # 重新核对 (Alt+H) asks at once from the counter.
+    wizard.new_case()
+    _queued_case(driver, sandbox, app_context)
+    QTest.keyClick(wizard, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    wait_until(lambda: banner.model.tone is Tone.OK, what="re-checked")
+    assert banner_matches_the_store(app_context, driver).identity_outcome is IdentityOutcome.MATCHED

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from clerkapp.app.lookups import IN_FLIGHT
-from clerkapp.core.case import Case
+from clerkapp.core.case import Case, ProofState
 from clerkapp.core.identity import IDENTITY_CHECK
 from clerkapp.gui import ops
 from clerkapp.gui.wizard.decision_step import DecisionModel
@@ -85,6 +85,24 @@ class IdentityPresenter(PresenterState):
             work,
             lambda r: done(r) if generation == self.generation else None,
             lambda e: failure(e) if generation == self.generation else None,
+        )
+
+    def refresh_waiting(self) -> None:
+        """Read the case again when it waits for an answer the sync worker may have recorded
+        (the identity question, a queued look-up); nothing when this counter is asking."""
+        case = self.case
+        if case is None or case.state.final or self.fanout or self.identity_asking():
+            return
+        queued = any(p.state is ProofState.QUEUED for p in case.proofs.values())
+        if not (queued or case.awaits_identity_answer()):
+            return
+        services, case_id = self.services, case.id
+        generation = self.generation
+        ops.run_op(
+            self,
+            lambda: services.snapshot(case_id),
+            lambda s: self._set_case(s) if generation == self.generation else None,
+            lambda e: ops.log_failure(e, "re-reading the case after a sync"),
         )
 
     def correct_name(self, name: str) -> None:

@@ -177,6 +177,11 @@ class CaseWizard(QWidget):
         self.new_case()
         self.presenter.load(case_id)
 
+    def platform_synced(self) -> None:
+        """The sync worker sent something: an answer it recorded for the case on screen (the
+        identity check, a queued look-up) shows without a click."""
+        self.presenter.refresh_waiting()
+
     # -- navigation --------------------------------------------------------------------------
 
     @property
