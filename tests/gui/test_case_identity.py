@@ -19,6 +19,7 @@ from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, LIU_YANG, WANG_FANG
 from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
+from tests.integration.case_fixtures import make_legacy
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -245,3 +246,26 @@ def test_offline_the_check_waits_blocks_and_clears_when_the_answer_arrives(
     QTest.keyClick(wizard, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     wait_until(lambda: banner.model.tone is Tone.OK, what="re-checked")
     assert banner_matches_the_store(app_context, driver).identity_outcome is IdentityOutcome.MATCHED
+
+
+def test_a_case_from_before_the_check_is_asked_when_reopened(
+    driver: WizardDriver,
+    sandbox: SandboxHandle,  # noqa: F811
+    app_context: AppContext,
+) -> None:
+    service = app_context.case_service
+    case = service.open_case("zjj.public_rental", "person", WANG_FANG, "王方", "wangxiao")
+    make_legacy(service, case.id)
+    assert service.get_case(case.id).identity_outcome is IdentityOutcome.NOT_CHECKED
+    driver.wizard.open_case(case.id)
+    wait_until(
+        lambda: (
+            driver.wizard.presenter.case is not None
+            and not driver.wizard.presenter.identity_asking()
+            and driver.wizard.identity_banner.model.tone is Tone.ERROR
+        ),
+        what=lambda: f"asked on reopening: {driver.wizard.identity_banner.text.text()}",
+    )
+    stored_case = banner_matches_the_store(app_context, driver)
+    assert stored_case.identity_outcome is IdentityOutcome.MISMATCH
+    assert "填写 王方，登记 王芳" in driver.wizard.identity_banner.text.text()

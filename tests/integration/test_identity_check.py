@@ -27,7 +27,7 @@ from clerkapp.infra.documents.from_case import DocumentSettings
 from clerkapp.infra.platform import Credentials, PlatformClient
 from clerkapp.infra.store import Store
 from clerkapp.sandbox import demo
-from tests.integration.case_fixtures import FAST_RETRY, catalogue, sandbox_client
+from tests.integration.case_fixtures import FAST_RETRY, catalogue, make_legacy, sandbox_client
 from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 CHINA = timezone(timedelta(hours=8))
@@ -207,3 +207,31 @@ def test_a_receipt_with_an_unresolved_mismatch_is_not_printed(
         desk.build(case.id, DocumentKind.RECEIPT, "wangxiao")
     assert raised.value.user_message == "无法打印：申请人姓名与户籍登记不一致：填写 李名，登记 李明"
     assert service.documents_of(case.id) == []
+
+
+def test_a_case_stored_before_the_check_is_asked_when_next_opened(
+    service: CaseService,
+    sandbox: Any,  # noqa: F811
+) -> None:
+    case = service.open_case(RENTAL, "person", demo.LI_MING, "李明", "wangxiao")
+    make_legacy(service, case.id)
+    legacy = service.get_case(case.id)
+    assert legacy.identity_outcome is IdentityOutcome.NOT_CHECKED
+    with pytest.raises(InvalidTransition, match="尚未核对"):
+        service.decide(case.id, Decision.REFUSE, "不符合条件", "wangxiao", override_reason="x")
+    with sandbox_client(sandbox) as client:
+        ask(service, client, case.id)  # what opening it in the wizard does
+    assert service.get_case(case.id).identity_outcome is IdentityOutcome.MATCHED
+    assert service.begin_identity_check(case.id, "wangxiao") is None  # answered: nothing to ask
+
+    # A case decided before the check existed is never asked and still prints.
+    done = service.open_case(RENTAL, "person", demo.WANG_FANG, "王芳", "wangxiao")
+    with sandbox_client(sandbox) as client:
+        ask(service, client, done.id)
+    service.decide(done.id, Decision.REFUSE, "不符合条件", "wangxiao", override_reason="x")
+    make_legacy(service, done.id)
+    assert service.begin_identity_check(done.id, "wangxiao") is None
+    desk = DocumentDesk(
+        service, catalogue, DocumentSettings(progress_base_url=sandbox.url), service.clock
+    )
+    assert desk.build(done.id, DocumentKind.REFUSAL, "wangxiao").pdf.startswith(b"%PDF")
