@@ -139,7 +139,7 @@ class IdentityCheck:
     receipt_id: str | None = None
     checked_at: str | None = None
     error: str = ""  # why the platform refused the last question
-    override_reason: str = ""
+    override_reason: str = field(default="", repr=False)  # free text: may name people
     overridden_by: str = ""
     overridden_at: str | None = None
 

@@ -8,7 +8,6 @@ and by its Alt key; Enter in a field confirms it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from clerkapp.core.case import Case
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.identity import IdentityOutcome
 from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.wizard.view_models import short_time
 
 _BACKGROUNDS = {
     Tone.OK: "#e3f4e6",
@@ -74,7 +74,7 @@ def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
     overridden = outcome.overridable and check.overridden
     if overridden:
         tone = Tone.WAITING
-        when = _short(check.overridden_at)
+        when = short_time(check.overridden_at)
         text = _tr("{finding}；已说明理由继续办理（{who} {when}）：{reason}").format(
             finding=text, who=check.overridden_by, when=when, reason=check.override_reason
         )
@@ -95,18 +95,6 @@ def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
         in (IdentityOutcome.QUEUED, IdentityOutcome.FAILED, IdentityOutcome.NOT_CHECKED),
         blocking=blocking,
     )
-
-
-def _short(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%m-%d %H:%M")
 
 
 class IdentityBanner(QFrame):
