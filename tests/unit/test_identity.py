@@ -3,12 +3,15 @@ in the case state machine, correction, adoption of the registered name and the o
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from clerkapp.core.case import Case, CaseState, EventKind
+from clerkapp.core.case import Case, CaseState, Decision, EventKind
 from clerkapp.core.catalogue import ApplicantKind, DropSpec, Matter, Method, ProofItem
 from clerkapp.core.identity import (
     CheckState,
@@ -219,3 +222,65 @@ def test_decided_cases_do_not_change_identity() -> None:
     with pytest.raises(InvalidTransition):
         case.correct_applicant_name("王方", NOW)
     assert "王芳" not in repr(case.identity)
+
+
+# ---- properties over random sequences ----------------------------------------------------------
+
+IDENTITY_EVENTS = [
+    "matched",
+    "mismatch",
+    "not_found",
+    "deceased",
+    "queued",
+    "failed",
+    "ask",
+    "correct_right",
+    "correct_wrong",
+    "override",
+    "approve",
+    "refuse",
+]
+
+
+def _apply(case: Case, event: str, now: datetime) -> Decision | None:
+    """Apply one event; the decision it attempted (None for other events)."""
+    actions: dict[str, Any] = {
+        "matched": lambda: case.identity_answered(answer(name="王芳", alive=True), now),
+        "mismatch": lambda: case.identity_answered(answer(name="王芳芳", alive=True), now),
+        "not_found": lambda: case.identity_answered(answer(found=False), now),
+        "deceased": lambda: case.identity_answered(answer(name="王芳", alive=False), now),
+        "queued": lambda: case.identity_queued(now),
+        "failed": lambda: case.identity_failed("平台拒绝", now),
+        "ask": lambda: case.request_identity_check(now),
+        "correct_right": lambda: case.correct_applicant_name("王芳", now),
+        "correct_wrong": lambda: case.correct_applicant_name("王方", now),
+        "override": lambda: case.override_identity("证件核对无误", "wangxiao", now),
+        "approve": lambda: case.approve(now),
+        "refuse": lambda: case.refuse(now, "不符合条件", override_reason="另有原因"),
+    }
+    actions[event]()
+    return {"approve": Decision.APPROVE, "refuse": Decision.REFUSE}.get(event)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(IDENTITY_EVENTS), max_size=25))
+def test_no_sequence_decides_past_an_unresolved_identity(events: list[str]) -> None:
+    case = open_case(name="王方")
+    for step, event in enumerate(events):
+        now = NOW + timedelta(minutes=step + 1)
+        before = copy.deepcopy(case)
+        try:
+            decision = _apply(case, event, now)
+        except InvalidTransition:
+            assert case == before  # a refused event changes nothing
+            continue
+        if decision is not None:
+            # decided: the identity check allowed exactly this decision a moment before
+            assert before.identity_block(decision) is None
+            assert not before.identity_outcome.waiting
+            if decision is Decision.APPROVE:
+                assert not before.identity_outcome.hard
+            if before.identity_outcome.overridable:
+                assert before.identity.overridden
+            assert case.identity_print_block() is None  # what was decided can be printed
+        assert "王" not in str([e.data for e in case.pending_events])
