@@ -6,9 +6,9 @@ A case opened through the case service asks the registry at once (through the ou
 look-up); until the answer is in, and while the answer shows a problem nobody has resolved, the
 case cannot be decided and nothing of it can be printed. The rules:
 
-- names are compared after a careful normalisation (:func:`same_person_name`,
-  :func:`same_business_name`); traditional and simplified characters are *not* folded — a
-  registered name may use either, and an official act carries the registered form;
+- names are compared after a careful normalisation (:mod:`clerkapp.core.identity_names`);
+  traditional and simplified characters are *not* folded — a registered name may use either,
+  and an official act carries the registered form;
 - outcomes (:class:`IdentityOutcome`): not checked (a case opened before the check existed),
   pending, queued (offline), failed (the platform refused; ask again), matched, mismatch, not
   found, deceased (person), deregistered (business 注销/吊销 or another non-active status);
@@ -23,7 +23,6 @@ case cannot be decided and nothing of it can be printed. The rules:
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.case_types import CaseState, Decision, EventKind, datetime_or_none, iso_or_none
 from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.identity_names import same_business_name, same_person_name
 from clerkapp.core.platform_types import LookupAnswer
 from clerkapp.errors import InvalidTransition
 
@@ -46,34 +46,6 @@ IDENTITY_ITEMS = {
 
 #: Business statuses under which a company may act (存续; some registries say 在业 / 开业).
 ACTIVE_BUSINESS = frozenset({"存续", "在业", "开业"})
-
-# Middle-dot variants typed in minority names (买买提·艾力): all read as U+00B7.
-_DOTS = str.maketrans(dict.fromkeys("•‧・⋅∙.．", "·"))
-
-
-def normalise_person_name(name: str) -> str:
-    """A person's name as compared: width-folded (NFKC: full-width letters and spaces), without
-    whitespace, every middle-dot variant as ``·``. Nothing else: no traditional/simplified or
-    variant-character folding (the registered form is the legal one)."""
-    text = unicodedata.normalize("NFKC", name).translate(_DOTS)
-    return "".join(text.split())
-
-
-def normalise_business_name(name: str) -> str:
-    """A registered company name as compared: exactly, except that ASCII brackets are read as
-    the full-width ones the register uses (金华市某某（集团）有限公司)."""
-    return name.strip().replace("(", "（").replace(")", "）")
-
-
-def same_person_name(typed: str, registered: str) -> bool:
-    """Whether a typed person's name is the registered one (see :func:`normalise_person_name`)."""
-    return normalise_person_name(typed) == normalise_person_name(registered)
-
-
-def same_business_name(typed: str, registered: str) -> bool:
-    """Whether a typed company name is the registered one (see
-    :func:`normalise_business_name`)."""
-    return normalise_business_name(typed) == normalise_business_name(registered)
 
 
 class CheckState(StrEnum):
