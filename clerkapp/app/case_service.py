@@ -20,6 +20,10 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
 - :meth:`~CaseService.decide` (approve / refuse / accept; an override is audited) and
   :meth:`~CaseService.withdraw` → outbox ``progress_event``
 - :meth:`~CaseService.next_document_number`, :meth:`~CaseService.record_document`
+- identity cross-check (:mod:`clerkapp.app.identity_check`): the registry question is written
+  with the case; :meth:`~CaseService.begin_identity_check`,
+  :meth:`~CaseService.correct_applicant_name`, :meth:`~CaseService.adopt_registered_name`,
+  :meth:`~CaseService.override_identity`
 - :meth:`~CaseService.rate_satisfaction` (好差评 on the applicant screen; kept locally, not sent
   to the provincial evaluation system), :meth:`~CaseService.rating_of`
 """
@@ -31,7 +35,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from clerkapp.app import case_support as support
-from clerkapp.app.case_platform import PlatformActions
+from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
@@ -50,7 +54,7 @@ __all__ = ["CaseService", "CaseSummary"]
 MAX_SIGNATURE_BYTES = 2_000_000
 
 
-class CaseService(PlatformActions):
+class CaseService(IdentityActions):
     """Case use-cases over a :class:`Store` and the active :class:`Catalogue`:
     ``CaseService(store, catalogue, clock, workstation=..., documents_dir=..., calendar=...)``."""
 
@@ -105,6 +109,7 @@ class CaseService(PlatformActions):
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)
+            self._enqueue_identity(case, clerk, now)  # the registry is asked who the applicant is
             self._enqueue(
                 OutboxKind.PROGRESS_REGISTER,
                 case,

@@ -34,6 +34,13 @@ AUDIT_ACTIONS = {
     EventKind.PLEDGE_SIGNED: "pledge_signed",
     EventKind.DECIDED: "decided",
     EventKind.WITHDRAWN: "withdrawn",
+    EventKind.IDENTITY_REQUESTED: "identity_requested",
+    EventKind.IDENTITY_QUEUED: "identity_queued",
+    EventKind.IDENTITY_FAILED: "identity_failed",
+    EventKind.IDENTITY_CHECKED: "identity_checked",
+    EventKind.APPLICANT_NAME_CORRECTED: "applicant_name_corrected",
+    EventKind.NAME_ADOPTED: "name_adopted_from_registry",
+    EventKind.IDENTITY_OVERRIDDEN: "identity_override",
 }
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")

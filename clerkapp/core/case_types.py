@@ -157,6 +157,14 @@ class EventKind(StrEnum):
     PLEDGE_SIGNED = "pledge_signed"
     DECIDED = "decided"
     WITHDRAWN = "withdrawn"
+    # The applicant's identity cross-check (clerkapp.core.identity); data never holds a name.
+    IDENTITY_REQUESTED = "identity_requested"
+    IDENTITY_QUEUED = "identity_queued"
+    IDENTITY_FAILED = "identity_failed"
+    IDENTITY_CHECKED = "identity_checked"
+    APPLICANT_NAME_CORRECTED = "applicant_name_corrected"
+    NAME_ADOPTED = "name_adopted_from_registry"
+    IDENTITY_OVERRIDDEN = "identity_override"
 
 
 def mask_name(name: str) -> str:

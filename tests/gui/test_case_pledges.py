@@ -120,10 +120,13 @@ def test_survivor_allowance_signed_with_pointer_events(
     death = case.proofs[f"{MATTER}.death"]
     assert death.state is ProofState.SATISFIED and death.method is Method.DATA_QUERY
     assert death.evidence is not None and death.evidence.source == "公安户籍"
-    [lookup] = [
+    identity, lookup = [
         r for r in app_context.store.outbox.for_case(case_id) if r.kind == OutboxKind.LOOKUP.value
     ]
     assert lookup.payload["subject"] == {"id_number": CHEN_JIANGUO}
+    # the identity question is about the widow who applies, and she is who she said
+    assert identity.payload["subject"] == {"id_number": WEI_XIUYING}
+    assert case.identity_outcome.value == "matched"
     # the decision builds, naming him masked
     print_step = wizard.print_host.step
     assert isinstance(print_step, PrintStep)

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from clerkapp.core.case import Case, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
+from clerkapp.core.platform_types import LookupAnswer, Provenance
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.documents import DocumentData, DocumentKind
 from clerkapp.infra.documents.from_case import DocumentSettings, document_data
@@ -53,9 +54,10 @@ def data_for(
 
 
 def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
-    """A new case of ``matter_code`` with a fresh unguessable tracking token."""
+    """A new case of ``matter_code`` with a fresh unguessable tracking token, the applicant's
+    identity confirmed by the registry."""
     matter = cat.matters[matter_code]
-    return Case.open(
+    case = Case.open(
         f"C-{secrets.token_hex(4)}",
         matter,
         cat.proofs_of(matter),
@@ -67,6 +69,16 @@ def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
         "K7QM-" + secrets.token_hex(2).upper(),
         related={r.role: DECEASED for r in matter.related},
     )
+    confirm_identity(case)
+    return case
+
+
+def confirm_identity(case: Case, registered: str | None = None) -> None:
+    """The population registry answers the case's identity question: the person is alive and
+    registered as ``registered`` (default: the name typed)."""
+    record = {"name": registered or case.applicant_name, "alive": True}
+    prov = Provenance("公安户籍", "hukou", "2026-11-26T09:00:00+08:00", "R-ID-0001")
+    case.identity_answered(LookupAnswer("population.basic", True, record, prov), NOW)
 
 
 def _answer(case: Case, code: str, satisfied: bool, detail: str, registry: str) -> None:

@@ -107,7 +107,9 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     case = service.open_case(
         "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
     )
-    (register,) = store.outbox.for_case(case.id)
+    # The case's outbox: the identity question to the registry, and the progress registration.
+    identity, register = store.outbox.for_case(case.id)
+    assert identity.payload["proof_code"] == "@identity"
     assert register.kind == OutboxKind.PROGRESS_REGISTER.value
     assert desk.provisional(case.id)  # the QR's token is not on the platform yet
     store.outbox.mark_sent(register.id, {}, now=NOW)

@@ -30,6 +30,7 @@ from clerkapp.gui.wizard.applicant_step import ApplicantStep
 from clerkapp.gui.wizard.case_presenter import CasePresenter
 from clerkapp.gui.wizard.decision_step import DecisionStep
 from clerkapp.gui.wizard.id_reader import IdCardReader, SimulatedIdCardReader, demo_cards
+from clerkapp.gui.wizard.identity_banner import IdentityBanner
 from clerkapp.gui.wizard.matter_step import MatterStep, time_limit_text
 from clerkapp.gui.wizard.pledge_step import PledgeStep
 from clerkapp.gui.wizard.print_host import PrintHost
@@ -69,6 +70,7 @@ class CaseWizard(QWidget):
         self.case_line.setObjectName("caseLine")
         self.case_line.setStyleSheet("font-size: 15px; color: #202124;")
         self.case_line.setWordWrap(True)
+        self.identity_banner = IdentityBanner(self)  # the registry on the applicant's name
         self.matter_step = MatterStep(services.search_matters, self)
         self.applicant_step = ApplicantStep(reader, services.today, self)
         self.proofs_board = ProofsBoard(self)
@@ -106,6 +108,7 @@ class CaseWizard(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_bar)
         layout.addWidget(self.case_line)
+        layout.addWidget(self.identity_banner)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -127,6 +130,10 @@ class CaseWizard(QWidget):
             lambda decision, reason: self.presenter.decide(Decision(decision), reason)
         )
         self.presenter.changed.connect(self._case_updated)
+        self.identity_banner.correct_requested.connect(self.presenter.correct_name)
+        self.identity_banner.adopt_requested.connect(self.presenter.adopt_registered_name)
+        self.identity_banner.override_requested.connect(self.presenter.override_identity)
+        self.identity_banner.recheck_requested.connect(self.presenter.check_identity)
         self.presenter.busy.connect(self._busy)
         self.presenter.failed.connect(self._failed)
         self.presenter.opened.connect(self._case_opened)
@@ -166,6 +173,7 @@ class CaseWizard(QWidget):
         self.pledge_step.reset()
         self.decision_step.reset()
         self.print_host.reset()
+        self.identity_banner.reset()
         self.case_line.clear()
         self.status.clear()
         self._go(Step.MATTER)
@@ -174,6 +182,11 @@ class CaseWizard(QWidget):
         """Reopen a stored case where it stopped."""
         self.new_case()
         self.presenter.load(case_id)
+
+    def platform_synced(self) -> None:
+        """The sync worker sent something: an answer it recorded for the case on screen (the
+        identity check, a queued look-up) shows without a click."""
+        self.presenter.refresh_waiting()
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -209,6 +222,9 @@ class CaseWizard(QWidget):
     def go_next(self) -> None:
         """Enter: the step's own action (pick, sign, decide), then the next step if complete."""
         step = self.step
+        if self.identity_banner.field_open():
+            self.identity_banner.commit()  # Enter confirms the corrected name or the reason
+            return
         if step is Step.MATTER:
             self.matter_step.commit()  # emits matter_chosen → _matter_chosen moves on
         elif step is Step.APPLICANT:
@@ -277,6 +293,7 @@ class CaseWizard(QWidget):
         self.case_changed.emit(case_id)
         self.case_line.setText(self._case_line_text())
         self._go(self.presenter.resume_step())
+        self.presenter.check_identity()  # asked with the case; a case from before: asked now
 
     def _case_updated(self) -> None:
         self._refresh_views()
@@ -293,6 +310,7 @@ class CaseWizard(QWidget):
         if presenter.case is None:
             return
         self.case_line.setText(self._case_line_text())
+        self.identity_banner.set_model(presenter.identity_model())
         self.proofs_board.heading.setText(self.tr("证明材料（查询与核验同时进行，无需申请人跑腿）"))
         self.proofs_board.set_rows(presenter.row_models())
         tone = presenter.recommendation_tone()

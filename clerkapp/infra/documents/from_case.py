@@ -238,6 +238,9 @@ def document_data(
             f"matter {case.matter_code} not in the catalogue",
             user_message=f"无法打印：事项目录中没有事项 {case.matter_code}",
         )
+    identity = case.identity_print_block()  # a name the registry contradicts is never printed
+    if identity is not None:
+        raise DocumentError("unresolved identity finding", user_message=identity)
     office, abbr = office_of(catalogue, matter)
     person = case.applicant_kind is ApplicantKind.PERSON
     full_id = kind is DocumentKind.PLEDGE or not person

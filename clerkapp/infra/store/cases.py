@@ -108,8 +108,9 @@ class CaseRepository:
             self._save_proofs(case)
 
     def rename_applicant(self, case_id: str, name: str) -> None:
-        """Keep the searchable applicant name in step with a corrected case (更正; joining the
-        caller's transaction — the case JSON is saved by :meth:`save`)."""
+        """Keep the list and search column in step with a corrected applicant name (更正 of an
+        issued document; identity check: 改正姓名 / 采用登记名称), joining the caller's
+        transaction — the case JSON is saved by :meth:`save`."""
         with self._store.atomic():
             self._store.conn.execute(
                 "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
