@@ -21,7 +21,9 @@ Events for the audit trail: every event method appends a :class:`CaseEvent` ``(k
 at, data)`` to ``case.pending_events``; the case service drains the list in the transaction that
 saves the case. Kinds: created, lookup_sent, lookup_queued, lookup_answered, lookup_failed,
 method_switched, verification_sent, verification_answered, verification_expired, credit_checked,
-pledge_signed, decided (data: decision, also for accept), withdrawn. ``data`` never holds the
+pledge_signed, decided (data: decision, also for accept), withdrawn, correction_requested,
+correction_resumed, not_accepted, paper_received (see :mod:`clerkapp.core.case_ways`). ``data``
+never holds the
 applicant's or a related person's ID number or name.
 """
 
@@ -50,13 +52,14 @@ from clerkapp.core.case_types import (
     datetime_or_none,
     iso_or_none,
 )
+from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
-__all__ += ["RelatedSubject"]
+__all__ += ["RelatedSubject", "CorrectionItem", "CorrectionRequest"]
 
 _P = ProofState
 
@@ -66,8 +69,9 @@ def _deny(message: str) -> InvalidTransition:
 
 
 @dataclass(eq=True)
-class Case:
-    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`."""
+class Case(CaseWays):
+    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`. The ways
+    back before a decision (补正, 不予受理, paper proofs) are in :class:`CaseWays`."""
 
     id: str
     matter_code: str
@@ -89,6 +93,8 @@ class Case:
     override_reason: str | None = None
     # Related persons by catalogue role (e.g. "deceased"); their repr is masked.
     related: dict[str, RelatedSubject] = field(default_factory=dict)
+    # 补正 notices, oldest first; the last is the one waited on while awaiting_correction.
+    corrections: list[CorrectionRequest] = field(default_factory=list)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -322,6 +328,7 @@ class Case:
             "decision_reason": self.decision_reason,
             "override_reason": self.override_reason,
             "related": {role: r.to_dict() for role, r in self.related.items()},
+            "corrections": [c.to_dict() for c in self.corrections],
         }
 
     @classmethod
@@ -347,6 +354,7 @@ class Case:
             decision_reason=data.get("decision_reason"),
             override_reason=data.get("override_reason"),
             related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
+            corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
         )
 
     def drain_events(self) -> list[CaseEvent]:
@@ -387,6 +395,8 @@ class Case:
         reason: str | None,
         override: str | None,
     ) -> None:
+        if self.state is CaseState.AWAITING_CORRECTION:
+            raise _deny("办件待补正：申请人补正后恢复办理，才能作出决定")
         self.state = state
         self.decision = decision
         self.decided_at = now
