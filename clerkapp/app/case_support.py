@@ -52,6 +52,7 @@ def public_label(case: Case) -> str:
     """The status label of ``case`` on its public progress page."""
     return PUBLIC_LABELS.get(case.state, case.state.label_zh)
 
+
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 

@@ -59,7 +59,7 @@ from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
-__all__ += ["RelatedSubject", "CorrectionItem", "CorrectionRequest"]
+__all__ += ["CorrectionItem", "CorrectionRequest", "RelatedSubject"]
 
 _P = ProofState
 
