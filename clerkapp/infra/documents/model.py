@@ -165,3 +165,10 @@ class DocumentData:
     # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
     # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
     related: tuple[tuple[str, str], ...] = ()
+    # 补正材料一次性告知书: every item as (material, what is missing or wrong), the deadline and
+    # its number of working days (see stories_notices).
+    corrections: tuple[tuple[str, str], ...] = ()
+    correction_due_on: dt.date | None = None
+    correction_days: int = 0
+    # The article the 补正 / 不予受理 rests on (行政许可法 Art. 32 for a licence; "" otherwise).
+    procedure_article: str = ""
