@@ -64,6 +64,12 @@ def local_time(value: str | None) -> str:
     return f"{parsed.astimezone(CHINA):%Y-%m-%d %H:%M}"
 
 
+#: States in which the page shows no expected completion date: the time limit runs from
+#: acceptance (行政许可法 Art. 42) and an application waiting for 补正 is not accepted yet; a case
+#: not accepted or withdrawn will not be completed.
+_NO_PROMISE = frozenset({"awaiting_correction", "not_accepted", "withdrawn"})
+
+
 def progress_page(progress: dict[str, Any], *, training: bool) -> str:
     """The public progress page of one case."""
     events = (
@@ -74,6 +80,8 @@ def progress_page(progress: dict[str, Any], *, training: bool) -> str:
         or "<li>已登记，等待办理</li>"
     )
     expected = progress["expected_completion"]
+    if progress.get("status") in _NO_PROMISE:
+        expected = None  # the promise no longer runs: waiting for 补正, not accepted, withdrawn
     expected_html = (
         f"<p>预计办结日期：<strong>{escape(local_time(expected))}</strong></p>" if expected else ""
     )
