@@ -266,7 +266,7 @@ class CaseWays:
         p.evidence = Evidence(
             method=p.method,
             source=PAPER_SOURCE,
-            as_of=now.isoformat(),
+            as_of=None,
             receipt_id=None,
             detail=f"申请人提交纸质证明，{check.strip()}（核验人 {checked_by.strip()}）",
             at=now.isoformat(),

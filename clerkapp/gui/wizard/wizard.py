@@ -27,6 +27,7 @@ from clerkapp.core.catalogue import Matter, Method
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
+from clerkapp.gui.wizard.case_actions import CaseActionBar, WaysController
 from clerkapp.gui.wizard.case_presenter import CasePresenter
 from clerkapp.gui.wizard.decision_step import DecisionStep
 from clerkapp.gui.wizard.id_reader import IdCardReader, SimulatedIdCardReader, demo_cards
@@ -75,6 +76,9 @@ class CaseWizard(QWidget):
         self.pledge_step = PledgeStep(self)
         self.decision_step = DecisionStep(self)
         self.print_host = PrintHost(services, self)
+        # The open case's actions (补正, 不予受理, 撤回; more plug in via actions.add_action).
+        self.case_actions = CaseActionBar(self)
+        self.ways = WaysController(self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wizardPages")
         for page in (
@@ -105,6 +109,7 @@ class CaseWizard(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_bar)
         layout.addWidget(self.case_line)
+        layout.addWidget(self.case_actions)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -162,6 +167,7 @@ class CaseWizard(QWidget):
         self.proofs_board.set_rows([])
         self.case_line.clear()
         self.status.clear()
+        self.case_actions.refresh(None)
         self._go(Step.MATTER)
 
     def open_case(self, case_id: str) -> None:
@@ -286,6 +292,7 @@ class CaseWizard(QWidget):
         presenter = self.presenter
         if presenter.case is None:
             return
+        self.case_actions.refresh(presenter.case)
         self.case_line.setText(self._case_line_text())
         self.proofs_board.heading.setText(self.tr("证明材料（查询与核验同时进行，无需申请人跑腿）"))
         self.proofs_board.set_rows(presenter.row_models())
