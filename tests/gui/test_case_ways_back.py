@@ -11,24 +11,32 @@ import secrets
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
-from clerkapp.core.case import CaseState
+from clerkapp.core.case import CaseState, ProofState
 from clerkapp.gui.application import default_wizard
 from clerkapp.gui.main_window import MainWindow
 from clerkapp.gui.wizard import CaseWizard
-from clerkapp.gui.wizard.case_dialogs import CorrectionDialog, NotAcceptedDialog, WithdrawDialog
+from clerkapp.gui.wizard.case_dialogs import (
+    CorrectionDialog,
+    NotAcceptedDialog,
+    PaperDialog,
+    WithdrawDialog,
+)
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import LI_MING
+from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, ZHAO_QIANG
+from tests.gui.test_case_pledges import PLEDGES
 from tests.gui.wizard_driver import (
+    WizardDriver,
     ensure_catalogue,
     find_card,
     log_in_to_the_wizard,
     read_demo_card_in_window,
     wait_until,
 )
+from tests.integration.documents_cases import pdf_text
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -249,3 +257,54 @@ def test_a_day_with_correction_not_accepted_and_withdrawal(
     # The notice stays with the case, reprintable.
     assert "补正材料一次性告知书" in _print_kinds(wizard)
     assert [e.action for e in service.store.audit.entries(first)].count("correction_resumed") == 1
+
+
+def test_a_listed_applicant_hands_in_paper_proofs_at_the_pledge_step(
+    driver: WizardDriver,
+    app_context: AppContext,
+) -> None:
+    """赵强 is on the dishonesty list: instead of "本项无法满足", the pledge step offers the
+    catalogue's paper fallback; the clerk checks the originals, the case is approved and the
+    decision prints 纸质证明（窗口核验）."""
+    wizard = driver.wizard
+    driver.choose_matter("ysbz", "一次性丧葬抚恤金和遗属补助生活费申领")
+    driver.enter_applicant(ZHAO_QIANG, "赵强", related=[(CHEN_JIANGUO, "陈建国")])
+    driver.wait_lookups()
+    wait_until(lambda: not wizard.presenter.credit_running, what="credit check")
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PLEDGE, what="pledge step")
+    step = wizard.pledge_step
+    for code in PLEDGES:
+        step.tabs.setCurrentIndex([m.proof_code for m in step._models].index(code))
+        button = step.findChild(QPushButton, f"pledgePaper_{code}")
+        assert button is not None
+        driver.click(button)
+        wait_until(lambda: isinstance(wizard.ways.dialog, PaperDialog), what="paper dialog")
+        dialog = wizard.ways.dialog
+        assert isinstance(dialog, PaperDialog) and dialog.check_edit.text() == "原件已核验"
+        _focused_in(dialog)
+        _key(Qt.Key.Key_Return)
+        wait_until(
+            lambda c=code: (
+                wizard.presenter.case is not None
+                and wizard.presenter.case.proofs[c].state is ProofState.PAPER_CHECKED
+            ),
+            what="paper recorded",
+        )
+    wizard.activateWindow()
+    wait_until(wizard.isActiveWindow, what="wizard active")
+    assert step.all_signed()
+    assert step.findChild(QLabel, "pledgePaperChecked") is not None
+    for code in PLEDGES:
+        assert "纸质证明已核验" in wizard.proofs_board.rows[code].badge.text()
+    QTest.keyClick(wizard, Qt.Key.Key_Return)  # → ⑤
+    wait_until(lambda: wizard.step is Step.DECISION, what="decision")
+    assert wizard.decision_step.approve_button.isEnabled()
+    QTest.keyClick(wizard, Qt.Key.Key_Return)  # approve as recommended
+    wait_until(lambda: _printed_ready(wizard, "审批决定书"), 20, "decision previewed")
+    case = app_context.case_service.get_case(wizard.presenter.case_id)
+    assert case.state is CaseState.APPROVED
+    built = getattr(wizard.print_host.step, "built", None)
+    assert built is not None
+    text = pdf_text(built.pdf)
+    assert text.count("纸质证明（窗口核验）") >= 2 and "原件已核验" in text

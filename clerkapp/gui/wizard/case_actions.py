@@ -34,6 +34,7 @@ from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.case_dialogs import (
     CorrectionDialog,
     NotAcceptedDialog,
+    PaperDialog,
     ResumeDialog,
     WithdrawDialog,
 )
@@ -208,6 +209,24 @@ class WaysController:
         """F7: the 不予受理 dialog."""
         dialog = NotAcceptedDialog(self.wizard)
         self._show(dialog, lambda: self._not_accept(dialog.reasons()))
+
+    def receive_paper(self, code: str) -> None:
+        """The pledge step's 收取纸质证明: what was checked, then the proof is satisfied."""
+        case = self.wizard.presenter.case
+        if case is None or code not in case.proofs:
+            return
+        dialog = PaperDialog(case.proofs[code].name, self.wizard)
+        service = self.wizard.presenter.services.service
+
+        def accepted() -> None:
+            check = dialog.check_edit.text().strip()
+            self._act(
+                _tr("正在记录纸质证明…"),
+                lambda case_id, clerk: service.receive_paper(case_id, code, check, clerk),
+                self.wizard._refresh_views,
+            )
+
+        self._show(dialog, accepted)
 
     def withdraw(self) -> None:
         """F8: the 撤回 dialog."""

@@ -301,3 +301,29 @@ class WithdrawDialog(_WaysDialog):
         if not self.reason.text().strip():
             return self.tr("撤回须填写原因"), self.reason
         return "", None
+
+
+class PaperDialog(_WaysDialog):
+    """纸质证明（窗口核验）: the applicant hands in the paper proof; the clerk says what was
+    checked (recorded with the clerk's name and the time, printed on the decision)."""
+
+    def __init__(self, proof_name: str, parent: QWidget | None = None) -> None:
+        super().__init__("paperDialog", self.tr("收取纸质证明"), self.tr("确认已核验"), parent)
+        note = QLabel(
+            self.tr(
+                "“{name}”：申请人不能以承诺方式办理，按目录允许提交纸质证明，由窗口核验。"
+            ).format(name=proof_name),
+            self,
+        )
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        self.check_edit = QLineEdit(self.tr("原件已核验"), self)
+        self.check_edit.setObjectName("paperCheck")
+        self.check_edit.setAccessibleName(self.tr("核验情况"))
+        self.body.addWidget(self.check_edit)
+
+    def check(self) -> tuple[str, QWidget | None]:
+        """What was checked."""
+        if not self.check_edit.text().strip():
+            return self.tr("请写明核验情况（例如：原件已核验）"), self.check_edit
+        return "", None

@@ -290,6 +290,10 @@ def pledges(case: Case, catalogue: Catalogue, signed: dict[str, SignedPledge]) -
                 consequences=item.pledge.consequences,
                 signed=done,
                 alternatives=alternatives,
+                paper=p.paper_allowed and p.state is ProofState.PENDING,
+                paper_checked=p.evidence.detail
+                if p.state is ProofState.PAPER_CHECKED and p.evidence
+                else "",
             )
         )
     return models

@@ -124,6 +124,7 @@ class CaseWizard(QWidget):
         self.applicant_step.changed.connect(self._sync_buttons)
         self.proofs_board.action_requested.connect(self._row_action)
         self.pledge_step.sign_requested.connect(self.presenter.sign_pledge)
+        self.pledge_step.paper_requested.connect(self.ways.receive_paper)
         self.pledge_step.switch_requested.connect(
             lambda code, method: self.presenter.switch_method(code, Method(method))
         )
