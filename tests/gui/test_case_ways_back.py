@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
+from clerkapp.gui.applicant_words import outcome_words
 from clerkapp.gui.application import default_wizard
 from clerkapp.gui.main_window import MainWindow
 from clerkapp.gui.wizard import CaseWizard
@@ -308,3 +309,10 @@ def test_a_listed_applicant_hands_in_paper_proofs_at_the_pledge_step(
     assert built is not None
     text = pdf_text(built.pdf)
     assert text.count("纸质证明（窗口核验）") >= 2 and "原件已核验" in text
+
+
+def test_the_applicant_screen_words_for_the_ways_back(qapp: QApplication) -> None:
+    tone, headline, next_step = outcome_words(CaseState.AWAITING_CORRECTION)
+    assert tone.name == "WAITING" and headline == "请补正材料" and "一次性告知书" in next_step
+    assert outcome_words(CaseState.NOT_ACCEPTED)[1] == "不予受理"
+    assert "复议" in outcome_words(CaseState.NOT_ACCEPTED)[2]
