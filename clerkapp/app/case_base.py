@@ -116,7 +116,7 @@ class CaseServiceBase:
             {
                 "token": case.tracking_token,
                 "status": case.state.value,
-                "label": case.state.label_zh,
+                "label": support.public_label(case),
                 "at": now.isoformat(),
             },
             now,

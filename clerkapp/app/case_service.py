@@ -19,6 +19,9 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
   :meth:`~CaseService.report_false_pledge` → outbox ``credit_report``
 - :meth:`~CaseService.decide` (approve / refuse / accept; an override is audited) and
   :meth:`~CaseService.withdraw` → outbox ``progress_event``
+- the ways back (:mod:`clerkapp.app.case_ways`): :meth:`~CaseService.request_correction`,
+  :meth:`~CaseService.resume_correction`, :meth:`~CaseService.receive_paper`,
+  :meth:`~CaseService.not_accept` → outbox ``progress_event``
 - :meth:`~CaseService.next_document_number`, :meth:`~CaseService.record_document`
 - identity cross-check (:mod:`clerkapp.app.identity_check`): the registry question is written
   with the case; :meth:`~CaseService.begin_identity_check`,
@@ -35,6 +38,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from clerkapp.app import case_support as support
+from clerkapp.app.case_ways import WaysBack
 from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
@@ -54,7 +58,7 @@ __all__ = ["CaseService", "CaseSummary"]
 MAX_SIGNATURE_BYTES = 2_000_000
 
 
-class CaseService(IdentityActions):
+class CaseService(IdentityActions, WaysBack):
     """Case use-cases over a :class:`Store` and the active :class:`Catalogue`:
     ``CaseService(store, catalogue, clock, workstation=..., documents_dir=..., calendar=...)``."""
 
@@ -259,8 +263,11 @@ class CaseService(IdentityActions):
         return case
 
     def withdraw(self, case_id: str, reason: str, clerk: str) -> Case:
-        """The applicant withdraws the application."""
-        with self._change(case_id, clerk) as (case, now):
+        """The applicant withdraws the application (from open, accepted or awaiting
+        correction); unsent look-ups and verification requests are withdrawn. Nothing is
+        printed: the progress page says 已撤回."""
+        extra = {EventKind.WITHDRAWN: {"reason": reason}}
+        with self._change(case_id, clerk, extra=extra) as (case, now):
             case.withdraw(now, reason)
             self._withdraw_requests(case_id, "case_withdrawn", now)
             self._progress_event(case, clerk, now)

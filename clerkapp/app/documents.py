@@ -95,13 +95,16 @@ class DocumentDesk:
         return case
 
     def kinds(self, case_id: str) -> list[DocumentKind]:
-        """*worker* — the documents a case has: its decision, refusal notice or receipt, and
-        the pledge letter when the applicant signed pledges. Empty while undecided."""
+        """*worker* — the documents a case has: its decision, refusal notice, receipt,
+        补正 notice or 不予受理决定书, the 补正 notice again once the case resumed, and the
+        pledge letter when the applicant signed pledges. Empty while undecided or withdrawn."""
         case = self._service.get_case(case_id)
         try:
             kinds = [kind_for(case)]
         except Exception:  # undecided or withdrawn: nothing to print
             return []
+        if case.corrections and DocumentKind.CORRECTION_NOTICE not in kinds:
+            kinds.append(DocumentKind.CORRECTION_NOTICE)  # the 补正 notice stays reprintable
         if self._service.pledges_of(case_id):
             kinds.append(DocumentKind.PLEDGE)
         return kinds
@@ -214,5 +217,7 @@ class DocumentDesk:
         # The office's day, whatever zone the moment was recorded in.
         if kind is DocumentKind.PLEDGE and pledges:
             return office_day(datetime.fromisoformat(str(pledges[-1].signed_at)))
+        if kind is DocumentKind.CORRECTION_NOTICE and case.corrections:
+            return office_day(case.corrections[-1].requested_at)
         moment = case.decided_at or case.accepted_at or self._clock()
         return office_day(moment)

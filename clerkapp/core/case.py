@@ -21,10 +21,11 @@ Events for the audit trail: every event method appends a :class:`CaseEvent` ``(k
 at, data)`` to ``case.pending_events``; the case service drains the list in the transaction that
 saves the case. Kinds: created, lookup_sent, lookup_queued, lookup_answered, lookup_failed,
 method_switched, verification_sent, verification_answered, verification_expired, credit_checked,
-pledge_signed, decided (data: decision, also for accept), withdrawn, and the identity
-cross-check's (:mod:`clerkapp.core.identity`: a new case asks at once; ``approve`` / ``refuse`` /
-``accept`` raise while it blocks). ``data`` never holds the applicant's or a related person's ID
-number or name.
+pledge_signed, decided (data: decision, also for accept), withdrawn, correction_requested,
+correction_resumed, not_accepted, paper_received (see :mod:`clerkapp.core.case_ways`), and the
+identity cross-check's (:mod:`clerkapp.core.identity`: a new case asks at once; ``approve`` /
+``refuse`` / ``accept`` raise while it blocks). ``data`` never holds the applicant's or a related
+person's ID number or name.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from clerkapp.core.case_types import (
     datetime_or_none,
     iso_or_none,
 )
+from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
@@ -60,7 +62,7 @@ from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
-__all__ += ["RelatedSubject"]
+__all__ += ["CorrectionItem", "CorrectionRequest", "RelatedSubject"]
 
 _P = ProofState
 
@@ -70,8 +72,10 @@ def _deny(message: str) -> InvalidTransition:
 
 
 @dataclass(eq=True)
-class Case(IdentityEvents):
-    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`."""
+class Case(IdentityEvents, CaseWays):
+    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`. The ways
+    back before a decision (补正, 不予受理, paper proofs) are in :class:`CaseWays`, the identity
+    cross-check in :class:`IdentityEvents`."""
 
     id: str
     matter_code: str
@@ -95,6 +99,8 @@ class Case(IdentityEvents):
     related: dict[str, RelatedSubject] = field(default_factory=dict)
     # The applicant's identity cross-check (core.identity): blocks deciding until resolved.
     identity: IdentityCheck = field(default_factory=IdentityCheck)
+    # 补正 notices, oldest first; the last is the one waited on while awaiting_correction.
+    corrections: list[CorrectionRequest] = field(default_factory=list)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -338,6 +344,7 @@ class Case(IdentityEvents):
             "override_reason": self.override_reason,
             "related": {role: r.to_dict() for role, r in self.related.items()},
             "identity": self.identity.to_dict(),
+            "corrections": [c.to_dict() for c in self.corrections],
         }
 
     @classmethod
@@ -364,6 +371,7 @@ class Case(IdentityEvents):
             override_reason=data.get("override_reason"),
             related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
             identity=IdentityCheck.from_dict(data.get("identity")),
+            corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
         )
 
     def drain_events(self) -> list[CaseEvent]:
@@ -404,6 +412,8 @@ class Case(IdentityEvents):
         reason: str | None,
         override: str | None,
     ) -> None:
+        if self.state is CaseState.AWAITING_CORRECTION:
+            raise _deny("办件待补正：申请人补正后恢复办理，才能作出决定")
         self.state = state
         self.decision = decision
         self.decided_at = now

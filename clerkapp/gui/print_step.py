@@ -76,6 +76,8 @@ _KIND_LABELS = {
     DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("PrintStep", "受理回执"),
     DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("PrintStep", "不予许可决定书"),
     DocumentKind.PLEDGE: QT_TRANSLATE_NOOP("PrintStep", "告知承诺书"),
+    DocumentKind.CORRECTION_NOTICE: QT_TRANSLATE_NOOP("PrintStep", "补正材料一次性告知书"),
+    DocumentKind.NOT_ACCEPTED: QT_TRANSLATE_NOOP("PrintStep", "不予受理决定书"),
 }
 
 

@@ -193,3 +193,36 @@ def decode_qr(pdf: bytes, dpi: int = 200) -> tuple[str, float]:
     position = found[0].position
     width_px = abs(position.top_right.x - position.top_left.x)
     return found[0].text, width_px / dpi * 25.4
+
+
+#: The items of the 补正 case below, as (material, what is wrong) — all must be printed.
+CORRECTION_ITEMS = (
+    (RENTAL + ".vehicle", "车辆登记情况", "登记车辆已转让，请提供车辆转移登记后的车辆登记证明"),
+    (None, "户口簿", "户主页和本人页复印件缺失，请补交"),
+    (None, "租赁意向说明", "未签名，请申请人本人签名"),
+)
+
+
+def correction_case(cat: Catalogue) -> Case:
+    """Public rental housing waiting for 补正: the vehicle look-up failed and two other materials
+    are missing or defective (deadline 5 working days: 2026-12-04)."""
+    from clerkapp.core.case import CorrectionItem
+
+    case = rental_case(cat, vehicle=True)
+    items = [CorrectionItem(code, name, problem) for code, name, problem in CORRECTION_ITEMS]
+    case.request_correction(items, date(2026, 12, 4), 5, NOW + timedelta(minutes=20))
+    return case
+
+
+#: The reasons of the 不予受理 case below.
+NOT_ACCEPTED_REASONS = (
+    "申请人户籍不在本市，不具备申请本市公共租赁住房的主体资格",
+    "申请事项依法不属于本机关职权范围，请向户籍所在地住房保障部门申请",
+)
+
+
+def not_accepted_case(cat: Catalogue) -> Case:
+    """Public rental housing not accepted (不予受理), with two reasons."""
+    case = open_case(cat, RENTAL)
+    case.not_accept(list(NOT_ACCEPTED_REASONS), NOW + timedelta(minutes=10))
+    return case

@@ -27,6 +27,7 @@ from clerkapp.core.catalogue import Matter, Method
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
+from clerkapp.gui.wizard.case_actions import CaseActionBar, WaysController
 from clerkapp.gui.wizard.case_presenter import CasePresenter
 from clerkapp.gui.wizard.decision_step import DecisionStep
 from clerkapp.gui.wizard.id_reader import IdCardReader, SimulatedIdCardReader, demo_cards
@@ -78,6 +79,9 @@ class CaseWizard(QWidget):
         self.decision_step = DecisionStep(self)
         self.decision_step.previewer = self.presenter.preview_act
         self.print_host = PrintHost(services, self)
+        # The open case's actions (补正, 不予受理, 撤回; more plug in via actions.add_action).
+        self.case_actions = CaseActionBar(self)
+        self.ways = WaysController(self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wizardPages")
         for page in (
@@ -109,6 +113,7 @@ class CaseWizard(QWidget):
         layout.addWidget(self.step_bar)
         layout.addWidget(self.case_line)
         layout.addWidget(self.identity_banner)
+        layout.addWidget(self.case_actions)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -123,6 +128,7 @@ class CaseWizard(QWidget):
         self.applicant_step.changed.connect(self._sync_buttons)
         self.proofs_board.action_requested.connect(self._row_action)
         self.pledge_step.sign_requested.connect(self.presenter.sign_pledge)
+        self.pledge_step.paper_requested.connect(self.ways.receive_paper)
         self.pledge_step.switch_requested.connect(
             lambda code, method: self.presenter.switch_method(code, Method(method))
         )
@@ -176,6 +182,7 @@ class CaseWizard(QWidget):
         self.identity_banner.reset()
         self.case_line.clear()
         self.status.clear()
+        self.case_actions.refresh(None)
         self._go(Step.MATTER)
 
     def open_case(self, case_id: str) -> None:
@@ -309,6 +316,7 @@ class CaseWizard(QWidget):
         presenter = self.presenter
         if presenter.case is None:
             return
+        self.case_actions.refresh(presenter.case)
         self.case_line.setText(self._case_line_text())
         self.identity_banner.set_model(presenter.identity_model())
         self.proofs_board.heading.setText(self.tr("证明材料（查询与核验同时进行，无需申请人跑腿）"))

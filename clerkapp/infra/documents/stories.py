@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from clerkapp.infra.documents import styles
+from clerkapp.infra.documents import stories_notices, styles
 from clerkapp.infra.documents.builder import (
     applicant_fields,
     closing_block,
@@ -208,6 +208,8 @@ _STORIES: dict[DocumentKind, Callable[[DocumentData], list[Flowable]]] = {
     DocumentKind.REFUSAL: refusal_story,
     DocumentKind.RECEIPT: receipt_story,
     DocumentKind.PLEDGE: pledge_story,
+    DocumentKind.CORRECTION_NOTICE: stories_notices.correction_notice_story,
+    DocumentKind.NOT_ACCEPTED: stories_notices.not_accepted_story,
 }
 
 

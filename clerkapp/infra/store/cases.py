@@ -50,7 +50,7 @@ class CaseSummary:
     @property
     def waiting(self) -> bool:
         """Accepted and waiting, or open with a department answer or queued look-up owed."""
-        return self.state is CaseState.ACCEPTED or (
+        return self.state in (CaseState.ACCEPTED, CaseState.AWAITING_CORRECTION) or (
             self.state is CaseState.OPEN and self.proofs_waiting > 0
         )
 
@@ -187,7 +187,10 @@ class CaseRepository:
             where.append("c.created_at < ?")
             params.append(db_time(created_to))
         if waiting:
-            where.append("(c.state = 'accepted' OR (c.state = 'open' AND waiting > 0))")
+            where.append(
+                "(c.state IN ('accepted', 'awaiting_correction')"
+                " OR (c.state = 'open' AND waiting > 0))"
+            )
         if subject_hash is not None:
             where.append("c.applicant_id_hash = ?")
             params.append(subject_hash)
@@ -203,7 +206,7 @@ class CaseRepository:
             "SELECT * FROM (SELECT c.*,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id) AS total,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
-            " ('satisfied', 'pledged', 'confirmed', 'waived')) AS satisfying,"
+            " ('satisfied', 'pledged', 'confirmed', 'waived', 'paper_checked')) AS satisfying,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
             f" {WAITING_PROOF_STATES!r}) AS waiting FROM cases c) AS c"
         )
