@@ -22,12 +22,14 @@ One transaction: register, case, audit and outbox, or nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from clerkapp.app import case_support as support
+from clerkapp.core.case import Case
+from clerkapp.core.identity import CheckState, IdentityOutcome, outcome_of
 from clerkapp.errors import ValidationError
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.store.documents import NumberState, RegisterEntry, format_number
@@ -149,7 +151,10 @@ class DocumentActs:
             raise ValidationError(
                 "nothing changed", user_message="请填写更正后的内容（与原文书相同，无需更正）"
             )
-        if changed.get("applicant_name", case.applicant_name) != case.applicant_name:
+        new_name = changed.get("applicant_name", case.applicant_name)
+        if new_name != case.applicant_name:
+            _check_against_registry(case, new_name)
+        if new_name != case.applicant_name:
             # Every paper prints the name: a reprint of another issued document would silently
             # carry the new name under its old number. It is voided (or corrected) first.
             others = [
@@ -191,6 +196,11 @@ class DocumentActs:
             if not void:
                 changes = {k: v.strip() for k, v in request.changes.items()}
                 if "applicant_name" in changes:
+                    # the registered name was checked in check(); an earlier override of a
+                    # mismatch no longer applies to the corrected name
+                    case.identity = replace(
+                        case.identity, override_reason="", overridden_by="", overridden_at=None
+                    )
                     case.applicant_name = changes["applicant_name"]
                     self.store.cases.rename_applicant(case.id, case.applicant_name)
                 if "decision_reason" in changes:
@@ -234,4 +244,21 @@ class DocumentActs:
             )
         return ActOutcome(
             case.id, request.action, entry.kind, entry.number, new_number, approved_by
+        )
+
+
+def _check_against_registry(case: Case, name: str) -> None:
+    """A name is corrected to what the registry says, never away from it: once the population
+    or market registry answered, the corrected name must be the registered one (the identity
+    check's comparison). A case never checked (stored before the check) is not held back."""
+    check = case.identity
+    if check.state is not CheckState.ANSWERED or not check.registered_name:
+        return
+    if outcome_of(check, case.applicant_kind, name) is not IdentityOutcome.MATCHED:
+        raise ValidationError(
+            "corrected name differs from the registry",
+            user_message=(
+                f"更正后的名称“{name}”与登记的“{check.registered_name}”不一致，"
+                "不能更正为登记以外的名称；请核对证件"
+            ),
         )

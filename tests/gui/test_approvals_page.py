@@ -24,6 +24,7 @@ from clerkapp.infra.paths import resources_dir
 from clerkapp.infra.store.documents import NumberState
 from clerkapp.sandbox import demo
 from tests.gui.wizard_driver import log_in
+from tests.integration.case_fixtures import confirm_identity
 
 pytestmark = pytest.mark.gui
 
@@ -42,6 +43,7 @@ def context(clerkapp_home: Path) -> Iterator[AppContext]:
 def _queued_void(context: AppContext) -> str:
     service = context.case_service
     case = service.open_case("zjj.public_rental", "person", demo.LI_MING, "李明", "demo")
+    confirm_identity(service, case.id)
     service.decide(case.id, "refuse", "名下有机动车辆", "demo", override_reason="现场核实")
     desk = DocumentDesk.for_context(context)
     built = desk.build(case.id, DocumentKind.REFUSAL, "demo")

@@ -53,9 +53,12 @@ def data_for(
     )
 
 
-def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
+def open_case(
+    cat: Catalogue, matter_code: str, name: str = "李明", registered: str | None = None
+) -> Case:
     """A new case of ``matter_code`` with a fresh unguessable tracking token, the applicant's
-    identity confirmed by the registry."""
+    identity confirmed by the registry — or, with ``registered`` other than ``name``, a typo the
+    clerk let through with a reasoned override."""
     matter = cat.matters[matter_code]
     case = Case.open(
         f"C-{secrets.token_hex(4)}",
@@ -69,7 +72,9 @@ def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
         "K7QM-" + secrets.token_hex(2).upper(),
         related={r.role: DECEASED for r in matter.related},
     )
-    confirm_identity(case)
+    confirm_identity(case, registered)
+    if registered and registered != name:
+        case.override_identity("证件照片核对无误，户籍信息待更新", "demo", NOW)
     return case
 
 
@@ -95,11 +100,16 @@ def _answer(case: Case, code: str, satisfied: bool, detail: str, registry: str) 
 
 
 def rental_case(
-    cat: Catalogue, *, vehicle: bool = False, homestead_answered: bool = True, name: str = "李明"
+    cat: Catalogue,
+    *,
+    vehicle: bool = False,
+    homestead_answered: bool = True,
+    name: str = "李明",
+    registered: str | None = None,
 ) -> Case:
     """Public rental housing: three look-ups, one department verification, one dropped proof.
     ``vehicle`` True: the applicant owns a car (refusal)."""
-    case = open_case(cat, RENTAL, name)
+    case = open_case(cat, RENTAL, name, registered)
     p = RENTAL + "."
     _answer(
         case, p + "family_economic", True, "人均月收入 1320 元，符合条件", "民政家庭经济状况核对"
@@ -127,9 +137,9 @@ def approved_case(cat: Catalogue, name: str = "李明") -> Case:
     return case
 
 
-def refused_case(cat: Catalogue) -> Case:
+def refused_case(cat: Catalogue, name: str = "李明", registered: str | None = None) -> Case:
     """Public rental housing refused: the applicant owns a vehicle."""
-    case = rental_case(cat, vehicle=True)
+    case = rental_case(cat, vehicle=True, name=name, registered=registered)
     case.refuse(NOW + timedelta(minutes=30), "申请家庭名下有机动车辆，不符合公共租赁住房保障条件")
     return case
 

@@ -25,6 +25,7 @@ from tests.integration.case_fixtures import (
     SURVIVOR,
     SURVIVOR_RELATED,
     answer,
+    confirm_identity,
     sandbox_client,
     service,
 )
@@ -66,6 +67,7 @@ def test_correction_waits_is_found_again_and_resumes(
     clock = SteppingClock(START)
     svc = service(tmp_path, clock)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "李明", "wang")
+    confirm_identity(svc, case.id)
     items = [
         CorrectionItem(VEHICLE, "车辆登记情况", "车辆已转让，请带转移登记证明"),
         CorrectionItem(None, "户口簿", f"户主页缺失（{PERSON_ID}）"),
@@ -110,6 +112,7 @@ def test_correction_waits_is_found_again_and_resumes(
 def test_a_listed_applicant_hands_in_paper_proofs_and_is_approved(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(SURVIVOR, "person", PERSON_ID, "韦秀英", "wang", SURVIVOR_RELATED)
+    confirm_identity(svc, case.id)
     svc.record_credit(case.id, LISTED, "wang")
     # The pledge is closed to them; the notice asks for the paper of both.
     items = [
@@ -139,6 +142,7 @@ def test_a_listed_applicant_hands_in_paper_proofs_and_is_approved(tmp_path: Path
 def test_paper_is_refused_where_the_catalogue_does_not_allow_it(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "李明", "wang")
+    confirm_identity(svc, case.id)
     before = _snapshot(svc, case.id)
     with pytest.raises(InvalidTransition) as info:
         svc.receive_paper(case.id, VEHICLE, "原件已核验", "wang")
@@ -156,6 +160,7 @@ def test_not_accepted_withdraws_lookups_and_tells_the_page(
 ) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "李明", "wang")
+    # the identity question stays unsent: it is withdrawn with the look-ups
     svc.begin_lookups(case.id, "wang")
     before = _snapshot(svc, case.id)
     for reasons in ([], ["  ", ""]):
@@ -189,6 +194,7 @@ def test_withdrawal_is_audited_with_its_reason_and_the_page_says_so(
 ) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "李明", "wang")
+    confirm_identity(svc, case.id)
     before = _snapshot(svc, case.id)
     with pytest.raises(InvalidTransition):
         svc.withdraw(case.id, " ", "wang")

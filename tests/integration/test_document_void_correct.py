@@ -27,7 +27,13 @@ from clerkapp.infra.store import ClerkAccounts
 from clerkapp.infra.store.approvals import ApprovalState
 from clerkapp.infra.store.documents import NumberState
 from clerkapp.sandbox import demo
-from tests.integration.case_fixtures import RENTAL, START, sandbox_client, service
+from tests.integration.case_fixtures import (
+    RENTAL,
+    START,
+    confirm_identity,
+    sandbox_client,
+    service,
+)
 from tests.integration.documents_cases import pdf_text
 from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
@@ -50,8 +56,13 @@ class Counter:
         settings = DocumentSettings(progress_base_url=base_url)
         self.desk = DocumentDesk(self.service, lambda: cat, settings, self.clock)
 
-    def refused_case(self) -> str:
-        case = self.service.open_case(RENTAL, "person", demo.LI_MING, "李明", "demo")
+    def refused_case(self, typed: str = "李明") -> str:
+        """李明's case, refused; ``typed`` other than 李明 is a typo let through by a reasoned
+        override of the identity check (so that the name can be corrected later)."""
+        case = self.service.open_case(RENTAL, "person", demo.LI_MING, typed, "demo")
+        confirm_identity(self.service, case.id, registered="李明")  # the registry's answer
+        if typed != "李明":
+            self.service.override_identity(case.id, "证件照片核对无误，户籍信息待更新", "demo")
         self.service.decide(case.id, "refuse", REASON, "demo", override_reason="现场核实")
         return case.id
 
@@ -129,14 +140,25 @@ def test_correction_on_the_spot_names_the_replaced_number(counter: Counter) -> N
 
 
 def test_a_correction_of_the_name_never_puts_the_name_in_the_audit(counter: Counter) -> None:
-    case_id = counter.refused_case()
+    svc = counter.service
+    case_id = counter.refused_case(typed="李名")  # 李名 typed for 李明's number
     old = counter.issue(case_id)
-    request = _request(case_id, old, DocumentAction.CORRECT, applicant_name="李明明")
+    # a name away from the registry's is no correction
+    wrong = _request(case_id, old, DocumentAction.CORRECT, applicant_name="李明明")
+    with says(ValidationError, "与登记的“李明”不一致"):
+        counter.approvals.carry_out_now(wrong, "demo-sup", "demo123")
+    assert svc.get_case(case_id).applicant_name == "李名"
+    request = _request(case_id, old, DocumentAction.CORRECT, applicant_name="李明")
     counter.approvals.carry_out_now(request, "demo-sup", "demo123")
-    assert counter.service.get_case(case_id).applicant_name == "李明明"
-    assert all("李明明" not in str(e.data) for e in counter.service.store.audit.entries(case_id))
+    corrected = svc.get_case(case_id)
+    assert corrected.applicant_name == "李明"
+    assert corrected.identity.override_reason == ""  # the override was for the old name
+    assert all("李明" not in str(e.data) for e in svc.store.audit.entries(case_id))
+    assert all("李名" not in str(e.data) for e in svc.store.audit.entries(case_id))
     built = counter.desk.build(case_id, DocumentKind.REFUSAL, "demo")
-    assert "李明明" in pdf_text(built.pdf)
+    text = pdf_text(built.pdf)
+    assert "李明" in text and "李名" not in text
+    assert old in text  # the corrected notice names the one it replaces
 
 
 def test_void_through_the_queue_keeps_the_number_and_shows_on_the_progress_page(
@@ -215,21 +237,21 @@ def test_what_may_not_be_voided_or_corrected(counter: Counter) -> None:
 def test_a_name_is_corrected_only_when_no_other_issued_paper_carries_the_old_one(
     counter: Counter,
 ) -> None:
-    case_id = counter.refused_case()
+    case_id = counter.refused_case(typed="李名")
     refusal = counter.issue(case_id)
     # A second issued paper of the case (here: the refusal's sibling kind, a receipt number
     # claimed and issued by hand) still prints the old name.
     seq = counter.service.next_document_number("金市建受", 2026, case_id=case_id, kind="receipt")
     receipt = f"金市建受〔2026〕{seq}号"
     counter.service.record_document(case_id, "receipt", b"%PDF-1.4", receipt, False, "demo")
-    rename = _request(case_id, refusal, DocumentAction.CORRECT, applicant_name="李明明")
+    rename = _request(case_id, refusal, DocumentAction.CORRECT, applicant_name="李明")
     with says(ValidationError, receipt):
         counter.approvals.submit(rename)
     counter.approvals.carry_out_now(
         _request(case_id, receipt, DocumentAction.VOID), "demo-sup", "demo123"
     )
     outcome = counter.approvals.carry_out_now(rename, "demo-sup", "demo123")
-    assert outcome.new_number and counter.service.get_case(case_id).applicant_name == "李明明"
+    assert outcome.new_number and counter.service.get_case(case_id).applicant_name == "李明"
 
 
 def test_a_saved_pdf_is_no_print_so_the_applicant_gets_the_original(counter: Counter) -> None:

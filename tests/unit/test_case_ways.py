@@ -21,18 +21,16 @@ from clerkapp.core.case import (
     EventKind,
     ProofState,
 )
-from clerkapp.core.catalogue import ApplicantKind, Method, ProofItem
+from clerkapp.core.catalogue import Method, ProofItem
 from clerkapp.errors import InvalidTransition
-from tests.unit.test_case import HOUSING, NOW, ev, item, matter_of
+from tests.unit.test_case import HOUSING, NOW, ev, item, open_case
 
 DUE = date(2026, 12, 4)
 
 
 def open_with(items: list[ProofItem]) -> Case:
-    case = Case.open(
-        "C1", matter_of(items), items, ApplicantKind.PERSON, "330702198503141221", "李明",
-        NOW, "token", "AB12",
-    )  # fmt: skip
+    """A new case whose applicant's identity the registry confirmed."""
+    case = open_case(items)
     case.drain_events()
     return case
 
