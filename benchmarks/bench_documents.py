@@ -71,7 +71,9 @@ class _SampleDesk:
     def titles(self, case_id: str) -> list[tuple[DocumentKind, str]]:
         return [(DocumentKind.DECISION, sample_data(DocumentKind.DECISION).printed_title)]
 
-    def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> Any:
+    def build(
+        self, case_id: str, kind: DocumentKind, clerk: str = "", *, duplicate: bool | None = None
+    ) -> Any:
         from clerkapp.app.documents import BuiltDocument
 
         data = sample_data(kind)

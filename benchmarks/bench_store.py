@@ -54,6 +54,14 @@ def _one_case(svc: CaseService, applicant: str, samples: list[float]) -> None:
     case = _timed(
         samples, lambda: svc.open_case(MATTER, "person", applicant, "基准申请人", "bench")
     )
+    identity = _timed(samples, lambda: svc.begin_identity_check(case.id, "bench"))
+    registered = _answer("population.basic", {"name": "基准申请人", "alive": True})
+    _timed(
+        samples,
+        lambda: svc.record_lookup_answer(
+            case.id, identity.payload["proof_code"], registered, outbox_id=identity.id
+        ),
+    )
     rows = _timed(samples, lambda: svc.begin_lookups(case.id, "bench"))
     for row in rows:
         code = row.payload["proof_code"]

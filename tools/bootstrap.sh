@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything ClerkApp needs on a fresh Debian/Ubuntu machine, idempotently:
-#   1. the system libraries Qt needs, Chinese fonts and poppler (apt-get; only as root or with sudo),
+#   1. the system libraries Qt needs, Chinese fonts, poppler and CUPS (apt-get; only as root or
+#      with sudo),
 #   2. a virtual environment in .venv with the package installed editable, with its test and dev tools.
 # Re-running is cheap: each step is skipped when already done (pyproject.toml unchanged).
 set -euo pipefail
@@ -11,6 +12,8 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xkb1 libglib2.0-0 libnss3 libasound2
   fonts-droid-fallback fonts-arphic-uming poppler-utils xvfb xauth
+  # printing: lp hands the PDF to CUPS; the tests run a private cupsd with a PDF file printer
+  cups-daemon cups-client cups-filters
 )
 
 missing=()

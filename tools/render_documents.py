@@ -15,6 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from dataclasses import replace
+
 from clerkapp.infra.documents import DocumentKind, build_pdf
 from clerkapp.infra.documents.samples import sample_data
 
@@ -23,6 +25,12 @@ VARIANTS = {
     "-provisional": {"provisional": True},
     "-copy": {"copy_number": 2},  # the first reprint
     "-rare-name": {"name": "王䶮𠇔㐀𠮷"},  # Ext A/B, two of them from the fallback fonts
+}
+# Variants set on the finished data (issue 8): a corrected document naming the one it replaces,
+# and the 存档联 of a 一式两份 print.
+DATA_VARIANTS = {
+    "-corrected": {"replaces": "金市建决〔2026〕122号"},
+    "-file-copy": {"copy_number": 2, "copy_label": "存档联"},
 }
 
 
@@ -41,11 +49,14 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for kind in DocumentKind:
-            for suffix, options in VARIANTS.items():
+            variants = [(suffix, options, {}) for suffix, options in VARIANTS.items()]
+            variants += [(suffix, {}, changes) for suffix, changes in DATA_VARIANTS.items()]
+            for suffix, options, changes in variants:
                 if suffix and not args.all_variants and kind is not DocumentKind.DECISION:
                     continue
                 pdf = Path(tmp) / f"{kind.value}{suffix}.pdf"
-                pdf.write_bytes(build_pdf(sample_data(kind, **options)))  # type: ignore[arg-type]
+                data = replace(sample_data(kind, **options), **changes)  # type: ignore[arg-type]
+                pdf.write_bytes(build_pdf(data))
                 subprocess.run(
                     ["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(out / pdf.stem)],
                     check=True,

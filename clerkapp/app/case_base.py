@@ -116,9 +116,25 @@ class CaseServiceBase:
             {
                 "token": case.tracking_token,
                 "status": case.state.value,
-                "label": case.state.label_zh,
+                "label": support.public_label(case),
                 "at": now.isoformat(),
             },
+            now,
+        )
+
+    def progress_notice(
+        self, case: Case, clerk: str | None, now: datetime, status: str, label: str
+    ) -> OutboxRow:
+        """Queue a progress event with its own ``status`` and public ``label`` (no personal
+        data: the page is public), e.g. a document voided or corrected; joins the caller's
+        transaction."""
+        n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
+        return self._enqueue(
+            OutboxKind.PROGRESS_EVENT,
+            case,
+            clerk,
+            f"progress_event:{case.id}:{n}",
+            {"token": case.tracking_token, "status": status, "label": label, "at": now.isoformat()},
             now,
         )
 

@@ -19,7 +19,14 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
   :meth:`~CaseService.report_false_pledge` → outbox ``credit_report``
 - :meth:`~CaseService.decide` (approve / refuse / accept; an override is audited) and
   :meth:`~CaseService.withdraw` → outbox ``progress_event``
+- the ways back (:mod:`clerkapp.app.case_ways`): :meth:`~CaseService.request_correction`,
+  :meth:`~CaseService.resume_correction`, :meth:`~CaseService.receive_paper`,
+  :meth:`~CaseService.not_accept` → outbox ``progress_event``
 - :meth:`~CaseService.next_document_number`, :meth:`~CaseService.record_document`
+- identity cross-check (:mod:`clerkapp.app.identity_check`): the registry question is written
+  with the case; :meth:`~CaseService.begin_identity_check`,
+  :meth:`~CaseService.correct_applicant_name`, :meth:`~CaseService.adopt_registered_name`,
+  :meth:`~CaseService.override_identity`
 - :meth:`~CaseService.rate_satisfaction` (好差评 on the applicant screen; kept locally, not sent
   to the provincial evaluation system), :meth:`~CaseService.rating_of`
 """
@@ -31,17 +38,19 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from clerkapp.app import case_support as support
-from clerkapp.app.case_platform import PlatformActions
+from clerkapp.app.case_ways import WaysBack
+from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
-from clerkapp.errors import ValidationError
+from clerkapp.errors import DocumentError, ValidationError
 from clerkapp.infra.office_clock import office_time, office_zone
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.store import DocumentRecord, OutboxKind, OutboxRow, PledgeRecord
 from clerkapp.infra.store.cases import CaseSummary
+from clerkapp.infra.store.documents import NumberState
 from clerkapp.infra.store.ratings import RatingRecord
 
 __all__ = ["CaseService", "CaseSummary"]
@@ -49,7 +58,7 @@ __all__ = ["CaseService", "CaseSummary"]
 MAX_SIGNATURE_BYTES = 2_000_000
 
 
-class CaseService(PlatformActions):
+class CaseService(IdentityActions, WaysBack):
     """Case use-cases over a :class:`Store` and the active :class:`Catalogue`:
     ``CaseService(store, catalogue, clock, workstation=..., documents_dir=..., calendar=...)``."""
 
@@ -104,6 +113,7 @@ class CaseService(PlatformActions):
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)
+            self._enqueue_identity(case, clerk, now)  # the registry is asked who the applicant is
             self._enqueue(
                 OutboxKind.PROGRESS_REGISTER,
                 case,
@@ -253,8 +263,11 @@ class CaseService(PlatformActions):
         return case
 
     def withdraw(self, case_id: str, reason: str, clerk: str) -> Case:
-        """The applicant withdraws the application."""
-        with self._change(case_id, clerk) as (case, now):
+        """The applicant withdraws the application (from open, accepted or awaiting
+        correction); unsent look-ups and verification requests are withdrawn. Nothing is
+        printed: the progress page says 已撤回."""
+        extra = {EventKind.WITHDRAWN: {"reason": reason}}
+        with self._change(case_id, clerk, extra=extra) as (case, now):
             case.withdraw(now, reason)
             self._withdraw_requests(case_id, "case_withdrawn", now)
             self._progress_event(case, clerk, now)
@@ -276,12 +289,61 @@ class CaseService(PlatformActions):
         number: str | None,
         provisional: bool,
         clerk: str,
+        *,
+        printed: bool = True,
     ) -> DocumentRecord:
-        """Archive a printed document (file under the data directory, SHA-256) and audit the
-        print — a second print of the same kind is a reprint (copy number > 1)."""
+        """Archive a document handed out and audit it. The first output of a number issues it:
+        its archive copy is kept (copy number 0, not a print) and the register records the
+        issue. ``printed`` papers count from 1 (the original) — a later one is a reprint (副本);
+        a saved PDF (``printed=False``) is no print and returns the archive copy. A number voided
+        or superseded meanwhile is refused: that paper would be void."""
         with self.store.atomic():
             now = self.clock()
             self.store.cases.load(case_id)  # the case must exist
+            directory = self._documents_dir or data_dir() / "documents"
+            entry = self.store.documents.entry(case_id, number) if number else None
+            if entry is not None and entry.state is not NumberState.CURRENT:
+                raise DocumentError(
+                    f"document {number} is {entry.state.value}",
+                    user_message=f"文书 {number} 已作废或已被更正，不能再打印，请重新生成文书",
+                )
+            archive = None
+            if entry is not None and not entry.issued:
+                self.store.documents.mark_issued(entry, at=now, by=clerk)
+                archive = self.store.documents.archive(
+                    case_id,
+                    kind,
+                    pdf_bytes,
+                    number=number,
+                    provisional=provisional,
+                    printed_by=clerk,
+                    now=now,
+                    directory=directory,
+                    archive_copy=True,
+                )
+                self._audit(
+                    "document_issued",
+                    case_id,
+                    clerk,
+                    now,
+                    kind=kind,
+                    number=number,
+                    sha256=archive.sha256,
+                    provisional=provisional,
+                )
+            if not printed:
+                self._audit("document_saved", case_id, clerk, now, kind=kind, number=number)
+                if archive is None:
+                    archive = next(
+                        (
+                            d
+                            for d in self.store.documents.for_case(case_id)
+                            if d.kind == kind and d.number == number and d.is_archive_copy
+                        ),
+                        None,
+                    )
+                if archive is not None:
+                    return archive
             record = self.store.documents.archive(
                 case_id,
                 kind,
@@ -290,7 +352,7 @@ class CaseService(PlatformActions):
                 provisional=provisional,
                 printed_by=clerk,
                 now=now,
-                directory=self._documents_dir or data_dir() / "documents",
+                directory=directory,
             )
             self._audit(
                 "reprinted" if record.is_reprint else "printed",

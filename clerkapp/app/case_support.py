@@ -9,7 +9,7 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from clerkapp.core.case import Case, CaseEvent, EventKind
+from clerkapp.core.case import Case, CaseEvent, CaseState, EventKind
 from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
@@ -34,7 +34,32 @@ AUDIT_ACTIONS = {
     EventKind.PLEDGE_SIGNED: "pledge_signed",
     EventKind.DECIDED: "decided",
     EventKind.WITHDRAWN: "withdrawn",
+    EventKind.IDENTITY_REQUESTED: "identity_requested",
+    EventKind.IDENTITY_QUEUED: "identity_queued",
+    EventKind.IDENTITY_FAILED: "identity_failed",
+    EventKind.IDENTITY_CHECKED: "identity_checked",
+    EventKind.APPLICANT_NAME_CORRECTED: "applicant_name_corrected",
+    EventKind.NAME_ADOPTED: "name_adopted_from_registry",
+    EventKind.IDENTITY_OVERRIDDEN: "identity_override",
+    EventKind.CORRECTION_REQUESTED: "correction_requested",
+    EventKind.CORRECTION_RESUMED: "correction_resumed",
+    EventKind.NOT_ACCEPTED: "not_accepted",
+    EventKind.PAPER_RECEIVED: "paper_received",
 }
+
+# What the applicant's progress page says of a state, where the clerk's word alone says too
+# little (the label goes to the platform: never any personal data).
+PUBLIC_LABELS = {
+    CaseState.AWAITING_CORRECTION: "待补正：请按补正材料一次性告知书补正材料后到窗口继续办理",
+    CaseState.NOT_ACCEPTED: "不予受理：详见不予受理决定书",
+    CaseState.WITHDRAWN: "已撤回：申请人已撤回申请，办件终止",
+}
+
+
+def public_label(case: Case) -> str:
+    """The status label of ``case`` on its public progress page."""
+    return PUBLIC_LABELS.get(case.state, case.state.label_zh)
+
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")
 

@@ -12,7 +12,7 @@ moments, and marking every fresh decision provisional would teach clerks to igno
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from clerkapp.infra.documents import (
     DocumentKind,
     build_pdf,
     document_series,
+    format_document_number,
 )
 from clerkapp.infra.documents.from_case import (
     DocumentSettings,
@@ -31,9 +32,10 @@ from clerkapp.infra.documents.from_case import (
 )
 from clerkapp.infra.documents.wording import document_title, number_mark
 from clerkapp.infra.office_clock import office_day
-from clerkapp.infra.store.documents import DocumentRecord
+from clerkapp.infra.store.documents import DocumentRecord, NumberState
 from clerkapp.infra.store.outbox import OutboxKind, OutboxState
 
+FILE_COPY_LABEL = "存档联"
 _PROGRESS_KINDS = {OutboxKind.PROGRESS_REGISTER.value, OutboxKind.PROGRESS_EVENT.value}
 
 
@@ -47,6 +49,16 @@ class BuiltDocument:
     pdf: bytes
     provisional: bool
     copy_number: int
+    # 一式两份: the 存档联 printed in the same job after the original (empty: not wanted).
+    file_copy: bytes = b""
+    issued: bool = False  # the number was already output (printed or saved): 作废 / 更正 apply
+    # The retired numbers of this kind of the case, as the register keeps them, in words
+    # (e.g. "金市建决〔2026〕1号 已作废（批准人 demo-sup）").
+    history: tuple[str, ...] = ()
+
+    def papers(self) -> list[bytes]:
+        """The PDFs one print job sends, in order: the paper, then its 存档联 if any."""
+        return [self.pdf, self.file_copy] if self.file_copy else [self.pdf]
 
 
 class DocumentDesk:
@@ -63,6 +75,9 @@ class DocumentDesk:
         self._catalogue = catalogue
         self._settings = settings
         self._clock = clock
+        # 一式两份 (the office's choice, see :data:`DUPLICATE_KEY`): the original's print job
+        # also prints the 存档联 for the case file.
+        self.duplicate: Callable[[], bool] = lambda: False
 
     @classmethod
     def for_context(cls, context: Any) -> DocumentDesk:
@@ -75,14 +90,22 @@ class DocumentDesk:
         )
         return cls(context.case_service, lambda: context.catalogue, settings, context.clock)
 
+    def case(self, case_id: str) -> Case:
+        """*worker* — the case as stored."""
+        case: Case = self._service.get_case(case_id)
+        return case
+
     def kinds(self, case_id: str) -> list[DocumentKind]:
-        """*worker* — the documents a case has: its decision, refusal notice or receipt, and
-        the pledge letter when the applicant signed pledges. Empty while undecided."""
+        """*worker* — the documents a case has: its decision, refusal notice, receipt,
+        补正 notice or 不予受理决定书, the 补正 notice again once the case resumed, and the
+        pledge letter when the applicant signed pledges. Empty while undecided or withdrawn."""
         case = self._service.get_case(case_id)
         try:
             kinds = [kind_for(case)]
         except Exception:  # undecided or withdrawn: nothing to print
             return []
+        if case.corrections and DocumentKind.CORRECTION_NOTICE not in kinds:
+            kinds.append(DocumentKind.CORRECTION_NOTICE)  # the 补正 notice stays reprintable
         if self._service.pledges_of(case_id):
             kinds.append(DocumentKind.PLEDGE)
         return kinds
@@ -106,9 +129,12 @@ class DocumentDesk:
         clerk = store.clerks.get(username) if username else None
         return (clerk.display_name if clerk is not None else "") or username
 
-    def build(self, case_id: str, kind: DocumentKind, clerk: str = "") -> BuiltDocument:
+    def build(
+        self, case_id: str, kind: DocumentKind, clerk: str = "", *, duplicate: bool | None = None
+    ) -> BuiltDocument:
         """*worker* — build ``kind`` for the case: number claimed (the same on every reprint),
-        next copy number, provisional while the platform has not confirmed the case."""
+        next copy number, provisional while the platform has not confirmed the case; with
+        ``duplicate`` (default: :attr:`duplicate`) the original comes with its 存档联."""
         case: Case = self._service.get_case(case_id)
         catalogue = self._catalogue()
         matter = catalogue.matters[case.matter_code]
@@ -121,7 +147,14 @@ class DocumentDesk:
             case_id=case_id,
             kind=kind.value,
         )
-        printed = [d for d in self._service.documents_of(case_id) if d.kind == kind.value]
+        number = format_document_number(abbr, kind, issued.year, seq, number_mark(kind, matter))
+        # Copies count per number: prints of a voided or superseded number are not this paper's.
+        printed = [
+            d
+            for d in self._service.documents_of(case_id)
+            if d.kind == kind.value and d.number == number and not d.is_archive_copy
+        ]
+        entry = self._service.store.documents.entry(case_id, number)
         data = document_data(
             case,
             catalogue,
@@ -135,20 +168,58 @@ class DocumentDesk:
             clerk=clerk,
             accepted_by=self.accepted_by(case_id),
         )
+        if entry is not None and entry.replaces:
+            data = replace(data, replaces=entry.replaces)
+        pdf = build_pdf(data)
+        file_copy = b""
+        wanted = self.duplicate() if duplicate is None else duplicate
+        if data.copy_number == 1 and wanted:
+            file_copy = build_pdf(replace(data, copy_number=2, copy_label=FILE_COPY_LABEL))
         return BuiltDocument(
-            case_id, kind, data.number, build_pdf(data), data.provisional, data.copy_number
+            case_id,
+            kind,
+            data.number,
+            pdf,
+            data.provisional,
+            data.copy_number,
+            file_copy=file_copy,
+            issued=entry is not None and entry.issued,
+            history=self._history(case_id, kind),
         )
 
-    def record(self, document: BuiltDocument, clerk: str) -> DocumentRecord:
-        """*worker* — archive the printed (or saved) document and audit the print/reprint."""
-        return self._service.record_document(
+    def _history(self, case_id: str, kind: DocumentKind) -> tuple[str, ...]:
+        words = {NumberState.VOIDED: "已作废", NumberState.SUPERSEDED: "已更正"}
+        return tuple(
+            f"{e.number} {words[e.state]}（批准人 {e.approved_by}）"
+            for e in self._service.store.documents.register(case_id)
+            if e.kind == kind.value and e.state in words
+        )
+
+    def record(
+        self, document: BuiltDocument, clerk: str, *, printed: bool = True
+    ) -> DocumentRecord:
+        """*worker* — archive the document handed out and audit it: the first output issues
+        the number (archive copy, not a print); a print is the original (copy 1) or a 副本; a
+        saved PDF (``printed=False``) is no print. A 一式两份 print also records its 存档联."""
+        record: DocumentRecord = self._service.record_document(
             document.case_id,
             document.kind.value,
             document.pdf,
             document.number,
             document.provisional,
             clerk,
+            printed=printed,
         )
+        if printed and document.file_copy:
+            self._service.record_document(
+                document.case_id,
+                document.kind.value,
+                document.file_copy,
+                document.number,
+                document.provisional,
+                clerk,
+            )
+        return record
 
     def provisional(self, case_id: str) -> bool:
         """Whether the case's QR may not yet show its status on the platform (see the module
@@ -170,5 +241,7 @@ class DocumentDesk:
         # The office's day, whatever zone the moment was recorded in.
         if kind is DocumentKind.PLEDGE and pledges:
             return office_day(datetime.fromisoformat(str(pledges[-1].signed_at)))
+        if kind is DocumentKind.CORRECTION_NOTICE and case.corrections:
+            return office_day(case.corrections[-1].requested_at)
         moment = case.decided_at or case.accepted_at or self._clock()
         return office_day(moment)

@@ -21,8 +21,11 @@ Events for the audit trail: every event method appends a :class:`CaseEvent` ``(k
 at, data)`` to ``case.pending_events``; the case service drains the list in the transaction that
 saves the case. Kinds: created, lookup_sent, lookup_queued, lookup_answered, lookup_failed,
 method_switched, verification_sent, verification_answered, verification_expired, credit_checked,
-pledge_signed, decided (data: decision, also for accept), withdrawn. ``data`` never holds the
-applicant's or a related person's ID number or name.
+pledge_signed, decided (data: decision, also for accept), withdrawn, correction_requested,
+correction_resumed, not_accepted, paper_received (see :mod:`clerkapp.core.case_ways`), and the
+identity cross-check's (:mod:`clerkapp.core.identity`: a new case asks at once; ``approve`` /
+``refuse`` / ``accept`` raise while it blocks). ``data`` never holds the applicant's or a related
+person's ID number or name.
 """
 
 from __future__ import annotations
@@ -50,14 +53,16 @@ from clerkapp.core.case_types import (
     datetime_or_none,
     iso_or_none,
 )
+from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import failed_reasons, own_reason
 from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
 __all__ += ["EventKind", "Evidence", "ProofResolution", "ProofState", "Recommendation"]
-__all__ += ["RelatedSubject"]
+__all__ += ["CorrectionItem", "CorrectionRequest", "RelatedSubject"]
 
 _P = ProofState
 
@@ -67,8 +72,10 @@ def _deny(message: str) -> InvalidTransition:
 
 
 @dataclass(eq=True)
-class Case:
-    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`."""
+class Case(IdentityEvents, CaseWays):
+    """One application (办件). Build with :meth:`open`; restore with :meth:`from_dict`. The ways
+    back before a decision (补正, 不予受理, paper proofs) are in :class:`CaseWays`, the identity
+    cross-check in :class:`IdentityEvents`."""
 
     id: str
     matter_code: str
@@ -90,6 +97,10 @@ class Case:
     override_reason: str | None = None
     # Related persons by catalogue role (e.g. "deceased"); their repr is masked.
     related: dict[str, RelatedSubject] = field(default_factory=dict)
+    # The applicant's identity cross-check (core.identity): blocks deciding until resolved.
+    identity: IdentityCheck = field(default_factory=IdentityCheck)
+    # 补正 notices, oldest first; the last is the one waited on while awaiting_correction.
+    corrections: list[CorrectionRequest] = field(default_factory=list)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -128,6 +139,7 @@ class Case:
             related=related,
         )
         case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
+        case.request_identity_check(now)
         return case
 
     @property
@@ -257,6 +269,7 @@ class Case:
     def approve(self, now: datetime, reason: str | None = None) -> None:
         """准予许可: only when every proof satisfies."""
         self._require_open()
+        self._require_identity(Decision.APPROVE)
         missing = self.missing()
         if missing:
             names = "、".join(self.proofs[c].name for c in missing)
@@ -274,6 +287,7 @@ class Case:
         own = own_reason(reason, failed)
         if not failed and not own:
             raise _deny("不予许可必须填写理由")
+        self._require_identity(Decision.REFUSE)
         recommended = self.recommend().decision
         if recommended is not Decision.REFUSE and not (override_reason and override_reason.strip()):
             raise _deny(f"系统建议为“{recommended.label_zh}”，作出不同决定须说明理由")
@@ -283,6 +297,7 @@ class Case:
         """受理: take the case in while departments (or the outbox) still owe answers."""
         if self.state is not CaseState.OPEN:
             raise _deny(f"办件{self.state.label_zh}，不能再受理")
+        self._require_identity(Decision.ACCEPT)
         states = [p.state for p in self.proofs.values()]
         if any(s in FAILED for s in states):
             raise _deny("有证明材料未通过，应作出不予许可决定，不能受理")
@@ -328,6 +343,8 @@ class Case:
             "decision_reason": self.decision_reason,
             "override_reason": self.override_reason,
             "related": {role: r.to_dict() for role, r in self.related.items()},
+            "identity": self.identity.to_dict(),
+            "corrections": [c.to_dict() for c in self.corrections],
         }
 
     @classmethod
@@ -353,6 +370,8 @@ class Case:
             decision_reason=data.get("decision_reason"),
             override_reason=data.get("override_reason"),
             related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
+            identity=IdentityCheck.from_dict(data.get("identity")),
+            corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
         )
 
     def drain_events(self) -> list[CaseEvent]:
@@ -393,6 +412,8 @@ class Case:
         reason: str | None,
         override: str | None,
     ) -> None:
+        if self.state is CaseState.AWAITING_CORRECTION:
+            raise _deny("办件待补正：申请人补正后恢复办理，才能作出决定")
         self.state = state
         self.decision = decision
         self.decided_at = now

@@ -69,6 +69,7 @@ class ProofState(StrEnum):
     CONFIRMED = "confirmed"  # the department confirmed
     DENIED = "denied"  # the department denied
     WAIVED = "waived"  # dropped by the reform: not needed
+    PAPER_CHECKED = "paper_checked"  # paper proof handed in, checked at the counter (fallback)
 
     @property
     def label_zh(self) -> str:
@@ -88,7 +89,13 @@ class ProofState(StrEnum):
 
 
 SATISFYING = frozenset(
-    {ProofState.SATISFIED, ProofState.PLEDGED, ProofState.CONFIRMED, ProofState.WAIVED}
+    {
+        ProofState.SATISFIED,
+        ProofState.PLEDGED,
+        ProofState.CONFIRMED,
+        ProofState.WAIVED,
+        ProofState.PAPER_CHECKED,
+    }
 )
 FAILED = frozenset({ProofState.NOT_SATISFIED, ProofState.DENIED})
 WAITING = frozenset({ProofState.AWAITING_DEPT, ProofState.QUEUED})
@@ -104,6 +111,7 @@ _PROOF_LABELS = {
     ProofState.CONFIRMED: "已核验",
     ProofState.DENIED: "核验未通过",
     ProofState.WAIVED: "无需提供",
+    ProofState.PAPER_CHECKED: "纸质证明已核验",
 }
 _PROOF_TONES = {
     ProofState.PENDING: "todo",
@@ -116,6 +124,7 @@ _PROOF_TONES = {
     ProofState.CONFIRMED: "ok",
     ProofState.DENIED: "fail",
     ProofState.WAIVED: "none",
+    ProofState.PAPER_CHECKED: "ok",
 }
 
 
@@ -157,6 +166,18 @@ class EventKind(StrEnum):
     PLEDGE_SIGNED = "pledge_signed"
     DECIDED = "decided"
     WITHDRAWN = "withdrawn"
+    # The applicant's identity cross-check (clerkapp.core.identity); data never holds a name.
+    IDENTITY_REQUESTED = "identity_requested"
+    IDENTITY_QUEUED = "identity_queued"
+    IDENTITY_FAILED = "identity_failed"
+    IDENTITY_CHECKED = "identity_checked"
+    APPLICANT_NAME_CORRECTED = "applicant_name_corrected"
+    NAME_ADOPTED = "name_adopted_from_registry"
+    IDENTITY_OVERRIDDEN = "identity_override"
+    CORRECTION_REQUESTED = "correction_requested"  # 补正: the notice lists what to bring
+    CORRECTION_RESUMED = "correction_resumed"  # the applicant came back, the case goes on
+    NOT_ACCEPTED = "not_accepted"  # 不予受理
+    PAPER_RECEIVED = "paper_received"  # a paper proof handed in and checked at the counter
 
 
 def mask_name(name: str) -> str:
@@ -305,6 +326,8 @@ class ProofResolution:
     error: str | None = None
     ticket: str | None = None
     pledge_hash: str | None = None
+    # The catalogue allows a paper proof checked at the counter (``ProofItem.paper_fallback``).
+    paper_allowed: bool = False
 
     @classmethod
     def initial(cls, item: ProofItem, now: datetime) -> ProofResolution:
@@ -312,6 +335,7 @@ class ProofResolution:
         reform dropped it, otherwise pending with the primary method."""
         allowed = (item.method, *(m for m in item.fallbacks if m != item.method))
         resolution = cls(item.code, item.name, item.method, allowed, ProofState.PENDING, now)
+        resolution.paper_allowed = item.paper_fallback
         if item.method is Method.DROPPED:
             basis = item.drop.legal_basis if item.drop else ""
             resolution.state = ProofState.WAIVED
@@ -353,6 +377,7 @@ class ProofResolution:
             "error": self.error,
             "ticket": self.ticket,
             "pledge_hash": self.pledge_hash,
+            "paper_allowed": self.paper_allowed,
         }
 
     @classmethod
@@ -370,6 +395,7 @@ class ProofResolution:
             error=data.get("error"),
             ticket=data.get("ticket"),
             pledge_hash=data.get("pledge_hash"),
+            paper_allowed=bool(data.get("paper_allowed", False)),
         )
 
 

@@ -170,6 +170,9 @@ class ProofItem:
     fallbacks: tuple[Method, ...] = ()
     synthetic: bool = False
     pinyin: str = ""  # reading of ``name`` for search, see resources/catalogue/README.md
+    # The applicant may hand in the paper proof, checked at the counter, when no other way works
+    # (e.g. a listed applicant may not pledge); see resources/catalogue/README.md for the default.
+    paper_fallback: bool = False
 
     def allows(self, method: Method) -> bool:
         """Whether the proof may be satisfied by ``method`` (primary or fallback)."""

@@ -265,6 +265,7 @@ class _Builder(RelatedChecks, ActChecks):
                 self.add(f_loc, "fallbacks", f"备用方式重复：{value!r}")
             else:
                 fallbacks.append(fallback)
+        paper = self.paper_fallback(loc, raw, method, fallbacks)
         query = self.query(f"{loc}.query", raw["query"]) if "query" in raw else None
         pledge = self.pledge(f"{loc}.pledge", raw["pledge"]) if "pledge" in raw else None
         verify = self.verify(f"{loc}.verify", raw["verify"]) if "verify" in raw else None
@@ -282,8 +283,24 @@ class _Builder(RelatedChecks, ActChecks):
         return ProofItem(
             code=code, name=name, issuer=issuer, method=method, query=query, pledge=pledge,
             verify=verify, drop=drop, fallbacks=tuple(fallbacks), synthetic=synthetic,
-            pinyin=reading,
+            pinyin=reading, paper_fallback=paper,
         )  # fmt: skip
+
+    def paper_fallback(
+        self, loc: str, raw: dict[str, Any], method: Method | None, fallbacks: list[Method]
+    ) -> bool:
+        """``paper_fallback``: may the applicant hand in the paper proof? Default: yes where the
+        item can be pledged — 国办发〔2020〕42号 (证明事项告知承诺制): an applicant who will not
+        or may not pledge (失信) must be able to submit the proof itself — otherwise no. Never
+        for a dropped proof: asking for an abolished proof is itself unlawful."""
+        explicit = self.get(raw, loc, "paper_fallback", bool, required=False)
+        if method is Method.DROPPED:
+            if explicit:
+                self.add(loc, "paper_fallback", "直接取消的证明事项不能要求纸质证明")
+            return False
+        if explicit is None:
+            return method is Method.PLEDGE or Method.PLEDGE in fallbacks
+        return bool(explicit)
 
     def spec_object(self, loc: str, raw: object) -> dict[str, Any] | None:
         if not isinstance(raw, dict):

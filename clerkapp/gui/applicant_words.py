@@ -138,6 +138,24 @@ def outcome_words(state: CaseState) -> tuple[Tone, str, str]:
         )
     if state is CaseState.WITHDRAWN:
         return Tone.NEUTRAL, QCoreApplication.translate("ApplicantScreen", "已撤回申请"), ""
+    if state is CaseState.AWAITING_CORRECTION:
+        return (
+            Tone.WAITING,
+            QCoreApplication.translate("ApplicantScreen", "请补正材料"),
+            QCoreApplication.translate(
+                "ApplicantScreen",
+                "请按补正材料一次性告知书所列，在期限内带齐材料回到窗口，办件将接着办理。",
+            ),
+        )
+    if state is CaseState.NOT_ACCEPTED:
+        return (
+            Tone.ERROR,
+            QCoreApplication.translate("ApplicantScreen", "不予受理"),
+            QCoreApplication.translate(
+                "ApplicantScreen",
+                "理由见不予受理决定书；不服可依决定书所列途径申请复议或提起诉讼。",
+            ),
+        )
     return Tone.BUSY, QCoreApplication.translate("ApplicantScreen", "正在办理"), ""
 
 

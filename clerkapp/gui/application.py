@@ -168,6 +168,9 @@ class Shell(QObject):
 
     def _sync_status(self, status: SyncStatus) -> None:
         self.window.set_pending(status.pending)
+        synced = getattr(self.window.wizard, "platform_synced", None)
+        if status.sent and callable(synced):
+            synced()  # answers the sync worker recorded show in the open case by themselves
         if status.reachable is not None and (self.sandbox is None or status.reachable):
             self.window.set_platform_state(
                 PlatformState.ONLINE if status.reachable else PlatformState.OFFLINE

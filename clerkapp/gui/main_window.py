@@ -14,9 +14,11 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +29,9 @@ from clerkapp import __version__
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
+from clerkapp.gui.approvals_page import APPROVALS_KEYS, ApprovalsDialog
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.document_act_dialog import DocumentActDialog
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
 from clerkapp.gui.theme import PlatformState
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")
+        self._add_approvals()
         # Tab follows reading order: header actions, search, list, then the case on the right.
         self.setTabOrder(self.header.new_case_button, self.header.lock_button)
         self.setTabOrder(self.header.lock_button, self.case_list.search)
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
     def _logged_in(self, clerk: Clerk) -> None:
         self.clerk = clerk
         self.header.set_clerk(clerk.display_name, self._role_label(clerk))
+        self.approvals_button.setVisible(clerk.role is Role.SUPERVISOR)
         if self._wizard_factory is not None and self.wizard is None:
             self.wizard = self._wizard_factory(clerk, self.case_host)
             self.wizard.setObjectName(self.wizard.objectName() or "caseWizard")
@@ -184,6 +190,41 @@ class MainWindow(QMainWindow):
         self.refresh_cases()
         self.case_list.search.setFocus()
 
+    def _add_approvals(self) -> None:
+        """审批队列 (issue 8): a header button a supervisor sees, and Ctrl+Shift+Q for anyone
+        (a clerk is refused in the page, and the refusal audited)."""
+        self.approvals: ApprovalsDialog | None = None
+        self.approvals_button = QPushButton(self.tr("审批队列 (Ctrl+Shift+Q)"), self.header)
+        self.approvals_button.setObjectName("approvalsButton")
+        self.approvals_button.setAccessibleName(self.tr("审批队列"))
+        self.approvals_button.hide()
+        self.approvals_button.clicked.connect(self.open_approvals)
+        bar = self.header.layout()
+        if bar is not None:
+            index = bar.indexOf(self.header.new_case_button)
+            if isinstance(bar, QBoxLayout):
+                bar.insertWidget(index, self.approvals_button)
+        self._shortcut(APPROVALS_KEYS, self.open_approvals, "shortcutApprovals")
+
+    def open_approvals(self) -> ApprovalsDialog | None:
+        """Open the supervisor's approval queue (作废 / 更正 requests)."""
+        if not self.is_working or self.clerk is None:
+            return None
+        dialog = ApprovalsDialog(self._services, self.clerk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.approvals = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
+
+    def _close_approval_dialogs(self) -> None:
+        """On lock: the approval queue and a 作废 / 更正 request (a supervisor's password may
+        be half typed) never stay open over the lock screen."""
+        for dialog in (*self.findChildren(ApprovalsDialog), *self.findChildren(DocumentActDialog)):
+            if dialog.isVisible():
+                dialog.reject()
+        self.approvals = None
+
     def _role_label(self, clerk: Clerk) -> str:
         if clerk.role is Role.SUPERVISOR:
             return self.tr("科室负责人")
@@ -196,6 +237,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.header.set_actions_enabled(False)
+        self._close_approval_dialogs()
         self.login_view.show_locked(clerk)
         self.pages.setCurrentWidget(self.login_view)
         self.locked.emit()

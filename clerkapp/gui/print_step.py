@@ -1,14 +1,16 @@
 """⑥ 打印: the wizard's last step — the real page previewed (Qt PDF viewer), the counter's
-printer (remembered), copies, 打印 (Qt print dialog) and 另存为 PDF.
+printer (remembered), copies, 一式两份, 打印 (no dialog: the remembered printer), 选择打印机…
+(the dialog, on demand), 另存为 PDF, and 作废… / 更正… of an issued document.
 
-Building, printing (rasterising pages at up to 300 dpi) and archiving run off the GUI thread
-through :func:`clerkapp.gui.ops.run_op`; the GUI thread only loads the finished bytes into the
-viewer. After a print or a save the document is archived with its SHA-256 and the print audited
-(:meth:`clerkapp.app.documents.DocumentDesk.record`); the preview is rebuilt, so the next print
-is marked as a copy (副本).
+Building, printing and archiving run off the GUI thread through :func:`clerkapp.gui.ops.run_op`;
+the GUI thread only loads the finished bytes into the viewer. A print goes to CUPS as the PDF
+itself where it can (:mod:`clerkapp.gui.print_output`). After a print or a save the document is
+recorded (:meth:`clerkapp.app.documents.DocumentDesk.record`): the first output issues the
+number and keeps the archive copy; a saved PDF is no print, so the paper handed over afterwards
+is the original; the preview is rebuilt, so the next print is marked as a copy (副本).
 
-Tests drive :meth:`PrintStep.show_case`, :meth:`PrintStep.save_to` and
-:meth:`PrintStep.print_to` (a PDF ``QPrinter``) without dialogs, waiting on the signals.
+Tests drive :meth:`PrintStep.show_case`, :meth:`PrintStep.save_to`, :meth:`PrintStep.print_to`
+(a PDF ``QPrinter``) and :meth:`PrintStep.print_now` without dialogs, waiting on the signals.
 """
 
 from __future__ import annotations
@@ -22,19 +24,17 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QRect,
     QSettings,
-    QSize,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -45,15 +45,24 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.app.documents import BuiltDocument, DocumentDesk
-from clerkapp.errors import ClerkAppError
+from clerkapp.gui.document_act_dialog import DocumentActsBar
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
+from clerkapp.gui.print_output import (
+    MAX_PRINT_DPI,
+    PrintError,
+    print_job,
+    render_to_printer,
+)
+from clerkapp.gui.printer_choice import PRINTER_KEY, PrinterChoice, truthy
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.wording import LONGEST_TITLE
 from clerkapp.infra.paths import data_dir
 
-PRINTER_KEY = "print/printer"
+__all__ = ["MAX_PRINT_DPI", "PRINTER_KEY", "PrintError", "PrintStep", "render_to_printer"]
+
 COPIES_KEY = "print/copies"
-MAX_PRINT_DPI = 300  # enough for text and QR; 600 dpi pages would take ~140 MB each
+# 一式两份 (the office's choice): the original's print job also prints the 存档联.
+DUPLICATE_KEY = "print/duplicate"
 
 
 def print_settings() -> QSettings:
@@ -69,45 +78,12 @@ _KIND_LABELS = {
     DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("PrintStep", "受理回执"),
     DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("PrintStep", "不予许可决定书"),
     DocumentKind.PLEDGE: QT_TRANSLATE_NOOP("PrintStep", "告知承诺书"),
+    DocumentKind.CORRECTION_NOTICE: QT_TRANSLATE_NOOP("PrintStep", "补正材料一次性告知书"),
+    DocumentKind.NOT_ACCEPTED: QT_TRANSLATE_NOOP("PrintStep", "不予受理决定书"),
 }
 
 
-class PrintError(ClerkAppError):
-    """A print job that could not be completed."""
-
-
-def render_to_printer(pdf: bytes, printer: QPrinter) -> int:
-    """*worker* — paint every page of ``pdf`` onto ``printer`` (full page, at most 300 dpi);
-    returns the number of pages painted. QPainter on a QPrinter is allowed off the GUI thread."""
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise PrintError("pdf did not load", user_message="文书无法打开，未能打印，请重新生成")
-    printer.setFullPage(True)
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise PrintError("printer did not start", user_message="打印机无法开始打印，请检查打印机")
-    try:
-        target = printer.pageLayout().fullRectPixels(printer.resolution())
-        copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
-        for copy in range(copies):
-            for page in range(document.pageCount()):
-                if copy or page:
-                    printer.newPage()
-                points = document.pagePointSize(page)
-                size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = document.render(page, size)
-                painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
-    finally:
-        painter.end()
-    return document.pageCount()
-
-
-class PrintStep(QWidget):
+class PrintStep(PrinterChoice, QWidget):
     """Preview, printer, copies, 打印 and 另存为 PDF for the documents of one case.
 
     Signals: ``document_ready(str)`` (kind) when a preview is loaded; ``printed(object)`` and
@@ -139,7 +115,10 @@ class PrintStep(QWidget):
         self.built: BuiltDocument | None = None
         self._buffer: QBuffer | None = None
         self._printer_job: QPrinter | None = None
+        self.act_message = ""  # the outcome of a void or correction, shown with the preview
+        self.last_job = ""  # the CUPS job id of the last print (empty: the Qt path)
         self._build_ui()
+        self.acts = DocumentActsBar(self)
 
     def _run(self, fn: Any, on_success: Any) -> OpHandle:
         # run_op keeps a finished handle alive until its slot has returned (gui/ops._finish).
@@ -169,6 +148,15 @@ class PrintStep(QWidget):
         self.print_button = self._named(QPushButton(self.tr("打印"), self), "printButton")
         self.print_button.setToolTip(self.tr("打印文书 (Ctrl+P)"))
         self.save_button = self._named(QPushButton(self.tr("另存为 PDF…"), self), "printSavePdf")
+        self.choose_button = self._named(
+            QPushButton(self.tr("选择打印机…"), self), "printChoosePrinter"
+        )
+        self.choose_button.setToolTip(self.tr("打开打印对话框选择打印机 (Ctrl+Shift+P)"))
+        self.duplicate_box = self._named(
+            QCheckBox(self.tr("一式两份（含存档联）"), self), "printDuplicate"
+        )
+        self.duplicate_box.setChecked(truthy(self._settings.value(DUPLICATE_KEY, False)))
+        self.duplicate_box.setToolTip(self.tr("打印原件时同时打印一份标注“存档联”的文书，供归档"))
         self._fill_printers()
 
         bar = QHBoxLayout()
@@ -180,20 +168,31 @@ class PrintStep(QWidget):
         copies_label.setBuddy(self.copies)
         for widget in (kind_label, self.kind_box, printer_label, self.printer_box):
             bar.addWidget(widget)
+        bar.addWidget(self.choose_button)
         bar.addWidget(copies_label)
         bar.addWidget(self.copies)
+        bar.addWidget(self.duplicate_box)
         bar.addStretch(1)
         bar.addWidget(self.save_button)
         bar.addWidget(self.print_button)
+        self.acts_bar = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.preview, 1)
         layout.addLayout(bar)
+        layout.addLayout(self.acts_bar)
         # focus order follows reading order: document, printer, copies, save, print
         QWidget.setTabOrder(self.kind_box, self.printer_box)
-        QWidget.setTabOrder(self.printer_box, self.copies)
-        QWidget.setTabOrder(self.copies, self.save_button)
+        QWidget.setTabOrder(self.printer_box, self.choose_button)
+        QWidget.setTabOrder(self.choose_button, self.copies)
+        QWidget.setTabOrder(self.copies, self.duplicate_box)
+        QWidget.setTabOrder(self.duplicate_box, self.save_button)
         QWidget.setTabOrder(self.save_button, self.print_button)
+        self.choose_button.clicked.connect(self.choose_printer)
+        self.duplicate_box.toggled.connect(self._duplicate_toggled)
+        choose = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        choose.setObjectName("shortcutChoosePrinter")
+        choose.activated.connect(self.choose_printer)
 
         self.kind_box.activated.connect(self._kind_chosen)
         self.printer_box.activated.connect(self._printer_chosen)
@@ -207,24 +206,18 @@ class PrintStep(QWidget):
         widget.setAccessibleName(accessible or widget.text())
         return widget
 
-    def _fill_printers(self) -> None:
-        remembered = str(self._settings.value(PRINTER_KEY, "") or "")
-        names = QPrinterInfo.availablePrinterNames()
-        default = QPrinterInfo.defaultPrinterName()
-        self.printer_box.clear()
-        self.printer_box.addItem(self.tr("系统默认打印机"), "")
-        for name in names:
-            self.printer_box.addItem(name, name)
-        if remembered and remembered not in names:
-            # remembered but not connected now: keep it visible so the clerk sees what is missing
-            self.printer_box.addItem(self.tr("%1（未连接）").replace("%1", remembered), remembered)
-        chosen = remembered or default
-        index = self.printer_box.findData(chosen)
-        self.printer_box.setCurrentIndex(max(index, 0))
-
     def _set_ready(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.choose_button.setEnabled(ready)
+        acts = getattr(self, "acts", None)
+        if acts is not None:
+            acts.update(ready)
+
+    def _duplicate_toggled(self, on: bool) -> None:
+        self._settings.setValue(DUPLICATE_KEY, on)
+        if self.built is not None and self.built.copy_number == 1:
+            self.build(self.built.kind)  # the job now does (or no longer does) hold the 存档联
 
     # -- the case and its documents --------------------------------------------------------------
 
@@ -284,7 +277,10 @@ class PrintStep(QWidget):
         self._set_ready(False)
         self.status.setText(self.tr("正在生成文书…"))
         case_id, clerk = self.case_id, self._clerk_name()
-        return self._run(lambda: self.desk().build(case_id, kind, clerk), self._built)
+        duplicate = self.duplicate_box.isChecked()
+        return self._run(
+            lambda: self.desk().build(case_id, kind, clerk, duplicate=duplicate), self._built
+        )
 
     def _built(self, document: BuiltDocument) -> None:
         if document.case_id != self.case_id:
@@ -303,8 +299,16 @@ class PrintStep(QWidget):
         notes = [document.number]
         if document.copy_number > 1:
             notes.append(self.tr("副本（第 %1 份）").replace("%1", str(document.copy_number)))
+        else:
+            notes.append(self.tr("原件"))
+        if document.file_copy:
+            notes.append(self.tr("一式两份：另附存档联"))
         if document.provisional:
             notes.append(self.tr("临时凭证：平台尚未确认，联网后进度自动同步"))
+        notes += document.history  # the register's voided / superseded numbers of this kind
+        if self.act_message:
+            notes.insert(0, self.act_message)
+            self.act_message = ""
         self.status.setText(" · ".join(notes))
         self._set_ready(True)
         self.document_ready.emit(document.kind.value)
@@ -317,31 +321,23 @@ class PrintStep(QWidget):
 
     # -- print and save ----------------------------------------------------------------------------
 
-    def _printer_chosen(self, index: int) -> None:
-        self._settings.setValue(PRINTER_KEY, self.printer_box.itemData(index) or "")
-
-    def make_printer(self) -> QPrinter:
-        """A printer set to the chosen printer, copies and A4."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        name = self.printer_box.currentData()
-        if name:
-            printer.setPrinterName(name)
-        printer.setCopyCount(self.copies.value())
-        printer.setDocName(self.built.number if self.built else "ClerkApp")
-        return printer
-
-    def print_now(self) -> None:
-        """打印 / Ctrl+P: Qt's print dialog, then print the previewed document."""
+    def print_now(self) -> OpHandle | None:
+        """打印 / Ctrl+P: print the previewed document on the remembered printer, no dialog."""
         if self.built is None or not self.print_button.isEnabled():
-            return
-        printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
-            self._settings.setValue(PRINTER_KEY, printer.printerName())
-        self.print_to(printer)
+            return None
+        route = self.print_route()
+        name = str(self.printer_box.currentData() or "")
+        if route.kind == "qt":
+            return self.print_to(self.make_printer())
+        copies, title = self.copies.value(), self.built.number
+        self.status.setText(self.tr("正在打印…"))
+
+        def job(papers: list[bytes]) -> None:
+            self.last_job = print_job(
+                papers, printer_name=name, copies=copies, title=title, route=route
+            )
+
+        return self._hand_out(job, self.printed, papers=True)
 
     def print_to(self, printer: QPrinter) -> OpHandle | None:
         """Print the previewed document on ``printer`` off the GUI thread, then archive and
@@ -350,7 +346,9 @@ class PrintStep(QWidget):
             return None
         self.status.setText(self.tr("正在打印…"))
         self._printer_job = printer  # alive until the worker is done with it
-        return self._hand_out(lambda pdf: render_to_printer(pdf, printer), self.printed)
+        return self._hand_out(
+            lambda papers: render_to_printer(papers, printer), self.printed, papers=True
+        )
 
     def _save_clicked(self) -> None:
         if self.built is None:
@@ -374,13 +372,20 @@ class PrintStep(QWidget):
                     "cannot write the pdf", user_message="无法保存文件，请换一个位置或文件名"
                 ) from exc
 
-        return self._hand_out(write, self.saved)
+        return self._hand_out(write, self.saved, printed=False)
 
     def _hand_out(
-        self, output: Callable[[bytes], object], handed: SignalInstance
+        self,
+        output: Callable[[Any], object],
+        handed: SignalInstance,
+        *,
+        papers: bool = False,
+        printed: bool = True,
     ) -> OpHandle | None:
-        """Send the previewed document's PDF to ``output`` off the GUI thread, archive and audit
-        it, emit ``handed`` with the record and preview the next copy."""
+        """Send the previewed document — its PDF, or with ``papers`` all the papers of the job
+        (the 存档联 of a 一式两份 too) — to ``output`` off the GUI thread, record it (a print,
+        or with ``printed=False`` a saved PDF, which is no print), emit ``handed`` with the
+        record and preview what the next print would be."""
         document = self.built
         if document is None:
             return None
@@ -388,8 +393,8 @@ class PrintStep(QWidget):
         clerk = self._clerk_name()
 
         def job() -> Any:
-            output(document.pdf)
-            return self.desk().record(document, clerk)
+            output(document.papers() if papers else document.pdf)
+            return self.desk().record(document, clerk, printed=printed)
 
         def done(record: Any) -> None:
             self._printer_job = None

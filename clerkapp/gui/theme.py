@@ -72,6 +72,10 @@ def case_status(
         "approved": StatusLook(Tone.OK, QCoreApplication.translate("Status", "已办结")),
         "refused": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予许可")),
         "withdrawn": StatusLook(Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")),
+        "awaiting_correction": StatusLook(
+            Tone.WAITING, QCoreApplication.translate("Status", "待补正")
+        ),
+        "not_accepted": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予受理")),
     }
     return looks.get(state, StatusLook(Tone.NEUTRAL, state))
 

@@ -65,7 +65,8 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
         "person",
         WANG_FANG,
         "公共租赁住房申请（名下有车辆）",
-        "车辆登记查询：名下有 1 辆车（浙G·3A***）→ 不予许可",
+        "车辆登记查询：名下有 1 辆车（浙G·3A***）→ 不予许可；身份核对演示：手工输入姓名“王方”"
+        "→ 申请人姓名与户籍登记不一致：填写 王方，登记 王芳（读卡则姓名正确）→ 改正姓名",
     ),
     DemoSubject(
         "widow",
@@ -81,7 +82,7 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
         "person",
         CHEN_JIANGUO,
         "（韦秀英的已故配偶，供户籍查询演示）",
-        "户籍查询：alive=false，died_on 为近期日期",
+        "户籍查询：alive=false，died_on 为近期日期；以他为申请人，身份核对显示已死亡，不能准予",
     ),
     DemoSubject(
         "dishonest",
@@ -105,7 +106,8 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
         "person",
         LIU_YANG,
         "任一数据查询事项（号码有效但平台无记录）",
-        "各项查询均为“未查到”（found=false），部门核验答复“否认”",
+        "各项查询均为“未查到”（found=false），部门核验答复“否认”；身份核对：户籍登记中查无此号"
+        " → 核对证件后说明理由方可继续",
     ),
     DemoSubject(
         "business",
@@ -113,7 +115,8 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
         "business",
         DEMO_BUSINESS,
         "综合计算工时制审批 / 企业资质核准",
-        "营业执照存续；社保参保职工 30 人，无欠费 → 可予许可",
+        "营业执照存续；社保参保职工 30 人，无欠费 → 可予许可；企业名称只填“示范科技”→"
+        " 与市场主体登记不一致 → 采用登记名称",
     ),
     DemoSubject(
         "revoked_business",
@@ -121,7 +124,7 @@ DEMO_SUBJECTS: tuple[DemoSubject, ...] = (
         "business",
         REVOKED_BUSINESS,
         "企业资质核准（执照被吊销、社保欠费）",
-        "营业执照状态“吊销”，社保有欠费 → 不予许可",
+        "营业执照状态“吊销”，社保有欠费 → 不予许可（身份核对：登记状态吊销，只能不予许可）",
     ),
 )
 

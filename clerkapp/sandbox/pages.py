@@ -66,6 +66,12 @@ def local_day(value: str | None, zone: tzinfo = CHINA) -> str:
     return format_in_zone(value, zone, "%Y年%m月%d日") if value else ""
 
 
+#: States in which the page shows no expected completion date: the time limit runs from
+#: acceptance (行政许可法 Art. 42) and an application waiting for 补正 is not accepted yet; a case
+#: not accepted or withdrawn will not be completed.
+_NO_PROMISE = frozenset({"awaiting_correction", "not_accepted", "withdrawn"})
+
+
 def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CHINA) -> str:
     """The public progress page of one case; times in ``zone`` (the office's). A finished case
     (approved, refused, withdrawn, not accepted) shows the day it was finished, not the promise."""
@@ -80,12 +86,12 @@ def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CH
     completed = progress.get("completed_at")
     if completed:
         expected_html = f"<p>办结日期：<strong>{escape(local_day(completed, zone))}</strong></p>"
-    elif expected:
+    elif expected and progress.get("status") not in _NO_PROMISE:
         expected_html = (
             f"<p>预计办结日期：<strong>{escape(local_time(expected, zone))}</strong></p>"
         )
     else:
-        expected_html = ""
+        expected_html = ""  # the promise no longer runs: waiting for 补正, not accepted, withdrawn
     body = (
         f'<div class="card"><h1>{escape(progress["matter_name"])}</h1>'
         f'<div class="muted">{escape(progress["office"])}</div></div>'

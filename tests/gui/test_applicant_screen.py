@@ -33,7 +33,7 @@ from tests.gui.wizard_driver import (
     log_in,
     wait_until,
 )
-from tests.integration.case_fixtures import PERSON_ID, RENTAL
+from tests.integration.case_fixtures import PERSON_ID, RENTAL, confirm_identity
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.gui
@@ -188,6 +188,7 @@ def decided_case(app_context: AppContext) -> str:
     ensure_catalogue()
     service = app_context.case_service
     case = service.open_case(RENTAL, "person", PERSON_ID, "李明", "demo")
+    confirm_identity(service, case.id)
     service.decide(case.id, Decision.REFUSE, "材料不全", "demo", override_reason="申请人要求")
     return case.id
 

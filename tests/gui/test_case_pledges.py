@@ -8,6 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState, ProofState
@@ -120,10 +121,13 @@ def test_survivor_allowance_signed_with_pointer_events(
     death = case.proofs[f"{MATTER}.death"]
     assert death.state is ProofState.SATISFIED and death.method is Method.DATA_QUERY
     assert death.evidence is not None and death.evidence.source == "公安户籍"
-    [lookup] = [
+    identity, lookup = [
         r for r in app_context.store.outbox.for_case(case_id) if r.kind == OutboxKind.LOOKUP.value
     ]
     assert lookup.payload["subject"] == {"id_number": CHEN_JIANGUO}
+    # the identity question is about the widow who applies, and she is who she said
+    assert identity.payload["subject"] == {"id_number": WEI_XIUYING}
+    assert case.identity_outcome.value == "matched"
     # the decision builds, naming him masked
     print_step = wizard.print_host.step
     assert isinstance(print_step, PrintStep)
@@ -144,9 +148,10 @@ def test_dishonesty_list_refuses_the_pledge(driver: WizardDriver, app_context: A
     assert "失信名单" in credit and "不能以告知承诺方式办理" in credit
     assert "名单版本" in credit and "金民失信〔2025〕7号" in credit
     assert "✖" in credit
-    # no pad to sign on; the catalogue allows no other route for these proofs, and says so
+    # no pad to sign on; the catalogue's only other route is the paper proof (窗口核验)
     assert step.pad_stack.currentIndex() == 1
-    assert step.findChild(type(step.credit_label), "pledgeNoAlternative") is not None
+    assert step.findChild(type(step.credit_label), "pledgeNoAlternative") is None
+    assert step.findChild(QPushButton, f"pledgePaper_{step.current_code()}") is not None
     # every pledge tab says so too: red ✖ and words, not the amber "waiting" ◷
     assert step.tabs.count() == len(PLEDGES)
     for index in range(step.tabs.count()):

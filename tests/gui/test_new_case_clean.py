@@ -177,7 +177,7 @@ def test_the_inputs_list_is_read_from_the_docs() -> None:
     # a sample of what the list holds, so that a broken parser cannot pass the test below
     assert {"matterSearch", "applicantNumber", "decisionReason", "signatureCanvas"} <= names
     assert {"relatedNumber_<role>", "demoCardCombo", "printDocumentKind"} <= names
-    assert kept == {"printPrinter", "printCopies"}
+    assert kept == {"printPrinter", "printCopies", "printDuplicate"}
 
 
 def test_a_new_case_returns_every_input_of_every_step_to_empty(driver: WizardDriver) -> None:

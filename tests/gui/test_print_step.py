@@ -104,14 +104,16 @@ def test_preview_then_save_archives_the_same_bytes_and_the_reprint_is_a_copy(
         step.save_to(target)
     (record,) = saved
     assert target.read_bytes() == built.pdf
-    assert record.sha256 == hashlib.sha256(built.pdf).hexdigest() and record.copy_no == 1
-    assert Path(record.path).read_bytes() == built.pdf  # archived as printed
-    # the preview now shows the next print: a copy with the same number
-    assert step.built is not None and step.built.copy_number == 2
+    # a saved PDF issues the number and keeps the archive copy, but is no print
+    assert record.sha256 == hashlib.sha256(built.pdf).hexdigest() and record.is_archive_copy
+    assert Path(record.path).read_bytes() == built.pdf  # archived as issued
+    # the preview now shows the next print: still the original (the applicant's paper)
+    assert step.built is not None and step.built.copy_number == 1 and step.built.issued
     assert step.built.number == built.number
-    assert "副本（第2份）" in pdf_text(step.built.pdf)
+    assert "副本" not in pdf_text(step.built.pdf)
     actions = [e.action for e in context.store.audit.entries(case.id)]
-    assert "printed" in actions
+    assert actions[-2:] == ["document_issued", "document_saved"]
+    assert "printed" not in actions
 
 
 def test_printing_to_a_pdf_printer_prints_the_page_with_its_qr_and_audits_a_reprint(

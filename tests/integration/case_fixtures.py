@@ -3,6 +3,7 @@ applicant numbers, a sandbox client, platform answers and a tiny PNG signature."
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -96,3 +97,36 @@ def png() -> bytes:
 
 
 STROKES = [[(10.0, 10.0, 0.5), (20.0, 14.0, 0.6), (30.0, 12.0, 0.4)]]
+
+
+def confirm_identity(svc: CaseService, case_id: str, registered: str | None = None) -> None:
+    """The population registry answers the case's identity question (as the sync worker or
+    the fan-out would record it): alive, registered as ``registered`` (default: as typed)."""
+    from clerkapp.core.identity import IDENTITY_CHECK
+
+    name = registered or svc.get_case(case_id).applicant_name
+    record = {"name": name, "alive": True}
+    [row] = [
+        r
+        for r in svc.store.outbox.for_case(case_id)
+        if r.payload.get("proof_code") == IDENTITY_CHECK and r.state == "open"
+    ]
+    found = answer("population.basic", record, "公安户籍")
+    svc.record_lookup_answer(case_id, IDENTITY_CHECK, found, outbox_id=row.id)
+
+
+def make_legacy(service: CaseService, case_id: str) -> None:
+    """Turn a stored case into one written before the identity check existed: no ``identity``
+    in its JSON, no identity question in the outbox."""
+    store = service.store
+    with store.atomic():
+        [text] = store.conn.execute("SELECT json FROM cases WHERE id = ?", (case_id,)).fetchone()
+        data = json.loads(text)
+        del data["identity"]
+        store.conn.execute(
+            "UPDATE cases SET json = ? WHERE id = ?",
+            (json.dumps(data, ensure_ascii=False), case_id),
+        )
+        for row in store.outbox.for_case(case_id):
+            if row.payload.get("proof_code") == "@identity":
+                store.conn.execute("DELETE FROM outbox WHERE id = ?", (row.id,))

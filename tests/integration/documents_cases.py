@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from clerkapp.core.case import Case, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
+from clerkapp.core.platform_types import LookupAnswer, Provenance
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.documents import DocumentData, DocumentKind
 from clerkapp.infra.documents.from_case import DocumentSettings, document_data
@@ -52,10 +53,14 @@ def data_for(
     )
 
 
-def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
-    """A new case of ``matter_code`` with a fresh unguessable tracking token."""
+def open_case(
+    cat: Catalogue, matter_code: str, name: str = "李明", registered: str | None = None
+) -> Case:
+    """A new case of ``matter_code`` with a fresh unguessable tracking token, the applicant's
+    identity confirmed by the registry — or, with ``registered`` other than ``name``, a typo the
+    clerk let through with a reasoned override."""
     matter = cat.matters[matter_code]
-    return Case.open(
+    case = Case.open(
         f"C-{secrets.token_hex(4)}",
         matter,
         cat.proofs_of(matter),
@@ -67,6 +72,18 @@ def open_case(cat: Catalogue, matter_code: str, name: str = "李明") -> Case:
         "K7QM-" + secrets.token_hex(2).upper(),
         related={r.role: DECEASED for r in matter.related},
     )
+    confirm_identity(case, registered)
+    if registered and registered != name:
+        case.override_identity("证件照片核对无误，户籍信息待更新", "demo", NOW)
+    return case
+
+
+def confirm_identity(case: Case, registered: str | None = None) -> None:
+    """The population registry answers the case's identity question: the person is alive and
+    registered as ``registered`` (default: the name typed)."""
+    record = {"name": registered or case.applicant_name, "alive": True}
+    prov = Provenance("公安户籍", "hukou", "2026-11-26T09:00:00+08:00", "R-ID-0001")
+    case.identity_answered(LookupAnswer("population.basic", True, record, prov), NOW)
 
 
 def _answer(case: Case, code: str, satisfied: bool, detail: str, registry: str) -> None:
@@ -83,11 +100,16 @@ def _answer(case: Case, code: str, satisfied: bool, detail: str, registry: str) 
 
 
 def rental_case(
-    cat: Catalogue, *, vehicle: bool = False, homestead_answered: bool = True, name: str = "李明"
+    cat: Catalogue,
+    *,
+    vehicle: bool = False,
+    homestead_answered: bool = True,
+    name: str = "李明",
+    registered: str | None = None,
 ) -> Case:
     """Public rental housing: three look-ups, one department verification, one dropped proof.
     ``vehicle`` True: the applicant owns a car (refusal)."""
-    case = open_case(cat, RENTAL, name)
+    case = open_case(cat, RENTAL, name, registered)
     p = RENTAL + "."
     _answer(
         case, p + "family_economic", True, "人均月收入 1320 元，符合条件", "民政家庭经济状况核对"
@@ -115,9 +137,9 @@ def approved_case(cat: Catalogue, name: str = "李明") -> Case:
     return case
 
 
-def refused_case(cat: Catalogue) -> Case:
+def refused_case(cat: Catalogue, name: str = "李明", registered: str | None = None) -> Case:
     """Public rental housing refused: the applicant owns a vehicle."""
-    case = rental_case(cat, vehicle=True)
+    case = rental_case(cat, vehicle=True, name=name, registered=registered)
     case.refuse(NOW + timedelta(minutes=30), "申请家庭名下有机动车辆，不符合公共租赁住房保障条件")
     return case
 
@@ -181,3 +203,36 @@ def decode_qr(pdf: bytes, dpi: int = 200) -> tuple[str, float]:
     position = found[0].position
     width_px = abs(position.top_right.x - position.top_left.x)
     return found[0].text, width_px / dpi * 25.4
+
+
+#: The items of the 补正 case below, as (material, what is wrong) — all must be printed.
+CORRECTION_ITEMS = (
+    (RENTAL + ".vehicle", "车辆登记情况", "登记车辆已转让，请提供车辆转移登记后的车辆登记证明"),
+    (None, "户口簿", "户主页和本人页复印件缺失，请补交"),
+    (None, "租赁意向说明", "未签名，请申请人本人签名"),
+)
+
+
+def correction_case(cat: Catalogue) -> Case:
+    """Public rental housing waiting for 补正: the vehicle look-up failed and two other materials
+    are missing or defective (deadline 5 working days: 2026-12-04)."""
+    from clerkapp.core.case import CorrectionItem
+
+    case = rental_case(cat, vehicle=True)
+    items = [CorrectionItem(code, name, problem) for code, name, problem in CORRECTION_ITEMS]
+    case.request_correction(items, date(2026, 12, 4), 5, NOW + timedelta(minutes=20))
+    return case
+
+
+#: The reasons of the 不予受理 case below.
+NOT_ACCEPTED_REASONS = (
+    "申请人户籍不在本市，不具备申请本市公共租赁住房的主体资格",
+    "申请事项依法不属于本机关职权范围，请向户籍所在地住房保障部门申请",
+)
+
+
+def not_accepted_case(cat: Catalogue) -> Case:
+    """Public rental housing not accepted (不予受理), with two reasons."""
+    case = open_case(cat, RENTAL)
+    case.not_accept(list(NOT_ACCEPTED_REASONS), NOW + timedelta(minutes=10))
+    return case

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clerkapp.core.case import Decision
-from tests.integration.case_fixtures import PERSON_ID, RENTAL, service
+from tests.integration.case_fixtures import PERSON_ID, RENTAL, confirm_identity, service
 
 HOMESTEAD = f"{RENTAL}.homestead"
 
@@ -21,7 +21,7 @@ def test_withdrawal_withdraws_pending_lookups_and_verifications(tmp_path: Path) 
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
     svc.begin_lookups(case.id, "wang")
     svc.request_verification(case.id, HOMESTEAD, "wang")
-    assert _open_rows(svc, case.id).count("lookup") == 3
+    assert _open_rows(svc, case.id).count("lookup") == 4  # three proofs and the identity check
     assert "verification" in _open_rows(svc, case.id)
 
     svc.withdraw(case.id, "申请人撤回申请", "wang")
@@ -36,6 +36,7 @@ def test_withdrawal_withdraws_pending_lookups_and_verifications(tmp_path: Path) 
 def test_refusal_withdraws_pending_lookups(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     svc.begin_lookups(case.id, "wang")
     recommended = svc.get_case(case.id).recommend().decision
     svc.decide(

@@ -27,6 +27,7 @@ from tests.integration.case_fixtures import (
     SURVIVOR,
     SURVIVOR_RELATED,
     answer,
+    confirm_identity,
     service,
 )
 
@@ -56,8 +57,14 @@ def test_open_case_numbers_registers_progress_and_audits(tmp_path: Path) -> None
     assert row.payload["short_code"] == case.short_code
     assert row.payload["official"] == "wang" and row.payload["purpose"] == f"matter:{RENTAL}"
     assert row.payload["expected_completion"] == "2026-12-18"  # 15 working days from a Friday
-    [entry] = svc.store.audit.entries(case.id)
+    entry, asked = svc.store.audit.entries(case.id)
     assert (entry.action, entry.actor, entry.workstation) == ("case_created", "wang", "TRAIN-01")
+    assert asked.action == "identity_requested" and asked.data == {}
+    [identity] = [r for r in svc.store.outbox.for_case(case.id) if r.kind == "lookup"]
+    assert identity.payload["item"] == "population.basic"
+    assert identity.payload["subject"] == {"id_number": PERSON_ID}
+    assert identity.payload["fields"] == ["name", "alive"]  # only what the check needs
+    assert identity.payload["purpose"] == f"matter:{RENTAL}"  # bound to the case's purpose
     assert svc.get_case(case.id) == case
 
 
@@ -92,6 +99,7 @@ def test_public_rental_lookups_verification_accept_then_approve(tmp_path: Path) 
     clock = SteppingClock(START)
     svc = service(tmp_path, clock)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
 
     rows = svc.begin_lookups(case.id, "wang")
     assert sorted(r.payload["proof_code"] for r in rows) == sorted(GOOD)
@@ -103,7 +111,8 @@ def test_public_rental_lookups_verification_accept_then_approve(tmp_path: Path) 
     # Leased to the fan-out: the sync worker leaves them alone until the lease runs out.
     assert [r for r in svc.store.outbox.due(clock()) if r.kind == "lookup"] == []
     later = clock() + timedelta(seconds=31)
-    assert len([r for r in svc.store.outbox.due(later) if r.kind == "lookup"]) == 3
+    due = [r for r in svc.store.outbox.due(later) if r.kind == "lookup"]
+    assert sorted(r.payload["proof_code"] for r in due) == sorted(GOOD)  # identity answered
 
     _answer_all(svc, case.id, rows)
     case = svc.get_case(case.id)
@@ -165,6 +174,7 @@ def test_no_id_number_in_clear_in_audit_or_lists(tmp_path: Path) -> None:
 def test_failed_rule_recommends_refusal(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     answers = {
         **GOOD,
         VEHICLE: ("vehicle.ownership", {"vehicle_count": 1, "plates": ["浙G·12***"]}),
@@ -184,6 +194,7 @@ def test_failed_rule_recommends_refusal(tmp_path: Path) -> None:
 def test_override_needs_reason_and_is_audited(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     _answer_all(svc, case.id, svc.begin_lookups(case.id))
     with pytest.raises(InvalidTransition):
         svc.decide(case.id, "refuse", "材料存疑", "wang")

@@ -23,6 +23,7 @@ from tests.integration.case_fixtures import (
     SURVIVOR,
     SURVIVOR_RELATED,
     answer,
+    confirm_identity,
     png,
     service,
 )
@@ -105,6 +106,7 @@ def test_survivor_allowance_decided_same_day(tmp_path: Path) -> None:
     svc = service(tmp_path)
     case = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "wang", related=SURVIVOR_RELATED)
     svc.record_credit(case.id, CLEAR)
+    confirm_identity(svc, case.id)
     [row] = svc.begin_lookups(case.id, "wang")
     died = {"alive": False, "died_on": "2026-10-02"}
     svc.record_lookup_answer(case.id, DEATH, answer("population.basic", died), outbox_id=row.id)

@@ -89,7 +89,12 @@ def test_survivor_allowance_approved_at_the_counter(service: CaseService, sandbo
             case_id, clerk="wangxiao"
         )
     assert run.all_answered and run.credit is not None and not run.credit.listed
+    identity = service.begin_identity_check(case_id, "wangxiao")  # the counter asks at once
+    assert identity is not None
+    with client, ThreadPoolExecutor(1) as pool:
+        LookupRunner(client, service, pool, clock=service.clock).run_rows(case_id, [identity])
     case = service.get_case(case_id)
+    assert case.identity_outcome.value == "matched"  # 韦秀英 as the population registry has her
     death = case.proofs[DEATH]
     assert death.state is ProofState.SATISFIED, death.evidence
     assert death.evidence is not None and death.evidence.source == "公安户籍"

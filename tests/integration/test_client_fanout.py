@@ -19,6 +19,7 @@ from clerkapp.app.lookups import ANSWERED, CREDIT, FAILED, IN_FLIGHT, QUEUED, Lo
 from clerkapp.app.sync import SyncWorker
 from clerkapp.core.case import ProofState
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.core.identity import IDENTITY_CHECK
 from clerkapp.core.platform_types import LookupAnswer
 from clerkapp.infra.catalogue_io import read_catalogue
 from clerkapp.infra.paths import resources_dir
@@ -106,7 +107,12 @@ def test_all_lookups_of_a_case_run_at_once_and_are_recorded(
         assert proof.evidence is not None and proof.evidence.receipt_id
     assert (CREDIT, ANSWERED) in progress
     rows = [r for r in service.store.outbox.for_case(case.id) if r.kind == "lookup"]
-    assert len(rows) == 4 and all(r.state == "sent" and r.answer for r in rows)
+    proofs = [r for r in rows if r.payload["proof_code"] != IDENTITY_CHECK]
+    assert len(proofs) == 4 and all(r.state == "sent" and r.answer for r in proofs)
+    # The identity question written at opening is left to the sync worker (the counter's
+    # fan-out sends it beside the proofs: tests/integration/test_identity_check.py).
+    [identity] = [r for r in rows if r.payload["proof_code"] == IDENTITY_CHECK]
+    assert identity.state == "open"
 
 
 def test_one_failure_never_blocks_the_others_and_the_sync_worker_finishes_it(
@@ -140,7 +146,9 @@ def test_one_failure_never_blocks_the_others_and_the_sync_worker_finishes_it(
     worker = SyncWorker(service.store, service, client, clock)
     clock.advance(timedelta(minutes=15))
     report = worker.drain()
-    assert report.by_kind["lookup"] == 1 and report.needs_person == 0
+    # the queued vehicle look-up, and the identity question written when the case was opened
+    assert report.by_kind["lookup"] == 2 and report.needs_person == 0
+    assert service.get_case(case.id).identity_outcome.value == "matched"  # 李明 as registered
     assert service.get_case(case.id).proofs[vehicle].state in (
         ProofState.SATISFIED,
         ProofState.NOT_SATISFIED,

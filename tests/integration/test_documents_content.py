@@ -35,6 +35,7 @@ from tests.integration.documents_cases import (
     accepted_case,
     approved_case,
     catalogue,
+    confirm_identity,
     data_for,
     pdf_text,
     refused_case,
@@ -146,6 +147,7 @@ def _rental_accepted_at(when: dt.datetime) -> Case:
         "C-SPRING", matter, cat.proofs_of(matter), ApplicantKind.PERSON, ID_NUMBER, "李明",
         when, "tok-spring-festival-receipt", "K7QM-SPRG",
     )  # fmt: skip
+    confirm_identity(case)
     for item in ("family_economic", "social_insurance", "vehicle"):
         code = f"{matter.code}.{item}"
         case.start_lookup(code, when)

@@ -86,7 +86,8 @@ def test_prints_are_numbered_once_counted_archived_and_audited(
     desk.record(reprint, "wangxiao")
     actions = [e.action for e in store.audit.entries(first.id)]
     assert actions[-2:] == ["printed", "reprinted"]
-    assert [d.copy_no for d in service.documents_of(first.id)] == [1, 2]
+    # the archive copy (0) kept on issue, then the original (1) and the 副本 (2)
+    assert [d.copy_no for d in service.documents_of(first.id)] == [0, 1, 2]
     assert store.audit.verify().ok
 
 
@@ -106,7 +107,9 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     case = service.open_case(
         "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
     )
-    (register,) = store.outbox.for_case(case.id)
+    # The case's outbox: the identity question to the registry, and the progress registration.
+    identity, register = store.outbox.for_case(case.id)
+    assert identity.payload["proof_code"] == "@identity"
     assert register.kind == OutboxKind.PROGRESS_REGISTER.value
     assert desk.provisional(case.id)  # the QR's token is not on the platform yet
     store.outbox.mark_sent(register.id, {}, now=NOW)
@@ -137,7 +140,8 @@ def test_archived_documents_follow_a_moved_data_directory(tmp_path: Path) -> Non
     moved = home.rename(tmp_path / "restored-elsewhere")
     store = Store(moved / "store.sqlite3")
     try:
-        [record] = store.documents.for_case(case.id)
+        [archive, record] = store.documents.for_case(case.id)
+        assert archive.is_archive_copy and store.documents.verify_file(archive)
         assert record.path.is_relative_to(moved)
         assert record.path.read_bytes() == built.pdf
         assert store.documents.verify_file(record)

@@ -19,6 +19,7 @@ from clerkapp.app.case_service import CaseService
 from clerkapp.app.documents import DocumentDesk
 from clerkapp.core.case import Case, Evidence
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
+from clerkapp.core.platform_types import LookupAnswer, Provenance
 from clerkapp.infra.documents import DocumentKind, build_pdf
 from clerkapp.infra.documents.from_case import DocumentSettings
 from clerkapp.infra.store import Store
@@ -28,6 +29,7 @@ from tests.integration.documents_cases import (
     accepted_case,
     approved_case,
     catalogue,
+    confirm_identity,
     data_for,
     decode_qr,
     pdf_text,
@@ -50,6 +52,9 @@ def licence_case(cat: Catalogue, *, refuse: bool = False) -> Case:
         f"C-{secrets.token_hex(4)}", matter, cat.proofs_of(matter), ApplicantKind.BUSINESS,
         USCC, "金华市示例制造有限公司", NOW, secrets.token_urlsafe(16), "K7QM-HRS1",
     )  # fmt: skip
+    record = {"name": "金华市示例制造有限公司", "status": "存续"}
+    prov = Provenance("市场监管主体登记", "market", "2026-11-26T09:00:00+08:00", "R-ID-0002")
+    case.identity_answered(LookupAnswer("business.licence", True, record, prov), NOW)
     for item, ok in (("licence", True), ("social_insurance", not refuse)):
         code = f"{HOURS}.{item}"
         case.start_lookup(code, NOW)
@@ -187,6 +192,7 @@ def test_a_public_service_is_told_in_a_notice_that_names_itself() -> None:
         f"C-{secrets.token_hex(4)}", matter, cat.proofs_of(matter), ApplicantKind.PERSON,
         "330702199003151234", "李明", NOW, secrets.token_urlsafe(16), "K7QM-PS01",
     )  # fmt: skip
+    confirm_identity(case)
     case.refuse(NOW + dt.timedelta(minutes=5), "人事档案不在本市保管", "申请人当场说明档案已转出")
     text = pdf_text(build_pdf(data_for(case, DocumentKind.REFUSAL, accepted_by="王晓")))
     assert "不予办理通知书" in text and "金市人社不办〔2026〕1号" in text

@@ -21,7 +21,9 @@ from tests.integration.documents_cases import (
     accepted_case,
     approved_case,
     catalogue,
+    correction_case,
     decode_qr,
+    not_accepted_case,
     refused_case,
     survivor_case_with_pledges,
 )
@@ -34,6 +36,11 @@ STATUS = {
     DocumentKind.REFUSAL: ("refused", "已办结（不予许可）"),
     DocumentKind.RECEIPT: ("accepted", "已受理，等待部门核验"),
     DocumentKind.PLEDGE: ("approved", "已办结（准予许可）"),
+    DocumentKind.CORRECTION_NOTICE: (
+        "awaiting_correction",
+        "待补正：请按补正材料一次性告知书补正材料后到窗口继续办理",
+    ),
+    DocumentKind.NOT_ACCEPTED: ("not_accepted", "不予受理：详见不予受理决定书"),
 }
 
 
@@ -64,11 +71,13 @@ def _case_for(kind: DocumentKind, tmp_path: Path) -> tuple[Case, list]:  # type:
         DocumentKind.DECISION: approved_case,
         DocumentKind.REFUSAL: refused_case,
         DocumentKind.RECEIPT: accepted_case,
+        DocumentKind.CORRECTION_NOTICE: correction_case,
+        DocumentKind.NOT_ACCEPTED: not_accepted_case,
     }[kind]
     return maker(cat), []
 
 
-@pytest.mark.parametrize("kind", list(DocumentKind)[:4])  # TODO(issue 8): the new kinds
+@pytest.mark.parametrize("kind", list(DocumentKind))
 def test_scanning_the_printed_qr_shows_the_cases_status(
     kind: DocumentKind,
     sandbox: SandboxHandle,  # noqa: F811

@@ -19,7 +19,14 @@ from clerkapp.core.catalogue import Method
 from clerkapp.errors import InvalidTransition
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.from_case import DocumentSettings, proof_line
-from tests.integration.case_fixtures import PERSON_ID, RENTAL, START, answer, service
+from tests.integration.case_fixtures import (
+    PERSON_ID,
+    RENTAL,
+    START,
+    answer,
+    confirm_identity,
+    service,
+)
 from tests.integration.documents_cases import pdf_text, squash
 
 FAMILY = f"{RENTAL}.family_economic"
@@ -38,6 +45,7 @@ def _refusable(tmp_path: Path) -> tuple[CaseService, str]:
     """Public rental housing: income and vehicle fail, the homestead verification is owed."""
     svc = service(tmp_path, SteppingClock(START))
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     for row in svc.begin_lookups(case.id, "wang"):
         code = row.payload["proof_code"]
         item, record = ANSWERS[code]
@@ -102,6 +110,7 @@ def test_a_recommended_refusal_needs_no_reason_at_all(tmp_path: Path) -> None:
 def test_refusing_against_the_recommendation_still_needs_a_reason(tmp_path: Path) -> None:
     svc = service(tmp_path, SteppingClock(START))
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     assert case.recommend().decision is not Decision.REFUSE
     with pytest.raises(InvalidTransition) as info:
         svc.decide(case.id, Decision.REFUSE, "", "wang", override_reason="申请人当场放弃")
@@ -113,6 +122,7 @@ def test_a_receipt_still_says_the_department_is_asked(tmp_path: Path) -> None:
     """Pending is the truth while the case waits (受理): only a decided case withdraws it."""
     svc = service(tmp_path, SteppingClock(START))
     case = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
+    confirm_identity(svc, case.id)
     good = {
         **ANSWERS,
         FAMILY: ("family_economic.status", {"monthly_income_per_capita": 900, "assets_total": 1e4}),

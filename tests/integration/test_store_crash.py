@@ -28,7 +28,9 @@ SCRIPT = textwrap.dedent(
 
     def dying_append(action, **kwargs):
         calls.append(action)
-        if len(calls) == 2:  # the middle of begin_lookups' transaction
+        # open_case appends case_created and identity_requested; then the middle of
+        # begin_lookups' transaction (its second lookup_sent)
+        if len(calls) == 4:
             os._exit(9)
         return append(action, **kwargs)
 
@@ -54,9 +56,10 @@ def test_killed_mid_transaction_loses_nothing_committed(tmp_path: Path) -> None:
         newest = store.cases.load(summaries[0].id)
         # Its look-ups were never committed: no proof in flight, no look-up row.
         assert all(p.state.value in ("pending", "waived") for p in newest.proofs.values())
-        assert [r.kind for r in store.outbox.for_case(newest.id)] == ["progress_register"]
+        # Only what open_case wrote: the identity question and the progress registration.
+        assert [r.kind for r in store.outbox.for_case(newest.id)] == ["lookup", "progress_register"]
         older = store.cases.load(summaries[1].id)
         assert sum(p.state.value == "in_flight" for p in older.proofs.values()) == 3
-        assert store.outbox.counts() == {"open": 4 + 3 * 3}
+        assert store.outbox.counts() == {"open": 4 + 4 + 3 * 3}
         report = store.audit.verify()
-        assert report.ok and report.intact == 4 + 3 * 3
+        assert report.ok and report.intact == 4 * 2 + 3 * 3  # created + identity_requested

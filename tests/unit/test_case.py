@@ -29,6 +29,7 @@ from clerkapp.core.catalogue import (
     ProofItem,
     VerifySpec,
 )
+from clerkapp.core.platform_types import LookupAnswer, Provenance
 from clerkapp.errors import InvalidTransition, ValidationError
 
 NOW = datetime(2026, 11, 27, 9, 30)
@@ -60,10 +61,14 @@ def matter_of(items: list[ProofItem], kind: ApplicantKind = ApplicantKind.PERSON
 
 
 def open_case(items: list[ProofItem]) -> Case:
-    return Case.open(
+    """A new case whose applicant the population registry has confirmed (李明, alive)."""
+    case = Case.open(
         "C1", matter_of(items), items, ApplicantKind.PERSON, "330702198503141221", "李明",
         NOW, "token", "AB12",
     )  # fmt: skip
+    prov = Provenance("公安户籍", "hukou", "2026-11-26T09:00:00+08:00", "R-ID")
+    case.identity_answered(LookupAnswer("population.basic", True, {"name": "李明"}, prov), NOW)
+    return case
 
 
 def ev(method: Method, detail: str = "") -> Evidence:
@@ -91,7 +96,11 @@ def test_open_waives_dropped_and_leaves_the_rest_pending() -> None:
     assert waived is not None and waived.source == "金政办〔2019〕12号"
     assert case.proofs["Q"].allowed == (Method.DATA_QUERY, Method.DEPT_VERIFY, Method.PLEDGE)
     assert case.missing() == ["Q", "V", "P"]
-    assert [e.kind for e in case.drain_events()] == [EventKind.CREATED]
+    assert [e.kind for e in case.drain_events()] == [
+        EventKind.CREATED,
+        EventKind.IDENTITY_REQUESTED,  # every new case asks the registry about its applicant
+        EventKind.IDENTITY_CHECKED,
+    ]
     assert case.pending_events == []
 
 
@@ -127,6 +136,8 @@ def test_full_happy_path_approves() -> None:
     kinds = [e.kind for e in case.drain_events()]
     assert kinds == [
         EventKind.CREATED,
+        EventKind.IDENTITY_REQUESTED,
+        EventKind.IDENTITY_CHECKED,
         EventKind.LOOKUP_SENT,
         EventKind.LOOKUP_ANSWERED,
         EventKind.VERIFICATION_SENT,

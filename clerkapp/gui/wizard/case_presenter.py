@@ -16,15 +16,15 @@ from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui import ops
 from clerkapp.gui.wizard import view_models
 from clerkapp.gui.wizard.applicant_step import ApplicantEntry
+from clerkapp.gui.wizard.identity_actions import IdentityPresenter
 from clerkapp.gui.wizard.pledge_step import SignedPledge
-from clerkapp.gui.wizard.presenter_state import PresenterState
 from clerkapp.gui.wizard.services import Snapshot, WizardServices
 from clerkapp.infra.store.outbox import OutboxKind
 
 __all__ = ["CasePresenter", "WizardServices"]
 
 
-class CasePresenter(PresenterState):
+class CasePresenter(IdentityPresenter):
     """One case at a time: opening it, the look-ups, verifications and credit check, pledges and
     the decision — every call off the GUI thread (see :class:`PresenterState`)."""
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -264,6 +265,25 @@ class DecisionStep(QWidget):
         self.preview.setAccessibleDescription(
             "\n".join((preview.title, *preview.reasons, preview.sentence))
         )
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """Give each wrapped label of the preview the height its text needs at the width it
+        has: a word-wrapped QLabel's size hint assumes some width of its own, and the reasons
+        were squeezed under the title (the paper's words cut off) until the window resized."""
+        width = self.preview.contentsRect().width() - 24
+        if width <= 0:
+            return
+        for label in (self.preview_title, self.preview_reasons, self.preview_sentence):
+            wrapped = label.heightForWidth(width)
+            needed = (wrapped if wrapped > 0 else label.sizeHint().height()) if label.text() else 0
+            if label.minimumHeight() != needed:
+                label.setMinimumHeight(max(needed, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """A new width wraps the preview's lines anew."""
+        super().resizeEvent(event)
+        self._fit_preview()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """A decision button taking or losing the focus switches the preview to its decision."""

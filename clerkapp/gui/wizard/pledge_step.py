@@ -44,6 +44,8 @@ class PledgeModel:
     consequences: str
     signed: SignedPledge | None = None
     alternatives: tuple[Method, ...] = ()  # other methods the catalogue allows for this proof
+    paper: bool = False  # the catalogue's paper fallback can be received now (窗口核验)
+    paper_checked: str = ""  # the clerk's check of the paper proof received, once it is
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class PledgeStep(QWidget):
 
     sign_requested = Signal(str, list, bytes)  # proof code, strokes, PNG
     switch_requested = Signal(str, str)  # proof code, Method value
+    paper_requested = Signal(str)  # proof code: receive the paper proof (listed applicant)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,12 +172,12 @@ class PledgeStep(QWidget):
 
     def all_signed(self) -> bool:
         """Whether every pledge on the step is signed."""
-        return all(m.signed is not None for m in self._models)
+        return all(m.signed is not None or m.paper_checked for m in self._models)
 
     def tab_tone(self, index: int) -> Tone:
         """The status tone of pledge tab ``index`` (signed, cannot pledge, or waiting)."""
         model = self._models[index]
-        if model.signed is not None:
+        if model.signed is not None or model.paper_checked:
             return Tone.OK
         if self._credit.listed:
             return Tone.ERROR
@@ -236,14 +239,30 @@ class PledgeStep(QWidget):
                     )
                 )
                 self.alternatives_box.addWidget(button)
-            if not model.alternatives:
-                note = QLabel(self.tr("目录未允许其他方式，本项无法满足"), self)
-                note.setObjectName("pledgeNoAlternative")
-                self.alternatives_box.addWidget(note)
+            self._paper_path(model)
             return
         self.pad_stack.setCurrentIndex(0)
         self.pad.reset()
         self.pad.set_locked(self._credit.listed is None)
+
+    def _paper_path(self, model: PledgeModel) -> None:
+        """The catalogue's paper fallback of a proof the applicant may not pledge: receive it
+        (the clerk checks the original), or what was checked once it is in."""
+        if model.paper:
+            button = QPushButton(self.tr("收取纸质证明（窗口核验）"), self)
+            button.setObjectName(f"pledgePaper_{model.proof_code}")
+            button.setAccessibleName(button.text())
+            button.clicked.connect(lambda _=False, c=model.proof_code: self.paper_requested.emit(c))
+            self.alternatives_box.addWidget(button)
+        if model.paper_checked:
+            note = QLabel(self.tr("✔ 纸质证明已核验：{check}").format(check=model.paper_checked))
+            note.setObjectName("pledgePaperChecked")
+            note.setWordWrap(True)
+            self.alternatives_box.addWidget(note)
+        elif not model.alternatives and not model.paper:
+            note = QLabel(self.tr("目录未允许其他方式，本项无法满足"), self)
+            note.setObjectName("pledgeNoAlternative")
+            self.alternatives_box.addWidget(note)
 
     def _alternative_label(self, method: Method) -> str:
         return {

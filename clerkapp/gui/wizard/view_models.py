@@ -83,11 +83,17 @@ def _row(
             if registry
             else "",
         )
-    if state in (ProofState.SATISFIED, ProofState.CONFIRMED, ProofState.PLEDGED):
+    if state in (
+        ProofState.SATISFIED,
+        ProofState.CONFIRMED,
+        ProofState.PLEDGED,
+        ProofState.PAPER_CHECKED,
+    ):
         words = {
             ProofState.SATISFIED: QCoreApplication.translate("CaseWizard", "已查询"),
             ProofState.CONFIRMED: QCoreApplication.translate("CaseWizard", "已核验"),
             ProofState.PLEDGED: QCoreApplication.translate("CaseWizard", "已承诺"),
+            ProofState.PAPER_CHECKED: QCoreApplication.translate("CaseWizard", "纸质证明已核验"),
         }[state]
         return make(RowStatus.DONE, words, _evidence(p))
     if state in FAILED:
@@ -281,6 +287,10 @@ def pledges(case: Case, catalogue: Catalogue, signed: dict[str, SignedPledge]) -
                 consequences=item.pledge.consequences,
                 signed=done,
                 alternatives=alternatives,
+                paper=p.paper_allowed and p.state is ProofState.PENDING,
+                paper_checked=p.evidence.detail
+                if p.state is ProofState.PAPER_CHECKED and p.evidence
+                else "",
             )
         )
     return models

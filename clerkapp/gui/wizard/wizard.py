@@ -27,9 +27,11 @@ from clerkapp.core.catalogue import Matter, Method
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
+from clerkapp.gui.wizard.case_actions import CaseActionBar, WaysController
 from clerkapp.gui.wizard.case_presenter import CasePresenter
 from clerkapp.gui.wizard.decision_step import DecisionStep
 from clerkapp.gui.wizard.id_reader import IdCardReader, SimulatedIdCardReader, demo_cards
+from clerkapp.gui.wizard.identity_banner import IdentityBanner
 from clerkapp.gui.wizard.matter_step import MatterStep, time_limit_text
 from clerkapp.gui.wizard.pledge_step import PledgeStep
 from clerkapp.gui.wizard.print_host import PrintHost
@@ -69,6 +71,7 @@ class CaseWizard(QWidget):
         self.case_line.setObjectName("caseLine")
         self.case_line.setStyleSheet("font-size: 15px; color: #202124;")
         self.case_line.setWordWrap(True)
+        self.identity_banner = IdentityBanner(self)  # the registry on the applicant's name
         self.matter_step = MatterStep(services.search_matters, self)
         self.applicant_step = ApplicantStep(reader, services.today, self)
         self.proofs_board = ProofsBoard(self)
@@ -76,6 +79,9 @@ class CaseWizard(QWidget):
         self.decision_step = DecisionStep(self)
         self.decision_step.previewer = self.presenter.preview_act
         self.print_host = PrintHost(services, self)
+        # The open case's actions (补正, 不予受理, 撤回; more plug in via actions.add_action).
+        self.case_actions = CaseActionBar(self)
+        self.ways = WaysController(self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("wizardPages")
         for page in (
@@ -106,6 +112,8 @@ class CaseWizard(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.step_bar)
         layout.addWidget(self.case_line)
+        layout.addWidget(self.identity_banner)
+        layout.addWidget(self.case_actions)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -120,6 +128,7 @@ class CaseWizard(QWidget):
         self.applicant_step.changed.connect(self._sync_buttons)
         self.proofs_board.action_requested.connect(self._row_action)
         self.pledge_step.sign_requested.connect(self.presenter.sign_pledge)
+        self.pledge_step.paper_requested.connect(self.ways.receive_paper)
         self.pledge_step.switch_requested.connect(
             lambda code, method: self.presenter.switch_method(code, Method(method))
         )
@@ -127,6 +136,10 @@ class CaseWizard(QWidget):
             lambda decision, reason: self.presenter.decide(Decision(decision), reason)
         )
         self.presenter.changed.connect(self._case_updated)
+        self.identity_banner.correct_requested.connect(self.presenter.correct_name)
+        self.identity_banner.adopt_requested.connect(self.presenter.adopt_registered_name)
+        self.identity_banner.override_requested.connect(self.presenter.override_identity)
+        self.identity_banner.recheck_requested.connect(self.presenter.check_identity)
         self.presenter.busy.connect(self._busy)
         self.presenter.failed.connect(self._failed)
         self.presenter.opened.connect(self._case_opened)
@@ -166,14 +179,21 @@ class CaseWizard(QWidget):
         self.pledge_step.reset()
         self.decision_step.reset()
         self.print_host.reset()
+        self.identity_banner.reset()
         self.case_line.clear()
         self.status.clear()
+        self.case_actions.refresh(None)
         self._go(Step.MATTER)
 
     def open_case(self, case_id: str) -> None:
         """Reopen a stored case where it stopped."""
         self.new_case()
         self.presenter.load(case_id)
+
+    def platform_synced(self) -> None:
+        """The sync worker sent something: an answer it recorded for the case on screen (the
+        identity check, a queued look-up) shows without a click."""
+        self.presenter.refresh_waiting()
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -209,6 +229,9 @@ class CaseWizard(QWidget):
     def go_next(self) -> None:
         """Enter: the step's own action (pick, sign, decide), then the next step if complete."""
         step = self.step
+        if self.identity_banner.field_open():
+            self.identity_banner.commit()  # Enter confirms the corrected name or the reason
+            return
         if step is Step.MATTER:
             self.matter_step.commit()  # emits matter_chosen → _matter_chosen moves on
         elif step is Step.APPLICANT:
@@ -277,6 +300,7 @@ class CaseWizard(QWidget):
         self.case_changed.emit(case_id)
         self.case_line.setText(self._case_line_text())
         self._go(self.presenter.resume_step())
+        self.presenter.check_identity()  # asked with the case; a case from before: asked now
 
     def _case_updated(self) -> None:
         self._refresh_views()
@@ -292,7 +316,9 @@ class CaseWizard(QWidget):
         presenter = self.presenter
         if presenter.case is None:
             return
+        self.case_actions.refresh(presenter.case)
         self.case_line.setText(self._case_line_text())
+        self.identity_banner.set_model(presenter.identity_model())
         self.proofs_board.heading.setText(self.tr("证明材料（查询与核验同时进行，无需申请人跑腿）"))
         self.proofs_board.set_rows(presenter.row_models())
         tone = presenter.recommendation_tone()

@@ -44,6 +44,19 @@ def office_header(data: DocumentData) -> list[Flowable]:
             width="100%", thickness=1.2, color=styles.OFFICIAL_RED, spaceBefore=2, spaceAfter=5
         ),
         para(data.printed_title, styles.TITLE),
+        *replaces_note(data),
+    ]
+
+
+def replaces_note(data: DocumentData) -> list[Flowable]:
+    """更正: the line under the title naming the document this one corrects and replaces."""
+    if not data.replaces:
+        return []
+    return [
+        para(
+            f"本{data.printed_title}更正并取代{data.replaces}，原文书自本文书出具之日起作废。",
+            styles.BODY,
+        )
     ]
 
 
@@ -237,9 +250,9 @@ def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
             canvas.rotate(40)
             canvas.drawCentredString(0, 0, PROVISIONAL_MARK)
         canvas.restoreState()
-        if data.copy_number > 1:
+        if data.copy_number > 1 or data.copy_label:
             canvas.saveState()
-            mark = f"副本（第{data.copy_number}份）"
+            mark = data.copy_label or f"副本（第{data.copy_number}份）"
             canvas.setFont(PRIMARY, 13)
             text_width = canvas.stringWidth(mark, PRIMARY, 13)
             x = width - styles.RIGHT_MARGIN - text_width - 3 * mm

@@ -20,11 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from clerkapp.core.case import FAILED, Case, CaseState, ProofResolution, ProofState
 from clerkapp.core.case_types import mask_name
-from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method
+from clerkapp.core.case_ways import PAPER_SOURCE
+from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import refusal_reasons
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
@@ -37,6 +38,10 @@ from clerkapp.infra.documents.model import (
     ProofLine,
     Rights,
     format_document_number,
+)
+from clerkapp.infra.documents.stories_notices import (
+    LICENCE_CORRECTION_ARTICLE,
+    LICENCE_NOT_ACCEPTED_ARTICLE,
 )
 from clerkapp.infra.documents.wording import (
     act_wording,
@@ -74,11 +79,14 @@ class DocumentSettings:
 
 def kind_for(case: Case) -> DocumentKind:
     """The document a case's state calls for: approved → decision, refused → refusal notice,
-    accepted → receipt."""
+    accepted → receipt, awaiting correction → 补正材料一次性告知书, not accepted → 不予受理决定书
+    (withdrawn: nothing — the progress page says 已撤回)."""
     kinds = {
         CaseState.APPROVED: DocumentKind.DECISION,
         CaseState.REFUSED: DocumentKind.REFUSAL,
         CaseState.ACCEPTED: DocumentKind.RECEIPT,
+        CaseState.AWAITING_CORRECTION: DocumentKind.CORRECTION_NOTICE,
+        CaseState.NOT_ACCEPTED: DocumentKind.NOT_ACCEPTED,
     }
     kind = kinds.get(case.state)
     if kind is None:
@@ -141,6 +149,9 @@ def proof_line(p: ProofResolution, *, ended: bool = False) -> ProofLine:
         if p.ticket or ev.receipt_id:
             how += f"；核验单号 {ev.receipt_id or p.ticket}"
         return ProofLine(p.name, method, how, satisfied=state.satisfying)
+    if state is ProofState.PAPER_CHECKED:
+        detail = ev.detail if ev else "申请人提交纸质证明"
+        return ProofLine(p.name, PAPER_SOURCE, f"{detail}；核验时间 {_when(ev.at if ev else None)}")
     if state is ProofState.PLEDGED:
         when = _when(ev.at) if ev else "—"
         # The first 16 hex digits identify the pledge letter; the full hash is printed there.
@@ -251,6 +262,9 @@ def document_data(
             f"matter {case.matter_code} not in the catalogue",
             user_message=f"无法打印：事项目录中没有事项 {case.matter_code}",
         )
+    identity = case.identity_print_block()  # a name the registry contradicts is never printed
+    if identity is not None:
+        raise DocumentError("unresolved identity finding", user_message=identity)
     office, abbr = office_of(catalogue, matter)
     person = case.applicant_kind is ApplicantKind.PERSON
     full_id = kind is DocumentKind.PLEDGE or not person
@@ -276,7 +290,7 @@ def document_data(
         short_code=case.short_code,
         proofs=tuple(proof_line(p, ended=case.state.final) for p in case.proofs.values()),
         legal_basis=legal_basis_text(matter),
-        reasons=_reasons(case) if kind is DocumentKind.REFUSAL else (),
+        reasons=_reasons(case) if kind is DocumentKind.REFUSAL else case.not_accepted_reasons(),
         promised_on=promised if kind is DocumentKind.RECEIPT else None,
         time_limit_days=matter.time_limit_days,
         pledges=_pledge_sections(case, pledges) if kind is DocumentKind.PLEDGE else (),
@@ -291,4 +305,37 @@ def document_data(
         public_code=matter.public_code if settings.print_public_code else "",
         case_id=case.id,
         accepted_by=accepted_by,
+        **_ways_back_fields(case, matter, kind),
     )
+
+
+def _ways_back_fields(case: Case, matter: Matter, kind: DocumentKind) -> dict[str, Any]:
+    """The fields of the 补正 notice (its items and deadline) and the 不予受理 decision (its
+    reasons), and the article both rest on for a licence."""
+    licence = matter.procedure is ProcedureKind.LICENCE
+    if kind is DocumentKind.NOT_ACCEPTED:
+        reasons = case.not_accepted_reasons()
+        if not reasons:
+            raise DocumentError(
+                "not-accepted notice without reasons",
+                user_message="办件没有不予受理的理由，不能打印不予受理决定书",
+            )
+        return {"procedure_article": LICENCE_NOT_ACCEPTED_ARTICLE if licence else ""}
+    if kind is not DocumentKind.CORRECTION_NOTICE:
+        return {}
+    if not case.corrections:
+        raise DocumentError(
+            "correction notice without a correction",
+            user_message="办件没有补正内容，不能打印补正材料一次性告知书",
+        )
+    request = case.corrections[-1]
+    items = tuple(
+        (i.name, i.problem + ("（请提交纸质证明原件，由窗口核验）" if i.paper else ""))
+        for i in request.items
+    )
+    return {
+        "corrections": items,
+        "correction_due_on": request.due_on,
+        "correction_days": request.working_days,
+        "procedure_article": LICENCE_CORRECTION_ARTICLE if licence else "",
+    }

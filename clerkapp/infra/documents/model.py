@@ -171,6 +171,17 @@ class DocumentData:
     # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
     # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
     related: tuple[tuple[str, str], ...] = ()
+    # 更正: the number of the document this one corrects and replaces (printed under the title).
+    replaces: str = ""
+    # A paper's own mark instead of 副本（第n份）, e.g. 存档联 of a 一式两份 print.
+    copy_label: str = ""
+    # 补正材料一次性告知书: every item as (material, what is missing or wrong), the deadline and
+    # its number of working days (see stories_notices).
+    corrections: tuple[tuple[str, str], ...] = ()
+    correction_due_on: dt.date | None = None
+    correction_days: int = 0
+    # The article the 补正 / 不予受理 rests on (行政许可法 Art. 32 for a licence; "" otherwise).
+    procedure_article: str = ""
     # The act's words (clerkapp.infra.documents.wording): the printed title (empty: the kind's
     # generic title) and the decision sentence of a decision or refusal (empty: neutral words).
     title: str = ""

@@ -3,6 +3,7 @@ tests of the layout. Never used for a real case."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -17,6 +18,10 @@ from clerkapp.infra.documents.model import (
     PledgeSection,
     ProofLine,
     format_document_number,
+)
+from clerkapp.infra.documents.stories_notices import (
+    LICENCE_CORRECTION_ARTICLE,
+    LICENCE_NOT_ACCEPTED_ARTICLE,
 )
 from clerkapp.infra.documents.wording import (
     act_wording,
@@ -130,7 +135,7 @@ def sample_data(
     }
     png = signature_png()
     digest = hashlib.sha256(png + text.encode() + signed_at.isoformat().encode()).hexdigest()
-    return DocumentData(
+    data = DocumentData(
         kind=kind,
         office="金华市住房和城乡建设局",
         number=format_document_number(
@@ -173,3 +178,35 @@ def sample_data(
         case_id="C-20261127-0042",
         accepted_by="王晓",
     )
+    return _ways_back_sample(data)
+
+
+# as from_case decides it: 行政许可法 Art. 32 is the basis of a licence's 补正 and 不予受理 only
+_LICENCE = SAMPLE_MATTER.procedure is ProcedureKind.LICENCE
+
+
+def _ways_back_sample(data: DocumentData) -> DocumentData:
+    """The sample's 补正 items and deadline, or its 不予受理 reasons (other kinds unchanged)."""
+    if data.kind is DocumentKind.CORRECTION_NOTICE:
+        return dataclasses.replace(
+            data,
+            reasons=(),
+            corrections=(
+                ("车辆登记情况证明", "登记车辆已转让，请提供车辆转移登记后的车辆登记证明"),
+                ("户口簿", "户主页和本人页复印件缺失，请补交"),
+                ("无收入证明", "申请人不能以承诺方式办理，请提交纸质证明原件，由窗口核验"),
+            ),
+            correction_due_on=dt.date(2026, 12, 4),
+            correction_days=5,
+            procedure_article=LICENCE_CORRECTION_ARTICLE if _LICENCE else "",
+        )
+    if data.kind is DocumentKind.NOT_ACCEPTED:
+        return dataclasses.replace(
+            data,
+            reasons=(
+                "申请人户籍不在本市，不具备申请本市公共租赁住房的主体资格",
+                "申请事项依法不属于本机关职权范围，请向户籍所在地住房保障部门申请",
+            ),
+            procedure_article=LICENCE_NOT_ACCEPTED_ARTICLE if _LICENCE else "",
+        )
+    return data

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from clerkapp.infra.documents import styles
+from clerkapp.infra.documents import stories_notices, styles
 from clerkapp.infra.documents.builder import (
     applicant_fields,
     closing_block,
@@ -154,7 +154,13 @@ def _signature_flowable(section: PledgeSection) -> Flowable:
     return Image(io.BytesIO(section.signature_png), width=width, height=height, hAlign="LEFT")
 
 
-def _pledge_section(i: int, section: PledgeSection) -> list[Flowable]:
+def _pledge_section(
+    i: int, section: PledgeSection, tail: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    """One pledge: heading, text, consequences, signature. The signature never lands on a page
+    apart from the text it signs: the consequences (the end of that text) are kept on one page
+    with it, and so is ``tail`` (the closing block after the last pledge, so the seal too has
+    text on its page)."""
     signed = f"{chinese_date(section.signed_at.date())} {section.signed_at:%H:%M}"
     sign_table = Table(
         [
@@ -175,14 +181,15 @@ def _pledge_section(i: int, section: PledgeSection) -> list[Flowable]:
     return [
         para(f"{_ordinal(i)}、关于“{section.proof_name}”", styles.HEADING),
         *(para(text, styles.PLEDGE_TEXT) for text in section.text.split("\n") if text.strip()),
-        para(f"承诺不实的后果：{section.consequences}", styles.PLEDGE_TEXT),
         KeepTogether(
             [
+                para(f"承诺不实的后果：{section.consequences}", styles.PLEDGE_TEXT),
                 sign_table,
                 Paragraph(
                     "签名校验值（SHA-256）：" + section.signature_sha256,
                     styles.SMALL,
                 ),
+                *tail,
             ]
         ),
         Spacer(1, 3 * mm),
@@ -199,9 +206,11 @@ def pledge_story(data: DocumentData) -> list[Flowable]:
             styles.BODY,
         )
     )
+    last = len(data.pledges) - 1
     for i, section in enumerate(data.pledges):
-        story += _pledge_section(i, section)
-    story.append(KeepTogether(closing_block(data)))
+        story += _pledge_section(i, section, closing_block(data) if i == last else ())
+    if not data.pledges:
+        story.append(KeepTogether(closing_block(data)))
     return story
 
 
@@ -210,6 +219,8 @@ _STORIES: dict[DocumentKind, Callable[[DocumentData], list[Flowable]]] = {
     DocumentKind.REFUSAL: refusal_story,
     DocumentKind.RECEIPT: receipt_story,
     DocumentKind.PLEDGE: pledge_story,
+    DocumentKind.CORRECTION_NOTICE: stories_notices.correction_notice_story,
+    DocumentKind.NOT_ACCEPTED: stories_notices.not_accepted_story,
 }
 
 

@@ -50,7 +50,7 @@ class CaseSummary:
     @property
     def waiting(self) -> bool:
         """Accepted and waiting, or open with a department answer or queued look-up owed."""
-        return self.state is CaseState.ACCEPTED or (
+        return self.state in (CaseState.ACCEPTED, CaseState.AWAITING_CORRECTION) or (
             self.state is CaseState.OPEN and self.proofs_waiting > 0
         )
 
@@ -106,6 +106,15 @@ class CaseRepository:
             if cursor.rowcount != 1:
                 raise _missing(case.id)
             self._save_proofs(case)
+
+    def rename_applicant(self, case_id: str, name: str) -> None:
+        """Keep the list and search column in step with a corrected applicant name (更正 of an
+        issued document; identity check: 改正姓名 / 采用登记名称), joining the caller's
+        transaction — the case JSON is saved by :meth:`save`."""
+        with self._store.atomic():
+            self._store.conn.execute(
+                "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
+            )
 
     def load(self, case_id: str) -> Case:
         """The case with this id; :class:`StoreError` when there is none."""
@@ -178,7 +187,10 @@ class CaseRepository:
             where.append("c.created_at < ?")
             params.append(db_time(created_to))
         if waiting:
-            where.append("(c.state = 'accepted' OR (c.state = 'open' AND waiting > 0))")
+            where.append(
+                "(c.state IN ('accepted', 'awaiting_correction')"
+                " OR (c.state = 'open' AND waiting > 0))"
+            )
         if subject_hash is not None:
             where.append("c.applicant_id_hash = ?")
             params.append(subject_hash)
@@ -194,7 +206,7 @@ class CaseRepository:
             "SELECT * FROM (SELECT c.*,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id) AS total,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
-            " ('satisfied', 'pledged', 'confirmed', 'waived')) AS satisfying,"
+            " ('satisfied', 'pledged', 'confirmed', 'waived', 'paper_checked')) AS satisfying,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
             f" {WAITING_PROOF_STATES!r}) AS waiting FROM cases c) AS c"
         )

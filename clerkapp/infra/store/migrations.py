@@ -211,9 +211,66 @@ def _v3_satisfaction(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_register_and_approvals(db: sqlite_utils.Database) -> None:
+    """Issue 8 (作废 / 更正, originals and copies): the number register keeps every number's
+    fate (issued, voided or superseded, by whom, approved by whom, why) — a retired number stays,
+    so the series is gap-free and explainable, and the case's next document of that kind claims
+    a new one; the print log tells the archive copy (copy_no 0, kept on issue, never a print)
+    from the papers printed (copy_no 1 the original, ≥ 2 a 副本) per document number; the
+    supervisor's approval queue of voids and corrections."""
+    claims = db.table("document_number_claims")
+    claims.add_column("issued_at", str)  # first output (print or save): the number is issued
+    claims.add_column("issued_by", str)
+    claims.add_column("state", str)  # null: current; voided / superseded: retired
+    claims.add_column("retired_at", str)
+    claims.add_column("retired_by", str)  # the clerk who asked
+    claims.add_column("approved_by", str)  # the supervisor who approved
+    claims.add_column("retire_reason", str)
+    claims.add_column("replaces", str)  # the number this one corrects (更正), formatted
+    claims.add_column("replaced_by", str)  # the number that corrects this one, formatted
+    db.execute("DROP INDEX IF EXISTS idx_document_number_claims_case_id_kind_office_year")
+    # One current (not retired) number per case, kind and series; retired ones stay.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_document_number_claims_current"
+        " ON document_number_claims(case_id, kind, office, year) WHERE state IS NULL"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_documents_case_id_kind_copy_no")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_documents_number_copy ON documents(case_id, kind, number, copy_no)"
+    )
+    db.table("approval_requests").create(
+        {
+            "id": int,
+            "case_id": str,
+            "document_number": str,
+            "kind": str,  # the document's kind (decision, refusal, …)
+            "action": str,  # void / correct
+            "reason": str,
+            "changes": str,  # JSON: the corrected fields (correct only)
+            "requested_by": str,
+            "requested_at": str,
+            "state": str,  # pending / approved / sent_back
+            "decided_by": str,
+            "decided_at": str,
+            "decision_reason": str,
+        },
+        pk="id",
+        not_null={"case_id", "document_number", "kind", "action", "reason", "requested_by"},
+        defaults={"state": "pending"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db.table("approval_requests").create_index(["state", "requested_at"])
+    db.table("approval_requests").create_index(["case_id"])
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_printing, _v3_satisfaction]
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_printing,
+    _v3_satisfaction,
+    _v4_register_and_approvals,
+]
 LATEST = len(MIGRATIONS)
 
 
