@@ -130,16 +130,15 @@ def receipt_story(data: DocumentData) -> list[Flowable]:
         f"部门核验等方式获取，{_you(data)}无需另行提供证明材料。",
     )
     promised = f"本机关将于{chinese_date(data.promised_on)}前作出决定" if data.promised_on else ""
-    story.append(
-        para(
-            f"本事项承诺办结时限为{data.time_limit_days}个工作日"
-            + (f"，{promised}" if promised else "")
-            + "。办理进度可扫描下方二维码或凭查询码查询。",
-            styles.BODY,
-        )
-    )
     story += _proofs(data, "证明材料核实进度")
-    story.append(KeepTogether(closing_block(data)))
+    last = para(
+        f"本事项承诺办结时限为{data.time_limit_days}个工作日"
+        + (f"，{promised}" if promised else "")
+        + "。办理进度可扫描下方二维码或凭查询码查询。",
+        styles.BODY,
+    )
+    # the paragraph that points to the QR below is kept with it: no page holds only the seal
+    story.append(_ending(last, data))
     return story
 
 
@@ -154,13 +153,23 @@ def _signature_flowable(section: PledgeSection) -> Flowable:
     return Image(io.BytesIO(section.signature_png), width=width, height=height, hAlign="LEFT")
 
 
+def _height(flowables: Sequence[Flowable]) -> float:
+    """The height ``flowables`` take on a page of body width, spaces included."""
+    total = 0.0
+    for flowable in flowables:
+        _, height = flowable.wrap(styles.BODY_WIDTH, styles.FRAME_HEIGHT)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
 def _pledge_section(
     i: int, section: PledgeSection, tail: Sequence[Flowable] = ()
 ) -> list[Flowable]:
     """One pledge: heading, text, consequences, signature. The signature never lands on a page
-    apart from the text it signs: the consequences (the end of that text) are kept on one page
-    with it, and so is ``tail`` (the closing block after the last pledge, so the seal too has
-    text on its page)."""
+    apart from the text it signs: the whole pledge (heading, statement, consequences, signature,
+    time and hash) is kept on one page; a statement too long for one page keeps at least its
+    last paragraph with the consequences and the signature. ``tail`` (the closing block after
+    the last pledge) is kept with them, so the seal too has text on its page."""
     signed = f"{chinese_date(section.signed_at.date())} {section.signed_at:%H:%M}"
     sign_table = Table(
         [
@@ -178,22 +187,21 @@ def _pledge_section(
             ]
         )
     )
-    return [
+    head: list[Flowable] = [
         para(f"{_ordinal(i)}、关于“{section.proof_name}”", styles.HEADING),
         *(para(text, styles.PLEDGE_TEXT) for text in section.text.split("\n") if text.strip()),
-        KeepTogether(
-            [
-                para(f"承诺不实的后果：{section.consequences}", styles.PLEDGE_TEXT),
-                sign_table,
-                Paragraph(
-                    "签名校验值（SHA-256）：" + section.signature_sha256,
-                    styles.SMALL,
-                ),
-                *tail,
-            ]
-        ),
-        Spacer(1, 3 * mm),
     ]
+    signing: list[Flowable] = [
+        para(f"承诺不实的后果：{section.consequences}", styles.PLEDGE_TEXT),
+        sign_table,
+        Paragraph("签名校验值（SHA-256）：" + section.signature_sha256, styles.SMALL),
+        *tail,
+    ]
+    # Measured before the build: a KeepTogether taller than a page would flow on and could
+    # again leave the signature behind, and one KeepTogether cannot sit in another.
+    if _height(head + signing) <= styles.FRAME_HEIGHT * 0.95:
+        return [KeepTogether(head + signing), Spacer(1, 3 * mm)]
+    return [*head[:-1], KeepTogether([head[-1], *signing]), Spacer(1, 3 * mm)]
 
 
 def pledge_story(data: DocumentData) -> list[Flowable]:

@@ -18,6 +18,8 @@ BOTTOM_MARGIN = 25 * mm
 LEFT_MARGIN = 28 * mm
 RIGHT_MARGIN = 26 * mm
 BODY_WIDTH = PAGE_SIZE[0] - LEFT_MARGIN - RIGHT_MARGIN  # 156 mm, as GB/T 9704
+# The height the text frame offers on every page (SimpleDocTemplate's frame pads 6 pt each side).
+FRAME_HEIGHT = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN - 12
 
 OFFICIAL_RED = colors.Color(0.84, 0.0, 0.0)  # the red of 发文机关标志 and the separator line
 WATERMARK_RED = colors.Color(0.84, 0.0, 0.0, alpha=0.16)
