@@ -15,10 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import datetime as dt
 from dataclasses import replace
 
-from clerkapp.infra.documents import DocumentKind, build_pdf
-from clerkapp.infra.documents.samples import sample_data
+from clerkapp.infra.documents import DocumentKind, build_pdf, voided_copy, voided_note
+from clerkapp.infra.documents.model import DocumentData
+from clerkapp.infra.documents.samples import licence_sample, sample_data
 
 VARIANTS = {
     "": {},
@@ -32,6 +34,30 @@ DATA_VARIANTS = {
     "-corrected": {"replaces": "金市建决〔2026〕122号"},
     "-file-copy": {"copy_number": 2, "copy_label": "存档联"},
 }
+# The 作废存档联 of a voided number (the file's copy, stamped 作废 with the approval's note).
+VOID_NOTE = voided_note(dt.date(2026, 11, 28), "赵敏", "申请事项名称打印有误，已重新出具")
+# Whole samples of another matter: the decision and refusal of a 行政许可 (a business).
+OTHER_SAMPLES = {"-licence": licence_sample}
+
+
+def _variants(kind: DocumentKind, every: bool) -> list[tuple[str, DocumentData]]:
+    """The (file suffix, data) of ``kind`` to render: the decision's variants always, every
+    kind's with ``every``."""
+    out = [("", sample_data(kind))]
+    if every or kind is DocumentKind.DECISION:
+        out += [
+            (suffix, sample_data(kind, **options))  # type: ignore[arg-type]
+            for suffix, options in VARIANTS.items()
+            if suffix
+        ]
+        out += [
+            (suffix, replace(sample_data(kind), **changes))  # type: ignore[arg-type]
+            for suffix, changes in DATA_VARIANTS.items()
+        ]
+        out.append(("-voided", voided_copy(sample_data(kind), VOID_NOTE)))
+    if kind in (DocumentKind.DECISION, DocumentKind.REFUSAL):
+        out += [(suffix, sample(kind)) for suffix, sample in OTHER_SAMPLES.items()]
+    return out
 
 
 def main() -> None:
@@ -42,20 +68,16 @@ def main() -> None:
     parser.add_argument(
         "--all-variants",
         action="store_true",
-        help="also the provisional, copy and rare-name variants of every kind",
+        help="every variant (provisional, copy, rare name, corrected, file copy, voided) of every"
+        " kind, not only of the decision",
     )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for kind in DocumentKind:
-            variants = [(suffix, options, {}) for suffix, options in VARIANTS.items()]
-            variants += [(suffix, {}, changes) for suffix, changes in DATA_VARIANTS.items()]
-            for suffix, options, changes in variants:
-                if suffix and not args.all_variants and kind is not DocumentKind.DECISION:
-                    continue
+            for suffix, data in _variants(kind, args.all_variants):
                 pdf = Path(tmp) / f"{kind.value}{suffix}.pdf"
-                data = replace(sample_data(kind, **options), **changes)  # type: ignore[arg-type]
                 pdf.write_bytes(build_pdf(data))
                 subprocess.run(
                     ["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(out / pdf.stem)],

@@ -10,7 +10,7 @@ slow step.
 from __future__ import annotations
 
 from clerkapp.core.idnumber import mask_id_number  # re-exported: documents mask as the app does
-from clerkapp.infra.documents.builder import PROVISIONAL_MARK, build_pdf
+from clerkapp.infra.documents.builder import PROVISIONAL_MARK, VOID_MARK, build_pdf
 from clerkapp.infra.documents.fonts import check_text, warm_up
 from clerkapp.infra.documents.model import (
     DocumentData,
@@ -21,10 +21,13 @@ from clerkapp.infra.documents.model import (
     chinese_date,
     document_series,
     format_document_number,
+    voided_copy,
+    voided_note,
 )
 
 __all__ = [
     "PROVISIONAL_MARK",
+    "VOID_MARK",
     "DocumentData",
     "DocumentKind",
     "PledgeSection",
@@ -36,5 +39,7 @@ __all__ = [
     "document_series",
     "format_document_number",
     "mask_id_number",
+    "voided_copy",
+    "voided_note",
     "warm_up",
 ]

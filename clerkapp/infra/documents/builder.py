@@ -23,10 +23,17 @@ from reportlab.platypus import (
 
 from clerkapp.infra.documents import styles
 from clerkapp.infra.documents.fonts import PRIMARY, fonts, markup
-from clerkapp.infra.documents.model import DocumentData, DocumentKind, ProofLine, chinese_date
+from clerkapp.infra.documents.model import (
+    VOIDED_COPY_LABEL,
+    DocumentData,
+    DocumentKind,
+    ProofLine,
+    chinese_date,
+)
 from clerkapp.infra.documents.qr import qr_drawing
 
 PROVISIONAL_MARK = "临时凭证 — 待联网确认"
+VOID_MARK = "作废"
 
 
 def para(text: str, style: styles.ParagraphStyle) -> Paragraph:
@@ -55,7 +62,7 @@ def replaces_note(data: DocumentData) -> list[Flowable]:
     return [
         para(
             f"本{data.printed_title}更正并取代{data.replaces}，原文书自本文书出具之日起作废。",
-            styles.BODY,
+            styles.REPLACES_NOTE,
         )
     ]
 
@@ -250,6 +257,8 @@ def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
             canvas.rotate(40)
             canvas.drawCentredString(0, 0, PROVISIONAL_MARK)
         canvas.restoreState()
+        if data.voided:
+            _void_stamp(canvas, data.voided)
         if data.copy_number > 1 or data.copy_label:
             canvas.saveState()
             mark = data.copy_label or f"副本（第{data.copy_number}份）"
@@ -264,6 +273,43 @@ def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
             canvas.restoreState()
 
     return draw
+
+
+def _wrap_chars(canvas: Canvas, text: str, size: float, width: float) -> list[str]:
+    """``text`` cut into lines no wider than ``width`` character by character (Chinese has no
+    spaces to break at)."""
+    lines = [""]
+    for char in text:
+        if canvas.stringWidth(lines[-1] + char, PRIMARY, size) > width:
+            lines.append("")
+        lines[-1] += char
+    return lines
+
+
+def _void_stamp(canvas: Canvas, note: str) -> None:
+    """作废 across the page: large, red, framed and turned, over the text (it must not be
+    overlooked), translucent so the voided words stay legible for the file; the note (when, by
+    whose approval, why) in the top margin of every page, so the paper keeps its issued layout."""
+    width, height = styles.PAGE_SIZE
+    canvas.saveState()
+    canvas.setFillColor(styles.OFFICIAL_RED)
+    canvas.setFont(PRIMARY, 9)
+    lines = _wrap_chars(canvas, note, 9, styles.BODY_WIDTH - 40 * mm)
+    for i, line in enumerate(lines[:2]):
+        canvas.drawString(styles.LEFT_MARGIN, height - 26 * mm - i * 4.2 * mm, line)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(30)
+    size = 120
+    text_width = canvas.stringWidth(VOID_MARK, PRIMARY, size)
+    canvas.setStrokeColor(styles.VOID_RED)
+    canvas.setFillColor(styles.VOID_RED)
+    canvas.setLineWidth(6)
+    canvas.rect(-text_width / 2 - 12 * mm, -14 * mm, text_width + 24 * mm, size + 10 * mm)
+    canvas.setFont(PRIMARY, size)
+    canvas.drawCentredString(0, -4 * mm, VOID_MARK)
+    canvas.restoreState()
 
 
 def build_pdf(data: DocumentData) -> bytes:
@@ -290,4 +336,4 @@ def build_pdf(data: DocumentData) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["PROVISIONAL_MARK", "DocumentKind", "build_pdf"]
+__all__ = ["PROVISIONAL_MARK", "VOIDED_COPY_LABEL", "VOID_MARK", "DocumentKind", "build_pdf"]

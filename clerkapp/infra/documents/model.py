@@ -8,7 +8,7 @@ paper (Chinese), so the builders only lay it out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -83,6 +83,25 @@ def _zh_small_number(n: int) -> str:
     tens, units = divmod(n, 10)
     text = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
     return text + (_DIGITS[units] if units else "") if n else "〇"
+
+
+VOIDED_COPY_LABEL = "作废存档联"
+
+
+def voided_copy(data: DocumentData, note: str) -> DocumentData:
+    """``data`` as the file copy of its voided number (作废存档联): stamped 作废 on every page,
+    ``note`` (:func:`voided_note`) under the title, never provisional — it is no paper to hand
+    out, only the file's record of what was voided."""
+    if not note.strip():
+        raise ValueError("a voided copy states when, by whose approval and why")
+    return replace(data, voided=note, copy_label=VOIDED_COPY_LABEL, provisional=False)
+
+
+def voided_note(voided_on: dt.date, approved_by: str, reason: str) -> str:
+    """The line a voided document's file copy carries under its title: when it was voided, who
+    approved it and why — nothing the paper does not already show about the applicant."""
+    why = reason.strip().rstrip("。")
+    return f"本文书已于{chinese_date(voided_on)}作废（批准人 {approved_by}，原因：{why}）。"
 
 
 def chinese_date(day: dt.date) -> str:
@@ -189,6 +208,9 @@ class DocumentData:
     public_code: str = ""  # the matter's public code (事项编码), printed when not empty
     case_id: str = ""  # 办件编号, printed on every document
     accepted_by: str = ""  # 受理人: the clerk who accepted the case, printed on every document
+    # 作废存档联: the file copy of a voided number, stamped 作废 on every page, with this note
+    # under the title (``voided_note``); empty: a valid paper.
+    voided: str = ""
 
     @property
     def printed_title(self) -> str:

@@ -12,6 +12,7 @@ import zlib
 
 from clerkapp.core.catalogue import ApplicantKind, Matter, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.uscc import make_uscc
 from clerkapp.infra.documents.model import (
     DocumentData,
     DocumentKind,
@@ -210,3 +211,75 @@ def _ways_back_sample(data: DocumentData) -> DocumentData:
             procedure_article=LICENCE_NOT_ACCEPTED_ARTICLE if _LICENCE else "",
         )
     return data
+
+
+# A 行政许可 of a business, as the catalogue has it: the licence's titles, sentence and mark.
+LICENCE_MATTER = Matter(
+    code="zjj.enterprise_qualification", name="建筑业企业资质核准",
+    department="金华市住房和城乡建设局", applicant_kind=ApplicantKind.BUSINESS,
+    legal_basis="《建筑业企业资质管理规定》（住房和城乡建设部令第22号）", time_limit_days=20,
+    proofs=(), office_abbr="金市建", procedure=ProcedureKind.LICENCE,
+    grant_scope="资质证书载明的资质类别和等级", validity="资质证书有效期五年",
+    basis_article="第十一条", public_code="JH-XK-0102",
+)  # fmt: skip
+_LICENCE_PROOFS = (
+    ProofLine(
+        "企业营业执照",
+        "数据查询",
+        "市场监管主体登记：存续，成立日期 2012-05-18；数据截至 2026-11-26 09:00；"
+        "平台回执 R-20261127-000201",
+    ),
+    ProofLine(
+        "企业职工社会保险缴纳证明",
+        "数据查询",
+        "人力社保：参保职工 46 人，无欠缴；数据截至 2026-11-27 08:00；平台回执 R-20261127-000202",
+    ),
+    ProofLine(
+        "企业无重大安全生产事故证明",
+        "部门核验",
+        "金华市应急管理局核验：近三年无重大安全生产事故（已确认），答复日期 2026-11-27",
+    ),
+)
+
+
+def licence_sample(kind: DocumentKind) -> DocumentData:
+    """The sample of ``kind`` for a 行政许可 (建筑业企业资质核准) of a business: 准予行政许可决定书,
+    不予行政许可决定书 and the licence's number marks, the credit code printed in full."""
+    words = act_wording(LICENCE_MATTER)
+    sentences = {
+        DocumentKind.DECISION: words.grant_sentence,
+        DocumentKind.REFUSAL: words.refusal_sentence,
+    }
+    data = sample_data(kind)
+    return dataclasses.replace(
+        data,
+        number=format_document_number("金市建", kind, 2026, 57, number_mark(kind, LICENCE_MATTER)),
+        applicant_name="金华市婺城建筑工程有限公司",
+        applicant_id_label="统一社会信用代码",
+        applicant_id=make_uscc("9", "1", "330702", "MA2D7Q3W"),  # synthetic, valid
+        matter_name=LICENCE_MATTER.name,
+        matter_code=LICENCE_MATTER.code,
+        proofs=_LICENCE_PROOFS if kind is not DocumentKind.REFUSAL else _LICENCE_REFUSAL_PROOFS,
+        legal_basis=legal_basis_text(LICENCE_MATTER),
+        reasons=(
+            "经部门核验（金华市应急管理局），申请人近三年内发生重大安全生产事故 1 起，"
+            "不符合《建筑业企业资质管理规定》关于申请资质的条件",
+        ),
+        time_limit_days=LICENCE_MATTER.time_limit_days,
+        pledges=(),
+        title=document_title(kind, LICENCE_MATTER),
+        act_sentence=sentences.get(kind, ""),
+        public_code=LICENCE_MATTER.public_code,
+        case_id="C-20261127-0057",
+    )
+
+
+_LICENCE_REFUSAL_PROOFS = (
+    *_LICENCE_PROOFS[:2],
+    ProofLine(
+        "企业无重大安全生产事故证明",
+        "部门核验",
+        "金华市应急管理局核验：2025-03-14 发生重大安全生产事故 1 起（已否定），答复日期 2026-11-27",
+        satisfied=False,
+    ),
+)

@@ -23,6 +23,7 @@ FRAME_HEIGHT = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN - 12
 
 OFFICIAL_RED = colors.Color(0.84, 0.0, 0.0)  # the red of 发文机关标志 and the separator line
 WATERMARK_RED = colors.Color(0.84, 0.0, 0.0, alpha=0.16)
+VOID_RED = colors.Color(0.84, 0.0, 0.0, alpha=0.55)  # the 作废 stamp of a voided file copy
 GRID = colors.Color(0.25, 0.25, 0.25)
 HEADER_FILL = colors.Color(0.93, 0.93, 0.93)
 QR_SIZE = 33 * mm  # symbol ≥ 25 mm inside its 4-module quiet zone (version 3, 29 modules)
@@ -64,6 +65,9 @@ PLEDGE_TEXT = _style(
     firstLineIndent=2 * BODY_SIZE,
     wordWrap="CJK",
 )
+# 更正: the line under the title naming the replaced document — one line, so a one-page decision
+# stays one page.
+REPLACES_NOTE = _style("replaces_note", 9.5, 14, alignment=TA_CENTER, wordWrap="CJK", spaceAfter=2)
 SMALL = _style("small", 9, 12, alignment=TA_LEFT, wordWrap="CJK")
 # The short code an applicant types into the progress page: large enough to read at arm's length
 # and to tell 0 from O (the page accepts either), next to the QR it stands in for.
