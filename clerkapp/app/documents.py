@@ -11,18 +11,23 @@ moments, and marking every fresh decision provisional would teach clerks to igno
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from clerkapp.app import case_support as support
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import (
     DocumentKind,
     build_pdf,
     document_series,
     format_document_number,
+    voided_copy,
+    voided_note,
 )
 from clerkapp.infra.documents.from_case import (
     DocumentSettings,
@@ -55,6 +60,11 @@ class BuiltDocument:
     # The retired numbers of this kind of the case, as the register keeps them, in words
     # (e.g. "金市建决〔2026〕1号 已作废（批准人 demo-sup）").
     history: tuple[str, ...] = ()
+    # The voided numbers of this kind of the case: each may be printed as its 作废存档联.
+    voided: tuple[str, ...] = ()
+    # This is the 作废存档联 of a voided number (stamped 作废): no original, no 副本; printing
+    # it is audited ``voided_copy_printed`` and counts as no copy of any number.
+    voided_copy: bool = False
 
     def papers(self) -> list[bytes]:
         """The PDFs one print job sends, in order: the paper, then its 存档联 if any."""
@@ -185,7 +195,116 @@ class DocumentDesk:
             file_copy=file_copy,
             issued=entry is not None and entry.issued,
             history=self._history(case_id, kind),
+            voided=self._voided(case_id, kind),
         )
+
+    def _voided(self, case_id: str, kind: DocumentKind) -> tuple[str, ...]:
+        return tuple(
+            e.number
+            for e in self._service.store.documents.register(case_id)
+            if e.kind == kind.value and e.state is NumberState.VOIDED and e.issued
+        )
+
+    def build_voided_copy(self, case_id: str, number: str, clerk: str = "") -> BuiltDocument:
+        """*worker* — the 作废存档联 of the case's voided ``number``: the paper rebuilt from the
+        case under that number (a pledge letter with the pledges signed before the void), every
+        page stamped 作废 with when, by whose approval and why. Raises ``DocumentError`` for a
+        number that is not voided or a paper that can no longer be rebuilt under it."""
+        store = self._service.store
+        entry = store.documents.entry(case_id, number)
+        if entry is None or entry.state is not NumberState.VOIDED or entry.retired_at is None:
+            raise DocumentError(
+                f"{number} is not voided",
+                user_message=f"文书 {number} 未作废，不能打印作废存档联",
+            )
+        case: Case = self._service.get_case(case_id)
+        catalogue = self._catalogue()
+        kind = DocumentKind(entry.kind)
+        pledges: list[Any] = []
+        if kind is DocumentKind.PLEDGE:
+            pledges = [
+                p
+                for p in self._service.pledges_of(case_id)
+                if _aware(datetime.fromisoformat(str(p.signed_at))) <= _aware(entry.retired_at)
+            ]
+        data = document_data(
+            case,
+            catalogue,
+            self._settings,
+            kind=kind,
+            seq=entry.seq,
+            issued_on=self._issued_on(case, kind, pledges),
+            pledges=pledges,
+            clerk=clerk,
+            accepted_by=self.accepted_by(case_id),
+        )
+        if data.number != entry.number:
+            raise DocumentError(
+                f"rebuilt {data.number}, voided {entry.number}",
+                user_message=f"无法重建已作废的文书 {entry.number}，请查阅其存档件",
+            )
+        if entry.replaces:
+            data = replace(data, replaces=entry.replaces)
+        approver = store.clerks.get(entry.approved_by) if entry.approved_by else None
+        note = voided_note(
+            office_day(entry.retired_at),
+            (approver.display_name if approver is not None else "") or entry.approved_by or "",
+            entry.reason or "未说明",
+        )
+        return BuiltDocument(
+            case_id,
+            kind,
+            entry.number,
+            build_pdf(voided_copy(data, note)),
+            provisional=False,
+            copy_number=0,
+            history=self._history(case_id, kind),
+            voided=self._voided(case_id, kind),
+            voided_copy=True,
+        )
+
+    def _record_voided_copy(
+        self, document: BuiltDocument, clerk: str, printed: bool
+    ) -> DocumentRecord:
+        """Audit a printed (or saved) 作废存档联 — no print of any number is counted; returns the
+        voided number's archive copy (the paper as it was issued)."""
+        service = self._service
+        store = service.store
+        with store.atomic():
+            entry = store.documents.entry(document.case_id, document.number)
+            if entry is None or entry.state is not NumberState.VOIDED:
+                raise DocumentError(
+                    f"{document.number} is not voided",
+                    user_message=f"文书 {document.number} 未作废，不能打印作废存档联",
+                )
+            archive = next(
+                (
+                    d
+                    for d in store.documents.for_case(document.case_id)
+                    if d.number == document.number and d.is_archive_copy
+                ),
+                None,
+            )
+            if archive is None:
+                raise DocumentError(
+                    f"no archive copy of {document.number}",
+                    user_message=f"文书 {document.number} 没有存档件",
+                )
+            store.audit.append(
+                "voided_copy_printed" if printed else "voided_copy_saved",
+                at=service.clock(),
+                actor=clerk,
+                workstation=service.workstation or None,
+                case_id=document.case_id,
+                data=support.redact(
+                    {
+                        "kind": document.kind.value,
+                        "number": document.number,
+                        "sha256": hashlib.sha256(document.pdf).hexdigest(),
+                    }
+                ),
+            )
+        return archive
 
     def _history(self, case_id: str, kind: DocumentKind) -> tuple[str, ...]:
         words = {NumberState.VOIDED: "已作废", NumberState.SUPERSEDED: "已更正"}
@@ -200,7 +319,11 @@ class DocumentDesk:
     ) -> DocumentRecord:
         """*worker* — archive the document handed out and audit it: the first output issues
         the number (archive copy, not a print); a print is the original (copy 1) or a 副本; a
-        saved PDF (``printed=False``) is no print. A 一式两份 print also records its 存档联."""
+        saved PDF (``printed=False``) is no print. A 一式两份 print also records its 存档联.
+        A 作废存档联 (``voided_copy``) is only audited (``voided_copy_printed`` / ``_saved``)
+        and returns the voided number's archive copy."""
+        if document.voided_copy:
+            return self._record_voided_copy(document, clerk, printed)
         record: DocumentRecord = self._service.record_document(
             document.case_id,
             document.kind.value,
@@ -245,3 +368,8 @@ class DocumentDesk:
             return office_day(case.corrections[-1].requested_at)
         moment = case.decided_at or case.accepted_at or self._clock()
         return office_day(moment)
+
+
+def _aware(moment: datetime) -> datetime:
+    """A stored moment without a zone is UTC (stored times are UTC)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -62,6 +62,8 @@ ACTIONS = frozenset(
         "document_saved",
         "document_voided",
         "document_corrected",
+        "voided_copy_printed",
+        "voided_copy_saved",
         "approval_requested",
         "approval_approved",
         "approval_sent_back",
