@@ -54,6 +54,7 @@ from clerkapp.gui.print_output import (
     render_to_printer,
 )
 from clerkapp.gui.printer_choice import PRINTER_KEY, PrinterChoice, truthy
+from clerkapp.gui.voided_copy_bar import VoidedCopyBar
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.wording import LONGEST_TITLE
 from clerkapp.infra.paths import data_dir
@@ -119,6 +120,7 @@ class PrintStep(PrinterChoice, QWidget):
         self.last_job = ""  # the CUPS job id of the last print (empty: the Qt path)
         self._build_ui()
         self.acts = DocumentActsBar(self)
+        self.voided_copies = VoidedCopyBar(self)  # 打印作废存档联… of a voided number
 
     def _run(self, fn: Any, on_success: Any) -> OpHandle:
         # run_op keeps a finished handle alive until its slot has returned (gui/ops._finish).
@@ -210,9 +212,9 @@ class PrintStep(PrinterChoice, QWidget):
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
         self.choose_button.setEnabled(ready)
-        acts = getattr(self, "acts", None)
-        if acts is not None:
-            acts.update(ready)
+        for bar in (getattr(self, "acts", None), getattr(self, "voided_copies", None)):
+            if bar is not None:
+                bar.update(ready)
 
     def _duplicate_toggled(self, on: bool) -> None:
         self._settings.setValue(DUPLICATE_KEY, on)
@@ -297,7 +299,9 @@ class PrintStep(PrinterChoice, QWidget):
         if index >= 0:
             self.kind_box.setCurrentIndex(index)
         notes = [document.number]
-        if document.copy_number > 1:
+        if document.voided_copy:
+            notes.append(self.tr("作废存档联：仅供归档，不计为原件或副本"))
+        elif document.copy_number > 1:
             notes.append(self.tr("副本（第 %1 份）").replace("%1", str(document.copy_number)))
         else:
             notes.append(self.tr("原件"))
