@@ -179,7 +179,9 @@ class SealArea(Flowable):
         widest = max(max(p.getActualLineWidths0() or [0.0]) for p in self._lines)
         # The lines are right-aligned (with the style's right indent); the seal sits on them.
         centre_x = self.width - styles.SEAL_TEXT.rightIndent - widest / 2
-        centre_y = self.height / 2
+        # 3 mm below the middle: the circle reaches 1.5 mm above the row (kept clear of the text
+        # above by closing_block's space) and 7.5 mm below it, where nothing follows
+        centre_y = self.height / 2 - 3 * mm
         canvas.saveState()
         canvas.setStrokeColor(styles.OFFICIAL_RED)
         canvas.setDash(3, 3)
@@ -224,7 +226,9 @@ def closing_block(data: DocumentData, *, signer: str | None = None) -> list[Flow
             ]
         )
     )
-    return [Spacer(1, 2 * mm), table]
+    # the seal circle is larger than the QR row; SealArea lets it reach 1.5 mm above the row,
+    # and this space keeps it clear of the last line of text
+    return [Spacer(1, 3 * mm), table]
 
 
 def _page_furniture(data: DocumentData) -> Callable[[Canvas, object], None]:
