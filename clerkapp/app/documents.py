@@ -207,7 +207,7 @@ class DocumentDesk:
 
     def build_voided_copy(self, case_id: str, number: str, clerk: str = "") -> BuiltDocument:
         """*worker* — the 作废存档联 of the case's voided ``number``: the paper rebuilt from the
-        case under that number (a pledge letter with the pledges signed before the void), every
+        case under that number (a pledge letter with the pledges signed before it was issued), every
         page stamped 作废 with when, by whose approval and why. Raises ``DocumentError`` for a
         number that is not voided or a paper that can no longer be rebuilt under it."""
         store = self._service.store
@@ -222,11 +222,18 @@ class DocumentDesk:
         kind = DocumentKind(entry.kind)
         pledges: list[Any] = []
         if kind is DocumentKind.PLEDGE:
+            # the letter as issued: the pledges signed before it was first output
+            issued_at = _aware(entry.issued_at or entry.retired_at)
             pledges = [
                 p
                 for p in self._service.pledges_of(case_id)
-                if _aware(datetime.fromisoformat(str(p.signed_at))) <= _aware(entry.retired_at)
+                if _aware(datetime.fromisoformat(str(p.signed_at))) <= issued_at
             ]
+            if not pledges:
+                raise DocumentError(
+                    f"no pledges signed before {entry.number} was issued",
+                    user_message=f"无法重建已作废的文书 {entry.number}，请查阅其存档件",
+                )
         data = document_data(
             case,
             catalogue,
