@@ -47,6 +47,8 @@ class DocumentActDialog(QDialog):
         current: dict[str, str],
         parent: QWidget | None = None,
     ) -> None:
+        """``current``: the case's values (``applicant_name``, ``decision_reason``) and the
+        ``title`` the paper bears (不予给付决定书, …; the kind's own title when missing)."""
         super().__init__(parent)
         self.setObjectName("documentActDialog")
         self.action = action
@@ -63,7 +65,8 @@ class DocumentActDialog(QDialog):
         )
         notice.setObjectName("actNotice")
         notice.setWordWrap(True)
-        document = QLabel(f"{kind.title_zh} {number}", self)
+        self.title = current.get("title") or kind.title_zh
+        document = QLabel(f"{self.title} {number}", self)
         document.setObjectName("actDocument")
         self.reason = self._line("actReason", self.tr("%1原因").replace("%1", verb))
         form = QFormLayout()
@@ -78,7 +81,7 @@ class DocumentActDialog(QDialog):
             if kind is DocumentKind.REFUSAL:
                 self.decision_reason = self._line("actDecisionReason", self.tr("更正后的理由"))
                 self.decision_reason.setText(current.get("decision_reason", ""))
-                form.addRow(self.tr("不予许可理由（更正后）："), self.decision_reason)
+                form.addRow(self.tr("不予的理由（更正后）："), self.decision_reason)
         self.on_the_spot = QRadioButton(self.tr("科室负责人现场授权"), self)
         self.on_the_spot.setObjectName("actOnTheSpot")
         self.to_queue = QRadioButton(self.tr("提交审批队列"), self)
@@ -200,10 +203,13 @@ class DocumentActsBar(QObject):
         case_id = built.case_id
 
         def current() -> dict[str, str]:
-            case = self.step.desk().case(case_id)
+            desk = self.step.desk()
+            case = desk.case(case_id)
             return {
                 "applicant_name": case.applicant_name,
                 "decision_reason": case.decision_reason or "",
+                # the title the paper bears (给付决定书, …), by the matter's kind of act
+                "title": dict(desk.titles(case_id)).get(built.kind, built.kind.title_zh),
             }
 
         def show(values: dict[str, str]) -> None:
