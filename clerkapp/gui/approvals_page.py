@@ -49,7 +49,7 @@ class ApprovalsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("approvalsDialog")
         self.setWindowTitle(self.tr("审批队列 · 作废与更正"))
-        self.resize(900, 480)
+        self.resize(1080, 480)  # every column whole, the case number and the title long
         self._context = context
         self._clerk = clerk
         self.requests: list[ApprovalRequest] = []
@@ -61,11 +61,12 @@ class ApprovalsDialog(QDialog):
                 self.tr("申请时间"),
                 self.tr("办件编号"),
                 self.tr("文书"),
-                self.tr("事项"),
+                self.tr("操作"),
                 self.tr("原因"),
                 self.tr("申请人员"),
             ]
         )
+        self.table.verticalHeader().setVisible(False)  # the rows need no numbers
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

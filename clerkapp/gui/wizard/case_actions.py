@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerkapp.core.case import Case, CaseState, CorrectionItem
+from clerkapp.core.catalogue import ProcedureKind
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.case_dialogs import (
     CorrectionDialog,
@@ -84,7 +85,10 @@ def _can_correct(case: Case | None) -> bool:
 def _why_not(case: Case | None) -> str:
     if case is None:
         return _tr("请先建立或打开办件")
-    return _tr("办件{state}，不能进行此操作").format(state=case.state.label_zh)
+    # a decided case is 已办结 whatever its kind of act (no licence words for a 给付)
+    decided = case.state in (CaseState.APPROVED, CaseState.REFUSED)
+    state = _tr("已办结") if decided else case.state.label_zh
+    return _tr("办件{state}，不能进行此操作").format(state=state)
 
 
 class CaseActionBar(QWidget):
@@ -202,7 +206,8 @@ class WaysController:
             resume = ResumeDialog(case, self.wizard)
             self._show(resume, lambda: self._resume(resume.received()))
             return
-        dialog = CorrectionDialog(case, self.wizard)
+        licence = self.wizard.presenter.procedure() in (ProcedureKind.LICENCE, None)
+        dialog = CorrectionDialog(case, self.wizard, licence=licence)
         self._show(dialog, lambda: self._request_correction(dialog.items(), dialog.days.value()))
 
     def not_accept(self) -> None:
