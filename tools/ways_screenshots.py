@@ -103,8 +103,8 @@ def main(out: Path) -> None:
         dialog.reject()
 
         # ⑤ → ⑥: the refusal issued (saved), then 作废 with the supervisor at the counter
-        driver.key(Qt.Key.Key_Return)
-        wait_until(lambda: wizard.step is Step.DECISION)
+        driver.click(wizard.next_button)
+        wait_until(lambda: wizard.step is Step.DECISION, 30)
         driver.click(wizard.decision_step.refuse_button)
         wait_until(lambda: wizard.step is Step.PRINT)
         step = wizard.print_host.step

@@ -71,6 +71,7 @@ class ApprovalsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # no empty strip at the right
         self.opinion = QLineEdit(self)
         self.opinion.setObjectName("approvalsOpinion")
         self.opinion.setAccessibleName(self.tr("审批意见"))
