@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,8 @@ from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.documents import DocumentKind
 
 VOID_KEYS = "Ctrl+Shift+D"
+
+
 CORRECT_KEYS = "Ctrl+Shift+E"
 
 
@@ -158,13 +160,15 @@ class DocumentActsBar(QObject):
         self.dialog: DocumentActDialog | None = None
         self.void_button = self._button(
             "printVoid",
-            step.tr("作废…（需负责人批准）"),
-            step.tr("作废已出具的文书 (Ctrl+Shift+D)"),
+            QCoreApplication.translate("DocumentActsBar", "作废…（需负责人批准）"),
+            QCoreApplication.translate("DocumentActsBar", "作废已出具的文书 (Ctrl+Shift+D)"),
         )
         self.correct_button = self._button(
             "printCorrect",
-            step.tr("更正…（需负责人批准）"),
-            step.tr("更正已出具的文书，新文号取代原文书 (Ctrl+Shift+E)"),
+            QCoreApplication.translate("DocumentActsBar", "更正…（需负责人批准）"),
+            QCoreApplication.translate(
+                "DocumentActsBar", "更正已出具的文书，新文号取代原文书 (Ctrl+Shift+E)"
+            ),
         )
         step.acts_bar.addStretch(1)
         step.acts_bar.addWidget(self.correct_button)
@@ -228,7 +232,7 @@ class DocumentActsBar(QObject):
         note = dialog.approval_note.text()
         context = self.step._context
         dialog.submit_button.setEnabled(False)
-        dialog.error.setText(self.step.tr("正在提交…"))
+        dialog.error.setText(QCoreApplication.translate("DocumentActsBar", "正在提交…"))
 
         def job() -> Any:
             approvals = ApprovalService.for_context(context)
@@ -241,16 +245,22 @@ class DocumentActsBar(QObject):
             self.dialog = None
             if isinstance(result, ActOutcome):
                 verb = (
-                    self.step.tr("已作废") if result.new_number is None else self.step.tr("已更正")
+                    QCoreApplication.translate("DocumentActsBar", "已作废")
+                    if result.new_number is None
+                    else QCoreApplication.translate("DocumentActsBar", "已更正")
                 )
-                text = self.step.tr("%1 %2，批准人 %3").replace("%1", result.retired_number)
+                text = QCoreApplication.translate("DocumentActsBar", "%1 %2，批准人 %3").replace(
+                    "%1", result.retired_number
+                )
                 text = text.replace("%2", verb).replace("%3", result.approved_by)
                 if result.new_number:
-                    text += self.step.tr("；更正后的文书 %1").replace("%1", result.new_number)
+                    text += QCoreApplication.translate(
+                        "DocumentActsBar", "；更正后的文书 %1"
+                    ).replace("%1", result.new_number)
             else:
-                text = self.step.tr("已提交审批队列，等待科室负责人审批：%1").replace(
-                    "%1", result.document_number
-                )
+                text = QCoreApplication.translate(
+                    "DocumentActsBar", "已提交审批队列，等待科室负责人审批：%1"
+                ).replace("%1", result.document_number)
             self.step.act_message = text  # shown with the rebuilt preview
             self.step.show_case(self.step.case_id)
             self.done.emit(result)
