@@ -31,6 +31,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from clerkapp.app.context import AppContext
+    from clerkapp.app.sync import SyncWorker
     from clerkapp.gui import ops
     from clerkapp.gui.application import Shell, create_qapplication, default_wizard
     from clerkapp.gui.i18n import install_translators
@@ -75,7 +76,8 @@ def main() -> int:
     # first (the sync worker answers its identity question before the others are made),
     # a decided 行政给付: the list says 已办结（不予给付）, not a licence's words
     refused = service.open_case(rental, "person", demo.WANG_FANG, "王芳", "demo").id
-    shell.context.notify_sync()  # the identity question goes out with the sync worker
+    context = shell.context  # its identity question sent now, as the sync worker does
+    SyncWorker(context.store, service, context.client, context.clock).drain()
     wait_until(lambda: not service.get_case(refused).awaits_identity_answer(), 30)
     service.decide(
         refused, "refuse", "申请人名下有登记的机动车", "demo", override_reason="现场核实车辆登记"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from clerkapp.core.case import CaseState, Decision
 from clerkapp.core.catalogue import Method, ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
-from clerkapp.gui.act_words import decision_word
+from clerkapp.gui.act_words import outcome_word
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.proofs_board import STATUS_LOOK, ProofRowModel, RowStatus
 
@@ -118,13 +118,13 @@ def outcome_words(state: CaseState, kind: ProcedureKind | None = None) -> tuple[
     if state is CaseState.APPROVED:
         return (
             Tone.OK,
-            decision_word(Decision.APPROVE, kind),
+            outcome_word(Decision.APPROVE, kind),
             QCoreApplication.translate("ApplicantScreen", "您的申请已办结，请收好决定书。"),
         )
     if state is CaseState.REFUSED:
         return (
             Tone.ERROR,
-            decision_word(Decision.REFUSE, kind),
+            outcome_word(Decision.REFUSE, kind),
             QCoreApplication.translate(
                 "ApplicantScreen",
                 "工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。",

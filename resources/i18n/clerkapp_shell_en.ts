@@ -2,62 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>ActWords</name>
-    <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="15"/>
-        <source>准予许可</source>
-        <translation>Licence granted</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="16"/>
-        <source>不予许可</source>
-        <translation>Licence refused</translation>
-    </message>
+    <name>ActDecision</name>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="17"/>
-        <source>给付</source>
-        <translation>Benefit granted</translation>
+        <source>准予许可</source>
+        <translation>Grant licence</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="18"/>
-        <source>不予给付</source>
-        <translation>Benefit refused</translation>
+        <source>不予许可</source>
+        <translation>Refuse licence</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="19"/>
-        <source>予以确认</source>
-        <translation>Confirmed</translation>
+        <source>给付</source>
+        <translation>Grant benefit</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="20"/>
-        <source>不予确认</source>
-        <translation>Confirmation refused</translation>
+        <source>不予给付</source>
+        <translation>Refuse benefit</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="21"/>
-        <source>予以办理</source>
-        <translation>Granted</translation>
+        <source>予以确认</source>
+        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="22"/>
-        <source>不予办理</source>
-        <translation>Refused</translation>
+        <source>不予确认</source>
+        <translation>Refuse confirmation</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="23"/>
+        <source>予以办理</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="24"/>
+        <source>不予办理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="25"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="24"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="26"/>
         <source>材料未齐</source>
         <translation>Proofs incomplete</translation>
     </message>
+</context>
+<context>
+    <name>ActWords</name>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="25"/>
-        <location filename="../../clerkapp/gui/act_words.py" line="48"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="29"/>
+        <source>准予许可</source>
+        <translation>Licence granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="30"/>
+        <source>不予许可</source>
+        <translation>Licence refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="31"/>
+        <source>给付</source>
+        <translation>Benefit granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="32"/>
+        <source>不予给付</source>
+        <translation>Benefit refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="33"/>
+        <source>予以确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="34"/>
+        <source>不予确认</source>
+        <translation>Confirmation refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="35"/>
+        <source>予以办理</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="36"/>
+        <source>不予办理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="37"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="67"/>
         <source>已办结（{d}）</source>
-        <translation>Closed ({d})</translation>
+        <translation>{d}</translation>
     </message>
 </context>
 <context>

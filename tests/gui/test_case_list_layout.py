@@ -22,7 +22,7 @@ STATUSES = (
     "⟳ In progress",
     "◷ 等待答复",
     "✖ 已办结（不予确认）",  # a decided case in its kind's words, the longest
-    "✖ Closed (Confirmation refused)",
+    "✖ Confirmation refused",
 )
 
 

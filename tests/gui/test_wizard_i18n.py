@@ -157,10 +157,10 @@ def test_the_decision_step_speaks_english_in_the_kinds_words(english: None, qtbo
     qtbot.addWidget(step)
     allowed = frozenset({Decision.APPROVE, Decision.REFUSE})
     step.set_model(DecisionModel(Decision.APPROVE, (), allowed, procedure=ProcedureKind.BENEFIT))
-    assert step.approve_button.text() == "Benefit granted"
-    assert step.refuse_button.text() == "Benefit refused"
+    assert step.approve_button.text() == "Grant benefit"
+    assert step.refuse_button.text() == "Refuse benefit"
     step.set_model(DecisionModel(Decision.REFUSE, (), allowed, procedure=ProcedureKind.LICENCE))
-    assert step.refuse_button.text() == "Licence refused"
+    assert step.refuse_button.text() == "Refuse licence"
     assert _chinese(step) == []
 
 
@@ -178,4 +178,4 @@ def test_the_case_actions_and_the_approval_queue_speak_english(
         queue.reload()
     assert queue.status.text() == "No requests awaiting approval."
     assert _chinese(queue) == []
-    assert case_status("refused", procedure="benefit").words == "Closed (Benefit refused)"
+    assert case_status("refused", procedure="benefit").words == "Benefit refused"
