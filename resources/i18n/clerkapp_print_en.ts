@@ -165,164 +165,134 @@
 <context>
     <name>PrintStep</name>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="77"/>
-        <source>审批决定书</source>
-        <translation>Approval decision</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="78"/>
-        <source>受理回执</source>
-        <translation>Acceptance receipt</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="79"/>
-        <source>不予许可决定书</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="80"/>
-        <source>告知承诺书</source>
-        <translation>Pledge letter</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="81"/>
-        <source>补正材料一次性告知书</source>
-        <translation>Correction notice (all items at once)</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="82"/>
-        <source>不予受理决定书</source>
-        <translation>Decision not to accept</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="130"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="117"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="136"/>
-        <location filename="../../clerkapp/gui/print_step.py" line="246"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="123"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="233"/>
         <source>请先作出决定，再打印文书。</source>
         <translation>Decide the case first, then print its documents.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="136"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="123"/>
         <source>打印状态</source>
         <translation>Print status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="140"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="127"/>
         <source>文书预览</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="144"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="131"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="145"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="132"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="148"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="135"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="149"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="136"/>
         <source>打印文书 (Ctrl+P)</source>
         <translation>Print the document (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="150"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="137"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="152"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="139"/>
         <source>选择打印机…</source>
         <translation>Choose printer…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="154"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="141"/>
         <source>打开打印对话框选择打印机 (Ctrl+Shift+P)</source>
         <translation>Open the print dialog to choose a printer (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="156"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="143"/>
         <source>一式两份（含存档联）</source>
         <translation>Two copies (with file copy)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="159"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="146"/>
         <source>打印原件时同时打印一份标注“存档联”的文书，供归档</source>
         <translation>Print a copy marked “file copy” with the original, for the case file</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="163"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="150"/>
         <source>文书：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="165"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="152"/>
         <source>打印机：</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="167"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="154"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="253"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="240"/>
         <source>正在准备文书…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="266"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="253"/>
         <source>本办件尚未作出决定，没有可打印的文书。</source>
         <translation>This case has not been decided yet: there is no document to print.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="278"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="265"/>
         <source>正在生成文书…</source>
         <translation>Building the document…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="301"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="288"/>
         <source>副本（第 %1 份）</source>
         <translation>Copy (print no. %1)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="303"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="290"/>
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="305"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="292"/>
         <source>一式两份：另附存档联</source>
         <translation>Two copies: a file copy is printed too</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="307"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="294"/>
         <source>临时凭证：平台尚未确认，联网后进度自动同步</source>
         <translation>Provisional: not yet confirmed by the platform; progress syncs once online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="333"/>
-        <location filename="../../clerkapp/gui/print_step.py" line="347"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="320"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="334"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="358"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="345"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="358"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="345"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
