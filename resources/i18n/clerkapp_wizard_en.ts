@@ -913,18 +913,38 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>ProofsBoard</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="71"/>
-        <source>重试 (F5)</source>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="40"/>
+        <source>直接取消</source>
         <extracomment>(tone, badge background) per status; the tone&apos;s icon carries the meaning without colour.</extracomment>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="41"/>
+        <source>申报承诺</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="42"/>
+        <source>数据查询</source>
+        <translation>Data look-up</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="43"/>
+        <source>部门核验</source>
+        <translation>Dept. verification</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="79"/>
+        <source>重试 (F5)</source>
         <translation>Retry (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="80"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="73"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="81"/>
         <source>改为承诺</source>
         <translation>Pledge instead</translation>
     </message>
