@@ -1,11 +1,12 @@
 """Take the GUI shell's screenshots into docs/screenshots/ (run under Xvfb):
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" python tools/shell_screenshots.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tools/shell_screenshots.py [OUT_DIR]
 
 Starts the real app in training mode in a temporary data directory (the bundled sandbox
 included), then grabs: 01-login.png (training banner, login), 02-main-window.png (logged in,
-case list with today's, waiting and needs-attention cases), 03-new-case.png (Ctrl+N: the case
-wizard in the right pane), 04-locked.png (lock screen), 05-main-window-en.png (English).
+case list with today's — one refused 行政给付 —, waiting and needs-attention cases),
+03-new-case.png (Ctrl+N: the case wizard in the right pane), 04-locked.png (lock screen),
+05-main-window-en.png (English).
 Cases are made through the case service on the canonical catalogue with the sandbox's demo
 subjects. Needs the xcb libraries (libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, ...) or
 QT_QPA_PLATFORM=offscreen, and a CJK font (fonts-noto-cjk or fonts-droid-fallback).
@@ -20,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
 
 
 def main() -> int:
@@ -30,6 +31,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from clerkapp.app.context import AppContext
+    from clerkapp.app.sync import SyncWorker
     from clerkapp.gui import ops
     from clerkapp.gui.application import Shell, create_qapplication, default_wizard
     from clerkapp.gui.i18n import install_translators
@@ -71,6 +73,15 @@ def main() -> int:
     shell = build("zh_CN")
     service = shell.context.case_service
     rental = "zjj.public_rental"
+    # first (the sync worker answers its identity question before the others are made),
+    # a decided 行政给付: the list says 已办结（不予给付）, not a licence's words
+    refused = service.open_case(rental, "person", demo.WANG_FANG, "王芳", "demo").id
+    context = shell.context  # its identity question sent now, as the sync worker does
+    SyncWorker(context.store, service, context.client, context.clock).drain()
+    wait_until(lambda: not service.get_case(refused).awaits_identity_answer(), 30)
+    service.decide(
+        refused, "refuse", "申请人名下有登记的机动车", "demo", override_reason="现场核实车辆登记"
+    )
     service.open_case(rental, "person", demo.LI_MING, "李明", "demo")
     waiting = service.open_case(rental, "person", demo.ZHANG_GUILAN, "张桂兰", "demo").id
     service.request_verification(waiting, "zjj.public_rental.homestead", "demo")

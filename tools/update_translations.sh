@@ -25,6 +25,8 @@ update shell \
   clerkapp/gui/case_list.py \
   clerkapp/gui/training.py \
   clerkapp/gui/theme.py \
+  clerkapp/gui/act_words.py \
+  clerkapp/gui/approvals_page.py \
   clerkapp/gui/ops.py
 # The applicant screen (申请人屏) has its own file.
 update applicant \
@@ -34,5 +36,9 @@ update applicant \
   clerkapp/gui/applicant_host.py
 # The case wizard: every module of the package.
 update wizard clerkapp/gui/wizard/*.py
-# The print step.
-update print clerkapp/gui/print_step.py
+# The print step, with its printer choice, its output and the 作废 / 更正 dialog.
+update print \
+  clerkapp/gui/print_step.py \
+  clerkapp/gui/printer_choice.py \
+  clerkapp/gui/print_output.py \
+  clerkapp/gui/document_act_dialog.py

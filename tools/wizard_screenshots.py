@@ -1,5 +1,7 @@
 """Screenshots of the case wizard's steps for the README and docs/screenshots/ (10-matter.png …
-15-print.png), taken offscreen from the real widgets against a sandbox in its own process.
+15-print.png; 16-proofs-related-person.png, the survivor allowance's board naming the deceased;
+17-pledge-dishonesty-list.png, ④ for an applicant on the dishonesty list), taken offscreen from
+the real widgets against a sandbox in its own process.
 
 Run: ``QT_QPA_PLATFORM=offscreen python tools/wizard_screenshots.py [OUT_DIR]``
 (or under Xvfb: ``xvfb-run -a -s "-screen 0 1600x1000x24" python tools/wizard_screenshots.py``).
@@ -16,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import Qt
 
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import WANG_FANG
+from clerkapp.sandbox.demo import CHEN_JIANGUO, WANG_FANG, WEI_XIUYING, ZHAO_QIANG
 from tests.gui.wizard_driver import WizardDriver, find_card, screenshot, wait_until
 from tools.screenshot_session import (
     SIZE,
@@ -34,7 +36,7 @@ def _driver(home: Path, url: str) -> WizardDriver:
 
 
 def main(out: Path) -> None:
-    """Take the six screenshots into ``out``."""
+    """Take the eight screenshots into ``out``."""
     with screenshot_session() as (root, url):
         # ①, ②, ③ with a fault and a verification still waiting
         import requests
@@ -69,6 +71,28 @@ def main(out: Path) -> None:
         driver.close()
         requests.delete(f"{url}/sandbox/faults", timeout=5)
         requests.post(f"{url}/sandbox/settings", json={"verify_delay_s": 0.3}, timeout=5)
+
+        # ③ survivor allowance: the look-ups about the deceased name him (查询对象)
+        driver = _driver(root / "b0", url)
+        wizard = driver.wizard
+        driver.choose_matter("ysbz", "一次性丧葬抚恤金")
+        driver.enter_applicant(WEI_XIUYING, "韦秀英", related=[(CHEN_JIANGUO, "陈建国")])
+        driver.wait_lookups()
+        wait_until(lambda: not wizard.presenter.credit_running)
+        screenshot(wizard, out / "16-proofs-related-person.png")
+        driver.close()
+
+        # ④ 赵强 is on the dishonesty list: no pad, the catalogue's paper fallback instead
+        driver = _driver(root / "b1", url)
+        wizard = driver.wizard
+        driver.choose_matter("ysbz", "一次性丧葬抚恤金")
+        driver.enter_applicant(ZHAO_QIANG, "赵强", related=[(CHEN_JIANGUO, "陈建国")])
+        driver.wait_lookups()
+        wait_until(lambda: not wizard.presenter.credit_running)
+        driver.key(Qt.Key.Key_Return)
+        wait_until(lambda: wizard.step is Step.PLEDGE)
+        screenshot(wizard, out / "17-pledge-dishonesty-list.png")
+        driver.close()
 
         # ④ survivor allowance: first pledge signed, the second being signed
         driver = _driver(root / "b", url)

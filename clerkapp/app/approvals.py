@@ -21,6 +21,8 @@ from clerkapp.app import case_support as support
 from clerkapp.app.auth import AccountLockedError, AuthService, Clerk, LoginFailedError
 from clerkapp.app.document_acts import ActOutcome, ActRequest, DocumentAction, DocumentActs
 from clerkapp.errors import ClerkAppError, ValidationError
+from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.documents.wording import document_title
 from clerkapp.infra.store.approvals import ApprovalRepository, ApprovalRequest, ApprovalState
 from clerkapp.infra.store.clerks import Role
 
@@ -118,6 +120,18 @@ class ApprovalService:
                 "queue opened by a clerk", user_message="审批队列仅限科室负责人使用"
             )
         return self.requests.pending()
+
+    def titles(self, requests: list[ApprovalRequest]) -> list[str]:
+        """*worker* — the title each request's paper bears (不予给付决定书, 准予行政许可决定书, …:
+        by its matter's kind of act), in the order of ``requests``."""
+        catalogue = self._service.catalogue
+        titles = []
+        for request in requests:
+            kind = DocumentKind(request.kind)
+            case = self._service.get_case(request.case_id)
+            matter = catalogue.matters.get(case.matter_code)
+            titles.append(document_title(kind, matter) if matter is not None else kind.title_zh)
+        return titles
 
     def approve(self, request_id: int, supervisor: Clerk, reason: str) -> ActOutcome:
         """*worker* — approve a queued request with a reason: the act is carried out in the

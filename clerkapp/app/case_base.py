@@ -13,7 +13,7 @@ from typing import Any
 from clerkapp.app import case_support as support
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
-from clerkapp.core.catalogue import Catalogue, ProofItem
+from clerkapp.core.catalogue import Catalogue, ProcedureKind, ProofItem
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import ValidationError
 from clerkapp.infra.store import OutboxKind, OutboxRow, Store
@@ -106,6 +106,11 @@ class CaseServiceBase:
             kind.value, case.id, body, scoped, now=now, not_before=not_before
         )
 
+    def procedure_of(self, case: Case) -> ProcedureKind | None:
+        """The kind of act of ``case``'s matter (``None`` when the catalogue no longer has it)."""
+        matter = self.catalogue.matters.get(case.matter_code)
+        return matter.procedure if matter else None
+
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
         n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
         self._enqueue(
@@ -116,7 +121,7 @@ class CaseServiceBase:
             {
                 "token": case.tracking_token,
                 "status": case.state.value,
-                "label": support.public_label(case),
+                "label": support.public_label(case, self.procedure_of(case)),
                 "at": now.isoformat(),
             },
             now,

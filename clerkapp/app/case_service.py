@@ -241,12 +241,15 @@ class CaseService(IdentityActions, WaysBack):
             elif decision is Decision.ACCEPT:
                 case.accept(now)
             else:
-                raise ValidationError("not a decision", user_message="请选择准予、不予许可或受理")
+                raise ValidationError("not a decision", user_message="请选择准予、不予或受理")
             if decision is not recommended:
                 if not (override_reason and override_reason.strip()):
                     raise ValidationError(
                         "override without reason",
-                        user_message=f"系统建议为“{recommended.label_zh}”，作出不同决定须说明理由",
+                        user_message=(
+                            f"系统建议为“{recommended.label_for(self.procedure_of(case))}”，"
+                            "作出不同决定须说明理由"
+                        ),
                     )
                 self._audit(
                     "override",

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from clerkapp.core.case import Case, CaseEvent, CaseState, EventKind
-from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter
+from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.infra.calendar_io import promised_date
@@ -56,9 +56,10 @@ PUBLIC_LABELS = {
 }
 
 
-def public_label(case: Case) -> str:
-    """The status label of ``case`` on its public progress page."""
-    return PUBLIC_LABELS.get(case.state, case.state.label_zh)
+def public_label(case: Case, kind: ProcedureKind | None = None) -> str:
+    """The status label of ``case`` on its public progress page, in the words of its matter's
+    kind of act (已办结（不予给付） for a 行政给付; ``None``: the neutral words)."""
+    return PUBLIC_LABELS.get(case.state, case.state.label_for(kind))
 
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z]")

@@ -52,6 +52,7 @@ class CaseSummary:
     waiting: bool  # accepted, waiting for a department's answer, or a queued look-up
     waiting_lookup: bool  # still open, a department's answer or a queued look-up owed
     needs_person: bool
+    procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class AppContext:
         ]:
             found.setdefault(summary.id, summary)
         ordered = sorted(found.values(), key=lambda s: (s.created_at, s.id), reverse=True)
+        matters = self.catalogue.matters
         return [
             CaseSummary(
                 case_id=s.id,
@@ -184,6 +186,7 @@ class AppContext:
                 waiting=s.waiting,
                 waiting_lookup=s.waiting and s.state.value == "open",
                 needs_person=s.id in stuck,
+                procedure=m.procedure.value if (m := matters.get(s.matter_code)) else "",
             )
             for s in ordered
         ]

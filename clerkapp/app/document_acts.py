@@ -49,7 +49,7 @@ class DocumentAction(StrEnum):
 
 
 # What a 更正 may change (field → what the clerk reads), and on which documents it is printed.
-CORRECTABLE_FIELDS = {"applicant_name": "申请人姓名（名称）", "decision_reason": "不予许可理由"}
+CORRECTABLE_FIELDS = {"applicant_name": "申请人姓名（名称）", "decision_reason": "不予的理由"}
 _FIELD_KINDS = {
     "applicant_name": {DocumentKind.DECISION, DocumentKind.REFUSAL, DocumentKind.RECEIPT},
     "decision_reason": {DocumentKind.REFUSAL},
@@ -233,15 +233,11 @@ class DocumentActs:
             matter = service.catalogue.matters.get(case.matter_code)
             # the title the paper bears (给付决定书, …), as the applicant knows it
             title = document_title(kind, matter) if matter is not None else kind.title_zh
+            state_words = case.state.label_for(matter.procedure if matter else None)
             if void:
-                label = (
-                    f"{case.state.label_zh}（原{title} {entry.number} 已作废，"
-                    "以重新出具的文书为准）"
-                )
+                label = f"{state_words}（原{title} {entry.number} 已作废，以重新出具的文书为准）"
             else:
-                label = (
-                    f"{case.state.label_zh}（{title} {entry.number} 已更正，以 {new_number} 为准）"
-                )
+                label = f"{state_words}（{title} {entry.number} 已更正，以 {new_number} 为准）"
             service.progress_notice(
                 case, request.requested_by, now, f"document_{state.value}", label
             )

@@ -267,30 +267,30 @@ class Case(IdentityEvents, CaseWays):
     # ---- decisions ------------------------------------------------------------------------
 
     def approve(self, now: datetime, reason: str | None = None) -> None:
-        """准予许可: only when every proof satisfies."""
+        """准予 (准予许可, 给付, … by the matter's kind): only when every proof satisfies."""
         self._require_open()
         self._require_identity(Decision.APPROVE)
         missing = self.missing()
         if missing:
             names = "、".join(self.proofs[c].name for c in missing)
-            raise _deny(f"还有证明材料未满足，不能准予许可：{names}")
+            raise _deny(f"还有证明材料未满足，不能作出准予决定：{names}")
         self._decide(Decision.APPROVE, CaseState.APPROVED, now, reason, None)
 
     def refuse(self, now: datetime, reason: str, override_reason: str | None = None) -> None:
-        """不予许可, with the reason printed on the refusal notice; against the recommendation
-        only with ``override_reason``. The failed proofs are reasons enough: ``reason`` may then
-        be empty, and the failed proofs' own reasons in it (the decision step pre-fills them) are
-        taken out — ``decision_reason`` keeps only the clerk's words (:mod:`clerkapp.core.reasons`).
-        """
+        """不予 (不予许可, 不予给付, …), with the reason printed on the refusal notice; against
+        the recommendation only with ``override_reason``. The failed proofs are reasons enough:
+        ``reason`` may then be empty, and the failed proofs' own reasons in it (the decision step
+        pre-fills them) are taken out — ``decision_reason`` keeps only the clerk's words
+        (:mod:`clerkapp.core.reasons`)."""
         self._require_open()
         failed = failed_reasons(self.proofs.values())
         own = own_reason(reason, failed)
         if not failed and not own:
-            raise _deny("不予许可必须填写理由")
+            raise _deny("作出不予决定必须填写理由")
         self._require_identity(Decision.REFUSE)
         recommended = self.recommend().decision
         if recommended is not Decision.REFUSE and not (override_reason and override_reason.strip()):
-            raise _deny(f"系统建议为“{recommended.label_zh}”，作出不同决定须说明理由")
+            raise _deny(f"系统建议为“{recommended.label_for(None)}”，作出不同决定须说明理由")
         self._decide(Decision.REFUSE, CaseState.REFUSED, now, own, override_reason)
 
     def accept(self, now: datetime) -> None:
@@ -300,7 +300,7 @@ class Case(IdentityEvents, CaseWays):
         self._require_identity(Decision.ACCEPT)
         states = [p.state for p in self.proofs.values()]
         if any(s in FAILED for s in states):
-            raise _deny("有证明材料未通过，应作出不予许可决定，不能受理")
+            raise _deny("有证明材料未通过，应作出不予决定，不能受理")
         busy = [p.name for p in self.proofs.values() if p.state in (_P.PENDING, _P.IN_FLIGHT)]
         if busy:
             raise _deny(f"还有证明材料未办理：{'、'.join(busy)}")

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProcedureKind, ProofItem
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.platform_types import LookupAnswer, VerificationStatus
 from clerkapp.errors import ValidationError
@@ -33,6 +33,16 @@ class CaseState(StrEnum):
     def label_zh(self) -> str:
         """The state as the clerk reads it."""
         return _CASE_LABELS[self]
+
+    def label_for(self, kind: ProcedureKind | None) -> str:
+        """The state in the words of the matter's kind of act: 已办结（给付） / 已办结（不予给付）
+        for a 行政给付, 已办结（准予许可） for a licence; ``None`` (no matter known): the
+        neutral 已办结（予以办理）."""
+        if self is CaseState.APPROVED:
+            return f"已办结（{Decision.APPROVE.label_for(kind)}）"
+        if self is CaseState.REFUSED:
+            return f"已办结（{Decision.REFUSE.label_for(kind)}）"
+        return self.label_zh
 
     @property
     def final(self) -> bool:
@@ -141,6 +151,28 @@ class Decision(StrEnum):
         """The decision in the clerk's words."""
         return _DECISION_LABELS[self]
 
+    def label_for(self, kind: ProcedureKind | None) -> str:
+        """The decision in the words of the matter's kind of act (the short words of
+        :func:`clerkapp.infra.documents.wording.act_wording`): 准予许可 / 不予许可 for a licence,
+        给付 / 不予给付 for a 行政给付, 予以确认 / 不予确认, 予以办理 / 不予办理; ``None`` (no
+        matter known) gives the neutral 予以办理 / 不予办理. ``label_zh`` stays the licence's."""
+        words = ACT_LABELS[kind or ProcedureKind.OTHER]
+        if self is Decision.APPROVE:
+            return words[0]
+        if self is Decision.REFUSE:
+            return words[1]
+        return self.label_zh
+
+
+#: The short words of a decision and a refusal by kind of act (the clerk's buttons, the case
+#: list, the progress page); the documents' ``ActWording`` labels say the same.
+ACT_LABELS: dict[ProcedureKind, tuple[str, str]] = {
+    ProcedureKind.LICENCE: ("准予许可", "不予许可"),
+    ProcedureKind.BENEFIT: ("给付", "不予给付"),
+    ProcedureKind.CONFIRMATION: ("予以确认", "不予确认"),
+    ProcedureKind.PUBLIC_SERVICE: ("予以办理", "不予办理"),
+    ProcedureKind.OTHER: ("予以办理", "不予办理"),
+}
 
 _DECISION_LABELS = {
     Decision.APPROVE: "准予许可",
@@ -420,6 +452,10 @@ class Recommendation:
     def summary(self) -> str:
         """One line for the decision step: "不予许可 — 车辆登记情况：名下有车辆 1 辆"."""
         return f"{self.decision.label_zh} — {'；'.join(self.reasons)}"
+
+    def summary_for(self, kind: ProcedureKind | None) -> str:
+        """:attr:`summary` in the words of the matter's kind: "不予给付 — …" for a 行政给付."""
+        return f"{self.decision.label_for(kind)} — {'；'.join(self.reasons)}"
 
 
 def iso_or_none(moment: datetime | None) -> str | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.core.case import CaseState
+from clerkapp.core.catalogue import ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.gui.applicant_words import (
     ProofLine,
@@ -250,9 +251,10 @@ class OutcomePage(QWidget):
         layout.addWidget(self.thanks)
         layout.addStretch(1)
 
-    def show_outcome(self, state: CaseState) -> None:
-        """The decision in words, in its colour, with its icon."""
-        tone, headline, next_words = outcome_words(state)
+    def show_outcome(self, state: CaseState, kind: ProcedureKind | None = None) -> None:
+        """The decision in words (those of the matter's kind of act), in its colour, with its
+        icon."""
+        tone, headline, next_words = outcome_words(state, kind)
         self.outcome.setText(StatusLook(tone, headline).text())
         style = f"font-size: {TITLE_PX}px; font-weight: 600; color: {tone.value};"
         if self.outcome.styleSheet() != style:

@@ -151,7 +151,7 @@ class ApplicantScreen(QWidget):
         self.person.setText(self.tr("申请人：{who}").format(who=who))
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):
-            self.outcome_page.show_outcome(case.state)
+            self.outcome_page.show_outcome(case.state, presenter.procedure())
             self.outcome_page.proofs.setText(proofs_headline(presenter.row_models()))
             self.pages.setCurrentWidget(self.outcome_page)
         elif step is Step.PLEDGE and presenter.has_pledges():

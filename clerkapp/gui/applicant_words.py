@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from clerkapp.core.case import CaseState
-from clerkapp.core.catalogue import Method
+from clerkapp.core.case import CaseState, Decision
+from clerkapp.core.catalogue import Method, ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.gui.act_words import outcome_word
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.proofs_board import STATUS_LOOK, ProofRowModel, RowStatus
 
@@ -111,18 +112,19 @@ def proofs_headline(rows: list[ProofRowModel]) -> str:
 _METHODS = (Method.DATA_QUERY, Method.DEPT_VERIFY, Method.PLEDGE, Method.DROPPED)
 
 
-def outcome_words(state: CaseState) -> tuple[Tone, str, str]:
-    """The decision as the applicant hears it: tone, headline and what happens next."""
+def outcome_words(state: CaseState, kind: ProcedureKind | None = None) -> tuple[Tone, str, str]:
+    """The decision as the applicant hears it: tone, headline (in the words of the matter's
+    kind of act: 准予许可 / 给付 / 不予给付 …) and what happens next."""
     if state is CaseState.APPROVED:
         return (
             Tone.OK,
-            QCoreApplication.translate("ApplicantScreen", "准予许可"),
+            outcome_word(Decision.APPROVE, kind),
             QCoreApplication.translate("ApplicantScreen", "您的申请已办结，请收好决定书。"),
         )
     if state is CaseState.REFUSED:
         return (
             Tone.ERROR,
-            QCoreApplication.translate("ApplicantScreen", "不予许可"),
+            outcome_word(Decision.REFUSE, kind),
             QCoreApplication.translate(
                 "ApplicantScreen",
                 "工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。",

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from clerkapp.app.approvals import ApprovalService
 from clerkapp.app.document_acts import CORRECTABLE_FIELDS, DocumentAction
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
-from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.store.approvals import ApprovalRequest
 
@@ -50,7 +49,7 @@ class ApprovalsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("approvalsDialog")
         self.setWindowTitle(self.tr("审批队列 · 作废与更正"))
-        self.resize(900, 480)
+        self.resize(1080, 480)  # every column whole, the case number and the title long
         self._context = context
         self._clerk = clerk
         self.requests: list[ApprovalRequest] = []
@@ -62,15 +61,17 @@ class ApprovalsDialog(QDialog):
                 self.tr("申请时间"),
                 self.tr("办件编号"),
                 self.tr("文书"),
-                self.tr("事项"),
+                self.tr("操作"),
                 self.tr("原因"),
                 self.tr("申请人员"),
             ]
         )
+        self.table.verticalHeader().setVisible(False)  # the rows need no numbers
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # no empty strip at the right
         self.opinion = QLineEdit(self)
         self.opinion.setObjectName("approvalsOpinion")
         self.opinion.setAccessibleName(self.tr("审批意见"))
@@ -118,12 +119,19 @@ class ApprovalsDialog(QDialog):
     def reload(self) -> OpHandle:
         """Read the pending requests (a clerk is refused here, and it is audited)."""
         clerk = self._clerk
-        return run_op(self, lambda: self._service().queue(clerk), self._loaded, self._failed)
 
-    def _loaded(self, requests: list[ApprovalRequest]) -> None:
+        def job() -> tuple[list[ApprovalRequest], list[str]]:
+            service = self._service()
+            requests = service.queue(clerk)
+            return requests, service.titles(requests)
+
+        return run_op(self, job, self._loaded, self._failed)
+
+    def _loaded(self, found: tuple[list[ApprovalRequest], list[str]]) -> None:
+        requests, titles = found
         self.requests = list(requests)
         self.table.setRowCount(len(self.requests))
-        for row, r in enumerate(self.requests):
+        for row, (r, title) in enumerate(zip(self.requests, titles, strict=True)):
             what = DocumentAction(r.action).label_zh
             if r.changes:
                 fields = "、".join(CORRECTABLE_FIELDS.get(k, k) for k in r.changes)
@@ -131,7 +139,7 @@ class ApprovalsDialog(QDialog):
             cells = [
                 show_time(r.requested_at, "%m-%d %H:%M"),
                 r.case_id,
-                f"{DocumentKind(r.kind).title_zh} {r.document_number}",
+                f"{title} {r.document_number}",  # the title the paper bears
                 what,
                 r.reason,
                 r.requested_by,

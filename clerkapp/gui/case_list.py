@@ -48,12 +48,16 @@ class CaseEntry:
     group: Group
     waiting_lookup: bool = False
     needs_person: bool = False
+    procedure: str = ""  # the matter's kind of act (decided cases say 不予给付 / 不予许可 …)
 
     @property
     def status(self) -> StatusLook:
         """Colour, icon and words of the case's status."""
         return case_status(
-            self.state, needs_person=self.needs_person, waiting_lookup=self.waiting_lookup
+            self.state,
+            needs_person=self.needs_person,
+            waiting_lookup=self.waiting_lookup,
+            procedure=self.procedure,
         )
 
     @property

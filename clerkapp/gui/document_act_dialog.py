@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,8 @@ from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.documents import DocumentKind
 
 VOID_KEYS = "Ctrl+Shift+D"
+
+
 CORRECT_KEYS = "Ctrl+Shift+E"
 
 
@@ -47,6 +49,8 @@ class DocumentActDialog(QDialog):
         current: dict[str, str],
         parent: QWidget | None = None,
     ) -> None:
+        """``current``: the case's values (``applicant_name``, ``decision_reason``) and the
+        ``title`` the paper bears (不予给付决定书, …; the kind's own title when missing)."""
         super().__init__(parent)
         self.setObjectName("documentActDialog")
         self.action = action
@@ -63,7 +67,8 @@ class DocumentActDialog(QDialog):
         )
         notice.setObjectName("actNotice")
         notice.setWordWrap(True)
-        document = QLabel(f"{kind.title_zh} {number}", self)
+        self.title = current.get("title") or kind.title_zh
+        document = QLabel(f"{self.title} {number}", self)
         document.setObjectName("actDocument")
         self.reason = self._line("actReason", self.tr("%1原因").replace("%1", verb))
         form = QFormLayout()
@@ -78,7 +83,7 @@ class DocumentActDialog(QDialog):
             if kind is DocumentKind.REFUSAL:
                 self.decision_reason = self._line("actDecisionReason", self.tr("更正后的理由"))
                 self.decision_reason.setText(current.get("decision_reason", ""))
-                form.addRow(self.tr("不予许可理由（更正后）："), self.decision_reason)
+                form.addRow(self.tr("不予的理由（更正后）："), self.decision_reason)
         self.on_the_spot = QRadioButton(self.tr("科室负责人现场授权"), self)
         self.on_the_spot.setObjectName("actOnTheSpot")
         self.to_queue = QRadioButton(self.tr("提交审批队列"), self)
@@ -155,13 +160,15 @@ class DocumentActsBar(QObject):
         self.dialog: DocumentActDialog | None = None
         self.void_button = self._button(
             "printVoid",
-            step.tr("作废…（需负责人批准）"),
-            step.tr("作废已出具的文书 (Ctrl+Shift+D)"),
+            QCoreApplication.translate("DocumentActsBar", "作废…（需负责人批准）"),
+            QCoreApplication.translate("DocumentActsBar", "作废已出具的文书 (Ctrl+Shift+D)"),
         )
         self.correct_button = self._button(
             "printCorrect",
-            step.tr("更正…（需负责人批准）"),
-            step.tr("更正已出具的文书，新文号取代原文书 (Ctrl+Shift+E)"),
+            QCoreApplication.translate("DocumentActsBar", "更正…（需负责人批准）"),
+            QCoreApplication.translate(
+                "DocumentActsBar", "更正已出具的文书，新文号取代原文书 (Ctrl+Shift+E)"
+            ),
         )
         step.acts_bar.addStretch(1)
         step.acts_bar.addWidget(self.correct_button)
@@ -200,10 +207,13 @@ class DocumentActsBar(QObject):
         case_id = built.case_id
 
         def current() -> dict[str, str]:
-            case = self.step.desk().case(case_id)
+            desk = self.step.desk()
+            case = desk.case(case_id)
             return {
                 "applicant_name": case.applicant_name,
                 "decision_reason": case.decision_reason or "",
+                # the title the paper bears (给付决定书, …), by the matter's kind of act
+                "title": dict(desk.titles(case_id)).get(built.kind, built.kind.title_zh),
             }
 
         def show(values: dict[str, str]) -> None:
@@ -222,7 +232,7 @@ class DocumentActsBar(QObject):
         note = dialog.approval_note.text()
         context = self.step._context
         dialog.submit_button.setEnabled(False)
-        dialog.error.setText(self.step.tr("正在提交…"))
+        dialog.error.setText(QCoreApplication.translate("DocumentActsBar", "正在提交…"))
 
         def job() -> Any:
             approvals = ApprovalService.for_context(context)
@@ -235,16 +245,22 @@ class DocumentActsBar(QObject):
             self.dialog = None
             if isinstance(result, ActOutcome):
                 verb = (
-                    self.step.tr("已作废") if result.new_number is None else self.step.tr("已更正")
+                    QCoreApplication.translate("DocumentActsBar", "已作废")
+                    if result.new_number is None
+                    else QCoreApplication.translate("DocumentActsBar", "已更正")
                 )
-                text = self.step.tr("%1 %2，批准人 %3").replace("%1", result.retired_number)
+                text = QCoreApplication.translate("DocumentActsBar", "%1 %2，批准人 %3").replace(
+                    "%1", result.retired_number
+                )
                 text = text.replace("%2", verb).replace("%3", result.approved_by)
                 if result.new_number:
-                    text += self.step.tr("；更正后的文书 %1").replace("%1", result.new_number)
+                    text += QCoreApplication.translate(
+                        "DocumentActsBar", "；更正后的文书 %1"
+                    ).replace("%1", result.new_number)
             else:
-                text = self.step.tr("已提交审批队列，等待科室负责人审批：%1").replace(
-                    "%1", result.document_number
-                )
+                text = QCoreApplication.translate(
+                    "DocumentActsBar", "已提交审批队列，等待科室负责人审批：%1"
+                ).replace("%1", result.document_number)
             self.step.act_message = text  # shown with the rebuilt preview
             self.step.show_case(self.step.case_id)
             self.done.emit(result)

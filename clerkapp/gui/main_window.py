@@ -332,4 +332,5 @@ def _entry(summary: CaseSummary) -> CaseEntry:
         group=group,
         waiting_lookup=summary.waiting_lookup,
         needs_person=summary.needs_person,
+        procedure=summary.procedure,
     )

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QBuffer,
     QByteArray,
     QIODevice,
@@ -70,18 +69,6 @@ def print_settings() -> QSettings:
     """The counter's print settings: an ini file in the data directory (tests redirect it with
     ``$CLERKAPP_HOME``), never the user's registry."""
     return QSettings(str(data_dir() / "print.ini"), QSettings.Format.IniFormat)
-
-
-# The documents' generic titles (marked for translation). The selector shows the case's own
-# titles (DocumentDesk.titles: 准予行政许可决定书, 给付决定书, …), as the paper prints them.
-_KIND_LABELS = {
-    DocumentKind.DECISION: QT_TRANSLATE_NOOP("PrintStep", "审批决定书"),
-    DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("PrintStep", "受理回执"),
-    DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("PrintStep", "不予许可决定书"),
-    DocumentKind.PLEDGE: QT_TRANSLATE_NOOP("PrintStep", "告知承诺书"),
-    DocumentKind.CORRECTION_NOTICE: QT_TRANSLATE_NOOP("PrintStep", "补正材料一次性告知书"),
-    DocumentKind.NOT_ACCEPTED: QT_TRANSLATE_NOOP("PrintStep", "不予受理决定书"),
-}
 
 
 class PrintStep(PrinterChoice, QWidget):

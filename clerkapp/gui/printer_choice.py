@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QSpinBox, QWidget
 
@@ -51,13 +51,14 @@ class PrinterChoice:
         self.known_printers = list(names)
         self.default_printer = default
         self.printer_box.clear()
-        self.printer_box.addItem(self._widget().tr("系统默认打印机"), "")
+        self.printer_box.addItem(QCoreApplication.translate("PrintStep", "系统默认打印机"), "")
         for name in names:
             self.printer_box.addItem(name, name)
         if remembered and remembered not in names:
             # remembered but not connected now: keep it visible so the clerk sees what is missing
             self.printer_box.addItem(
-                self._widget().tr("%1（未连接）").replace("%1", remembered), remembered
+                QCoreApplication.translate("PrintStep", "%1（未连接）").replace("%1", remembered),
+                remembered,
             )
         chosen = remembered or default
         index = self.printer_box.findData(chosen)

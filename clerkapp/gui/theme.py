@@ -8,6 +8,9 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from clerkapp.core.case_types import CaseState
+from clerkapp.gui.act_words import procedure_kind, state_word
+
 
 class Tone(StrEnum):
     """Colour families (text colours with enough contrast on white, WCAG AA)."""
@@ -59,9 +62,11 @@ class StatusLook:
 
 
 def case_status(
-    state: str, *, needs_person: bool = False, waiting_lookup: bool = False
+    state: str, *, needs_person: bool = False, waiting_lookup: bool = False, procedure: str = ""
 ) -> StatusLook:
-    """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``)."""
+    """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``);
+    a decided case in the words of its matter's kind of act (``procedure``, a
+    ``ProcedureKind`` value): 已办结（给付） / 已办结（不予给付） for a 行政给付."""
     if needs_person:
         return StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "需处理"))
     if waiting_lookup:
@@ -69,8 +74,8 @@ def case_status(
     looks = {
         "open": StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
         "accepted": StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")),
-        "approved": StatusLook(Tone.OK, QCoreApplication.translate("Status", "已办结")),
-        "refused": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予许可")),
+        "approved": StatusLook(Tone.OK, _decided(CaseState.APPROVED, procedure)),
+        "refused": StatusLook(Tone.ERROR, _decided(CaseState.REFUSED, procedure)),
         "withdrawn": StatusLook(Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")),
         "awaiting_correction": StatusLook(
             Tone.WAITING, QCoreApplication.translate("Status", "待补正")
@@ -78,6 +83,10 @@ def case_status(
         "not_accepted": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予受理")),
     }
     return looks.get(state, StatusLook(Tone.NEUTRAL, state))
+
+
+def _decided(state: CaseState, procedure: str) -> str:
+    return state_word(state, procedure_kind(procedure))
 
 
 class PlatformState(StrEnum):

@@ -107,168 +107,178 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="44"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="45"/>
         <source>已取消，无需提供</source>
         <translation>abolished, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="48"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="49"/>
         <source>正在联网查询…</source>
         <translation>looking it up online…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="52"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="53"/>
         <source>需工作人员与您核对</source>
         <translation>the clerk will check this with you</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="56"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="57"/>
         <source>已联网查询，无需提供</source>
         <translation>looked up online, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="60"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="61"/>
         <source>已由部门核验，无需提供</source>
         <translation>verified by the department, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="64"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="65"/>
         <source>您已签字承诺，无需提供</source>
         <translation>pledged by you, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="67"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="68"/>
         <source>无需提供</source>
         <translation>not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="69"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="70"/>
         <source>由部门核验，无需提供</source>
         <translation>the department verifies it, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="73"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="74"/>
         <source>签字承诺即可，无需提供</source>
         <translation>your signed pledge is enough, not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="77"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="78"/>
         <source>稍后联网查询</source>
         <translation>to be looked up online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="89"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="90"/>
         <source>共 {n} 项证明材料，已有 {m} 项无需您提供</source>
         <translation>{n} proofs in all; you need not bring {m} of them</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="94"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="95"/>
         <source>联网查询 {k} 项</source>
         <translation>{k} looked up online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="97"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="98"/>
         <source>部门核验 {k} 项</source>
         <translation>{k} verified by a department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="100"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="101"/>
         <source>告知承诺 {k} 项</source>
         <translation>{k} pledged</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="103"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="104"/>
         <source>直接取消 {k} 项</source>
         <translation>{k} abolished</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="119"/>
-        <source>准予许可</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="120"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="122"/>
         <source>您的申请已办结，请收好决定书。</source>
         <translation>Your application is complete. Please keep the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="125"/>
-        <source>不予许可</source>
-        <translation>Not approved</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="126"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="128"/>
         <source>工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。</source>
         <translation>The clerk will explain why; you may seek review or sue as the decision describes.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="134"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="136"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="135"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="137"/>
         <source>部门核验后即作出决定，您无需再跑一趟，可扫码查询进度。</source>
         <translation>The decision follows the department&apos;s check; no need to come back. Scan the code to follow it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="140"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="142"/>
         <source>已撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="141"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="146"/>
+        <source>请补正材料</source>
+        <translation>Please complete your documents</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="147"/>
+        <source>请按补正材料一次性告知书所列，在期限内带齐材料回到窗口，办件将接着办理。</source>
+        <translation>Please bring everything listed in the correction notice back to the counter before the deadline; your application will then continue.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="155"/>
+        <source>不予受理</source>
+        <translation>Application not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="156"/>
+        <source>理由见不予受理决定书；不服可依决定书所列途径申请复议或提起诉讼。</source>
+        <translation>The reasons are in the decision not to accept; if you disagree, you may apply for administrative review or bring a lawsuit as the decision explains.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="161"/>
         <source>正在办理</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="147"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="167"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="148"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="168"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="149"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="169"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="152"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="172"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="153"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="173"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="111"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="112"/>
         <source>承诺书全文</source>
         <extracomment>Type sizes (pixels) of the applicant screen: read from about a metre away.</extracomment>
         <translation>Full pledge text</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="130"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="131"/>
         <source>已签署的签名</source>
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="162"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="163"/>
         <source>办件进度二维码</source>
         <translation>Case progress QR code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="211"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="212"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate our service today</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="220"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="221"/>
         <source>评价：{level}</source>
         <translation>Rate: {level}</translation>
     </message>

@@ -2,40 +2,230 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActDecision</name>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="17"/>
+        <source>准予许可</source>
+        <translation>Grant licence</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="18"/>
+        <source>不予许可</source>
+        <translation>Refuse licence</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="19"/>
+        <source>给付</source>
+        <translation>Grant benefit</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="20"/>
+        <source>不予给付</source>
+        <translation>Refuse benefit</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="21"/>
+        <source>予以确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="22"/>
+        <source>不予确认</source>
+        <translation>Refuse confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="23"/>
+        <source>予以办理</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="24"/>
+        <source>不予办理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="25"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="26"/>
+        <source>材料未齐</source>
+        <translation>Proofs incomplete</translation>
+    </message>
+</context>
+<context>
+    <name>ActWords</name>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="29"/>
+        <source>准予许可</source>
+        <translation>Licence granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="30"/>
+        <source>不予许可</source>
+        <translation>Licence refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="31"/>
+        <source>给付</source>
+        <translation>Benefit granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="32"/>
+        <source>不予给付</source>
+        <translation>Benefit refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="33"/>
+        <source>予以确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="34"/>
+        <source>不予确认</source>
+        <translation>Confirmation refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="35"/>
+        <source>予以办理</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="36"/>
+        <source>不予办理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/act_words.py" line="37"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="67"/>
+        <source>已办结（{d}）</source>
+        <translation>{d}</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="51"/>
+        <source>审批队列 · 作废与更正</source>
+        <translation>Approval queue · voids and corrections</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="58"/>
+        <source>待审批申请</source>
+        <translation>Requests awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
+        <source>申请时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="63"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="64"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="65"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="66"/>
+        <source>申请人员</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="77"/>
+        <source>审批意见</source>
+        <translation>Supervisor&apos;s opinion</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="78"/>
+        <source>批准意见或退回理由（必填）</source>
+        <translation>Reason for approving or sending back (required)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="79"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="80"/>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="81"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="82"/>
+        <source>正在读取审批队列…</source>
+        <translation>Reading the approval queue…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="85"/>
+        <source>审批意见：</source>
+        <translation>Opinion:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="152"/>
+        <source>待审批 %1 件</source>
+        <translation>%1 request(s) awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="154"/>
+        <source>没有待审批的申请。</source>
+        <translation>No requests awaiting approval.</translation>
+    </message>
+</context>
+<context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="235"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="239"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="171"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="175"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="167"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="171"/>
         <source>办件</source>
         <extracomment>Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="172"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="176"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="176"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="180"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="236"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="240"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="237"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="241"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
@@ -167,32 +357,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="86"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="90"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="100"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="104"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="189"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="197"/>
+        <source>审批队列 (Ctrl+Shift+Q)</source>
+        <translation>Approval queue (Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/main_window.py" line="199"/>
+        <source>审批队列</source>
+        <translation>Approval queue</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/main_window.py" line="230"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="190"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="231"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="253"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="295"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="256"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="298"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
@@ -222,7 +422,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="237"/>
+        <location filename="../../clerkapp/gui/application.py" line="240"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -230,52 +430,52 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="66"/>
+        <location filename="../../clerkapp/gui/theme.py" line="71"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="68"/>
+        <location filename="../../clerkapp/gui/theme.py" line="73"/>
         <source>等待答复</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="70"/>
+        <location filename="../../clerkapp/gui/theme.py" line="75"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="71"/>
+        <location filename="../../clerkapp/gui/theme.py" line="76"/>
         <source>等待部门答复</source>
         <translation>Waiting for department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="72"/>
-        <source>已办结</source>
-        <translation>Concluded</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/theme.py" line="73"/>
-        <source>不予许可</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/theme.py" line="74"/>
+        <location filename="../../clerkapp/gui/theme.py" line="79"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="90"/>
+        <location filename="../../clerkapp/gui/theme.py" line="81"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="83"/>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="103"/>
         <source>平台在线</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="92"/>
+        <location filename="../../clerkapp/gui/theme.py" line="105"/>
         <source>连接中</source>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="94"/>
+        <location filename="../../clerkapp/gui/theme.py" line="107"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>

@@ -69,55 +69,148 @@
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="224"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="234"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="245"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="255"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="277"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="287"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="301"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="311"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="339"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="349"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="83"/>
+        <source>请先建立或打开办件</source>
+        <translation>Create or open a case first</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="86"/>
+        <source>已办结</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="87"/>
+        <source>办件{state}，不能进行此操作</source>
+        <translation>The case is {state}: this action is not possible</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="99"/>
+        <source>办件操作</source>
+        <translation>Case actions</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="107"/>
+        <source>办件操作：</source>
+        <translation>Case actions:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="141"/>
+        <source>（需主管审批）</source>
+        <translation> (supervisor approval)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="161"/>
+        <source>恢复办理 (F6)</source>
+        <translation>Resume (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="163"/>
+        <source>补正 (F6)</source>
+        <translation>Request correction (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="169"/>
+        <source>本办件已一次性告知补正</source>
+        <translation>The applicant has already been told all corrections for this case</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="178"/>
+        <source>不予受理 (F7)</source>
+        <translation>Do not accept (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="188"/>
+        <source>撤回 (F8)</source>
+        <translation>Withdraw (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="227"/>
+        <source>正在记录纸质证明…</source>
+        <translation>Recording the paper proof…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="269"/>
+        <source>正在保存补正告知…</source>
+        <translation>Saving the correction notice…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="281"/>
+        <source>申请人已补正，办件恢复办理</source>
+        <translation>The applicant has corrected the documents; the case continues</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="285"/>
+        <source>正在恢复办理…</source>
+        <translation>Resuming the case…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="293"/>
+        <source>正在保存不予受理决定…</source>
+        <translation>Saving the decision not to accept…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="304"/>
+        <source>办件已撤回：不打印文书，申请人的进度页显示“已撤回”</source>
+        <translation>Case withdrawn: nothing is printed; the applicant&apos;s progress page says “withdrawn”</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_actions.py" line="311"/>
+        <source>正在撤回…</source>
+        <translation>Withdrawing…</translation>
+    </message>
+</context>
+<context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="54"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="55"/>
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="71"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="72"/>
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="175"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="176"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="286"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="309"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -125,229 +218,234 @@
 <context>
     <name>CaseWizard</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="56"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="58"/>
         <source>办件向导</source>
         <translation>Case wizard</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="92"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="99"/>
         <source>上一步 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="94"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="101"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="95"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="102"/>
         <source>下一步 (Enter)</source>
         <translation>Next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="97"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="104"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="139"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="153"/>
         <source>正在载入事项目录…</source>
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="214"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="243"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="290"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="322"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="311"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="343"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="316"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="348"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="70"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="72"/>
         <source>依据：{basis}</source>
         <translation>Basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="74"/>
         <source>无需提供</source>
         <translation>Not needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="78"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="80"/>
         <source>查询中…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="79"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="81"/>
         <source>正在向{registry}查询</source>
         <translation>Asking {registry}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="87"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="94"/>
         <source>已查询</source>
         <translation>Looked up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="88"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="95"/>
         <source>已核验</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="89"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="96"/>
         <source>已承诺</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="94"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="97"/>
+        <source>纸质证明已核验</source>
+        <translation>Paper proof checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="102"/>
         <source>未通过</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="96"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="104"/>
         <source>核验未通过</source>
         <translation>Verification denied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="102"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="110"/>
         <source>已发起核验 · {dept} · 预计 {days} 个工作日</source>
         <translation>Verification requested · {dept} · about {days} working days</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="105"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="113"/>
         <source>待核验</source>
         <translation>Awaiting verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="111"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="119"/>
         <source>{why}（已排队，平台恢复后自动重发）</source>
         <translation>{why} (queued; sent again when the platform is back)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="115"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="144"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="123"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="152"/>
         <source>出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="117"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="125"/>
         <source>平台暂不可用，已排队，恢复后自动重发</source>
         <translation>Platform unavailable; queued and sent again when it is back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="122"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="130"/>
         <source>已排队</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="182"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="131"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="196"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="139"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="132"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="140"/>
         <source>申请人在失信名单中，不能以承诺方式办理</source>
         <translation>The applicant is on the dishonesty list and cannot use a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="137"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="145"/>
         <source>待签字</source>
         <translation>To be signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="138"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="146"/>
         <source>在「④ 承诺签字」中由申请人签署</source>
         <translation>Signed by the applicant in &quot;④ Pledge&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="149"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="157"/>
         <source>待查询</source>
         <translation>To look up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="151"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="159"/>
         <source>待发起核验</source>
         <translation>Verification to request</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="165"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="173"/>
         <source>查询对象：{who}</source>
         <translation>About: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="168"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="176"/>
         <source>核验对象：{who}</source>
         <translation>Verification about: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="185"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="193"/>
         <source>数据截至 {t}</source>
         <translation>data as of {t}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="197"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="206"/>
         <source>办件状态：{s}</source>
         <translation>Case status: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="201"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="210"/>
         <source>（部门已答复，可作出决定）</source>
         <translation> (the department answered: decide now)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="203"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="214"/>
         <source>建议：{s}</source>
         <translation>Recommendation: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="219"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="230"/>
         <source>正在核查失信名单…</source>
         <translation>Checking the dishonesty list…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="223"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
         <source>信用核查未完成：{e}。重新进入本步骤可再次核查。</source>
         <translation>Credit check not done: {e}. Enter this step again to retry.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="230"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="241"/>
         <source>签署承诺前须先核查失信名单</source>
         <translation>The dishonesty list is checked before any pledge is signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="245"/>
         <source>信用核查：已列入失信名单</source>
         <translation>Credit check: on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="236"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="247"/>
         <source>信用核查：未列入失信名单</source>
         <translation>Credit check: not on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="252"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="263"/>
         <source>申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，请改用目录允许的其他方式</source>
         <translation>The applicant is on the dishonesty list (list version {v}; {d}) and by law cannot use the pledge route; use another method the catalogue allows</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="260"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="271"/>
         <source>信用核查通过：未列入失信名单（名单版本 {v}）</source>
         <translation>Credit check passed: not on the dishonesty list (list version {v})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="313"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="329"/>
         <source>已决定：{d}</source>
         <translation>Decided: {d}</translation>
     </message>
@@ -357,56 +455,160 @@
         <extracomment>Quiet time after the last keystroke before the name is checked.</extracomment>
         <translation>{problem} — check how the name is written, or its documents cannot be printed</translation>
     </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="61"/>
+        <source>正在核对申请人身份…核对前不能作出决定</source>
+        <translation>Checking the applicant&apos;s identity… no decision until it is checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="74"/>
+        <source>{finding}；已说明理由继续办理（{who} {when}）：{reason}</source>
+        <translation>{finding}; continued with a reason ({who} {when}): {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="97"/>
+        <source>补正材料一次性告知</source>
+        <translation>Request correction (all items at once)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="97"/>
+        <source>打印告知书</source>
+        <translation>Print the notice</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="101"/>
+        <source>一次性列出申请人需要补正的全部内容（行政许可法第三十二条）：勾选证明材料并写明缺少或需要更正的内容；其他材料每行一项，写作“名称：问题”。</source>
+        <translation>List everything the applicant must correct, all at once (Administrative Licensing Law, Art. 32): tick each proof and say what is missing or wrong; other materials one per line, as “name: problem”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="106"/>
+        <source>一次性列出申请人需要补正的全部内容：勾选证明材料并写明缺少或需要更正的内容；其他材料每行一项，写作“名称：问题”。</source>
+        <translation>List everything the applicant must correct, all at once: tick each proof and say what is missing or wrong; other materials one per line, as “name: problem”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="125"/>
+        <source>{name}的问题</source>
+        <translation>Problem with {name}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="126"/>
+        <source>缺少或需要更正的内容</source>
+        <translation>What is missing or must be corrected</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="135"/>
+        <source>要求提交纸质证明</source>
+        <translation>Ask for the paper proof</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="144"/>
+        <source>证明材料均已满足或正在核实，无需申请人补正；其他材料请在下面填写。</source>
+        <translation>Every proof is met or being checked: nothing to correct there. Enter other materials below.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="150"/>
+        <source>其他需要补正的材料（每行一项，写作“名称：问题”）：</source>
+        <translation>Other materials to correct (one per line, as “name: problem”):</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="156"/>
+        <source>其他需要补正的材料</source>
+        <translation>Other materials to correct</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="157"/>
+        <source>其他材料，每行一项，例如：户口簿：户主页复印件缺失</source>
+        <translation>Other materials, one per line, e.g. 户口簿：户主页复印件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="165"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="166"/>
+        <source>补正期限</source>
+        <translation>Correction deadline</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="167"/>
+        <source>补正期限（自今日起，按工作日计算）：</source>
+        <translation>Deadline for the correction (working days from today):</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="196"/>
+        <source>请写明“{name}”缺少或需要更正的内容</source>
+        <translation>Say what is missing or wrong in “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="201"/>
+        <source>其他材料每行写作“名称：问题”</source>
+        <translation>Write each other material as “name: problem”</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="203"/>
+        <source>请至少勾选或填写一项需要补正的材料</source>
+        <translation>Tick or enter at least one item to correct</translation>
+    </message>
 </context>
 <context>
     <name>DecisionStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="58"/>
-        <source>批准</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="60"/>
-        <source>不予许可</source>
-        <translation>Refuse</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="62"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="85"/>
         <source>受理（待核验后决定）</source>
+        <extracomment>What a decision would print, given the reason field&apos;s text (the presenter&apos;s ``preview_act``).</extracomment>
         <translation>Accept (decide after verification)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="67"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="90"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="70"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="93"/>
         <source>决定理由</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="72"/>
-        <source>不予许可或不按建议决定时必须填写理由（将记入办件留痕）</source>
-        <translation>Required to refuse or to decide against the recommendation (kept in the audit trail)</translation>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="95"/>
+        <source>不按建议决定时必须填写理由（将记入办件留痕）；建议不予时已预填未通过的理由</source>
+        <translation>A decision against the recommendation needs a reason (recorded in the audit trail); a recommended refusal comes with the failed proofs&apos; reasons filled in</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="104"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="134"/>
+        <source>将打印的内容</source>
+        <translation>What will be printed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="233"/>
+        <source>{d}必须填写理由</source>
+        <translation>{d} needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="198"/>
         <source>建议：{d}</source>
         <translation>Recommendation: {d}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="135"/>
-        <source>不予许可必须填写理由</source>
-        <translation>A refusal needs a reason</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="140"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="238"/>
         <source>此决定与建议（{r}）不同，请填写理由</source>
         <translation>This differs from the recommendation ({r}): give a reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="153"/>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="279"/>
+        <source>将打印（{d}）：</source>
+        <translation>Will be printed ({d}):</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="286"/>
+        <source>（请在上方填写理由：它将作为{d}的理由印在决定书上）</source>
+        <translation>(Enter the reason above: it is printed on the decision as the reason for “{d}”)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/decision_step.py" line="333"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -417,6 +619,107 @@
         <location filename="../../clerkapp/gui/wizard/id_reader.py" line="58"/>
         <source>未连接身份证阅读器</source>
         <translation>No ID card reader connected</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityBanner</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="114"/>
+        <source>改正姓名(&amp;G)</source>
+        <translation>Correct the name (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="114"/>
+        <source>改正姓名</source>
+        <translation>Correct the name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="117"/>
+        <source>采用登记名称(&amp;D)</source>
+        <translation>Use the registered name (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="117"/>
+        <source>采用登记名称</source>
+        <translation>Use the registered name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="120"/>
+        <source>说明理由后继续(&amp;L)</source>
+        <translation>Continue with a reason (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="120"/>
+        <source>说明理由后继续</source>
+        <translation>Continue with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="123"/>
+        <source>重新核对(&amp;H)</source>
+        <translation>Check again (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="123"/>
+        <source>重新核对</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="128"/>
+        <source>改正后的姓名或继续办理的理由</source>
+        <translation>Corrected name or reason to continue</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="130"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="215"/>
+        <source>改正后的姓名</source>
+        <translation>Corrected name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="216"/>
+        <source>按证件核对后填写</source>
+        <translation>As on the ID document, checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="218"/>
+        <source>继续办理的理由</source>
+        <translation>Reason to continue</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="220"/>
+        <source>如：证件照片核对无误，户籍信息待更新（将记入办件留痕）</source>
+        <translation>E.g. the ID photo matches; the registry is not yet updated (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="237"/>
+        <source>请填写改正后的姓名</source>
+        <translation>Enter the corrected name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="237"/>
+        <source>请填写理由</source>
+        <translation>Enter the reason</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPresenter</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="111"/>
+        <source>正在改正姓名…</source>
+        <translation>Correcting the name…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="118"/>
+        <source>正在采用登记名称…</source>
+        <translation>Adopting the registered name…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="125"/>
+        <source>正在记录理由…</source>
+        <translation>Recording the reason…</translation>
     </message>
 </context>
 <context>
@@ -469,51 +772,127 @@
     </message>
 </context>
 <context>
+    <name>NotAcceptedDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="260"/>
+        <source>不予受理</source>
+        <translation>Do not accept</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="260"/>
+        <source>打印决定书</source>
+        <translation>Print the decision</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="262"/>
+        <source>写明不予受理的理由（打印在不予受理决定书上，并告知复议、诉讼权利）：</source>
+        <translation>State the reasons for not accepting (printed on the decision, with the rights of review and appeal):</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="274"/>
+        <source>其他理由</source>
+        <translation>Other reasons</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="275"/>
+        <source>其他理由，每行一条</source>
+        <translation>Other reasons, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="288"/>
+        <source>不予受理必须写明理由</source>
+        <translation>Not accepting needs a reason</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="325"/>
+        <source>收取纸质证明</source>
+        <translation>Take the paper proof</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="325"/>
+        <source>确认已核验</source>
+        <translation>Confirm checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="328"/>
+        <source>“{name}”：申请人不能以承诺方式办理，按目录允许提交纸质证明，由窗口核验。</source>
+        <translation>“{name}”: the applicant may not pledge; as the catalogue allows, they hand in the paper proof, checked at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="334"/>
+        <source>原件已核验</source>
+        <translation>Original checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="336"/>
+        <source>核验情况</source>
+        <translation>What was checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="342"/>
+        <source>请写明核验情况（例如：原件已核验）</source>
+        <translation>Say what was checked (e.g. original checked)</translation>
+    </message>
+</context>
+<context>
     <name>PledgeStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="75"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="78"/>
         <source>承诺事项</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="78"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="81"/>
         <source>承诺书全文</source>
         <translation>Full pledge text</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="84"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="87"/>
         <source>已签署的签名</source>
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="194"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="208"/>
         <source>申请人承诺</source>
         <translation>Pledge of the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="195"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="209"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="209"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="223"/>
         <source>已签字 · {at}
 绑定承诺文本摘要 {digest}…</source>
         <translation>Signed · {at}
 Bound to the pledge text by hash {digest}…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="229"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="254"/>
+        <source>收取纸质证明（窗口核验）</source>
+        <translation>Take the paper proof (checked at the counter)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="260"/>
+        <source>✔ 纸质证明已核验：{check}</source>
+        <translation>✔ Paper proof checked: {check}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="265"/>
         <source>目录未允许其他方式，本项无法满足</source>
         <translation>The catalogue allows no other method: this proof cannot be met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="239"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="271"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="240"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="272"/>
         <source>改为数据查询</source>
         <translation>Look it up instead</translation>
     </message>
@@ -534,18 +913,38 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>ProofsBoard</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="71"/>
-        <source>重试 (F5)</source>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="40"/>
+        <source>直接取消</source>
         <extracomment>(tone, badge background) per status; the tone&apos;s icon carries the meaning without colour.</extracomment>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="41"/>
+        <source>申报承诺</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="42"/>
+        <source>数据查询</source>
+        <translation>Data look-up</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="43"/>
+        <source>部门核验</source>
+        <translation>Dept. verification</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="79"/>
+        <source>重试 (F5)</source>
         <translation>Retry (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="80"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="73"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="81"/>
         <source>改为承诺</source>
         <translation>Pledge instead</translation>
     </message>
@@ -583,9 +982,49 @@ Bound to the pledge text by hash {digest}…</translation>
         <translation>Name of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="136"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="147"/>
         <source>号码有效</source>
         <translation>Valid number</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="213"/>
+        <source>申请人补正后恢复办理</source>
+        <translation>Resume after the applicant&apos;s correction</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="213"/>
+        <source>恢复办理</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="220"/>
+        <source>补正期限 {due}。告知书所列：
+{items}</source>
+        <translation>Deadline {due}. Listed in the notice:
+{items}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="230"/>
+        <source>已收到“{name}”纸质证明并核验</source>
+        <translation>Paper proof “{name}” received and checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="233"/>
+        <source>原件已核验</source>
+        <translation>Original checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="235"/>
+        <source>核验情况</source>
+        <translation>What was checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="252"/>
+        <source>请写明核验情况（例如：原件已核验）</source>
+        <translation>Say what was checked (e.g. original checked)</translation>
     </message>
 </context>
 <context>
@@ -665,6 +1104,48 @@ Bound to the pledge text by hash {digest}…</translation>
         <location filename="../../clerkapp/gui/wizard/step_bar.py" line="71"/>
         <source>（无）</source>
         <translation> (none)</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="296"/>
+        <source>申请人撤回申请</source>
+        <translation>The applicant withdraws the application</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="296"/>
+        <source>确认撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="299"/>
+        <source>撤回后办件终止，尚未发出的查询和核验请求一并撤回。撤回不打印文书，申请人扫码查询进度时显示“已撤回”。</source>
+        <translation>Withdrawing ends the case; look-ups and verification requests not yet sent are withdrawn too. Nothing is printed; the applicant&apos;s progress page says “withdrawn”.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="309"/>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="310"/>
+        <source>撤回原因，例如：申请人主动撤回申请</source>
+        <translation>Reason, e.g. the applicant no longer wishes to apply</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="316"/>
+        <source>撤回须填写原因</source>
+        <translation>A withdrawal needs a reason</translation>
+    </message>
+</context>
+<context>
+    <name>_WaysDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="52"/>
+        <source>取消 (Esc)</source>
+        <extracomment>The default correction period (working days), the clerk may change it.</extracomment>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 </TS>

@@ -137,7 +137,7 @@ def test_the_applicant_follows_signs_and_rates_a_case(
     driver.key(Qt.Key.Key_Return)  # approve as recommended → ⑥
     wait_until(lambda: wizard.step is Step.PRINT, what="print step")
     assert screen.pages.currentWidget() is screen.outcome_page
-    assert "准予许可" in screen.outcome_page.outcome.text()
+    assert screen.outcome_page.outcome.text() == "✔ 给付"
     case = app_context.case_service.get_case(case_id)
     wait_until(lambda: bool(screen.outcome_page.qr.modules), what="QR code")
     assert case.short_code in screen.outcome_page.short_code.text()
@@ -221,7 +221,7 @@ def test_toggle_lock_and_unlock_on_one_screen(
     masked = f"李明　{mask_id_number(PERSON_ID)}"
     qtbot.waitUntil(lambda: masked in screen.person.text(), timeout=10_000)
     assert screen.pages.currentWidget() is screen.outcome_page
-    assert "不予许可" in screen.outcome_page.outcome.text()
+    assert screen.outcome_page.outcome.text() == "✖ 不予给付"
     assert PERSON_ID not in _texts(screen)
 
     win.lock("idle")

@@ -92,6 +92,7 @@ def test_a_supervisor_approves_the_clerks_void(qtbot: QtBot, context: AppContext
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert number in row[2] and row[3] == "作废" and row[4] == "文书错字" and row[5] == "demo"
+    assert row[2] == f"不予给付决定书 {number}"  # the paper's own title (a 行政给付's refusal)
     assert "李明" not in " ".join(row)  # the queue shows no applicant name
     dialog.approve_button.click()  # no opinion yet: refused in words
     qtbot.waitUntil(lambda: "批准意见" in dialog.status.text(), timeout=10_000)

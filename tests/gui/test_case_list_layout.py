@@ -16,7 +16,14 @@ from clerkapp.gui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 APPLICANT = "张** 3307…024X"
-STATUSES = ("◷ Awaiting answer", "✖ Needs attention", "⟳ In progress", "◷ 等待答复")
+STATUSES = (
+    "◷ Awaiting answer",
+    "✖ Needs attention",
+    "⟳ In progress",
+    "◷ 等待答复",
+    "✖ 已办结（不予确认）",  # a decided case in its kind's words, the longest
+    "✖ Confirmation refused",
+)
 
 
 @pytest.mark.parametrize("status", STATUSES)

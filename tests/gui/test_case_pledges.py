@@ -111,7 +111,7 @@ def test_survivor_allowance_signed_with_pointer_events(
         assert "已承诺" in wizard.proofs_board.rows[code].badge.text()
     driver.key(Qt.Key.Key_Return)  # all signed → ⑤
     assert wizard.step is Step.DECISION
-    assert "准予许可" in wizard.decision_step.recommendation.text()
+    assert "建议：给付" in wizard.decision_step.recommendation.text()
     driver.key(Qt.Key.Key_Return)  # decided at the counter, as recommended
     wait_until(lambda: wizard.step is Step.PRINT, what="print step")
     case = app_context.case_service.get_case(case_id)

@@ -54,12 +54,12 @@ def test_public_rental_all_proofs_then_approve(
     homestead = f"{MATTER}.homestead"
     wait_until(lambda: driver.row_status(homestead) is RowStatus.DONE, 20, "homestead confirmed")
     assert "已核验" in board.rows[homestead].badge.text()
-    assert "建议：准予许可" in board.summary.text()
+    assert "建议：给付 — " in board.summary.text()
 
     driver.key(Qt.Key.Key_Return)  # → ⑤ (no pledges: ④ skipped)
     assert wizard.step is Step.DECISION
     assert Step.PLEDGE in wizard.step_bar.skipped
-    assert "准予许可" in wizard.decision_step.recommendation.text()
+    assert "建议：给付" in wizard.decision_step.recommendation.text()
     driver.key(Qt.Key.Key_Return)  # Enter decides as recommended
     wait_until(lambda: wizard.step is Step.PRINT, what="print step")
 
@@ -141,10 +141,10 @@ def test_refusing_against_the_recommendation_needs_a_reason_and_is_audited(
     wait_until(lambda: driver.row_status(homestead) is RowStatus.DONE, 20, "homestead confirmed")
     driver.key(Qt.Key.Key_Return)
     decision = wizard.decision_step
-    assert "准予许可" in decision.recommendation.text()
+    assert "建议：给付" in decision.recommendation.text()
     driver.click(decision.refuse_button)
     assert "理由" in decision.message.text() and wizard.step is Step.DECISION
-    driver.type(decision.reason_edit, "申请人当场撤回部分材料，经负责人同意不予许可")
+    driver.type(decision.reason_edit, "申请人当场撤回部分材料，经负责人同意不予给付")
     driver.click(decision.refuse_button)
     wait_until(lambda: wizard.step is Step.PRINT, what=lambda: wizard.status.text())
     case_id = wizard.presenter.case_id

@@ -60,7 +60,7 @@ def test_the_reported_day(
     driver.choose_matter("ggzl", "公共租赁住房申请")
     driver.enter_applicant(WANG_FANG, "王芳")
     _to_decision(driver)
-    assert "不予许可" in decision.recommendation.text()
+    assert "建议：不予给付" in decision.recommendation.text()
     assert wizard.presenter.case is not None
     vehicle = wizard.presenter.case.proofs[f"{RENTAL}.vehicle"]
     assert vehicle.state is ProofState.NOT_SATISFIED

@@ -94,6 +94,9 @@ def test_void_on_the_spot_after_a_wrong_password(
     dialog = _open(qtbot, step, "shortcutVoid")
     notice = dialog.findChild(QLabel, "actNotice")
     assert notice is not None and "科室负责人" in notice.text()
+    # the paper's own title (public rental housing is a 行政给付), not the kind's neutral one
+    document = dialog.findChild(QLabel, "actDocument")
+    assert document is not None and document.text() == f"给付决定书 {first}"
     dialog.reason.setText("打印时选错了文书")
     dialog.supervisor.setText("demo-sup")
     dialog.password.setText("wrong")
@@ -131,6 +134,9 @@ def test_correction_sent_to_the_queue_waits_for_the_supervisor(
     assert step.built is not None
     number = step.built.number
     dialog = _open(qtbot, step, "shortcutCorrect")
+    document = dialog.findChild(QLabel, "actDocument")
+    assert document is not None and document.text() == f"不予给付决定书 {number}"
+    assert "不予许可" not in document.text() and "办理决定书" not in document.text()
     assert dialog.applicant_name is not None and dialog.applicant_name.text() == "李明"
     assert dialog.decision_reason is not None and "机动车辆" in dialog.decision_reason.text()
     dialog.reason.setText("申请人姓名录入错误")

@@ -262,6 +262,8 @@ def utc_now() -> datetime:
 
 
 def screenshot(widget: QWidget, path: Path) -> None:
-    """Save what ``widget`` shows as a PNG."""
+    """Save what ``widget`` shows as a PNG, once its pending layout requests are done (a
+    widget just hidden or shown has not yet given its space to the others)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
     widget.grab().save(str(path))

@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerkapp.core.case import Case, CaseState, CorrectionItem
+from clerkapp.core.catalogue import ProcedureKind
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.case_dialogs import (
     CorrectionDialog,
@@ -43,10 +44,6 @@ from clerkapp.gui.wizard.step_bar import Step
 
 if TYPE_CHECKING:
     from clerkapp.gui.wizard.wizard import CaseWizard
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseActions", text)
 
 
 @dataclass(frozen=True)
@@ -83,8 +80,13 @@ def _can_correct(case: Case | None) -> bool:
 
 def _why_not(case: Case | None) -> str:
     if case is None:
-        return _tr("请先建立或打开办件")
-    return _tr("办件{state}，不能进行此操作").format(state=case.state.label_zh)
+        return QCoreApplication.translate("CaseActions", "请先建立或打开办件")
+    # a decided case is 已办结 whatever its kind of act (no licence words for a 给付)
+    decided = case.state in (CaseState.APPROVED, CaseState.REFUSED)
+    state = QCoreApplication.translate("CaseActions", "已办结") if decided else case.state.label_zh
+    return QCoreApplication.translate("CaseActions", "办件{state}，不能进行此操作").format(
+        state=state
+    )
 
 
 class CaseActionBar(QWidget):
@@ -94,7 +96,7 @@ class CaseActionBar(QWidget):
     def __init__(self, wizard: QWidget) -> None:
         super().__init__(wizard)
         self.setObjectName("caseActions")
-        self.setAccessibleName(_tr("办件操作"))
+        self.setAccessibleName(QCoreApplication.translate("CaseActions", "办件操作"))
         self._wizard = wizard
         self._case: Case | None = None
         self.actions_list: list[CaseAction] = []
@@ -102,7 +104,7 @@ class CaseActionBar(QWidget):
         self.shortcuts: dict[str, QShortcut] = {}
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_tr("办件操作："), self)
+        title = QLabel(QCoreApplication.translate("CaseActions", "办件操作："), self)
         self._layout.addWidget(title)
         self._layout.addStretch(1)
 
@@ -136,7 +138,7 @@ class CaseActionBar(QWidget):
             button = self.buttons[action.name]
             text = action.label(case)
             if action.needs_supervisor:
-                text += _tr("（需主管审批）")
+                text += QCoreApplication.translate("CaseActions", "（需主管审批）")
             button.setText(text)
             button.setAccessibleName(text)
             enabled = action.enabled(case)
@@ -156,15 +158,15 @@ class WaysController:
             CaseAction(
                 "correction",
                 lambda case: (
-                    _tr("恢复办理 (F6)")
+                    QCoreApplication.translate("CaseActions", "恢复办理 (F6)")
                     if case is not None and case.state is CaseState.AWAITING_CORRECTION
-                    else _tr("补正 (F6)")
+                    else QCoreApplication.translate("CaseActions", "补正 (F6)")
                 ),
                 "F6",
                 _can_correct,
                 self.correction,
                 why_not=lambda case: (
-                    _tr("本办件已一次性告知补正")
+                    QCoreApplication.translate("CaseActions", "本办件已一次性告知补正")
                     if case is not None and case.corrections and case.state is CaseState.OPEN
                     else _why_not(case)
                 ),
@@ -173,7 +175,7 @@ class WaysController:
         bar.add_action(
             CaseAction(
                 "not_accepted",
-                lambda _case: _tr("不予受理 (F7)"),
+                lambda _case: QCoreApplication.translate("CaseActions", "不予受理 (F7)"),
                 "F7",
                 _state_is(*_ENDABLE),
                 self.not_accept,
@@ -183,7 +185,7 @@ class WaysController:
         bar.add_action(
             CaseAction(
                 "withdraw",
-                lambda _case: _tr("撤回 (F8)"),
+                lambda _case: QCoreApplication.translate("CaseActions", "撤回 (F8)"),
                 "F8",
                 _state_is(*_WITHDRAWABLE),
                 self.withdraw,
@@ -202,7 +204,8 @@ class WaysController:
             resume = ResumeDialog(case, self.wizard)
             self._show(resume, lambda: self._resume(resume.received()))
             return
-        dialog = CorrectionDialog(case, self.wizard)
+        licence = self.wizard.presenter.procedure() in (ProcedureKind.LICENCE, None)
+        dialog = CorrectionDialog(case, self.wizard, licence=licence)
         self._show(dialog, lambda: self._request_correction(dialog.items(), dialog.days.value()))
 
     def not_accept(self) -> None:
@@ -221,7 +224,7 @@ class WaysController:
         def accepted() -> None:
             check = dialog.check_edit.text().strip()
             self._act(
-                _tr("正在记录纸质证明…"),
+                QCoreApplication.translate("CaseActions", "正在记录纸质证明…"),
                 lambda case_id, clerk: service.receive_paper(case_id, code, check, clerk),
                 self.wizard._refresh_views,
             )
@@ -263,7 +266,7 @@ class WaysController:
     def _request_correction(self, items: list[CorrectionItem], days: int) -> None:
         service = self.wizard.presenter.services.service
         self._act(
-            _tr("正在保存补正告知…"),
+            QCoreApplication.translate("CaseActions", "正在保存补正告知…"),
             lambda case_id, clerk: service.request_correction(case_id, items, days, clerk),
             lambda: self.wizard._go(Step.PRINT),
         )
@@ -274,10 +277,12 @@ class WaysController:
         def then() -> None:
             self.wizard.presenter.lookups_started = False  # corrected proofs are looked up again
             self.wizard._go(Step.PROOFS)
-            self.wizard._say(_tr("申请人已补正，办件恢复办理"), Tone.OK)
+            self.wizard._say(
+                QCoreApplication.translate("CaseActions", "申请人已补正，办件恢复办理"), Tone.OK
+            )
 
         self._act(
-            _tr("正在恢复办理…"),
+            QCoreApplication.translate("CaseActions", "正在恢复办理…"),
             lambda case_id, clerk: service.resume_correction(case_id, clerk, paper=paper),
             then,
         )
@@ -285,7 +290,7 @@ class WaysController:
     def _not_accept(self, reasons: list[str]) -> None:
         service = self.wizard.presenter.services.service
         self._act(
-            _tr("正在保存不予受理决定…"),
+            QCoreApplication.translate("CaseActions", "正在保存不予受理决定…"),
             lambda case_id, clerk: service.not_accept(case_id, reasons, clerk),
             lambda: self.wizard._go(Step.PRINT),
         )
@@ -296,11 +301,14 @@ class WaysController:
         def then() -> None:
             self.wizard._refresh_views()
             self.wizard._say(
-                _tr("办件已撤回：不打印文书，申请人的进度页显示“已撤回”"), Tone.NEUTRAL
+                QCoreApplication.translate(
+                    "CaseActions", "办件已撤回：不打印文书，申请人的进度页显示“已撤回”"
+                ),
+                Tone.NEUTRAL,
             )
 
         self._act(
-            _tr("正在撤回…"),
+            QCoreApplication.translate("CaseActions", "正在撤回…"),
             lambda case_id, clerk: service.withdraw(case_id, reason, clerk),
             then,
         )

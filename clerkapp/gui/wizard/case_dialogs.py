@@ -90,20 +90,29 @@ class CorrectionDialog(_WaysDialog):
     """补正: tick each proof to correct and say what is wrong (paper where the catalogue allows
     it), list other materials one per line ("名称：问题"), choose the deadline."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, parent: QWidget | None = None, *, licence: bool = True) -> None:
+        """``licence``: the matter is a 行政许可 (the notice cites 行政许可法 Art. 32; other
+        kinds of act do not, as their notice does not)."""
         super().__init__(
             "correctionDialog", self.tr("补正材料一次性告知"), self.tr("打印告知书"), parent
         )
-        intro = QLabel(
+        intro_text = (
             self.tr(
                 "一次性列出申请人需要补正的全部内容（行政许可法第三十二条）：勾选证明材料并写明"
                 "缺少或需要更正的内容；其他材料每行一项，写作“名称：问题”。"
-            ),
-            self,
+            )
+            if licence
+            else self.tr(
+                "一次性列出申请人需要补正的全部内容：勾选证明材料并写明缺少或需要更正的内容；"
+                "其他材料每行一项，写作“名称：问题”。"
+            )
         )
+        intro = QLabel(intro_text, self)
+        intro.setObjectName("correctionIntro")
         intro.setWordWrap(True)
         self.body.addWidget(intro)
         grid = QGridLayout()
+        grid.setColumnStretch(1, 1)  # what is wrong takes the width
         self.proofs: dict[str, tuple[QCheckBox, QLineEdit, QCheckBox | None]] = {}
         row = 0
         for code, p in case.proofs.items():
@@ -137,7 +146,12 @@ class CorrectionDialog(_WaysDialog):
             none.setObjectName("correctionNoProofs")
             none.setWordWrap(True)
             self.body.addWidget(none)
+        self.setMinimumWidth(720)  # a proof's name and what is wrong with it, on one line
+        other_label = QLabel(self.tr("其他需要补正的材料（每行一项，写作“名称：问题”）："), self)
+        other_label.setObjectName("correctionOtherLabel")
+        self.body.addWidget(other_label)
         self.other = QPlainTextEdit(self)
+        other_label.setBuddy(self.other)
         self.other.setObjectName("correctionOther")
         self.other.setAccessibleName(self.tr("其他需要补正的材料"))
         self.other.setPlaceholderText(self.tr("其他材料，每行一项，例如：户口簿：户主页复印件缺失"))

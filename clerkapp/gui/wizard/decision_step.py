@@ -1,10 +1,11 @@
 """⑤ 决定: the state machine's recommendation with its reasons in words, and the clerk's decision —
-批准, 不予许可 or 受理 (decide when the departments answer). A decision other than the recommended
-one asks for an override reason (the case service audits it). A recommended refusal comes with
-its reasons — the failed proofs' — pre-filled in the (editable) reason field, so it needs no
-second reason. Before the irreversible act a preview shows what will be printed: the document's
-title, the decision sentence and the reasons as on paper, for the decision Enter would take (the
-recommendation) or the decision button that has the focus."""
+准予 or 不予 in the words of the matter's kind of act (准予许可 / 不予许可 for a licence,
+给付 / 不予给付 for a 行政给付, …) or 受理 (decide when the departments answer). A decision other
+than the recommended one asks for an override reason (the case service audits it). A
+recommended refusal comes with its reasons — the failed proofs' — pre-filled in the (editable)
+reason field, so it needs no second reason. Before the irreversible act a preview shows what will
+be printed: the document's title, the decision sentence and the reasons as on paper, for the
+decision Enter would take (the recommendation) or the decision button that has the focus."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from clerkapp.app.decision_preview import ActPreview
 from clerkapp.core.case_types import Decision
+from clerkapp.core.catalogue import ProcedureKind
+from clerkapp.gui.act_words import decision_word
 from clerkapp.gui.theme import ICONS, Tone
 
 #: What a decision would print, given the reason field's text (the presenter's ``preview_act``).
@@ -42,6 +45,11 @@ class DecisionModel:
     decided: Decision | None = None  # set once the case is decided
     decided_text: str = ""
     prefill: str = ""  # a recommended refusal's reasons (the failed proofs'), for the reason field
+    procedure: ProcedureKind | None = None  # the matter's kind of act: the words of the buttons
+
+    def word(self, decision: Decision) -> str:
+        """``decision`` in the words of the matter's kind: 准予许可 / 给付 / 不予给付 …"""
+        return decision_word(decision, self.procedure)
 
 
 _TONES = {
@@ -70,23 +78,21 @@ class DecisionStep(QWidget):
         self.reasons.setObjectName("recommendationReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setStyleSheet("font-size: 14px;")
-        self.approve_button = QPushButton(self.tr("批准"), self)
+        self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("decideApprove")
-        self.refuse_button = QPushButton(self.tr("不予许可"), self)
+        self.refuse_button = QPushButton(self)
         self.refuse_button.setObjectName("decideRefuse")
         self.accept_button = QPushButton(self.tr("受理（待核验后决定）"), self)
         self.accept_button.setObjectName("decideAccept")
+        self._name_buttons(None)
         for button in (self.approve_button, self.refuse_button, self.accept_button):
-            button.setAccessibleName(button.text())
             button.setMinimumHeight(36)
         self.reason_label = QLabel(self.tr("理由"), self)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("decisionReason")
         self.reason_edit.setAccessibleName(self.tr("决定理由"))
         self.reason_edit.setPlaceholderText(
-            self.tr(
-                "不按建议决定时必须填写理由（将记入办件留痕）；建议不予许可时已预填未通过的理由"
-            )
+            self.tr("不按建议决定时必须填写理由（将记入办件留痕）；建议不予时已预填未通过的理由")
         )
         self.reason_label.setBuddy(self.reason_edit)
         self.message = QLabel(self)
@@ -154,6 +160,20 @@ class DecisionStep(QWidget):
         box.addWidget(self.preview_reasons)
         box.addWidget(self.preview_sentence)
 
+    def _name_buttons(self, model: DecisionModel | None) -> None:
+        """The decision buttons in the words of the matter's kind of act (准予许可 / 不予许可
+        for a licence, 给付 / 不予给付 for a 行政给付; the neutral words with no case)."""
+        kind = model.procedure if model is not None else None
+        for decision, button in (
+            (Decision.APPROVE, self.approve_button),
+            (Decision.REFUSE, self.refuse_button),
+        ):
+            text = decision_word(decision, kind)
+            if button.text() != text:
+                button.setText(text)
+                button.setAccessibleName(text)
+        self.accept_button.setAccessibleName(self.accept_button.text())
+
     def reset(self) -> None:
         """Empty for a new case: no model, an empty reason field (nothing typed for one
         applicant may reach the next), no message, no preview."""
@@ -164,6 +184,7 @@ class DecisionStep(QWidget):
         self.reason_edit.setReadOnly(False)
         self.reason_edit.clear()
         self.message.clear()
+        self._name_buttons(None)
         for button in (self.approve_button, self.refuse_button, self.accept_button):
             button.setEnabled(False)
         self.show_preview()
@@ -171,9 +192,10 @@ class DecisionStep(QWidget):
     def set_model(self, model: DecisionModel) -> None:
         """Show a recommendation (and the decision once made)."""
         self._model = model
+        self._name_buttons(model)
         tone = _TONES[model.recommended]
         self.recommendation.setText(
-            f"{ICONS[tone]} " + self.tr("建议：{d}").format(d=model.recommended.label_zh)
+            f"{ICONS[tone]} " + self.tr("建议：{d}").format(d=model.word(model.recommended))
         )
         style = f"font-size: 18px; font-weight: 600; color: {tone.value};"
         if self.recommendation.styleSheet() != style:
@@ -208,12 +230,14 @@ class DecisionStep(QWidget):
         reason = self.reason_edit.text().strip()
         # A recommended refusal has its reasons (the failed proofs); any other needs one.
         if decision is Decision.REFUSE and not reason and model.recommended is not Decision.REFUSE:
-            self._say(self.tr("不予许可必须填写理由"), Tone.ERROR)
+            self._say(self.tr("{d}必须填写理由").format(d=model.word(decision)), Tone.ERROR)
             self.reason_edit.setFocus()
             return False
         if decision is not model.recommended and not reason:
             self._say(
-                self.tr("此决定与建议（{r}）不同，请填写理由").format(r=model.recommended.label_zh),
+                self.tr("此决定与建议（{r}）不同，请填写理由").format(
+                    r=model.word(model.recommended)
+                ),
                 Tone.ERROR,
             )
             self.reason_edit.setFocus()
@@ -251,15 +275,15 @@ class DecisionStep(QWidget):
             ):
                 label.clear()
             return
-        self.preview_heading.setText(self.tr("将打印（{d}）：").format(d=preview.decision.label_zh))
+        word = model.word(preview.decision) if (model := self._model) else ""
+        self.preview_heading.setText(self.tr("将打印（{d}）：").format(d=word))
         self.preview_title.setText(preview.title)
         self.preview_sentence.setText(preview.sentence)
         reasons = "\n".join(preview.reasons)
-        model = self._model
         untyped = not self.reason_edit.text().strip()
         # nothing failed: no reason to print until the clerk gives one (none is invented)
         if untyped and decision is Decision.REFUSE and model and model.recommended is not decision:
-            reasons = self.tr("（请在上方填写理由：它将作为不予许可的理由印在决定书上）")
+            reasons = self.tr("（请在上方填写理由：它将作为{d}的理由印在决定书上）").format(d=word)
         self.preview_reasons.setText(reasons)
         self.preview_reasons.setVisible(bool(reasons))
         self.preview.setAccessibleDescription(

@@ -49,10 +49,6 @@ class IdentityBannerModel:
     blocking: bool = False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseWizard", text)
-
-
 def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
     """The banner for ``case`` (``asking``: the question is on its way from this counter)."""
     if case is None:
@@ -62,7 +58,7 @@ def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
     undecided = not case.state.final
     if asking and outcome.waiting:
         outcome = IdentityOutcome.PENDING
-        text = _tr("正在核对申请人身份…核对前不能作出决定")
+        text = QCoreApplication.translate("CaseWizard", "正在核对申请人身份…核对前不能作出决定")
     tones = {
         IdentityOutcome.MATCHED: Tone.OK,
         IdentityOutcome.PENDING: Tone.BUSY,
@@ -75,9 +71,9 @@ def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
     if overridden:
         tone = Tone.WAITING
         when = short_time(check.overridden_at)
-        text = _tr("{finding}；已说明理由继续办理（{who} {when}）：{reason}").format(
-            finding=text, who=check.overridden_by, when=when, reason=check.override_reason
-        )
+        text = QCoreApplication.translate(
+            "CaseWizard", "{finding}；已说明理由继续办理（{who} {when}）：{reason}"
+        ).format(finding=text, who=check.overridden_by, when=when, reason=check.override_reason)
     blocking = undecided and case.identity_block() is not None
     open_finding = undecided and outcome.overridable and not overridden
     return IdentityBannerModel(
@@ -114,20 +110,24 @@ class IdentityBanner(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("identityText")
         self.text.setWordWrap(True)
-        self.correct_button = self._button("identityCorrect", self.tr("改正姓名(&G)"), "改正姓名")
+        self.correct_button = self._button(
+            "identityCorrect", self.tr("改正姓名(&G)"), self.tr("改正姓名")
+        )
         self.adopt_button = self._button(
-            "identityAdopt", self.tr("采用登记名称(&D)"), "采用登记名称"
+            "identityAdopt", self.tr("采用登记名称(&D)"), self.tr("采用登记名称")
         )
         self.override_button = self._button(
-            "identityOverride", self.tr("说明理由后继续(&L)"), "说明理由后继续"
+            "identityOverride", self.tr("说明理由后继续(&L)"), self.tr("说明理由后继续")
         )
-        self.recheck_button = self._button("identityRecheck", self.tr("重新核对(&H)"), "重新核对")
+        self.recheck_button = self._button(
+            "identityRecheck", self.tr("重新核对(&H)"), self.tr("重新核对")
+        )
         self.field_label = QLabel(self)
         self.field = QLineEdit(self)
         self.field.setObjectName("identityInput")
         self.field.setAccessibleName(self.tr("改正后的姓名或继续办理的理由"))
         self.field_label.setBuddy(self.field)
-        self.confirm_button = self._button("identityConfirm", self.tr("确定"), "确定")
+        self.confirm_button = self._button("identityConfirm", self.tr("确定"), self.tr("确定"))
         self.message = QLabel(self)
         self.message.setObjectName("identityMessage")
         self.message.setStyleSheet(f"color: {Tone.ERROR.value}; font-size: 14px;")
@@ -160,7 +160,7 @@ class IdentityBanner(QFrame):
     def _button(self, name: str, text: str, spoken: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.setAccessibleName(QCoreApplication.translate("CaseWizard", spoken))
+        button.setAccessibleName(spoken)
         return button
 
     # -- model -----------------------------------------------------------------------------------

@@ -240,6 +240,8 @@ class PledgeStep(QWidget):
                 )
                 self.alternatives_box.addWidget(button)
             self._paper_path(model)
+            self.alternatives_box.addStretch(1)  # the buttons keep their own width
+            self.pad_stack.hide()  # no pad: the pledge text takes the room
             return
         self.pad_stack.setCurrentIndex(0)
         self.pad.reset()

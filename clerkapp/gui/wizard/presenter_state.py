@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from clerkapp.app.lookups import IN_FLIGHT
 from clerkapp.core.case import Case, CaseState
-from clerkapp.core.catalogue import Matter, Method
+from clerkapp.core.catalogue import Matter, Method, ProcedureKind
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui import ops
 from clerkapp.gui.theme import Tone
@@ -110,6 +110,12 @@ class PresenterState(QObject):
             return f"{self.applicant.name} {self.applicant.display_number}"
         return ""
 
+    def procedure(self) -> ProcedureKind | None:
+        """The kind of act of the case's matter (its words on ⑤, the board and the list)."""
+        code = self.case.matter_code if self.case is not None else None
+        matter = self.services.catalogue.matters.get(code) if code else self.matter
+        return matter.procedure if matter is not None else None
+
     # -- models for the views --------------------------------------------------------------------
 
     def row_models(self) -> list[ProofRowModel]:
@@ -120,7 +126,7 @@ class PresenterState(QObject):
     def recommendation_text(self) -> str:
         """The one-line recommendation under the board."""
         assert self.case is not None
-        return view_models.recommendation_line(self.case)
+        return view_models.recommendation_line(self.case, self.procedure())
 
     def recommendation_tone(self) -> Tone:
         """The tone of the recommendation line."""
@@ -139,7 +145,7 @@ class PresenterState(QObject):
     def decision_model(self) -> DecisionModel:
         """The decision step's model."""
         assert self.case is not None
-        return view_models.decision(self.case)
+        return view_models.decision(self.case, self.procedure())
 
     # -- actions -----------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,14 @@ class RowStatus(StrEnum):
 
 
 #: (tone, badge background) per status; the tone's icon carries the meaning without colour.
+# The methods' names (Method.label_zh), for lupdate.
+_METHOD_NAMES = (
+    QT_TRANSLATE_NOOP("ProofsBoard", "直接取消"),
+    QT_TRANSLATE_NOOP("ProofsBoard", "申报承诺"),
+    QT_TRANSLATE_NOOP("ProofsBoard", "数据查询"),
+    QT_TRANSLATE_NOOP("ProofsBoard", "部门核验"),
+)
+
 STATUS_LOOK: dict[RowStatus, tuple[Tone, str]] = {
     RowStatus.DONE: (Tone.OK, "#e3f4e6"),
     RowStatus.RUNNING: (Tone.BUSY, "#e2ecfb"),
@@ -113,7 +121,13 @@ class ProofRow(QFrame):
         self.name_label.setMinimumWidth(160)
         self.method_label = QLabel(self)
         self.method_label.setObjectName("proofMethod")
-        self.method_label.setMinimumWidth(80)
+        # as wide as the widest method's name in the language shown: the badges line up
+        metrics = self.method_label.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(QCoreApplication.translate("ProofsBoard", str(name)))
+            for name in _METHOD_NAMES
+        )
+        self.method_label.setMinimumWidth(max(80, widest + 8))
         self.badge = StatusBadge(self)
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("proofDetail")
@@ -138,7 +152,7 @@ class ProofRow(QFrame):
         """Show a new state of this proof."""
         self.model = model
         self.name_label.setText(model.name)
-        self.method_label.setText(model.method.label_zh)
+        self.method_label.setText(QCoreApplication.translate("ProofsBoard", model.method.label_zh))
         self.badge.show_status(model.status, model.status_text)
         self.detail_label.setText(model.detail)
         self.setAccessibleName(f"{model.name} {model.status_text}")

@@ -11,8 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from clerkapp.app.decision_preview import refusal_prefill
 from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, ProofState
 from clerkapp.core.case_types import ProofResolution, mask_name
-from clerkapp.core.catalogue import APPLICANT, Catalogue, Method
+from clerkapp.core.catalogue import APPLICANT, Catalogue, Method, ProcedureKind
 from clerkapp.core.platform_types import CreditStatus
+from clerkapp.gui.act_words import decision_word, state_word
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
@@ -198,16 +199,19 @@ def _evidence(p: ProofResolution) -> str:
     return " · ".join(parts)
 
 
-def recommendation_line(case: Case) -> str:
-    """``建议：不予许可 — 车辆登记情况：名下有车辆 1 辆``, or the decision once made."""
+def recommendation_line(case: Case, kind: ProcedureKind | None = None) -> str:
+    """``建议：不予许可 — 车辆登记情况：名下有车辆 1 辆``, or the decision once made, in the words
+    of the matter's kind of act (``建议：不予给付 — …`` for a 行政给付)."""
     if case.state is not CaseState.OPEN:
         text = QCoreApplication.translate("CaseWizard", "办件状态：{s}").format(
-            s=case.state.label_zh
+            s=state_word(case.state, kind)
         )
         if case.state is CaseState.ACCEPTED and not case.missing():
             text += QCoreApplication.translate("CaseWizard", "（部门已答复，可作出决定）")
         return text
-    return QCoreApplication.translate("CaseWizard", "建议：{s}").format(s=case.recommend().summary)
+    rec = case.recommend()
+    summary = f"{decision_word(rec.decision, kind)} — {'；'.join(rec.reasons)}"
+    return QCoreApplication.translate("CaseWizard", "建议：{s}").format(s=summary)
 
 
 def recommendation_tone(case: Case) -> Tone:
@@ -296,8 +300,9 @@ def pledges(case: Case, catalogue: Catalogue, signed: dict[str, SignedPledge]) -
     return models
 
 
-def decision(case: Case) -> DecisionModel:
-    """Recommendation and the decisions the case allows now."""
+def decision(case: Case, kind: ProcedureKind | None = None) -> DecisionModel:
+    """Recommendation and the decisions the case allows now, in the words of the matter's kind
+    of act (``kind``)."""
     rec = case.recommend()
     states = [p.state for p in case.proofs.values()]
     allowed: set[Decision] = set()
@@ -321,10 +326,14 @@ def decision(case: Case) -> DecisionModel:
             allowed = set()
     text = ""
     if decided is not None:
-        text = QCoreApplication.translate("CaseWizard", "已决定：{d}").format(d=case.state.label_zh)
+        text = QCoreApplication.translate("CaseWizard", "已决定：{d}").format(
+            d=state_word(case.state, kind)
+        )
     recommended = rec.decision
     prefill = refusal_prefill(case) if recommended is Decision.REFUSE else ""
-    return DecisionModel(recommended, rec.reasons, frozenset(allowed), decided, text, prefill)
+    return DecisionModel(
+        recommended, rec.reasons, frozenset(allowed), decided, text, prefill, procedure=kind
+    )
 
 
 def signed_from_record(record: Any) -> SignedPledge:
