@@ -41,4 +41,5 @@ update print \
   clerkapp/gui/print_step.py \
   clerkapp/gui/printer_choice.py \
   clerkapp/gui/print_output.py \
-  clerkapp/gui/document_act_dialog.py
+  clerkapp/gui/document_act_dialog.py \
+  clerkapp/gui/voided_copy_bar.py

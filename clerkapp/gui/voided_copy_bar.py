@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QPushButton
 
@@ -26,16 +26,20 @@ class VoidedCopyBar(QObject):
 
     shown = Signal(str)
 
+    # Strings in the print step's context (its translation file): lupdate files a literal
+    # context, never the one a borrowed ``step.tr`` would have at run time.
+
     def __init__(self, step: Any) -> None:
         super().__init__(step)
         self.step = step
-        text = step.tr("打印作废存档联…")
+        text = QCoreApplication.translate("PrintStep", "打印作废存档联…")
         self.button = QPushButton(text, step)
         self.button.setObjectName("printVoidedCopy")
         self.button.setAccessibleName(text)
         self.button.setToolTip(
-            step.tr(
-                "预览并打印已作废文号的存档联（逐页加盖“作废”，不计为原件或副本） (Ctrl+Shift+V)"
+            QCoreApplication.translate(
+                "PrintStep",
+                "预览并打印已作废文号的存档联（逐页加盖“作废”，不计为原件或副本） (Ctrl+Shift+V)",
             )
         )
         step.acts_bar.insertWidget(0, self.button)
@@ -60,8 +64,8 @@ class VoidedCopyBar(QObject):
         if len(numbers) > 1:
             number, ok = QInputDialog.getItem(
                 self.step,
-                self.step.tr("打印作废存档联"),
-                self.step.tr("已作废的文号："),
+                QCoreApplication.translate("PrintStep", "打印作废存档联"),
+                QCoreApplication.translate("PrintStep", "已作废的文号："),
                 numbers,
                 0,
                 False,
@@ -75,7 +79,7 @@ class VoidedCopyBar(QObject):
         then prints it (audited, not counted)."""
         step = self.step
         step._set_ready(False)
-        step.status.setText(step.tr("正在生成作废存档联…"))
+        step.status.setText(QCoreApplication.translate("PrintStep", "正在生成作废存档联…"))
         case_id, clerk = step.case_id, step._clerk_name()
 
         def shown(document: Any) -> None:
