@@ -32,8 +32,6 @@ from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.store.approvals import ApprovalRequest
 
-APPROVALS_KEYS = "Ctrl+Shift+Q"
-
 
 class ApprovalsDialog(QDialog):
     """The pending requests, oldest first, and 批准 / 退回 of the selected one.

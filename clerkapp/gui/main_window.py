@@ -9,12 +9,13 @@ it is given — the GUI's composition (:mod:`clerkapp.gui.application`) decides 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,13 +30,20 @@ from clerkapp import __version__
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
-from clerkapp.gui.approvals_page import APPROVALS_KEYS, ApprovalsDialog
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
-from clerkapp.gui.document_act_dialog import DocumentActDialog
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
 from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import TrainingBanner
+
+if TYPE_CHECKING:
+    from clerkapp.gui.approvals_page import ApprovalsDialog
+
+#: Opens the supervisor's approval queue. The queue's page (and with it the document layer and
+#: the platform client) is imported when first opened, never at start-up.
+APPROVALS_KEYS = "Ctrl+Shift+Q"
+#: The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).
+_APPROVAL_DIALOGS = frozenset({"approvalsDialog", "documentActDialog"})
 
 
 class ShellServices(Protocol):
@@ -210,6 +218,8 @@ class MainWindow(QMainWindow):
         """Open the supervisor's approval queue (作废 / 更正 requests)."""
         if not self.is_working or self.clerk is None:
             return None
+        from clerkapp.gui.approvals_page import ApprovalsDialog
+
         dialog = ApprovalsDialog(self._services, self.clerk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.approvals = dialog
@@ -220,8 +230,8 @@ class MainWindow(QMainWindow):
     def _close_approval_dialogs(self) -> None:
         """On lock: the approval queue and a 作废 / 更正 request (a supervisor's password may
         be half typed) never stay open over the lock screen."""
-        for dialog in (*self.findChildren(ApprovalsDialog), *self.findChildren(DocumentActDialog)):
-            if dialog.isVisible():
+        for dialog in self.findChildren(QDialog):
+            if dialog.objectName() in _APPROVAL_DIALOGS and dialog.isVisible():
                 dialog.reject()
         self.approvals = None
 
