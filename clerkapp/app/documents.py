@@ -107,12 +107,13 @@ class DocumentDesk:
 
     def kinds(self, case_id: str) -> list[DocumentKind]:
         """*worker* — the documents a case has: its decision, refusal notice, receipt,
-        补正 notice or 不予受理决定书, the 补正 notice again once the case resumed, and the
-        pledge letter when the applicant signed pledges. Empty while undecided or withdrawn."""
+        补正 notice, 不予受理决定书 or 撤回申请确认书, the 补正 notice again once the case
+        resumed, and the pledge letter when the applicant signed pledges. Empty while
+        undecided."""
         case = self._service.get_case(case_id)
         try:
             kinds = [kind_for(case)]
-        except Exception:  # undecided or withdrawn: nothing to print
+        except Exception:  # undecided: nothing to print
             return []
         if case.corrections and DocumentKind.CORRECTION_NOTICE not in kinds:
             kinds.append(DocumentKind.CORRECTION_NOTICE)  # the 补正 notice stays reprintable

@@ -322,17 +322,17 @@
         <translation>Preview and print the file copy of a voided number (every page stamped VOID; counted as neither original nor copy) (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="66"/>
+        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="67"/>
         <source>打印作废存档联</source>
         <translation>Print voided file copy</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="67"/>
+        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="68"/>
         <source>已作废的文号：</source>
         <translation>Voided number:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="81"/>
+        <location filename="../../clerkapp/gui/voided_copy_bar.py" line="82"/>
         <source>正在生成作废存档联…</source>
         <translation>Building the voided file copy…</translation>
     </message>

@@ -106,87 +106,87 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="51"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="49"/>
         <source>审批队列 · 作废与更正</source>
         <translation>Approval queue · voids and corrections</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="58"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="56"/>
         <source>待审批申请</source>
         <translation>Requests awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="59"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="60"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="63"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="64"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="65"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="63"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="66"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="64"/>
         <source>申请人员</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="77"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="75"/>
         <source>审批意见</source>
         <translation>Supervisor&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="78"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="76"/>
         <source>批准意见或退回理由（必填）</source>
         <translation>Reason for approving or sending back (required)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="79"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="77"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="80"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="78"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="81"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="79"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="82"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="80"/>
         <source>正在读取审批队列…</source>
         <translation>Reading the approval queue…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="85"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="83"/>
         <source>审批意见：</source>
         <translation>Opinion:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="152"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="150"/>
         <source>待审批 %1 件</source>
         <translation>%1 request(s) awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="154"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="152"/>
         <source>没有待审批的申请。</source>
         <translation>No requests awaiting approval.</translation>
     </message>
@@ -357,42 +357,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="90"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="98"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
+        <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="104"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="112"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="197"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="205"/>
         <source>审批队列 (Ctrl+Shift+Q)</source>
         <translation>Approval queue (Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="199"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="207"/>
         <source>审批队列</source>
         <translation>Approval queue</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="230"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="240"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="231"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="241"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="295"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="305"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="298"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="308"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>

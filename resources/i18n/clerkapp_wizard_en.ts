@@ -178,8 +178,8 @@
     </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/case_actions.py" line="304"/>
-        <source>办件已撤回：不打印文书，申请人的进度页显示“已撤回”</source>
-        <translation>Case withdrawn: nothing is printed; the applicant&apos;s progress page says “withdrawn”</translation>
+        <source>办件已撤回：请打印撤回申请确认书，申请人的进度页显示“已撤回”</source>
+        <translation>Case withdrawn: print the withdrawal confirmation; the applicant&apos;s progress page shows “Withdrawn”</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/case_actions.py" line="311"/>
@@ -1120,8 +1120,8 @@ Bound to the pledge text by hash {digest}…</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="299"/>
-        <source>撤回后办件终止，尚未发出的查询和核验请求一并撤回。撤回不打印文书，申请人扫码查询进度时显示“已撤回”。</source>
-        <translation>Withdrawing ends the case; look-ups and verification requests not yet sent are withdrawn too. Nothing is printed; the applicant&apos;s progress page says “withdrawn”.</translation>
+        <source>撤回后办件终止，尚未发出的查询和核验请求一并撤回。撤回后打印撤回申请确认书交申请人，申请人扫码查询进度时显示“已撤回”。</source>
+        <translation>Withdrawing ends the case; look-ups and verification requests not yet sent are withdrawn too. A withdrawal confirmation is printed for the applicant; their progress page says “withdrawn”.</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/case_dialogs.py" line="309"/>

@@ -1,6 +1,6 @@
 """A day at the counter with the ways back, in the real main window against the real sandbox:
 李明 is told once what to bring (补正, F6) and leaves; 王芳's application is not accepted (F7,
-after an empty attempt is refused with a message); 孙丽 withdraws (F8, nothing printed); 李明
+after an empty attempt is refused with a message); 孙丽 withdraws (F8, a 撤回申请确认书); 李明
 comes back, is found in the case list by name, the case resumes (F6 恢复办理) where it stopped and
 is approved. All by keyboard."""
 
@@ -27,6 +27,7 @@ from clerkapp.gui.wizard.case_dialogs import (
     WithdrawDialog,
 )
 from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.documents import DocumentKind
 from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, ZHAO_QIANG
 from tests.gui.test_case_pledges import PLEDGES
 from tests.gui.wizard_driver import (
@@ -205,7 +206,15 @@ def test_a_day_with_correction_not_accepted_and_withdrawal(
     _key(Qt.Key.Key_Return)
     wait_until(lambda: service.get_case(third).state is CaseState.WITHDRAWN, what="withdrawn")
     wait_until(lambda: "已撤回" in wizard.status.text(), what="said so")
-    assert "不打印文书" in wizard.status.text()
+    # the applicant takes home a 撤回申请确认书: the print step shows it
+    wait_until(lambda: wizard.step is Step.PRINT, what="print step")
+    withdrawal = wizard.print_host.step
+    wait_until(
+        lambda: withdrawal is not None and withdrawal.built is not None, 30, "confirmation built"
+    )
+    assert withdrawal is not None and withdrawal.built is not None
+    assert withdrawal.built.kind is DocumentKind.WITHDRAWAL
+    assert "申请人主动撤回申请" in pdf_text(withdrawal.built.pdf)
 
     # -- 李明 comes back: found by name, resumed, approved -------------------------------
     _back_to(window)

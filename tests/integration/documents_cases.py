@@ -231,6 +231,16 @@ NOT_ACCEPTED_REASONS = (
 )
 
 
+WITHDRAWAL_REASON = "申请人家庭住房情况已发生变化，暂不申请"
+
+
+def withdrawn_case(cat: Catalogue) -> Case:
+    """Public rental housing withdrawn by the applicant, with the reason they gave."""
+    case = open_case(cat, RENTAL)
+    case.withdraw(NOW + timedelta(minutes=10), WITHDRAWAL_REASON)
+    return case
+
+
 def not_accepted_case(cat: Catalogue) -> Case:
     """Public rental housing not accepted (不予受理), with two reasons."""
     case = open_case(cat, RENTAL)

@@ -243,9 +243,10 @@ def test_document_numbers_come_from_the_stores_gapless_series(tmp_path: Path) ->
         DocumentKind.PLEDGE: "金市人社诺〔2026〕45号",
         DocumentKind.CORRECTION_NOTICE: "金市人社补〔2026〕45号",
         DocumentKind.NOT_ACCEPTED: "金市人社不受〔2026〕45号",
+        DocumentKind.WITHDRAWAL: "金市人社撤〔2026〕45号",
     }
     assert all(
-        re.fullmatch(r"金市人社(决|受|不许|诺|补|不受)〔2026〕[1-9]\d*号", n)
+        re.fullmatch(r"金市人社(决|受|不许|诺|补|不受|撤)〔2026〕[1-9]\d*号", n)
         for n in forms.values()
     )
     with pytest.raises(ValueError):

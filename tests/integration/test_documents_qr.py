@@ -26,6 +26,7 @@ from tests.integration.documents_cases import (
     not_accepted_case,
     refused_case,
     survivor_case_with_pledges,
+    withdrawn_case,
 )
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401  (the fixture)
 
@@ -41,6 +42,7 @@ STATUS = {
         "待补正：请按补正材料一次性告知书补正材料后到窗口继续办理",
     ),
     DocumentKind.NOT_ACCEPTED: ("not_accepted", "不予受理：详见不予受理决定书"),
+    DocumentKind.WITHDRAWAL: ("withdrawn", "已撤回"),
 }
 
 
@@ -73,6 +75,7 @@ def _case_for(kind: DocumentKind, tmp_path: Path) -> tuple[Case, list]:  # type:
         DocumentKind.RECEIPT: accepted_case,
         DocumentKind.CORRECTION_NOTICE: correction_case,
         DocumentKind.NOT_ACCEPTED: not_accepted_case,
+        DocumentKind.WITHDRAWAL: withdrawn_case,
     }[kind]
     return maker(cat), []
 

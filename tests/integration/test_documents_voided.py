@@ -43,7 +43,8 @@ def test_every_page_of_a_voided_copy_is_stamped(kind: DocumentKind) -> None:
         data, proofs=data.proofs * 4, reasons=data.reasons * 12, corrections=data.corrections * 12
     )
     pages = _pages(build_pdf(voided_copy(data, NOTE)))
-    assert len(pages) >= 2 or kind is DocumentKind.PLEDGE
+    # a pledge letter and a withdrawal confirmation have no list that grows with the data
+    assert len(pages) >= 2 or kind in (DocumentKind.PLEDGE, DocumentKind.WITHDRAWAL)
     for text in pages:
         assert VOID_MARK in text.replace("本文书已于", "")  # the stamp, not only the note's word
         assert "作废存档联" in text

@@ -22,6 +22,7 @@ from tests.integration.documents_cases import (
     NOT_ACCEPTED_REASONS,
     RENTAL,
     SETTINGS,
+    WITHDRAWAL_REASON,
     catalogue,
     correction_case,
     data_for,
@@ -30,6 +31,7 @@ from tests.integration.documents_cases import (
     open_case,
     pdf_text,
     squash,
+    withdrawn_case,
 )
 
 RIGHTS = "如不服本决定，可以自收到本决定书之日起六十日内向金华市人民政府申请行政复议"
@@ -89,7 +91,7 @@ def test_the_not_accepted_decision_prints_reasons_basis_and_rights() -> None:
     assert url.endswith(f"/p/{case.tracking_token}")
 
 
-def test_a_withdrawn_or_open_case_has_no_notice_to_print() -> None:
+def test_an_open_case_has_no_notice_to_print() -> None:
     case: Case = open_case(catalogue(), RENTAL)
     with pytest.raises(DocumentError):
         kind_for(case)
@@ -99,7 +101,22 @@ def test_a_withdrawn_or_open_case_has_no_notice_to_print() -> None:
     with pytest.raises(DocumentError) as info:
         data_for(case, DocumentKind.NOT_ACCEPTED)
     assert "没有不予受理的理由" in info.value.user_message
-    case.withdraw(case.created_at, "申请人不再申请")
     with pytest.raises(DocumentError) as info:
-        kind_for(case)
-    assert "已撤回" in info.value.user_message
+        data_for(case, DocumentKind.WITHDRAWAL)
+    assert "没有撤回" in info.value.user_message
+
+
+def test_a_withdrawal_is_confirmed_in_writing() -> None:
+    """撤回: the applicant takes home a 撤回申请确认书 — their reason, the office stops, nobody
+    is asked about them any more, they may apply again; no rights of review (no decision)."""
+    case = withdrawn_case(catalogue())
+    assert kind_for(case) is DocumentKind.WITHDRAWAL
+    pdf = build_pdf(data_for(case, DocumentKind.WITHDRAWAL, seq=4))
+    text = pdf_text(pdf)
+    assert "撤回申请确认书" in text and "金市建撤〔2026〕4号" in text
+    assert squash(f"撤回原因：{WITHDRAWAL_REASON}。") in text
+    assert squash("本机关确认终止办理该申请") in text
+    assert squash("尚未发出的数据查询和部门核验请求均已撤回") in text
+    assert "行政复议" not in text and ID_NUMBER not in text
+    url, _ = decode_qr(pdf)
+    assert url.endswith(f"/p/{case.tracking_token}")

@@ -15,8 +15,8 @@ Keys taken here: F6 补正 / 恢复办理, F7 不予受理, F8 撤回 (F9 and on
 
 The ways back are done by :class:`WaysController`: a dialog (:mod:`case_dialogs`), then the
 case service off the GUI thread (one transaction), then the wizard shows the result — the print
-step with the 补正 notice or the 不予受理决定书, the proofs board of a resumed case, or the
-status line of a withdrawn one (nothing to print).
+step with the 补正 notice, the 不予受理决定书 or the 撤回申请确认书, or the proofs board of a
+resumed case.
 """
 
 from __future__ import annotations
@@ -299,10 +299,10 @@ class WaysController:
         service = self.wizard.presenter.services.service
 
         def then() -> None:
-            self.wizard._refresh_views()
+            self.wizard._go(Step.PRINT)  # the 撤回申请确认书 for the applicant
             self.wizard._say(
                 QCoreApplication.translate(
-                    "CaseActions", "办件已撤回：不打印文书，申请人的进度页显示“已撤回”"
+                    "CaseActions", "办件已撤回：请打印撤回申请确认书，申请人的进度页显示“已撤回”"
                 ),
                 Tone.NEUTRAL,
             )

@@ -296,8 +296,8 @@ class WithdrawDialog(_WaysDialog):
         super().__init__("withdrawDialog", self.tr("申请人撤回申请"), self.tr("确认撤回"), parent)
         note = QLabel(
             self.tr(
-                "撤回后办件终止，尚未发出的查询和核验请求一并撤回。撤回不打印文书，"
-                "申请人扫码查询进度时显示“已撤回”。"
+                "撤回后办件终止，尚未发出的查询和核验请求一并撤回。撤回后打印撤回申请确认书"
+                "交申请人，申请人扫码查询进度时显示“已撤回”。"
             ),
             self,
         )

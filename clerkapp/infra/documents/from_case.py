@@ -79,14 +79,15 @@ class DocumentSettings:
 
 def kind_for(case: Case) -> DocumentKind:
     """The document a case's state calls for: approved → decision, refused → refusal notice,
-    accepted → receipt, awaiting correction → 补正材料一次性告知书, not accepted → 不予受理决定书
-    (withdrawn: nothing — the progress page says 已撤回)."""
+    accepted → receipt, awaiting correction → 补正材料一次性告知书, not accepted → 不予受理决定书,
+    withdrawn → 撤回申请确认书."""
     kinds = {
         CaseState.APPROVED: DocumentKind.DECISION,
         CaseState.REFUSED: DocumentKind.REFUSAL,
         CaseState.ACCEPTED: DocumentKind.RECEIPT,
         CaseState.AWAITING_CORRECTION: DocumentKind.CORRECTION_NOTICE,
         CaseState.NOT_ACCEPTED: DocumentKind.NOT_ACCEPTED,
+        CaseState.WITHDRAWN: DocumentKind.WITHDRAWAL,
     }
     kind = kinds.get(case.state)
     if kind is None:
@@ -290,7 +291,7 @@ def document_data(
         short_code=case.short_code,
         proofs=tuple(proof_line(p, ended=case.state.final) for p in case.proofs.values()),
         legal_basis=legal_basis_text(matter),
-        reasons=_reasons(case) if kind is DocumentKind.REFUSAL else case.not_accepted_reasons(),
+        reasons=_printed_reasons(case, kind),
         promised_on=promised if kind is DocumentKind.RECEIPT else None,
         time_limit_days=matter.time_limit_days,
         pledges=_pledge_sections(case, pledges) if kind is DocumentKind.PLEDGE else (),
@@ -307,6 +308,21 @@ def document_data(
         accepted_by=accepted_by,
         **_ways_back_fields(case, matter, kind),
     )
+
+
+def _printed_reasons(case: Case, kind: DocumentKind) -> tuple[str, ...]:
+    """The reasons a document states: a refusal's, a 不予受理's, or the applicant's own reason
+    for withdrawing (kept as the case's ``decision_reason``)."""
+    if kind is DocumentKind.REFUSAL:
+        return _reasons(case)
+    if kind is DocumentKind.WITHDRAWAL:
+        if case.state is not CaseState.WITHDRAWN:
+            raise DocumentError(
+                "withdrawal confirmation of a case not withdrawn",
+                user_message=f"办件{case.state.label_zh}，没有撤回，不能打印撤回申请确认书",
+            )
+        return (case.decision_reason,) if case.decision_reason else ()
+    return case.not_accepted_reasons()
 
 
 def _ways_back_fields(case: Case, matter: Matter, kind: DocumentKind) -> dict[str, Any]:

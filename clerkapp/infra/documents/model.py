@@ -21,6 +21,7 @@ class DocumentKind(StrEnum):
     PLEDGE = "pledge"  # 告知承诺书
     CORRECTION_NOTICE = "correction_notice"  # 补正材料一次性告知书
     NOT_ACCEPTED = "not_accepted"  # 不予受理决定书
+    WITHDRAWAL = "withdrawal"  # 撤回申请确认书
 
     @property
     def title_zh(self) -> str:
@@ -42,6 +43,7 @@ _TITLES = {
     DocumentKind.PLEDGE: "告知承诺书",
     DocumentKind.CORRECTION_NOTICE: "补正材料一次性告知书",
     DocumentKind.NOT_ACCEPTED: "不予受理决定书",
+    DocumentKind.WITHDRAWAL: "撤回申请确认书",
 }
 _MARKS = {
     DocumentKind.DECISION: "决",
@@ -50,6 +52,7 @@ _MARKS = {
     DocumentKind.PLEDGE: "诺",
     DocumentKind.CORRECTION_NOTICE: "补",
     DocumentKind.NOT_ACCEPTED: "不受",
+    DocumentKind.WITHDRAWAL: "撤",
 }
 
 

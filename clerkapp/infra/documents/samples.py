@@ -201,6 +201,8 @@ def _ways_back_sample(data: DocumentData) -> DocumentData:
             correction_days=5,
             procedure_article=LICENCE_CORRECTION_ARTICLE if _LICENCE else "",
         )
+    if data.kind is DocumentKind.WITHDRAWAL:
+        return dataclasses.replace(data, reasons=("申请人家庭住房情况已发生变化，暂不申请",))
     if data.kind is DocumentKind.NOT_ACCEPTED:
         return dataclasses.replace(
             data,

@@ -229,6 +229,7 @@ _STORIES: dict[DocumentKind, Callable[[DocumentData], list[Flowable]]] = {
     DocumentKind.PLEDGE: pledge_story,
     DocumentKind.CORRECTION_NOTICE: stories_notices.correction_notice_story,
     DocumentKind.NOT_ACCEPTED: stories_notices.not_accepted_story,
+    DocumentKind.WITHDRAWAL: stories_notices.withdrawal_story,
 }
 
 

@@ -90,6 +90,28 @@ def correction_notice_story(data: DocumentData) -> list[Flowable]:
     return story
 
 
+def withdrawal_story(data: DocumentData) -> list[Flowable]:
+    """撤回申请确认书: the applicant withdrew; the office confirms it stopped handling the case,
+    that nobody is asked about the applicant any more, and that they may apply again. No rights
+    of review: the applicant's own act ends the case, the office decides nothing."""
+    story = _opening(
+        data,
+        f"{_you(data)}于{chinese_date(data.applied_on)}提交的{_application(data)}，"
+        f"已于{chinese_date(data.issued_on)}申请撤回。本机关确认终止办理该申请。",
+    )
+    if data.reasons:
+        story.append(para(f"撤回原因：{data.reasons[0].rstrip('。')}。", styles.BODY))
+    story.append(
+        para(
+            "尚未发出的数据查询和部门核验请求均已撤回，不再就本申请查询或核验"
+            f"{_you(data)}的信息。{_you(data)}具备条件后可以重新提出申请。",
+            styles.BODY,
+        )
+    )
+    story.append(KeepTogether(closing_block(data)))
+    return story
+
+
 def not_accepted_story(data: DocumentData) -> list[Flowable]:
     """不予受理决定书: the reasons, the basis, and the rights of review and litigation."""
     story = _opening(
