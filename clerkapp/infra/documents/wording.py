@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clerkapp.core.case_types import ACT_LABELS
 from clerkapp.core.catalogue import Matter, ProcedureKind
 from clerkapp.infra.documents.model import DocumentKind
 
@@ -42,8 +43,6 @@ class _Kind:
     refusal_title: str
     grant: str  # the sentence without what is granted and without its full stop
     refusal: str
-    decision_label: str
-    refusal_label: str
     scope_joint: str  # how what is granted joins the sentence
     validity_joint: str  # how the validity period joins it
 
@@ -51,23 +50,23 @@ class _Kind:
 _KINDS = {
     ProcedureKind.LICENCE: _Kind(
         "准予行政许可决定书", "不予行政许可决定书", "本机关决定准予行政许可",
-        "本机关决定不予行政许可。", "准予许可", "不予许可", "，许可范围：", "；有效期：",
+        "本机关决定不予行政许可。", "，许可范围：", "；有效期：",
     ),
     ProcedureKind.BENEFIT: _Kind(
         "给付决定书", "不予给付决定书", "本机关决定予以给付",
-        "本机关决定不予给付。", "给付", "不予给付", "：", "；给付期限：",
+        "本机关决定不予给付。", "：", "；给付期限：",
     ),
     ProcedureKind.CONFIRMATION: _Kind(
         "确认决定书", "不予确认决定书", "本机关决定予以确认",
-        "本机关决定不予确认。", "予以确认", "不予确认", "：", "；有效期：",
+        "本机关决定不予确认。", "：", "；有效期：",
     ),
     ProcedureKind.PUBLIC_SERVICE: _Kind(
         "办理结果通知书", "不予办理通知书", "本机关决定予以办理",
-        "本机关决定不予办理。", "予以办理", "不予办理", "：", "；有效期：",
+        "本机关决定不予办理。", "：", "；有效期：",
     ),
     ProcedureKind.OTHER: _Kind(
         "办理决定书", "不予办理决定书", "本机关决定予以办理",
-        "本机关决定不予办理。", "予以办理", "不予办理", "：", "；有效期：",
+        "本机关决定不予办理。", "：", "；有效期：",
     ),
 }  # fmt: skip
 
@@ -90,8 +89,9 @@ def act_wording(matter: Matter) -> ActWording:
         refusal_title=kind.refusal_title,
         grant_sentence=grant + "。",
         refusal_sentence=kind.refusal,
-        decision_label=kind.decision_label,
-        refusal_label=kind.refusal_label,
+        # the clerk's words come from the core's one table (buttons, case list, progress page)
+        decision_label=ACT_LABELS[matter.procedure][0],
+        refusal_label=ACT_LABELS[matter.procedure][1],
     )
 
 
