@@ -223,13 +223,7 @@ class CasePresenter(IdentityPresenter):
         def failed(_exc: BaseException) -> None:
             self.watching = False
 
-        generation = self.generation
-        ops.run_op(
-            self,
-            work,
-            lambda r: done(r) if generation == self.generation else None,
-            lambda e: failed(e),
-        )
+        ops.run_op(self, work, self._for_this_case(done), failed)
 
     def start_credit_check(self) -> None:
         """④ entered: check the dishonesty list first (if the look-ups did not already)."""
@@ -258,13 +252,7 @@ class CasePresenter(IdentityPresenter):
             self.credit_error = ops.user_message_for(exc)
             self.changed.emit()
 
-        generation = self.generation
-        ops.run_op(
-            self,
-            work,
-            lambda r: done(r) if generation == self.generation else None,
-            lambda e: failure(e) if generation == self.generation else None,
-        )
+        ops.run_op(self, work, self._for_this_case(done), self._for_this_case(failure))
 
     def sign_pledge(self, code: str, strokes: list[Any], png: bytes) -> None:
         """确认签字: store strokes and image bound to the pledge text and time."""

@@ -79,13 +79,7 @@ class IdentityPresenter(PresenterState):
             self.failed.emit(ops.user_message_for(exc))
             self.changed.emit()
 
-        generation = self.generation
-        ops.run_op(
-            self,
-            work,
-            lambda r: done(r) if generation == self.generation else None,
-            lambda e: failure(e) if generation == self.generation else None,
-        )
+        ops.run_op(self, work, self._for_this_case(done), self._for_this_case(failure))
 
     def refresh_waiting(self) -> None:
         """Read the case again when it waits for an answer the sync worker may have recorded
@@ -97,11 +91,10 @@ class IdentityPresenter(PresenterState):
         if not (queued or case.awaits_identity_answer()):
             return
         services, case_id = self.services, case.id
-        generation = self.generation
         ops.run_op(
             self,
             lambda: services.snapshot(case_id),
-            lambda s: self._set_case(s) if generation == self.generation else None,
+            self._for_this_case(self._set_case),
             lambda e: ops.log_failure(e, "re-reading the case after a sync"),
         )
 

@@ -5,6 +5,7 @@ snapshot wins). The actions are in :mod:`clerkapp.gui.wizard.case_presenter`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -148,6 +149,12 @@ class PresenterState(QObject):
         return view_models.decision(self.case, self.procedure())
 
     # -- actions -----------------------------------------------------------------------------------
+
+    def _for_this_case(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``fn`` made to do nothing once a new case was started meanwhile (a late answer of
+        the case before must not reach the next one)."""
+        generation = self.generation
+        return lambda value: fn(value) if generation == self.generation else None
 
     def _run(self, busy: str, fn: Any, on_success: Any, on_progress: Any = None) -> None:
         """Run ``fn`` in the background; drop the result if a new case was started meanwhile."""
