@@ -304,6 +304,20 @@ class CaseService(IdentityActions, WaysBack):
             now = self.clock()
             self.store.cases.load(case_id)  # the case must exist
             directory = self._documents_dir or data_dir() / "documents"
+
+            def keep(*, archive_copy: bool = False) -> DocumentRecord:
+                return self.store.documents.archive(
+                    case_id,
+                    kind,
+                    pdf_bytes,
+                    number=number,
+                    provisional=provisional,
+                    printed_by=clerk,
+                    now=now,
+                    directory=directory,
+                    archive_copy=archive_copy,
+                )
+
             entry = self.store.documents.entry(case_id, number) if number else None
             if entry is not None and entry.state is not NumberState.CURRENT:
                 raise DocumentError(
@@ -313,17 +327,7 @@ class CaseService(IdentityActions, WaysBack):
             archive = None
             if entry is not None and not entry.issued:
                 self.store.documents.mark_issued(entry, at=now, by=clerk)
-                archive = self.store.documents.archive(
-                    case_id,
-                    kind,
-                    pdf_bytes,
-                    number=number,
-                    provisional=provisional,
-                    printed_by=clerk,
-                    now=now,
-                    directory=directory,
-                    archive_copy=True,
-                )
+                archive = keep(archive_copy=True)
                 self._audit(
                     "document_issued",
                     case_id,
@@ -347,16 +351,7 @@ class CaseService(IdentityActions, WaysBack):
                     )
                 if archive is not None:
                     return archive
-            record = self.store.documents.archive(
-                case_id,
-                kind,
-                pdf_bytes,
-                number=number,
-                provisional=provisional,
-                printed_by=clerk,
-                now=now,
-                directory=directory,
-            )
+            record = keep()
             self._audit(
                 "reprinted" if record.is_reprint else "printed",
                 case_id,
