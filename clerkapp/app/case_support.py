@@ -12,12 +12,12 @@ from typing import Any
 from clerkapp.core.case import Case, CaseEvent, CaseState, EventKind
 from clerkapp.core.catalogue import APPLICANT, ApplicantKind, Matter, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.short_code import CODE_BYTES, code_from
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.infra.calendar_io import promised_date
 from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.platform import CallContext
 from clerkapp.infra.store.audit import ID_NUMBER_SHAPE
-from clerkapp.infra.store.migrations import short_code_from
 
 # Case events → audit actions (docs/CONTRACTS.md; the store's audit module lists them all).
 AUDIT_ACTIONS = {
@@ -89,8 +89,9 @@ def new_tracking_token() -> str:
 
 
 def new_short_code() -> str:
-    """8 Crockford base32 characters, typed by hand on the progress page."""
-    return short_code_from(secrets.token_bytes(5))
+    """12 Crockford base32 characters (60 random bits), typed by hand on the progress page;
+    printed grouped (``K7QM-DA8F-X2Q9``, :func:`clerkapp.core.short_code.grouped`)."""
+    return code_from(secrets.token_bytes(CODE_BYTES))
 
 
 def subject_of(case: Case) -> dict[str, str]:

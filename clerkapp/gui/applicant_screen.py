@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from clerkapp.core.case import Case, CaseState
+from clerkapp.core.short_code import grouped
 from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
 from clerkapp.gui.applicant_words import proofs_headline
@@ -228,7 +229,7 @@ class ApplicantScreen(QWidget):
         only) and whether the case was rated on an earlier visit."""
         assert self.wizard is not None
         services = self.wizard.services
-        case_id, token, short_code = case.id, case.tracking_token, case.short_code
+        case_id, token, short_code = case.id, case.tracking_token, grouped(case.short_code)
 
         def work() -> tuple[tuple[tuple[bool, ...], ...], Any]:
             from clerkapp.infra.documents.qr import qr_modules

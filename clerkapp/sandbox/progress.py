@@ -6,22 +6,21 @@ page shows them. Nothing personal is stored: no name, no ID number, no case numb
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime
 from typing import Any
 
+from clerkapp.core.short_code import normalized
 from clerkapp.sandbox.problems import Problem
 from clerkapp.sandbox.store import StateStore
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{22,128}")
 MIN_DISTINCT_CHARS = 10
-SHORT_CODE_RE = re.compile(r"[A-Z0-9]{4,16}")
+#: 8 characters (40 bits: receipts printed before issue 11) to 16; ClerkApp makes 12 (60 bits).
+SHORT_CODE_RE = re.compile(r"[A-Z0-9]{8,16}")
 # An ID number (18 characters, or a legacy 15-digit one) anywhere in a text meant for the public
 # page: the page is reachable by anyone holding the receipt, so such text is refused, not shown.
 #: Statuses that end a case: its page shows the day it ended (办结日期), not the promised day.
 FINAL_STATUSES = frozenset({"approved", "refused", "withdrawn", "not_accepted"})
-#: Short codes are Crockford base32 (no I, L, O, U): a letter read for a digit is that digit.
-_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 ID_NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{16}[\dXx]|[1-9]\d{14})(?![0-9A-Za-z])")
 
 
@@ -68,9 +67,7 @@ def _check_public(**texts: str) -> None:
 def normalize_code(code: str) -> str:
     """Short codes are typed by hand: case, spaces, dashes and full-width characters do not
     matter, and O, I and L are read as 0, 1 and 1 (the code alphabet has no such letters)."""
-    text = unicodedata.normalize("NFKC", code)
-    text = re.sub(r"[\s\-\u2010-\u2015\u2212\u30fc]", "", text).upper()
-    return text.translate(_LOOKALIKES)
+    return normalized(code)
 
 
 def completed_at(events: list[dict[str, Any]]) -> str | None:
@@ -98,7 +95,7 @@ class ProgressRegistry:
         code = normalize_code(short_code)
         if not SHORT_CODE_RE.fullmatch(code):
             raise Problem(
-                422, "invalid_short_code", "查询码应为 4–16 位字母或数字", source="progress"
+                422, "invalid_short_code", "查询码应为 8–16 位字母或数字", source="progress"
             )
         now = _now()
         with self.store.atomic() as conn:

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from clerkapp.app.context import AppContext
 from clerkapp.core.case import Decision, ProofState
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.short_code import grouped
 from clerkapp.gui.applicant_host import ApplicantScreenHost, second_screen
 from clerkapp.gui.applicant_screen import ApplicantScreen
 from clerkapp.gui.main_window import MainWindow
@@ -140,7 +141,7 @@ def test_the_applicant_follows_signs_and_rates_a_case(
     assert screen.outcome_page.outcome.text() == "✔ 给付"
     case = app_context.case_service.get_case(case_id)
     wait_until(lambda: bool(screen.outcome_page.qr.modules), what="QR code")
-    assert case.short_code in screen.outcome_page.short_code.text()
+    assert grouped(case.short_code) in screen.outcome_page.short_code.text()
     url = _decode_qr(screen)
     assert url.endswith(f"/p/{case.tracking_token}") and WEI_XIUYING not in url
 

@@ -17,6 +17,7 @@ from clerkapp.app.clock import SteppingClock
 from clerkapp.core.case import CaseState, Decision, ProofState
 from clerkapp.core.catalogue import Method
 from clerkapp.core.platform_types import VerificationState, VerificationStatus
+from clerkapp.core.short_code import grouped
 from clerkapp.errors import InvalidTransition, ValidationError
 from clerkapp.infra.store import OutboxRow, OutboxState
 from tests.integration.case_fixtures import (
@@ -48,7 +49,7 @@ def test_open_case_numbers_registers_progress_and_audits(tmp_path: Path) -> None
     assert case.id == "20261127-TRAIN01-0001"
     assert case.applicant_id == PERSON_ID and case.applicant_name == "张三"
     assert case.proofs[f"{RENTAL}.hukou_copy"].state is ProofState.WAIVED
-    assert len(case.tracking_token) >= 32 and len(case.short_code) == 8
+    assert len(case.tracking_token) >= 32 and len(case.short_code) == 12
     second = svc.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
     assert second.id.endswith("-0002") and second.short_code != case.short_code
 
@@ -302,6 +303,8 @@ def test_list_cases_search(tmp_path: Path) -> None:
     assert len(svc.list_cases(query=PERSON_ID)) == 2  # full number: matched by hash
     assert [s.applicant_name for s in svc.list_cases(query="抚恤")] == ["李四"]
     assert [s.id for s in svc.list_cases(query=first.short_code.lower())] == [first.id]
+    printed = grouped(first.short_code)  # as the receipt prints it: K7QM-DA8F-X2Q9
+    assert [s.id for s in svc.list_cases(query=f" {printed.lower()} ")] == [first.id]
     assert len(svc.list_cases(day=START.date())) == 2
     assert svc.list_cases(day=START.date() + timedelta(days=1)) == []
     assert svc.list_cases(query="100%_") == []

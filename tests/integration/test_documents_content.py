@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from clerkapp.core.case import Case, CaseState, Evidence
 from clerkapp.core.catalogue import ApplicantKind, Method
+from clerkapp.core.short_code import grouped
 from clerkapp.core.workdays import WorkCalendar, YearSchedule
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import (
@@ -71,7 +72,7 @@ def test_decision_carries_every_field_and_masks_the_id() -> None:
         "《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条的规定",
         "盖章处",
         "扫码查询办件进度",
-        f"查询码{case.short_code}",
+        f"查询码{grouped(case.short_code)}",
         *RIGHTS,
     ):
         assert squash(expected) in text, expected

@@ -20,6 +20,7 @@ from clerkapp.app.documents import DocumentDesk
 from clerkapp.core.case import Case, Evidence
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Method
 from clerkapp.core.platform_types import LookupAnswer, Provenance
+from clerkapp.core.short_code import grouped
 from clerkapp.infra.documents import DocumentKind, build_pdf
 from clerkapp.infra.documents.from_case import DocumentSettings
 from clerkapp.infra.store import Store
@@ -140,7 +141,7 @@ def test_the_short_code_is_printed_large_beside_a_qr_that_decodes() -> None:
     pdf = build_pdf(data)
     url, width_mm = decode_qr(pdf)
     assert url == data.tracking_url and width_mm >= 25
-    sizes = _font_sizes_of(pdf, case.short_code)
+    sizes = _font_sizes_of(pdf, grouped(case.short_code))
     assert sizes and min(sizes) >= 14, sizes  # the caption around it is 9 pt
 
 

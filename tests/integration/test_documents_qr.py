@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from clerkapp.core.case import Case
+from clerkapp.core.short_code import grouped
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import DocumentKind, build_pdf
 from clerkapp.infra.documents.from_case import DocumentSettings, document_data, office_of
@@ -117,9 +118,10 @@ def test_scanning_the_printed_qr_shows_the_cases_status(
     page = sandbox.http.get(url, timeout=10)
     page.raise_for_status()
     assert label in page.text and ID_NUMBER not in page.text
-    # the short code printed beside the QR finds the same case
+    # the short code printed beside the QR (grouped: K7QM-DA8F-X2Q9) finds the same case
+    assert data.short_code == grouped(case.short_code)
     by_code = sandbox.http.get(
-        f"{sandbox.url}/p", params={"code": case.short_code}, timeout=10, allow_redirects=True
+        f"{sandbox.url}/p", params={"code": data.short_code}, timeout=10, allow_redirects=True
     )
     assert by_code.status_code == 200 and label in by_code.text
 

@@ -87,7 +87,7 @@ def test_component_fault_on_progress(sandbox: SandboxHandle) -> None:
     answer = sandbox.call(
         "PUT",
         "/api/v1/progress/" + "Abcdefghij0123456789_-XYZ",
-        {"short_code": "FLT001", "matter_name": "测试", "office": "测试窗口"},
+        {"short_code": "FLT00001", "matter_name": "测试", "office": "测试窗口"},
     )
     assert answer.status_code == 503 and answer.json()["retryable"] is True
 

@@ -79,7 +79,7 @@ def test_real_answers_match_the_declared_schemas(
     registered = sandbox.call(
         "PUT",
         f"/api/v1/progress/{token}",
-        {"short_code": secrets.token_hex(3), "matter_name": "事项", "office": "窗口"},
+        {"short_code": secrets.token_hex(6), "matter_name": "事项", "office": "窗口"},
     )
     _check(spec, "/api/v1/progress/{token}", "put", registered)
     event = sandbox.call(

@@ -38,7 +38,7 @@ def _event(sb: SandboxHandle, token: str, status: str, label: str, at: str) -> N
 
 def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
-    code = secrets.token_hex(3).upper()
+    code = secrets.token_hex(6).upper()
     assert _register(sandbox, token, code).status_code == 201
     assert _register(sandbox, token, code).status_code == 200  # same body again
     _event(sandbox, token, "accepted", "已受理，等待部门核验", "2026-11-27T01:30:00+00:00")
@@ -69,7 +69,7 @@ def test_register_events_and_public_page(sandbox: SandboxHandle) -> None:
 
 def test_find_by_short_code(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
-    code = secrets.token_hex(3).upper()
+    code = secrets.token_hex(6).upper()
     _register(sandbox, token, code)
     found = requests.get(
         f"{sandbox.url}/p",
@@ -112,7 +112,7 @@ def test_event_for_unregistered_token(sandbox: SandboxHandle) -> None:
 
 def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:
     token = secrets.token_urlsafe(24)
-    _register(sandbox, token, secrets.token_hex(3).upper())
+    _register(sandbox, token, secrets.token_hex(6).upper())
     body = {"status": "accepted", "label": "已受理", "at": "2026-11-27T01:30:00Z"}
     path = f"/api/v1/progress/{token}/events"
     for _ in range(3):
@@ -122,7 +122,7 @@ def test_event_retry_is_not_doubled(sandbox: SandboxHandle) -> None:
 
 
 def test_short_code_of_another_case_is_refused(sandbox: SandboxHandle) -> None:
-    code = secrets.token_hex(3).upper()
+    code = secrets.token_hex(6).upper()
     _register(sandbox, secrets.token_urlsafe(24), code)
     answer = _register(sandbox, secrets.token_urlsafe(24), code)
     assert answer.status_code == 409 and answer.json()["code"] == "short_code_taken"
@@ -167,10 +167,10 @@ def test_bad_times_are_refused(sandbox: SandboxHandle) -> None:
     bad = sandbox.call(
         "PUT",
         f"/api/v1/progress/{token}",
-        {**REGISTRATION, "short_code": "TIME01", "expected_completion": "next week"},
+        {**REGISTRATION, "short_code": "TIME0001", "expected_completion": "next week"},
     )
     assert bad.status_code == 422 and bad.json()["code"] == "invalid_request"
-    _register(sandbox, token, secrets.token_hex(3).upper())
+    _register(sandbox, token, secrets.token_hex(6).upper())
     answer = sandbox.call(
         "POST",
         f"/api/v1/progress/{token}/events",

@@ -28,6 +28,7 @@ from clerkapp.core.case_ways import PAPER_SOURCE
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method, ProcedureKind
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import refusal_reasons
+from clerkapp.core.short_code import grouped
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
 from clerkapp.infra.calendar_io import promised_date
@@ -288,7 +289,7 @@ def document_data(
         applied_on=office_day(case.created_at),
         issued_on=issued_on,
         tracking_url=f"{settings.progress_base_url.rstrip('/')}/p/{case.tracking_token}",
-        short_code=case.short_code,
+        short_code=grouped(case.short_code),
         proofs=tuple(proof_line(p, ended=case.state.final) for p in case.proofs.values()),
         legal_basis=legal_basis_text(matter),
         reasons=_printed_reasons(case, kind),

@@ -178,7 +178,7 @@ class DocumentData:
     applied_on: dt.date
     issued_on: dt.date
     tracking_url: str
-    short_code: str  # e.g. ABCD-EFGH
+    short_code: str  # grouped as printed, e.g. K7QM-3XPD-R8WN (8 characters before issue 11)
     proofs: tuple[ProofLine, ...] = ()
     legal_basis: str = ""  # the matter's legal basis
     reasons: tuple[str, ...] = ()  # refusal reasons (or the decision's findings)

@@ -33,7 +33,7 @@ from clerkapp.infra.documents.wording import (
 
 SAMPLE_ID = "330702199003151234"
 SAMPLE_URL = "http://127.0.0.1:8765/p/Zk3q9VbX2mR7tLw4Hs8yNc"
-SAMPLE_SHORT_CODE = "K7QM-3XPD"
+SAMPLE_SHORT_CODE = "K7QM-3XPD-R8WN"
 # Public rental housing as the catalogue has it: a 行政给付 with what it grants and its period.
 SAMPLE_MATTER = Matter(
     code="zjj.public_rental", name="公共租赁住房申请", department="金华市住房和城乡建设局",

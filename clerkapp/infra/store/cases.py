@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.short_code import normalized
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
 
@@ -201,7 +202,7 @@ class CaseRepository:
                 " OR c.matter_name LIKE ? ESCAPE '\\' OR c.id LIKE ? ESCAPE '\\'"
                 " OR c.short_code = ?)"
             )
-            params.extend([like, like, like, like, text.strip().upper()])
+            params.extend([like, like, like, like, normalized(text)])
         sql = (
             "SELECT * FROM (SELECT c.*,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id) AS total,"
