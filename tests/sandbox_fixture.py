@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,8 +24,12 @@ import requests
 from clerkapp.sandbox.config import TRAINING_SECRET, TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.server import ThreadedSandbox
 from clerkapp.sandbox.state import SandboxState
+from clerkapp.sandbox.web_rules import WebRules
 
 VERIFY_DELAY_S = 0.5  # short, yet long enough for a test to see "queued" first
+#: The shared sandbox serves every test of the session from 127.0.0.1: its short-code throttle is
+#: wide; tests/integration/test_sandbox_web_rules.py checks the real one on its own sandbox.
+SHARED_WEB_RULES = WebRules(code_lookups_per_min=6000, code_lookup_burst=1000)
 
 
 class SandboxHandle:
@@ -66,12 +71,7 @@ class SandboxHandle:
     def answer_verification(self, ticket: str, action: str = "confirm", note: str = "") -> None:
         """Answer a verification by hand as the department would on /dept
         (``action``: confirm / deny / defer)."""
-        answer = self.http.post(
-            f"{self.url}/dept/{ticket}",
-            data={"action": action, "note": note},
-            timeout=5,
-            allow_redirects=False,
-        )
+        answer = desk_post(self.http, self.url, ticket, {"action": action, "note": note})
         if answer.status_code != 303:
             raise AssertionError(f"/dept answer refused: {answer.status_code} {answer.text}")
 
@@ -128,6 +128,32 @@ class SandboxHandle:
         self.settings(verify_delay_s=VERIFY_DELAY_S, latency_ms=0, fault_rate=0.0)
 
 
+_CSRF_RE = re.compile(r"name='csrf' value='([0-9a-f]+)'")
+
+
+def desk_token(http: requests.Session, url: str) -> str:
+    """Open the department desk (``/dept``) in ``http`` as a browser would (its session cookie
+    kept in the session) and read the CSRF token of its forms ("" when no form is open)."""
+    page = http.get(f"{url}/dept", timeout=5)
+    page.raise_for_status()
+    found = _CSRF_RE.search(page.text)
+    return found.group(1) if found else ""
+
+
+def desk_post(
+    http: requests.Session, url: str, ticket: str, form: dict[str, str]
+) -> requests.Response:
+    """Post a desk form for ``ticket`` as the desk page does: with its CSRF token and the
+    session cookie of ``http`` (no redirect followed)."""
+    token = desk_token(http, url)
+    return http.post(
+        f"{url}/dept/{ticket}",
+        data={**form, "csrf": token},
+        timeout=5,
+        allow_redirects=False,
+    )
+
+
 def sign_headers(
     method: str,
     path: str,
@@ -178,7 +204,12 @@ def _session_sandbox(request: pytest.FixtureRequest) -> SandboxHandle:
         factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
         data_dir = factory.mktemp("sandbox-data")
         server = ThreadedSandbox(
-            SandboxSettings(data_dir=data_dir, verify_delay_s=VERIFY_DELAY_S, timeout_fault_s=8)
+            SandboxSettings(
+                data_dir=data_dir,
+                verify_delay_s=VERIFY_DELAY_S,
+                timeout_fault_s=8,
+                web=SHARED_WEB_RULES,
+            )
         ).start()
         handle = SandboxHandle(server, data_dir)
         _RUNNING["session"] = handle

@@ -48,6 +48,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="time zone of the times on the progress page and of the data's as-of time (IANA"
         " name; default Asia/Shanghai)",
     )
+    serve.add_argument(
+        "--public-host",
+        action="append",
+        default=[],
+        metavar="NAME[:PORT]",
+        help="a public name the progress pages are reached under (the host of the QR base URL,"
+        " e.g. progress.example.cn); repeatable. Loopback names and this machine's addresses are"
+        " always served; any other Host header is refused (421)",
+    )
     serve.set_defaults(handler=_serve)
 
     dataset = psub.add_parser("dataset", help="write a deterministic synthetic dataset")
@@ -99,6 +108,7 @@ def _serve(args: argparse.Namespace) -> int:
     from clerkapp.infra.paths import data_dir as clerkapp_data_dir
     from clerkapp.sandbox.config import SandboxSettings
     from clerkapp.sandbox.server import serve
+    from clerkapp.sandbox.web_rules import WebRules
 
     # The data directory rule of ClerkApp ($CLERKAPP_HOME, else the platform's user data
     # directory), not a fresh temporary one: a training room's progress registry must survive a
@@ -115,6 +125,7 @@ def _serve(args: argparse.Namespace) -> int:
             people=args.people,
             seed=args.seed,
             office_zone=args.office_zone,
+            web=WebRules(public_hosts=tuple(args.public_host)),
         )
         return serve(settings, args.host, args.port, args.ready_file, on_ready=_announce)
     except ClerkAppError as exc:

@@ -18,6 +18,8 @@ from clerkapp import __version__
 from clerkapp.sandbox import pages
 from clerkapp.sandbox.api import router, sandbox
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
+from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
+from clerkapp.sandbox.csrf import CsrfGuard, CsrfRefused
 from clerkapp.sandbox.dataset import Dataset
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
 from clerkapp.sandbox.fastpath import FastPathMiddleware
@@ -25,6 +27,9 @@ from clerkapp.sandbox.faults import FaultRule
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
+from clerkapp.sandbox.throttle import Throttle
+from clerkapp.sandbox.web_rules import client_key, training_networks
+from clerkapp.sandbox.webguard import WebGuardMiddleware
 
 DESCRIPTION = """ClerkApp's reference data-sharing platform (数据共享平台) for training and tests:
 synthetic registries, department verification, progress registry, credit check. Every
@@ -75,6 +80,17 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.state.sandbox = state
     if settings.fast_path:
         app.add_middleware(FastPathMiddleware)
+    training_networks(settings.web, settings.data_dir)  # a broken trainers.json: refuse to start
+    app.add_middleware(  # added last: the outermost layer, before the fast path reads a body
+        WebGuardMiddleware,
+        rules=settings.web,
+        data_dir=settings.data_dir,
+        workstations=settings.workstations,
+    )
+    app.state.code_throttle = Throttle(
+        settings.web.code_lookups_per_min, settings.web.code_lookup_burst
+    )
+    app.state.csrf = CsrfGuard()
     app.include_router(router)
     _exception_handlers(app)
     _pages(app)
@@ -125,6 +141,14 @@ def _pages(app: FastAPI) -> None:
         training = state.settings.training
         if not code.strip():
             return HTMLResponse(pages.code_form_page(training=training))
+        throttle: Throttle = request.app.state.code_throttle
+        wait = throttle.take(client_key(request.client.host if request.client else ""))
+        if wait > 0:
+            return HTMLResponse(
+                pages.throttled_page(wait, training=training),
+                status_code=429,
+                headers={"Retry-After": Throttle.retry_after(wait)},
+            )
         token = state.progress.find_by_code(code)
         if token is None:
             return HTMLResponse(pages.not_found_page(training=training), status_code=404)
@@ -137,11 +161,23 @@ def _pages(app: FastAPI) -> None:
         state = sandbox(request)
         tickets = state.verifications.open_tickets()
         names = {t["subject"]: state.registries.display_name(t["subject"]) for t in tickets}
-        return HTMLResponse(pages.dept_page(tickets, names, training=state.settings.training))
+        csrf: CsrfGuard = request.app.state.csrf
+        session, new = csrf.session(request.cookies)
+        page = pages.dept_page(
+            tickets, names, training=state.settings.training, csrf=csrf.token(session)
+        )
+        headers = {"Set-Cookie": csrf.cookie_header(session)} if new else None
+        return HTMLResponse(page, headers=headers)
 
     @desk.post("/dept/{ticket}", summary="Answer a verification by hand (form)")
     async def dept_answer(request: Request, ticket: str) -> Response:
         form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        csrf: CsrfGuard = request.app.state.csrf
+        try:
+            csrf.check(request.cookies, request.headers, form.get(CSRF_FIELD, [""])[0])
+        except CsrfRefused as refused:
+            training = sandbox(request).settings.training
+            return HTMLResponse(pages.refused_page(str(refused), training=training), 403)
         action = form.get("action", [""])[0]
         note = form.get("note", [""])[0].strip()
         sandbox(request).verifications.answer_by_hand(ticket, action, note)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clerkapp.core.office_time import DEFAULT_OFFICE_ZONE, UnknownZoneError, zone_named
 from clerkapp.errors import ClerkAppError
+from clerkapp.sandbox.web_rules import WebRules
 
 TRAINING_WORKSTATION = "TRAIN-01"
 TRAINING_SECRET = "sandbox-training-secret"
@@ -50,6 +51,8 @@ class SandboxSettings:
     # The sandbox is a server: the times it shows people (progress page) and the dataset's
     # "as of" hour are in the office zone of its configuration, never the host's zone.
     office_zone: str = DEFAULT_OFFICE_ZONE
+    # Host allow-list, body limits, short-code throttle, training secret's networks (webguard).
+    web: WebRules = field(default_factory=WebRules)
 
     def __post_init__(self) -> None:
         try:

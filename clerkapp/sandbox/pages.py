@@ -13,6 +13,7 @@ from typing import Any
 
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.office_time import format_in_zone, zone_named
+from clerkapp.core.short_code import grouped
 
 #: The default office zone (Beijing time); the app passes the zone of the sandbox's settings.
 CHINA = zone_named()
@@ -84,6 +85,7 @@ def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CH
     )
     expected = progress["expected_completion"]
     completed = progress.get("completed_at")
+    code = grouped(progress["short_code"])  # as printed on the receipt
     if completed:
         expected_html = f"<p>办结日期：<strong>{escape(local_day(completed, zone))}</strong></p>"
     elif expected and progress.get("status") not in _NO_PROMISE:
@@ -98,7 +100,7 @@ def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CH
         f'<div class="card"><div class="muted">当前状态</div>'
         f'<div class="status">{escape(progress["status_label"])}</div>{expected_html}</div>'
         f'<div class="card"><div class="muted">办理过程</div><ol>{events}</ol></div>'
-        f'<p class="muted">查询码 {escape(progress["short_code"])} · 本页不显示申请人个人信息</p>'
+        f'<p class="muted">查询码 {escape(code)} · 本页不显示申请人个人信息</p>'
     )
     return _page("办件进度", body, training=training)
 
@@ -110,7 +112,7 @@ def code_form_page(*, training: bool, message: str = "") -> str:
         '<div class="card"><h1>输入查询码</h1><p class="muted">查询码印在受理回执或决定书的'
         "二维码旁边。</p>"
         f'{note}<form method="get" action="/p"><input name="code" autocomplete="off" '
-        'aria-label="查询码" placeholder="例如 7K3Q9M"> <button type="submit">查询</button>'
+        'aria-label="查询码" placeholder="例如 K7QM-DA8F-X2Q9"> <button type="submit">查询</button>'
         "</form></div>"
     )
     return _page("办件进度查询", body, training=training)
@@ -127,8 +129,11 @@ def not_found_page(*, training: bool) -> str:
     return _page("办件进度查询", body, training=training)
 
 
-def dept_page(tickets: list[dict[str, Any]], names: dict[str, str], *, training: bool) -> str:
-    """The department's desk: open verification requests with 确认 / 否认 / 延期."""
+def dept_page(
+    tickets: list[dict[str, Any]], names: dict[str, str], *, training: bool, csrf: str = ""
+) -> str:
+    """The department's desk: open verification requests with 确认 / 否认 / 延期; each form
+    carries the visitor's CSRF token ``csrf`` (clerkapp.sandbox.csrf)."""
     rows = []
     for t in tickets:
         who = names.get(t["subject"], "")
@@ -140,6 +145,7 @@ def dept_page(tickets: list[dict[str, Any]], names: dict[str, str], *, training:
             f"<td>{escape(t['question'])}<br><span class='muted'>{escape(who)} "
             f"{escape(subject)}</span></td><td>"
             f"<form method='post' action='/dept/{escape(t['ticket'])}'>"
+            f"<input type='hidden' name='csrf' value='{escape(csrf)}'>"
             "<input name='note' aria-label='答复说明' placeholder='答复说明（可空）'><br>"
             "<button name='action' value='confirm'>确认</button>"
             "<button class='deny' name='action' value='deny'>否认</button>"
@@ -152,4 +158,24 @@ def dept_page(tickets: list[dict[str, Any]], names: dict[str, str], *, training:
         else "<p>目前没有待答复的核验请求。</p>"
     )
     body = f'<div class="card"><h1>部门核验 · 待答复</h1>{table}</div>'
+    return _page("部门核验工作台", body, training=training)
+
+
+def throttled_page(wait_s: float, *, training: bool) -> str:
+    """429 for too many short-code lookups from one client (``wait_s``: until the next)."""
+    seconds = max(1, round(wait_s))
+    body = (
+        '<div class="card"><h1>查询过于频繁</h1>'
+        f"<p>为保护办件信息，同一设备每分钟只能查询有限次数。请 {seconds} 秒后再试，"
+        "或直接扫描回执上的二维码。</p></div>"
+    )
+    return _page("办件进度查询", body, training=training)
+
+
+def refused_page(message: str, *, training: bool) -> str:
+    """403 for a desk form that failed its CSRF check (nothing was changed)."""
+    body = (
+        f'<div class="card"><h1>答复未提交</h1><p>{escape(message)}</p>'
+        '<p><a href="/dept">返回核验工作台</a></p></div>'
+    )
     return _page("部门核验工作台", body, training=training)

@@ -12,7 +12,7 @@ from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import LI_MING
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
-from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
+from tests.sandbox_fixture import SandboxHandle, desk_post, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
@@ -105,9 +105,7 @@ def test_public_rental_accept_pending_verification_then_approve(
     wait_until(lambda: bool(app_context.case_service.get_case(case_id).proofs[homestead].ticket))
     ticket = app_context.case_service.get_case(case_id).proofs[homestead].ticket
     assert ticket
-    answer = sandbox.http.post(
-        f"{sandbox.url}/dept/{ticket}", data={"action": "confirm"}, allow_redirects=False
-    )
+    answer = desk_post(sandbox.http, sandbox.url, ticket, {"action": "confirm"})
     assert answer.status_code == 303
     wait_until(
         lambda: (

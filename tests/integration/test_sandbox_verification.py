@@ -14,7 +14,7 @@ import requests
 from clerkapp.sandbox import demo
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.server import ThreadedSandbox
-from tests.sandbox_fixture import SandboxHandle
+from tests.sandbox_fixture import SandboxHandle, desk_post, desk_token
 
 pytestmark = pytest.mark.sandbox
 
@@ -82,11 +82,8 @@ def test_answer_by_hand_on_the_department_page(sandbox: SandboxHandle) -> None:
     assert demo.WANG_FANG not in page.text  # masked on the page
     assert demo.WANG_FANG[:6] + "********" + demo.WANG_FANG[-4:] in page.text
 
-    form = requests.post(
-        f"{sandbox.url}/dept/{confirm}",
-        data={"action": "confirm", "note": "经实地核查属实"},
-        timeout=5,
-        allow_redirects=False,
+    form = desk_post(
+        requests.Session(), sandbox.url, confirm, {"action": "confirm", "note": "经实地核查属实"}
     )
     assert form.status_code == 303
     sandbox.answer_verification(deny, "deny")
@@ -113,7 +110,7 @@ def test_hand_answer_wakes_a_waiting_poll(sandbox: SandboxHandle) -> None:
         while ticket not in sandbox.state.verifications._wakers:
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        requests.post(f"{sandbox.url}/dept/{ticket}", data={"action": "defer"}, timeout=5)
+        assert desk_post(requests.Session(), sandbox.url, ticket, {"action": "defer"}).ok
         result = waiting.result(timeout=10)
     assert result["state"] == "deferred"
     assert time.monotonic() - started < 5  # woken, not timed out after 20 s
@@ -122,10 +119,16 @@ def test_hand_answer_wakes_a_waiting_poll(sandbox: SandboxHandle) -> None:
 def test_closed_ticket_cannot_be_answered_again(sandbox: SandboxHandle) -> None:
     sandbox.settings(verify_delay_s=None)
     ticket = _ask(sandbox, demo.WANG_FANG)["ticket"]
-    requests.post(f"{sandbox.url}/dept/{ticket}", data={"action": "confirm"}, timeout=5)
-    again = requests.post(
-        f"{sandbox.url}/dept/{ticket}", data={"action": "deny"}, timeout=5, allow_redirects=False
-    )
+    desk = requests.Session()
+    token = desk_token(desk, sandbox.url)  # the session's token, read while the form is shown
+    for action, status in (("confirm", 303), ("deny", 409)):
+        again = desk.post(
+            f"{sandbox.url}/dept/{ticket}",
+            data={"action": action, "csrf": token},
+            timeout=5,
+            allow_redirects=False,
+        )
+        assert again.status_code == status
     assert again.status_code == 409 and again.json()["code"] == "ticket_closed"
 
 
