@@ -317,6 +317,28 @@ def test_api_bodies_up_to_64_kib_and_desk_forms_up_to_4_kib(strict: SandboxHandl
     assert _ticket_state(strict, ticket) == "queued"
 
 
+def test_legacy_codes_still_resolve_and_shorter_ones_are_refused(sandbox: SandboxHandle) -> None:
+    legacy = "K7QM" + secrets.token_hex(2).upper()  # 8 characters: a receipt printed before
+    token = secrets.token_urlsafe(24)
+    body = {
+        "short_code": legacy,
+        "matter_name": "事项",
+        "office": "窗口",
+        "expected_completion": None,
+    }
+    assert sandbox.call("PUT", f"/api/v1/progress/{token}", body).status_code == 201
+    for typed in (legacy, f"{legacy[:4]}-{legacy[4:]}".lower()):
+        found = requests.get(
+            f"{sandbox.url}/p", params={"code": typed}, timeout=5, allow_redirects=False
+        )
+        assert found.status_code == 303 and found.headers["Location"] == f"/p/{token}", typed
+    page = requests.get(f"{sandbox.url}/p/{token}", timeout=5).text
+    assert f"查询码 {legacy[:4]}-{legacy[4:]}" in page  # shown grouped as printed
+    weak = {**body, "short_code": "K7QM3XP"}
+    refused = sandbox.call("PUT", f"/api/v1/progress/{secrets.token_urlsafe(24)}", weak)
+    assert refused.status_code == 422 and refused.json()["code"] == "invalid_short_code"
+
+
 # --- The short-code throttle -----------------------------------------------------------------
 
 
