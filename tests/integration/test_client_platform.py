@@ -266,7 +266,7 @@ def test_progress_and_idempotent_event(client: PlatformClient, sandbox: Any) -> 
     token = _token()
     client.register_progress(
         token,
-        "GZF8K2M",
+        "GZF8K2M3",
         "公共租赁住房申请",
         "金华市住建局",
         "2026-12-04",
@@ -302,7 +302,9 @@ def test_idempotency_key_stays_the_same_across_retries(sandbox: Any) -> None:  #
     creds = Credentials(sandbox.workstation, sandbox.secret)
     token = _token()
     with PlatformClient(sandbox.url, creds, retry=FAST) as c:
-        c.register_progress(token, "IDEM01", "企业资质核准", "金华市市场监管局", None, context=CTX)
+        c.register_progress(
+            token, "IDEM0001", "企业资质核准", "金华市市场监管局", None, context=CTX
+        )
     sandbox.set_fault("progress", "latency", latency_ms=600)
     retries: list[float] = []
 
@@ -379,7 +381,7 @@ def test_malformed_acknowledgement_is_a_bad_answer(
     sandbox: Any,  # noqa: F811
 ) -> None:
     token = _token()
-    client.register_progress(token, "ACK001", "企业资质核准", "金华市住建局", None, context=CTX)
+    client.register_progress(token, "ACK00001", "企业资质核准", "金华市住建局", None, context=CTX)
     sandbox.set_fault("progress", "malformed")
     with pytest.raises(PlatformBadAnswer) as bad:
         client.progress_event(token, "accepted", "已受理", "2026-11-27T10:00:00+08:00", context=CTX)
