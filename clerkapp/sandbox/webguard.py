@@ -110,7 +110,7 @@ class WebGuardMiddleware:
         host = split_host(headers.get("host", ""))
         if host is None:
             raise Problem(400, "bad_host", "请求缺少 Host 头或格式错误", source="sandbox")
-        name, port = host
+        name, port = _unmapped(host[0]), host[1]  # an address literal in its canonical form
         server = scope.get("server")
         own_port = server[1] if server and len(server) > 1 else None
         local = _unmapped(str(server[0])) if server else ""

@@ -3,6 +3,9 @@ the sandbox's web rules, with a hand-driven clock."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from clerkapp.sandbox.throttle import Throttle
@@ -97,3 +100,44 @@ def test_bad_web_rules_are_refused() -> None:
         WebRules(max_json_bytes=0)
     with pytest.raises(WebRulesError):
         WebRules(code_lookups_per_min=0)
+
+
+def _guarded(host: str, server: tuple[str, int], tmp_path: Path) -> int:
+    """The status the web guard answers for a GET with ``host`` arriving at ``server``."""
+    import asyncio
+
+    from clerkapp.sandbox.web_rules import WebRules
+    from clerkapp.sandbox.webguard import WebGuardMiddleware
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    guard = WebGuardMiddleware(app, rules=WebRules(), data_dir=tmp_path, workstations={})
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/p",
+        "headers": [(b"host", host.encode())],
+        "server": server,
+        "client": ("192.0.2.9", 50000),
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(guard(scope, receive, send))
+    return int(sent[0]["status"])
+
+
+def test_address_literals_are_compared_in_canonical_form(tmp_path: Path) -> None:
+    assert _guarded("[fd00:0::2]:8765", ("fd00::2", 8765), tmp_path) == 200
+    assert _guarded("192.0.2.2:8765", ("::ffff:192.0.2.2", 8765), tmp_path) == 200
+    assert _guarded("[0:0::1]:8765", ("::1", 8765), tmp_path) == 200
+    assert _guarded("192.0.2.3:8765", ("192.0.2.2", 8765), tmp_path) == 421
+    assert _guarded("localhost", ("127.0.0.1", 80), tmp_path) == 200  # port 80 goes unsaid
+    assert _guarded("localhost", ("127.0.0.1", 8765), tmp_path) == 421
