@@ -166,7 +166,10 @@ def _pages(app: FastAPI) -> None:
         page = pages.dept_page(
             tickets, names, training=state.settings.training, csrf=csrf.token(session)
         )
-        headers = {"Set-Cookie": csrf.cookie_header(session)} if new else None
+        # Never framed by another page (clicks steered onto its buttons), never cached.
+        headers = {"X-Frame-Options": "DENY", "Cache-Control": "no-store"}
+        if new:
+            headers["Set-Cookie"] = csrf.cookie_header(session)
         return HTMLResponse(page, headers=headers)
 
     @desk.post("/dept/{ticket}", summary="Answer a verification by hand (form)")

@@ -177,6 +177,8 @@ def test_the_desk_sets_a_strict_session_cookie_and_a_token_per_session(
     first = requests.get(f"{strict.url}/dept", timeout=5)
     cookie = first.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/dept" in cookie
+    assert first.headers["X-Frame-Options"] == "DENY"
+    assert first.headers["Cache-Control"] == "no-store"
     one, two = requests.Session(), requests.Session()
     assert desk_token(one, strict.url) != desk_token(two, strict.url)
     assert desk_token(one, strict.url) == desk_token(one, strict.url)  # stable in a session
