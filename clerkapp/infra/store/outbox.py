@@ -195,6 +195,17 @@ class Outbox:
             ).fetchone()
         return int(row[0])
 
+    def backlog(self) -> tuple[int, datetime | None]:
+        """Operations waiting to be sent — open rows except the polls of a department's answer
+        (those wait for the department, not for the platform) — and when the oldest was
+        written (None: nothing waits)."""
+        with self._store.read():
+            row = self._store.conn.execute(
+                "SELECT count(*), min(created_at) FROM outbox WHERE state = 'open' AND kind != ?",
+                (OutboxKind.VERIFICATION_POLL.value,),
+            ).fetchone()
+        return int(row[0]), None if row[1] is None else parse_db_time(row[1])
+
     def needs_person(self) -> list[OutboxRow]:
         """Rows waiting for a person, oldest first."""
         return self._many("SELECT * FROM outbox WHERE state = 'needs_person' ORDER BY id", [])
