@@ -24,6 +24,7 @@ from clerkapp.app.connectivity import (
     CallResult,
     Connectivity,
     ConnectivityMachine,
+    Link,
     classify,
 )
 from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
@@ -51,8 +52,10 @@ class ConnectivityMonitor:
         backoff: Backoff | None = None,
         slow_s: float = SLOW_S,
         check_timeout_s: float = 2.0,
+        on_back: Callable[[], None] | None = None,
     ) -> None:
         self._backlog = backlog
+        self._on_back = on_back  # the platform answers again after being offline
         self._clock = clock
         self.expect_sandbox = expect_sandbox
         self._check: Check = check or (lambda url: probe_platform(url, check_timeout_s))
@@ -98,11 +101,13 @@ class ConnectivityMonitor:
         """Take one outcome now (e.g. UNREACHABLE when the sandbox process we own died); the
         next health check comes after the backoff."""
         with self._lock:
+            was = self._machine.state.link
             changed = self._machine.observe(result, self._clock())
             self._check_at = time.monotonic() + self._machine.next_check_in()
             state = self._machine.state
         if changed:
             self._tell(state)
+            self._back_if(was, state)
         self._wake.set()  # the thread re-reads when to check next
 
     def refresh_backlog(self) -> None:
@@ -161,6 +166,7 @@ class ConnectivityMonitor:
         probe = self._check(self._url)
         result = self._result_of(probe)
         with self._lock:
+            was = self._machine.state.link
             changed = self._machine.observe(result, self._clock())
             if self.expect_sandbox and probe.is_sandbox:
                 before = self._machine.state.instance
@@ -173,7 +179,16 @@ class ConnectivityMonitor:
         if changed:
             log.info("platform %s (queued %d)", state.link.value, state.queued)
             self._tell(state)
+            self._back_if(was, state)
         return state
+
+    def _back_if(self, was: Link, state: Connectivity) -> None:
+        if was is Link.OFFLINE and state.reachable and self._on_back is not None:
+            try:
+                self._on_back()
+            except Exception:  # the state is right; the queue will go at its own pace
+                log.exception("sending the queue after the platform came back failed")
+            self.refresh_backlog()
 
     def _result_of(self, probe: Probe) -> CallResult:
         if probe.result is ProbeResult.SERVER_ERROR:

@@ -247,6 +247,16 @@ class AppContext:
             if self._client is not None:
                 self._client.observer = observer
 
+    def platform_back(self) -> None:
+        """*worker* — the platform answers again after an outage: what waited out a retry
+        backoff is sent now, not minutes later (the sync worker is woken)."""
+        with self._lock:
+            if self._closed:
+                return
+        moved = self.store.outbox.retry_now(self.clock())
+        log.info("platform back: %d queued operation(s) due now", moved)
+        self.notify_sync()
+
     def backlog(self) -> tuple[int, datetime | None]:
         """*worker* — operations waiting to be sent and when the oldest was written."""
         return self.store.outbox.backlog()

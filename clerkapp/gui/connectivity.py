@@ -165,7 +165,11 @@ class ConnectivityView(QObject):
         settings = context.settings
         self.limits = BacklogLimits(settings.backlog_warn_items, settings.backlog_warn_minutes)
         self.monitor = ConnectivityMonitor(
-            context.backlog, context.clock, expect_sandbox=context.training, backoff=backoff
+            context.backlog,
+            context.clock,
+            expect_sandbox=context.training,
+            backoff=backoff,
+            on_back=context.platform_back,
         )
         self.notice = ""
         self.look: ConnectivityLook | None = None

@@ -183,6 +183,18 @@ class Outbox:
             only_state=OutboxState.NEEDS_PERSON,
         )
 
+    def retry_now(self, now: datetime) -> int:
+        """The platform is back: rows waiting out a retry backoff after a failed try are due
+        at ``now`` (not minutes later); a department's polls keep their schedule. How many."""
+        with self._store.atomic():
+            cursor = self._store.conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE state = 'open'"
+                " AND next_attempt_at > ? AND attempts > 0 AND last_error IS NOT NULL"
+                " AND kind != ?",
+                (db_time(now), db_time(now), OutboxKind.VERIFICATION_POLL.value),
+            )
+            return int(cursor.rowcount)
+
     def lease(self, row_id: int, until: datetime) -> None:
         """Keep the sync worker off an open row until ``until`` (someone else is sending it)."""
         self._update(row_id, "next_attempt_at = ?", (db_time(until),), only_state=OutboxState.OPEN)
