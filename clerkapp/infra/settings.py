@@ -104,7 +104,9 @@ def load_settings() -> WorkstationSettings:
     if not isinstance(data, dict):
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__
-    values: dict[str, Any] = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
+    values: dict[str, Any] = {
+        k: v for k, v in data.items() if k in known and k not in _NUMBERS and isinstance(v, str)
+    }
     values.update(_numbers(data))
     settings = WorkstationSettings(**values)
     check_office_zone(settings.office_zone)
