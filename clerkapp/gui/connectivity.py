@@ -70,10 +70,11 @@ class ConnectivityLook:
 
 
 def age_words(age: timedelta) -> str:
-    """``刚刚`` / ``N 分钟前`` / ``N 小时前`` / ``N 天前``: how long ago, in a clerk's words."""
+    """``不到 1 分钟前`` / ``N 分钟前`` / ``N 小时前`` / ``N 天前``: how long ago, in a clerk's
+    words."""
     minutes = int(age.total_seconds() // 60)
     if minutes < 1:
-        return _tr("刚刚")
+        return _tr("不到 1 分钟前")
     if minutes < 60:
         return _tr("{0} 分钟前").format(minutes)
     if minutes < 48 * 60:

@@ -90,7 +90,10 @@ class HeaderBar(QFrame):
         item's age in one label, its colour, and why in the tooltip. The queue is part of it,
         so the separate 待同步 count is hidden from then on."""
         self.platform_state = look.state
-        self.platform_label.setText(f'<span style="color:{look.colour}">{look.text}</span>')
+        weight = "bold" if look.level else "normal"  # past the backlog limits: a warning
+        self.platform_label.setText(
+            f'<span style="color:{look.colour}; font-weight:{weight}">{look.text}</span>'
+        )
         self.platform_label.setToolTip(look.tooltip)
         self.platform_label.setAccessibleDescription(f"{look.text}\n{look.tooltip}")
         self.platform_label.setProperty("backlogLevel", int(look.level))

@@ -35,7 +35,7 @@ def test_each_state_in_words_icon_and_colour() -> None:
 
 
 def test_age_words() -> None:
-    assert age_words(timedelta(seconds=20)) == "刚刚"
+    assert age_words(timedelta(seconds=20)) == "不到 1 分钟前"
     assert age_words(timedelta(minutes=59)) == "59 分钟前"
     assert age_words(timedelta(hours=5, minutes=10)) == "5 小时前"
     assert age_words(timedelta(days=3)) == "3 天前"
@@ -63,6 +63,10 @@ def test_the_header_shows_a_look(qtbot: QtBot) -> None:
     assert Tone.ERROR.value in header.platform_label.text()
     assert header.platform_label.toolTip() == look.tooltip
     assert not header.pending_label.isVisible()  # the queue is in the status itself
+    assert "bold" not in header.platform_label.text()
+    header.set_connectivity(look_of(Connectivity(Link.OFFLINE, 60, NOW), NOW, LIMITS))
+    assert "font-weight:bold" in header.platform_label.text()
+    assert header.platform_label.property("backlogLevel") == int(BacklogLevel.WARN)
 
 
 def test_limits_come_from_settings_json(qtbot: QtBot, clerkapp_home: Path) -> None:
