@@ -21,6 +21,7 @@ update shell \
   clerkapp/gui/application.py \
   clerkapp/gui/main_window.py \
   clerkapp/gui/header.py \
+  clerkapp/gui/connectivity.py \
   clerkapp/gui/login.py \
   clerkapp/gui/case_list.py \
   clerkapp/gui/training.py \

@@ -104,6 +104,7 @@ class AppContext:
         self._sync: SyncWorker | None = None
         self._demo: list[DemoAccount] | None = None
         self._sync_listeners: list[SyncListener] = []
+        self._call_observer: Callable[[int | None, float], None] | None = None
 
     # -- what the shell shows ------------------------------------------------------------------
 
@@ -235,7 +236,39 @@ class AppContext:
 
                 creds = platform_credentials(self.settings)
                 self._client = PlatformClient(self.platform_url, creds)
+                self._client.observer = self._call_observer
             return self._client
+
+    def observe_calls(self, observer: Callable[[int | None, float], None] | None) -> None:
+        """Tell ``observer(status, seconds)`` the outcome of every platform call attempt (any
+        thread; ``status`` None: no answer). The connectivity monitor's real-call evidence."""
+        with self._client_lock:
+            self._call_observer = observer
+            if self._client is not None:
+                self._client.observer = observer
+
+    def platform_back(self) -> None:
+        """*worker* — the platform answers again after an outage: what waited out a retry
+        backoff is sent now, not minutes later (the sync worker is woken)."""
+        with self._lock:
+            if self._closed:
+                return
+        moved = self.store.outbox.retry_now(self.clock())
+        log.info("platform back: %d queued operation(s) due now", moved)
+        self.notify_sync()
+
+    def backlog(self) -> tuple[int, datetime | None]:
+        """*worker* — operations waiting to be sent and when the oldest was written."""
+        return self.store.outbox.backlog()
+
+    @property
+    def progress_base_url(self) -> str:
+        """Base of the progress links printed in QR codes: in training mode the address of the
+        sandbox really in use (it may listen on another port than the default), else the
+        configured public base."""
+        if self.training:
+            return self.platform_url.rstrip("/")
+        return self.settings.progress_base_url
 
     @property
     def case_service(self) -> CaseService:

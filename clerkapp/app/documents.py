@@ -83,22 +83,34 @@ class DocumentDesk:
     ) -> None:
         self._service = case_service
         self._catalogue = catalogue
-        self._settings = settings
+        self._fixed_settings = settings
         self._clock = clock
+        # The progress QR's base read at each build (training: the sandbox's port may change
+        # while the app runs); None: the settings' own.
+        self.progress_base: Callable[[], str] | None = None
         # 一式两份 (the office's choice, see :data:`DUPLICATE_KEY`): the original's print job
         # also prints the 存档联 for the case file.
         self.duplicate: Callable[[], bool] = lambda: False
+
+    @property
+    def _settings(self) -> DocumentSettings:
+        base = self.progress_base
+        if base is None:
+            return self._fixed_settings
+        return replace(self._fixed_settings, progress_base_url=base())
 
     @classmethod
     def for_context(cls, context: Any) -> DocumentDesk:
         """The desk of an :class:`~clerkapp.app.context.AppContext` (*worker*: it may build
         the case service and parse the catalogue)."""
         settings = DocumentSettings(
-            progress_base_url=context.settings.progress_base_url,
+            progress_base_url=context.progress_base_url,
             service_centre=context.settings.official_display or "金华市行政服务中心",
             calendar=context.calendar,
         )
-        return cls(context.case_service, lambda: context.catalogue, settings, context.clock)
+        desk = cls(context.case_service, lambda: context.catalogue, settings, context.clock)
+        desk.progress_base = lambda: str(context.progress_base_url)
+        return desk
 
     def case(self, case_id: str) -> Case:
         """*worker* — the case as stored."""

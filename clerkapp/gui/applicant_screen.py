@@ -234,7 +234,7 @@ class ApplicantScreen(QWidget):
         def work() -> tuple[tuple[tuple[bool, ...], ...], Any]:
             from clerkapp.infra.documents.qr import qr_modules
 
-            base = services.context.settings.progress_base_url.rstrip("/")
+            base = services.context.progress_base_url.rstrip("/")
             return qr_modules(f"{base}/p/{token}"), services.service.rating_of(case_id)
 
         def done(result: tuple[tuple[tuple[bool, ...], ...], Any]) -> None:

@@ -40,10 +40,11 @@ from clerkapp.app.auth import Clerk
 from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext, SyncStatus
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.applicant_host import ApplicantScreenHost
+from clerkapp.gui.connectivity import ConnectivityView
 from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
 from clerkapp.gui.main_window import MainWindow, WizardFactory
 from clerkapp.gui.theme import PlatformState
-from clerkapp.gui.training import DEFAULT_PORT, SandboxProcess, probe_health
+from clerkapp.gui.training import DEFAULT_PORT, SandboxProcess
 from clerkapp.infra.logging_setup import setup_logging
 from clerkapp.infra.paths import data_dir
 
@@ -122,9 +123,13 @@ class Shell(QObject):
         self._sync_listener = self._sync_bridge.status.emit
         context.add_sync_listener(self._sync_listener)
         self.window.case_changed.connect(lambda _case_id: context.notify_sync())
+        # The header's status: one connectivity state, training and production alike.
+        self.connectivity = ConnectivityView(context, self.window.header, parent=self)
+        self.window.case_changed.connect(lambda _case_id: self.connectivity.refresh_backlog())
         if context.training:
             self.sandbox = SandboxProcess(context.sandbox_dir, port=sandbox_port, parent=self)
             self.sandbox.state_changed.connect(self._sandbox_state)
+            self.sandbox.notice_changed.connect(self._sandbox_notice)
 
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
@@ -135,9 +140,8 @@ class Shell(QObject):
             self.sandbox.start()
             ops.run_op(self.window, self.context.prepare_training, lambda _: None)
         else:
-            self.window.set_platform_state(PlatformState.CONNECTING)
-            url = self.context.platform_url
-            ops.run_op(self.window, lambda: probe_health(url, timeout_s=3.0), self._probed)
+            self.connectivity.start(self.context.platform_url)
+            self._start_sync()  # offline too: the worker retries with backoff
 
     def _warm_up_documents(self) -> None:
         # The documents' fonts take ~0.2-0.5 s to load once: load them (and import the document
@@ -150,14 +154,18 @@ class Shell(QObject):
         ops.log_failure(exc, "warming up the documents' fonts")
 
     def _sandbox_state(self, state: PlatformState) -> None:
+        # The sandbox's process says where it listens and when it dies; whether the platform
+        # answers is the connectivity monitor's to say (a reused sandbox has no process).
         if state is PlatformState.ONLINE and self.sandbox is not None:
             self.context.use_platform_url(self.sandbox.url)
             self._start_sync()
-        self.window.set_platform_state(state)
+            self.connectivity.start(self.sandbox.url)
+        elif state is PlatformState.OFFLINE:
+            self.connectivity.platform_down()
 
-    def _probed(self, healthy: bool) -> None:
-        self.window.set_platform_state(PlatformState.ONLINE if healthy else PlatformState.OFFLINE)
-        self._start_sync()  # offline too: the worker retries with backoff
+    def _sandbox_notice(self, notice: str) -> None:
+        self.connectivity.set_notice(notice)
+        self.window.statusBar().showMessage(notice, 30_000)
 
     def _start_sync(self) -> None:
         ops.run_op(self.window, self.context.start_sync, lambda _: None, self._sync_failed)
@@ -171,10 +179,9 @@ class Shell(QObject):
         synced = getattr(self.window.wizard, "platform_synced", None)
         if status.sent and callable(synced):
             synced()  # answers the sync worker recorded show in the open case by themselves
-        if status.reachable is not None and (self.sandbox is None or status.reachable):
-            self.window.set_platform_state(
-                PlatformState.ONLINE if status.reachable else PlatformState.OFFLINE
-            )
+        # Reachability comes from the calls themselves (the client's observer) and the
+        # monitor's health checks; a drain changes the backlog.
+        self.connectivity.refresh_backlog()
 
     def shutdown(self) -> None:
         """Stop the sandbox we started, wait for running ops, close the store (once)."""
@@ -186,6 +193,7 @@ class Shell(QObject):
         # sends in flight should finish while the training platform still answers: stop it
         # first, then the sandbox.
         self.context.remove_sync_listener(self._sync_listener)
+        self.connectivity.stop()
         self.context.stop_sync()
         if self.sandbox is not None:
             self.sandbox.stop()

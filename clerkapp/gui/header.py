@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerkapp.gui.theme import PlatformState, Tone, platform_status
+
+if TYPE_CHECKING:
+    from clerkapp.gui.connectivity import ConnectivityLook
 
 
 class HeaderBar(QFrame):
@@ -79,6 +84,20 @@ class HeaderBar(QFrame):
         look = platform_status(state)
         self.platform_label.setText(f'<span style="color:{look.colour}">● {look.words}</span>')
         self.platform_label.setAccessibleDescription(look.words)
+
+    def set_connectivity(self, look: ConnectivityLook) -> None:
+        """Show the app's connectivity state (issue 10): icon, words, queue size and the oldest
+        item's age in one label, its colour, and why in the tooltip. The queue is part of it,
+        so the separate 待同步 count is hidden from then on."""
+        self.platform_state = look.state
+        weight = "bold" if look.level else "normal"  # past the backlog limits: a warning
+        self.platform_label.setText(
+            f'<span style="color:{look.colour}; font-weight:{weight}">{look.text}</span>'
+        )
+        self.platform_label.setToolTip(look.tooltip)
+        self.platform_label.setAccessibleDescription(f"{look.text}\n{look.tooltip}")
+        self.platform_label.setProperty("backlogLevel", int(look.level))
+        self.pending_label.setVisible(False)
 
     def set_pending(self, count: int) -> None:
         """Show how many outgoing operations wait in the outbox."""

@@ -95,6 +95,8 @@ class PlatformState(StrEnum):
     ONLINE = "online"
     CONNECTING = "connecting"
     OFFLINE = "offline"
+    DEGRADED = "degraded"  # answers, with 5xx or slowly (issue 10)
+    SYNCING = "syncing"  # online, sending the queued work (issue 10)
 
 
 def platform_status(state: PlatformState) -> StatusLook:
@@ -105,5 +107,11 @@ def platform_status(state: PlatformState) -> StatusLook:
             Tone.WAITING, QCoreApplication.translate("Status", "连接中")
         ),
         PlatformState.OFFLINE: StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "离线")),
+        PlatformState.DEGRADED: StatusLook(
+            Tone.WAITING, QCoreApplication.translate("Status", "平台不稳定")
+        ),
+        PlatformState.SYNCING: StatusLook(
+            Tone.BUSY, QCoreApplication.translate("Status", "同步中")
+        ),
     }
     return looks[state]

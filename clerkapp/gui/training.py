@@ -1,9 +1,15 @@
 """Training mode: the bundled sandbox platform started as a child process, and the amber banner.
 
 :class:`SandboxProcess` never blocks the GUI thread: a quick health probe of the port runs as a
-background op (an already running sandbox is reused), then ``clerkapp platform serve`` is started
-through ``QProcess``; its "listening on" line (read on ``readyReadStandardOutput``) says it is up,
-``finished``/``errorOccurred`` that it is down. No polling timer.
+background op, then ``clerkapp platform serve`` is started through ``QProcess``; its "listening
+on" line (read on ``readyReadStandardOutput``) says it is up, ``finished``/``errorOccurred`` that
+it is down. No polling timer.
+
+A process already answering on the port is reused only when its health answer says it is a
+ClerkApp sandbox (``service: clerkapp-sandbox`` and an instance identity). Anything else on the
+port — another program, an old sandbox without identity, a hung process — is left alone: the
+sandbox is started on another free port instead, and :attr:`SandboxProcess.notice` says so. The
+connectivity monitor (:mod:`clerkapp.gui.connectivity`) keeps watching the instance afterwards.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from clerkapp.app.auth import DEMO_ACCOUNTS
@@ -23,6 +29,7 @@ from clerkapp.gui import ops
 from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
 from clerkapp.infra.office_clock import office_zone_name
 from clerkapp.infra.paths import self_command, self_environment
+from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +57,7 @@ class SandboxProcess(QObject):
     """
 
     state_changed = Signal(object)
+    notice_changed = Signal(str)  # why the sandbox is not where expected (clerk's words)
 
     def __init__(
         self,
@@ -66,6 +74,8 @@ class SandboxProcess(QObject):
         self.url = f"http://{host}:{port}"
         self.state = PlatformState.OFFLINE
         self.reused = False
+        self.instance = ""  # the reused sandbox's instance identity
+        self.notice = ""
         self._process: QProcess | None = None
         self._stdout = ""
         self._stopping = False
@@ -86,17 +96,41 @@ class SandboxProcess(QObject):
         if self.port == 0:  # an ephemeral port is never in use yet
             self._launch()
             return
-        ops.run_op(self, lambda: probe_health(self.url), self._probed, on_failure=self._failed)
+        url = self.url
+        ops.run_op(
+            self, lambda: probe_platform(url, timeout_s=1.0), self._probed, on_failure=self._failed
+        )
 
-    def _probed(self, healthy: bool) -> None:
+    def _probed(self, probe: Probe) -> None:
         if self._stopping:
             return
-        if healthy:
+        if probe.is_sandbox:
             self.reused = True
+            self.instance = probe.instance
             log.info("training sandbox already running on port %s: reused", self.port)
             self._set_state(PlatformState.ONLINE)
-        else:
+        elif probe.result is ProbeResult.REFUSED:
             self._launch()
+        else:
+            # Not a ClerkApp sandbox (or not answering as one): never send training work to it.
+            log.warning(
+                "port %s is held by something that is not a ClerkApp sandbox (%s): "
+                "starting the sandbox on another free port",
+                self.port,
+                probe.result.value,
+            )
+            self._set_notice(
+                QCoreApplication.translate(
+                    "Training",
+                    "端口 {0} 被其他程序占用（不是培训平台），培训平台已改用另一个空闲端口启动。",
+                ).format(self.port)
+            )
+            self.port = 0
+            self._launch()
+
+    def _set_notice(self, notice: str) -> None:
+        self.notice = notice
+        self.notice_changed.emit(notice)
 
     def _failed(self, exc: BaseException) -> None:
         ops.log_failure(exc, "sandbox probe")
@@ -146,7 +180,8 @@ class SandboxProcess(QObject):
         match = _LISTENING.search(self._stdout)
         if match and self.state is not PlatformState.ONLINE:
             self.url = match.group(1).rstrip("/")
-            log.info("training sandbox is up")
+            self.port = int(self.url.rsplit(":", 1)[1])
+            log.info("training sandbox is up on port %s", self.port)
             self._set_state(PlatformState.ONLINE)
 
     def _finished(self, exit_code: int, _status: QProcess.ExitStatus) -> None:

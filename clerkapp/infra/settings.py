@@ -54,6 +54,11 @@ class WorkstationSettings:
     # The office's time zone (IANA name): every time a person reads is shown in it; empty means
     # Asia/Shanghai. Stored times stay UTC whatever it is (see clerkapp.infra.office_clock).
     office_zone: str = ""
+    # Past this many operations queued for the platform, or an oldest one this many minutes
+    # old, the header's status turns into a warning (amber; red at twice the limit or both).
+    # 0 turns that limit off.
+    backlog_warn_items: int = 50
+    backlog_warn_minutes: float = 30.0
 
     @property
     def training(self) -> bool:
@@ -67,8 +72,9 @@ class WorkstationSettings:
 
     @property
     def progress_base_url(self) -> str:
-        """Base of the progress page links printed in QR codes (fixed in training mode so
-        yesterday's training receipts still scan)."""
+        """Base of the progress page links printed in QR codes. In training mode the default
+        sandbox address; the app prints the address of the sandbox really in use
+        (``AppContext.progress_base_url``)."""
         if self.training:
             return TRAINING_URL
         return (self.public_base_url or self.platform_url).rstrip("/")
@@ -98,10 +104,29 @@ def load_settings() -> WorkstationSettings:
     if not isinstance(data, dict):
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__
-    values = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
+    values: dict[str, Any] = {
+        k: v for k, v in data.items() if k in known and k not in _NUMBERS and isinstance(v, str)
+    }
+    values.update(_numbers(data))
     settings = WorkstationSettings(**values)
     check_office_zone(settings.office_zone)
     return settings
+
+
+_NUMBERS: dict[str, type[int] | type[float]] = {
+    "backlog_warn_items": int,
+    "backlog_warn_minutes": float,
+}
+
+
+def _numbers(data: dict[str, Any]) -> dict[str, Any]:
+    """The numeric settings given as non-negative numbers (anything else: the default)."""
+    found: dict[str, Any] = {}
+    for name, kind in _NUMBERS.items():
+        value = data.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            found[name] = kind(value)
+    return found
 
 
 def check_office_zone(name: str) -> None:

@@ -34,7 +34,7 @@ from clerkapp.sandbox.schemas import (
     VerificationRequest,
     answers,
 )
-from clerkapp.sandbox.state import FaultAnswer, SandboxState, subject_of
+from clerkapp.sandbox.state import SERVICE_NAME, FaultAnswer, SandboxState, subject_of
 
 router = APIRouter(prefix="/api/v1")
 
@@ -69,9 +69,17 @@ async def _data_call(request: Request, target: str, source: str, handler: Handle
 
 @router.get("/health", summary="Liveness (no authentication)", response_model=HealthAnswer)
 async def health(request: Request) -> Response:
-    """``{status, version, training}``."""
+    """``{status, service, instance, version, training}``: ``service`` and ``instance`` say
+    which sandbox answers (training mode reuses only its own kind, and notices another)."""
+    state = sandbox(request)
     return json_response(
-        {"status": "ok", "version": __version__, "training": sandbox(request).settings.training}
+        {
+            "status": "ok",
+            "service": SERVICE_NAME,
+            "instance": state.instance,
+            "version": __version__,
+            "training": state.settings.training,
+        }
     )
 
 

@@ -80,6 +80,8 @@ class HealthAnswer(BaseModel):
     """Liveness."""
 
     status: Literal["ok"]
+    service: str
+    instance: str
     version: str
     training: bool
 

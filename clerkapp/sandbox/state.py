@@ -4,8 +4,10 @@ authenticator, faults, verification desk and progress registry."""
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
@@ -70,6 +72,7 @@ class SandboxState:
             expire_s=settings.verify_expire_s,
         )
         self.progress = ProgressRegistry(self.store)
+        self.instance = instance_id(settings.data_dir)
 
     def close(self) -> None:
         """Release files (at shutdown)."""
@@ -167,6 +170,30 @@ class SandboxState:
                 response.media_type or "application/json",
             ),
         )
+
+
+#: What a ClerkApp sandbox calls itself in its health answer (training mode checks it before
+#: reusing a process that answers on its port).
+SERVICE_NAME = "clerkapp-sandbox"
+INSTANCE_FILE = "instance"
+
+
+def instance_id(data_dir: Path) -> str:
+    """This sandbox's instance identity: a random id kept in its data directory, so the same
+    sandbox restarted keeps it and another sandbox (another directory) never has it."""
+    path = data_dir / INSTANCE_FILE
+    try:
+        found = path.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        found = ""
+    if len(found) >= 16 and found.isalnum():
+        return found
+    made = secrets.token_hex(12)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(made, encoding="ascii")
+    os.replace(tmp, path)
+    return made
 
 
 class FaultAnswer(Exception):  # not an error: the answer to send instead

@@ -67,7 +67,7 @@ class SignedPledge(Protocol):
 @dataclass(frozen=True)
 class DocumentSettings:
     """Workstation facts printed on documents. ``progress_base_url`` is the platform's public
-    address (``WorkstationSettings.progress_base_url``; fixed in training mode).
+    address (``AppContext.progress_base_url``; in training mode the sandbox's real address).
     ``print_public_code``: print the matter's public code (事项编码) after its name when the
     matter has one (the office may turn it off; the internal catalogue code is never printed)."""
 

@@ -97,6 +97,9 @@ class PlatformClient:
         self._session.headers.update(dict(extra_headers or {}))
         self._closed = threading.Event()
         self._owner = True
+        # Told the outcome of every attempt: (HTTP status or None when no answer came —
+        # connection error, timeout —, seconds). The workstation's connectivity state.
+        self.observer: Callable[[int | None, float], None] | None = None
 
     def with_options(
         self, *, retry: RetryPolicy | None = None, timeouts: Timeouts | None = None
@@ -357,6 +360,7 @@ class PlatformClient:
                     attempt,
                 )
                 failure: PlatformCallError = PlatformUnavailable.build(source, code=code)
+                self._observe(None, time.monotonic() - t0)
             else:
                 log.info(
                     "platform %s source=%s case=%s status=%d %.0f ms (attempt %d)",
@@ -367,6 +371,7 @@ class PlatformClient:
                     (time.monotonic() - t0) * 1000,
                     attempt,
                 )
+                self._observe(response.status_code, time.monotonic() - t0)
                 if response.status_code < 400:
                     return self._decode(response, source)
                 problem = self._problem(response)
@@ -380,6 +385,14 @@ class PlatformClient:
             if time.monotonic() - started + delay > self.retry.budget_s:
                 raise failure
             self._sleep(delay)
+
+    def _observe(self, status: int | None, elapsed_s: float) -> None:
+        observer = self.observer
+        if observer is not None:
+            try:
+                observer(status, elapsed_s)
+            except Exception:  # the call's own outcome matters more than the report of it
+                log.exception("platform call observer failed")
 
     @staticmethod
     def _decode(response: requests.Response, source: str) -> Any:

@@ -183,6 +183,18 @@ class Outbox:
             only_state=OutboxState.NEEDS_PERSON,
         )
 
+    def retry_now(self, now: datetime) -> int:
+        """The platform is back: rows waiting out a retry backoff after a failed try are due
+        at ``now`` (not minutes later); a department's polls keep their schedule. How many."""
+        with self._store.atomic():
+            cursor = self._store.conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE state = 'open'"
+                " AND next_attempt_at > ? AND attempts > 0 AND last_error IS NOT NULL"
+                " AND kind != ?",
+                (db_time(now), db_time(now), OutboxKind.VERIFICATION_POLL.value),
+            )
+            return int(cursor.rowcount)
+
     def lease(self, row_id: int, until: datetime) -> None:
         """Keep the sync worker off an open row until ``until`` (someone else is sending it)."""
         self._update(row_id, "next_attempt_at = ?", (db_time(until),), only_state=OutboxState.OPEN)
@@ -194,6 +206,17 @@ class Outbox:
                 "SELECT count(*) FROM outbox WHERE state = 'open'"
             ).fetchone()
         return int(row[0])
+
+    def backlog(self) -> tuple[int, datetime | None]:
+        """Operations waiting to be sent — open rows except the polls of a department's answer
+        (those wait for the department, not for the platform) — and when the oldest was
+        written (None: nothing waits)."""
+        with self._store.read():
+            row = self._store.conn.execute(
+                "SELECT count(*), min(created_at) FROM outbox WHERE state = 'open' AND kind != ?",
+                (OutboxKind.VERIFICATION_POLL.value,),
+            ).fetchone()
+        return int(row[0]), None if row[1] is None else parse_db_time(row[1])
 
     def needs_person(self) -> list[OutboxRow]:
         """Rows waiting for a person, oldest first."""
