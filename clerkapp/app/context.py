@@ -26,6 +26,7 @@ from clerkapp.infra.store.clerks import ClerkAccounts
 from clerkapp.infra.store.db import Store
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
+    from clerkapp.app.accounts import AccountAdmin
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
     from clerkapp.core.workdays import WorkCalendar
@@ -90,7 +91,14 @@ class AppContext:
         self.idle_lock_minutes = idle_lock_minutes
         self.store = Store(self.home / "clerkapp.sqlite3")
         self.accounts = ClerkAccounts(self.store, clock, workstation=self.workstation)
-        self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
+        self.auth = AuthService(
+            self.accounts, clock, audit=self.accounts.audit, training=self.settings.training
+        )
+        if not self.settings.training:
+            # Configured for a real platform: no training account is left (issue 11).
+            from clerkapp.app.accounts import retire_training_accounts
+
+            retire_training_accounts(self.store, clock, workstation=self.workstation)
         self.platform_url = self.settings.url
         self._lock = threading.RLock()
         # The client's own lock: the GUI thread re-points the client (use_platform_url) and
@@ -150,6 +158,23 @@ class AppContext:
     def record_lock(self, clerk: Clerk, reason: str) -> None:
         """*worker* — audit that the clerk's screen was locked (``idle`` or ``manual``)."""
         self.accounts.audit("logout", {"username": clerk.username, "reason": f"lock:{reason}"})
+
+    def record_logout(self, clerk: Clerk) -> None:
+        """*worker* — audit that the clerk logged out (注销 / 切换用户)."""
+        self.accounts.audit("logout", {"username": clerk.username, "reason": "logout"})
+
+    # -- accounts (worker) -------------------------------------------------------------------
+
+    def needs_first_supervisor(self) -> bool:
+        """*worker* — a configured workstation whose store has no account yet: the first
+        supervisor is asked for before anyone can log in (never in training mode)."""
+        return not self.training and self.store.clerks.count() == 0
+
+    def account_admin(self, actor: str) -> AccountAdmin:
+        """The account administration of this workstation, acting as ``actor``."""
+        from clerkapp.app.accounts import AccountAdmin
+
+        return AccountAdmin(self.store, self.clock, actor=actor, workstation=self.workstation)
 
     # -- cases (worker) ----------------------------------------------------------------------
 

@@ -158,15 +158,12 @@ class LoginView(QWidget):
     def _explain(self, exc: BaseException) -> str:
         """The failure in the interface language (the service's own words are Chinese)."""
         if isinstance(exc, AccountLockedError):
-            return self.tr("连续输错密码次数过多，账号已锁定，请 {0} 分钟后再试。").format(
+            return self.tr("登录失败次数过多，请 {0} 分钟后再试或联系科室负责人。").format(
                 exc.minutes
             )
         if isinstance(exc, LoginFailedError):
-            if exc.attempts_left is None:
-                return self.tr("用户名或密码不正确。")
-            return self.tr("用户名或密码不正确。再错 {0} 次账号将锁定 5 分钟。").format(
-                exc.attempts_left
-            )
+            # One message for every failure: it never tells whether the name exists.
+            return self.tr("用户名或密码不正确。")
         return ops.user_message_for(exc)
 
     def _set_busy(self, busy: bool) -> None:
