@@ -91,7 +91,8 @@ class AccountAdmin:
         if not _USERNAME.fullmatch(username):
             raise AccountError(
                 "bad username",
-                user_message="用户名只能使用字母、数字和 . _ -（以字母或数字开头，最多 32 个字符）。",
+                user_message="用户名只能使用字母、数字和 . _ -"
+                "（以字母或数字开头，最多 32 个字符）。",
             )
         if username.casefold() in RESERVED_NAMES:
             raise AccountError("reserved", user_message=f"用户名 {username} 是保留名称，请换一个。")
