@@ -170,11 +170,28 @@ class AppContext:
         supervisor is asked for before anyone can log in (never in training mode)."""
         return not self.training and self.store.clerks.count() == 0
 
-    def account_admin(self, actor: str) -> AccountAdmin:
-        """The account administration of this workstation, acting as ``actor``."""
+    def account_admin(self, clerk: Clerk) -> AccountAdmin:
+        """*worker* — the account administration (账号管理) acting as ``clerk``, a supervisor
+        (a clerk is refused: :class:`~clerkapp.app.accounts.AccountError`)."""
+        from clerkapp.app.accounts import AccountAdmin, AccountError
+        from clerkapp.infra.store.clerks import Role
+
+        if clerk.role is not Role.SUPERVISOR:
+            raise AccountError("not a supervisor", user_message="账号管理仅限科室负责人使用。")
+        return AccountAdmin(
+            self.store, self.clock, actor=clerk.username, workstation=self.workstation
+        )
+
+    def add_first_supervisor(self, username: str, display_name: str, password: str) -> Clerk:
+        """*worker* — create the first account of a configured workstation, a supervisor (only
+        while there is none; audited with the new supervisor as the actor)."""
         from clerkapp.app.accounts import AccountAdmin
 
-        return AccountAdmin(self.store, self.clock, actor=actor, workstation=self.workstation)
+        admin = AccountAdmin(
+            self.store, self.clock, actor=username.strip(), workstation=self.workstation
+        )
+        view = admin.add_first_supervisor(username, display_name, password)
+        return Clerk(view.username, view.display_name, view.role)
 
     # -- cases (worker) ----------------------------------------------------------------------
 

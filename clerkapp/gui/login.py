@@ -46,6 +46,7 @@ class LoginView(QWidget):
 
     logged_in = Signal(object)  # Clerk
     unlocked = Signal(object)  # Clerk
+    switch_requested = Signal()  # 切换用户 on the lock screen: log the locked clerk out
 
     def __init__(self, login: LoginFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,11 @@ class LoginView(QWidget):
         self.submit.setObjectName("loginButton")
         self.submit.setAccessibleName(self.tr("登录"))
         self.submit.setDefault(True)
+        self.switch_button = QPushButton(self.tr("切换用户 (Ctrl+Shift+L)"), self)
+        self.switch_button.setObjectName("loginSwitchUser")
+        self.switch_button.setAccessibleName(self.tr("切换用户"))
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.hide()  # only on the lock screen
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setAccessibleName(self.tr("登录提示"))
@@ -83,6 +89,7 @@ class LoginView(QWidget):
         inner.addWidget(self.title)
         inner.addLayout(form)
         inner.addWidget(self.submit)
+        inner.addWidget(self.switch_button)
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -92,6 +99,7 @@ class LoginView(QWidget):
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.submit)
         self.submit.clicked.connect(self.attempt)
+        self.switch_button.clicked.connect(self.switch_requested)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.attempt)
 
@@ -108,6 +116,7 @@ class LoginView(QWidget):
         self.submit.setAccessibleName(self.tr("登录"))
         self.username.setReadOnly(False)
         self.username.clear()
+        self.switch_button.hide()
         self._reset()
         self.username.setFocus()
 
@@ -119,6 +128,7 @@ class LoginView(QWidget):
         self.submit.setAccessibleName(self.tr("解锁"))
         self.username.setText(clerk.username)
         self.username.setReadOnly(True)
+        self.switch_button.show()
         self._reset()
         self.password.setFocus()
 
