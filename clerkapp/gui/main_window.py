@@ -33,6 +33,13 @@ from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
+from clerkapp.gui.session import (
+    ACCOUNT_DIALOGS,
+    ACCOUNTS_KEYS,
+    LOGOUT_KEYS,
+    add_session_buttons,
+    close_work,
+)
 from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import TrainingBanner
 
@@ -44,19 +51,7 @@ if TYPE_CHECKING:
 #: the platform client) is imported when first opened, never at start-up.
 APPROVALS_KEYS = "Ctrl+Shift+Q"
 #: The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).
-_APPROVAL_DIALOGS = frozenset(
-    {
-        "approvalsDialog",
-        "documentActDialog",
-        "accountsDialog",
-        "newAccountDialog",
-        "resetPasswordDialog",
-    }
-)
-#: Opens the supervisor's account page (账号管理); imported when first opened.
-ACCOUNTS_KEYS = "Ctrl+Shift+U"
-#: 注销 / 切换用户: back to the login screen without quitting.
-LOGOUT_KEYS = "Ctrl+Shift+L"
+_APPROVAL_DIALOGS = frozenset({"approvalsDialog", "documentActDialog", *ACCOUNT_DIALOGS})
 
 
 class ShellServices(Protocol):
@@ -246,24 +241,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _add_accounts(self) -> None:
-        """账号管理 and 注销 / 切换用户 (issue 11): header buttons — 账号管理 for a supervisor —
-        and Ctrl+Shift+U / Ctrl+Shift+L."""
+        """账号管理 (supervisors) and 注销 / 切换用户 (issue 11): header buttons and
+        Ctrl+Shift+U / Ctrl+Shift+L (:mod:`clerkapp.gui.session`)."""
         self.accounts: AccountsDialog | None = None
-        self.accounts_button = QPushButton(self.tr("账号管理 (Ctrl+Shift+U)"), self.header)
-        self.accounts_button.setObjectName("accountsButton")
-        self.accounts_button.setAccessibleName(self.tr("账号管理"))
-        self.accounts_button.hide()
+        self.accounts_button, self.logout_button = add_session_buttons(self)
         self.accounts_button.clicked.connect(self.open_accounts)
-        self.logout_button = QPushButton(self.tr("注销 (Ctrl+Shift+L)"), self.header)
-        self.logout_button.setObjectName("logoutButton")
-        self.logout_button.setAccessibleName(self.tr("注销或切换用户"))
-        self.logout_button.setToolTip(self.tr("注销当前用户，回到登录界面（切换用户）"))
-        self.logout_button.hide()
         self.logout_button.clicked.connect(self.logout)
-        bar = self.header.layout()
-        if isinstance(bar, QBoxLayout):
-            bar.insertWidget(bar.indexOf(self.header.new_case_button), self.accounts_button)
-            bar.addWidget(self.logout_button)
         self._shortcut(ACCOUNTS_KEYS, self.open_accounts, "shortcutAccounts")
         self._shortcut(LOGOUT_KEYS, self.logout, "shortcutLogout")
 
@@ -282,31 +265,14 @@ class MainWindow(QMainWindow):
 
     def logout(self) -> None:
         """注销 / 切换用户: close the clerk's work and show the login screen (the app keeps
-        running). The open case was stored action by action; the wizard is dropped with its
-        answers still on the way, so the next clerk starts clean with a wizard of their own."""
+        running); the next clerk starts clean (:func:`clerkapp.gui.session.close_work`)."""
         clerk = self.clerk
         if clerk is None:
             return  # nobody to log out (also from the lock screen: 切换用户 there)
         self.idle.stop()
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
-        self.approvals = None
-        self.accounts = None
-        wizard, self.wizard = self.wizard, None
-        if wizard is not None:
-            presenter = getattr(wizard, "presenter", None)
-            if presenter is not None:
-                presenter.stop()  # answers still on their way go nowhere
-            self.case_host.removeWidget(wizard)
-            wizard.hide()
-            wizard.deleteLater()
-        self.case_host.setCurrentWidget(self.welcome)
-        self.case_list.set_cases([])
+        close_work(self)
         self.clerk = None
         self.header.set_clerk(None, None)
-        for button in (self.approvals_button, self.accounts_button, self.logout_button):
-            button.hide()
         self.login_view.show_login()
         self.pages.setCurrentWidget(self.login_view)
         self.logged_out.emit()
