@@ -242,6 +242,12 @@ class AuthService:
         # A dummy check when there is nothing to check: timing does not reveal the reason.
         right = verify_password(password, stored or _dummy_hash()) and stored is not None
         if row is not None and right:
+            # Guesses running at the same time may have locked the name meanwhile.
+            now_row = self._accounts.get_clerk(username)
+            until = _still_locked(now_row.get("locked_until") if now_row else None, now)
+            if until is not None:
+                self._audit("login_refused", {"username": username, "reason": "locked"})
+                raise _locked(until, now)
             self._accounts.record_login_success(username)
             self._audit("login", {"username": username})
             return Clerk(username, str(row["display_name"]), Role(str(row["role"])))

@@ -277,7 +277,15 @@ class AccountsDialog(QDialog):
                 self.table.selectRow(row)
 
     def _selection_changed(self) -> None:
-        self._enable_row_actions(self.selected() is not None)
+        account = self.selected()
+        self._enable_row_actions(account is not None)
+        if account is not None:  # the buttons say what they will do to this account
+            self.toggle_button.setText(self.tr("停用") if account.active else self.tr("启用"))
+            self.role_button.setText(
+                self.tr("设为窗口人员")
+                if account.role is Role.SUPERVISOR
+                else self.tr("设为科室负责人")
+            )
 
     # -- changes -------------------------------------------------------------------------------
 

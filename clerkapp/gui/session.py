@@ -25,16 +25,18 @@ def add_session_buttons(window: MainWindow) -> tuple[QPushButton, QPushButton]:
     """账号管理 (a supervisor's, before 新建办件) and 注销 (last) in ``window``'s header, both
     hidden until someone logs in."""
     header = window.header
-    accounts = QPushButton(
-        QCoreApplication.translate("MainWindow", "账号管理 (Ctrl+Shift+U)"), header
-    )
+    accounts = QPushButton(QCoreApplication.translate("MainWindow", "账号管理"), header)
     accounts.setObjectName("accountsButton")
     accounts.setAccessibleName(QCoreApplication.translate("MainWindow", "账号管理"))
-    logout = QPushButton(QCoreApplication.translate("MainWindow", "注销 (Ctrl+Shift+L)"), header)
+    logout = QPushButton(QCoreApplication.translate("MainWindow", "注销"), header)
     logout.setObjectName("logoutButton")
     logout.setAccessibleName(QCoreApplication.translate("MainWindow", "注销或切换用户"))
+    # The header is full: the keys are in the tooltips (and in F1's list).
+    accounts.setToolTip(QCoreApplication.translate("MainWindow", "账号管理 (Ctrl+Shift+U)"))
     logout.setToolTip(
-        QCoreApplication.translate("MainWindow", "注销当前用户，回到登录界面（切换用户）")
+        QCoreApplication.translate(
+            "MainWindow", "注销当前用户，回到登录界面（切换用户）(Ctrl+Shift+L)"
+        )
     )
     for button in (accounts, logout):
         button.hide()
