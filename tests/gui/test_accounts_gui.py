@@ -205,3 +205,62 @@ def test_switch_user_with_a_case_open_starts_the_next_user_clean(
     actors = [(e.action, e.actor) for e in app_context.store.audit.entries()]
     assert ("logout", "demo") in actors
     window.destroyed.connect(second.presenter.stop)
+
+
+def test_the_page_disables_resets_and_changes_roles(qtbot: QtBot, configured: AppContext) -> None:
+    configured.add_first_supervisor("chief", "王主任", CHIEF_PASSWORD)
+    admin = configured.account_admin(configured.login("chief", CHIEF_PASSWORD))
+    admin.add("li", "李四", Role.CLERK, CLERK_PASSWORD)
+    window = MainWindow(configured)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _logged_in_as(qtbot, window, "chief", CHIEF_PASSWORD)
+    window.accounts_button.click()
+    page = window.accounts
+    assert isinstance(page, AccountsDialog)
+    qtbot.waitUntil(lambda: len(page.accounts) == 2, timeout=10_000)
+
+    def li() -> Any:
+        return {a.username: a for a in page.accounts}["li"]
+
+    page.select("li")
+    assert page.toggle_button.text() == "停用" and page.role_button.text() == "设为科室负责人"
+    page.toggle_button.click()
+    qtbot.waitUntil(lambda: not li().active, timeout=10_000)
+    page.select("li")
+    assert page.toggle_button.text() == "启用"
+    page.role_button.click()
+    qtbot.waitUntil(lambda: li().role is Role.SUPERVISOR, timeout=10_000)
+    page.select("li")
+    reset = page.ask_reset_password()
+    assert reset is not None
+    qtbot.keyClicks(reset.password, "li-new-pass-42")
+    qtbot.keyClicks(reset.repeat, "li-new-pass-4")
+    reset.ok_button.click()
+    assert "不一致" in reset.message.text()
+    qtbot.keyClick(reset.repeat, Qt.Key.Key_2)
+    reset.ok_button.click()
+    qtbot.waitUntil(lambda: not reset.isVisible(), timeout=10_000)
+
+    # Disabled: the one message, even with the new password.
+    window.logout_button.click()
+    log_in(qtbot, window, "li", "li-new-pass-42")
+    qtbot.waitUntil(
+        lambda: window.login_view.message.text() == "用户名或密码不正确。", timeout=10_000
+    )
+    assert window.clerk is None
+    admin.set_active("li", True)
+    _logged_in_as(qtbot, window, "li", "li-new-pass-42")
+    assert window.accounts_button.isVisible()  # li is a supervisor now
+    changes = [
+        (e.actor, e.data.get("account"), e.data.get("change"))
+        for e in configured.store.audit.entries()
+        if e.action == "clerk_updated"
+    ]
+    assert changes == [
+        ("chief", "li", "disabled"),
+        ("chief", "li", "role"),
+        ("chief", "li", "password_reset"),
+        ("chief", "li", "enabled"),
+    ]
