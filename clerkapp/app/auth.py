@@ -1,9 +1,12 @@
-"""Clerk login: password hashing (scrypt), lock-out after repeated failures, demo accounts.
+"""Clerk login: password hashing (scrypt), lock-out after repeated failures, training accounts.
 
 Passwords are stored only as ``scrypt$<n>$<r>$<p>$<salt>$<hash>`` strings (per-user random salt,
 cost parameters kept in the string so they can be raised later without breaking old hashes).
-After :data:`MAX_FAILURES` consecutive failures an account is locked for :data:`LOCK_DURATION`;
-the clock is injected so tests need not wait. Audit entries never contain a password.
+After :data:`MAX_FAILURES` consecutive failures a name is locked for :data:`LOCK_DURATION` (the
+count is kept in one write transaction, so concurrent guesses are all counted; names that are no
+account are counted in memory and lock the same way). Every failure gets one message. The clock
+is injected so tests need not wait. Audit entries never contain a password, and name the account
+only when it exists.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ import functools
 import hashlib
 import hmac
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from clerkapp.errors import ClerkAppError
-from clerkapp.infra.store.clerks import Role
+from clerkapp.infra.store.clerks import UNKNOWN_ACTOR, Role
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=5)
@@ -65,9 +69,21 @@ DEMO_ACCOUNTS = (
 )
 
 
+#: The one message of every failed log-in: unknown user, wrong password, disabled account, a
+#: training account outside training mode (nobody learns which names exist, nor attempts left).
+LOGIN_FAILED_MESSAGE = "用户名或密码不正确。"
+#: Once :data:`MAX_FAILURES` failures are counted for a name — any name, known or not.
+LOCKED_MESSAGE = "登录失败次数过多，请 {minutes} 分钟后再试或联系科室负责人。"
+#: User names no account may take (the training accounts and the audit's unknown actor).
+_DEMO_NAMES = frozenset(a.username for a in DEMO_ACCOUNTS)
+RESERVED_NAMES = frozenset({UNKNOWN_ACTOR, *_DEMO_NAMES})
+#: How many unknown names' failures are remembered (in memory only, never stored).
+_UNKNOWN_NAMES_KEPT = 4096
+
+
 class LoginFailedError(ClerkAppError):
-    """Wrong username or password (one message for both, so usernames cannot be probed).
-    ``attempts_left`` before the lock-out, when the account exists."""
+    """A failed log-in (one message for every reason, so user names cannot be probed).
+    ``attempts_left`` is always None: it would tell that the name exists."""
 
     def __init__(self, message: str, *, user_message: str, attempts_left: int | None = None):
         super().__init__(message, user_message=user_message)
@@ -75,7 +91,7 @@ class LoginFailedError(ClerkAppError):
 
 
 class AccountLockedError(ClerkAppError):
-    """Too many failures: the account is locked until ``until``."""
+    """Too many failures for the typed name: refused until ``until``."""
 
     def __init__(self, message: str, *, user_message: str, until: datetime) -> None:
         super().__init__(message, user_message=user_message)
@@ -88,15 +104,16 @@ class ClerkAccounts(Protocol):
 
     def get_clerk(self, username: str) -> dict[str, Any] | None:
         """The clerk row (username, display_name, role, password_hash, failed_logins,
-        locked_until ISO string or None), or None."""
+        locked_until ISO string or None, active), or None."""
 
     def add_clerk(self, username: str, display_name: str, role: str, password_hash: str) -> None:
         """Create a clerk account."""
 
-    def record_login_failure(
-        self, username: str, failed_logins: int, locked_until: str | None
-    ) -> None:
-        """Store the failure count and, once locked, until when."""
+    def count_login_failure(
+        self, username: str, now: datetime, max_failures: int, lock_for: timedelta
+    ) -> tuple[int, str | None]:
+        """Count one failure atomically (one write transaction, so concurrent wrong guesses
+        are all counted); the failures now and, once locked, until when (ISO 8601)."""
 
     def record_login_success(self, username: str) -> None:
         """Reset the failure count and any lock."""
@@ -141,60 +158,124 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
+MIN_PASSWORD_LENGTH = 10
+PASSWORD_POLICY = f"密码至少 {MIN_PASSWORD_LENGTH} 个字符，且不能与用户名相同。"
+
+
+def check_password_policy(username: str, password: str) -> None:
+    """Refuse a password shorter than :data:`MIN_PASSWORD_LENGTH` or equal to the user name
+    (:class:`ClerkAppError` whose message states the policy)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ClerkAppError("password too short", user_message=f"密码太短。{PASSWORD_POLICY}")
+    if password.strip().casefold() == username.strip().casefold():
+        raise ClerkAppError("password equals user name", user_message=f"{PASSWORD_POLICY}")
+
+
+class _UnknownNames:
+    """Failures of names that are no account, in memory only: they lock like an account's, so
+    the answers of a known and an unknown name cannot be told apart."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[str, tuple[int, datetime | None]] = {}
+
+    def locked_until(self, name: str, now: datetime) -> datetime | None:
+        with self._lock:
+            _failures, until = self._seen.get(name, (0, None))
+            return until if until is not None and now < until else None
+
+    def fail(self, name: str, now: datetime) -> tuple[int, datetime | None]:
+        with self._lock:
+            failures, until = self._seen.pop(name, (0, None))
+            if until is not None and now >= until:
+                failures, until = 0, None  # the lock has expired: a fresh start
+            failures += 1
+            if failures >= MAX_FAILURES and until is None:
+                until = now + LOCK_DURATION
+            self._seen[name] = (failures, until)  # newest last
+            while len(self._seen) > _UNKNOWN_NAMES_KEPT:
+                del self._seen[next(iter(self._seen))]
+            return failures, until
+
+
 class AuthService:
-    """Log clerks in and out; lock accounts after repeated failures."""
+    """Log clerks in; lock a name after repeated failures. Outside training mode (``training``
+    False) the training accounts are refused like an unknown name."""
 
     def __init__(
         self,
         accounts: ClerkAccounts,
         clock: Callable[[], datetime],
         audit: AuditFn | None = None,
+        *,
+        training: bool = False,
     ) -> None:
         self._accounts = accounts
         self._clock = clock
         self._audit = audit or (lambda _event, _data: None)
+        self.training = training
+        self._unknown = _UnknownNames()
 
     def login(self, username: str, password: str) -> Clerk:
-        """The clerk, if the password is right and the account not locked.
+        """The clerk, if the account exists, is active (a training account: only in training
+        mode), the password is right and the name is not locked.
 
-        Raises :class:`AccountLockedError` or :class:`LoginFailedError` (Chinese ``user_message``).
+        Every failure raises :class:`LoginFailedError` with :data:`LOGIN_FAILED_MESSAGE`; a name
+        (known or not) with :data:`MAX_FAILURES` failures raises :class:`AccountLockedError`
+        for :data:`LOCK_DURATION`. The audit names the account only when it exists.
         """
         username = username.strip()
-        row = self._accounts.get_clerk(username)
         now = self._clock()
-        if row is None or not row.get("active", True):
-            # Spend the same time as a real check so timing does not reveal unknown names.
-            verify_password(password, _dummy_hash())
-            self._audit("login_failed", {"username": username, "reason": "unknown"})
-            raise LoginFailedError("unknown clerk", user_message="用户名或密码不正确。")
-        locked_until = _parse_time(row.get("locked_until"))
-        if locked_until is not None and now < locked_until:
-            raise _locked(locked_until, now)
-        failures = int(row.get("failed_logins") or 0)
-        if locked_until is not None:  # the lock has expired: a fresh start
-            failures = 0
-        if not verify_password(password, str(row["password_hash"])):
-            failures += 1
-            until = now + LOCK_DURATION if failures >= MAX_FAILURES else None
-            self._accounts.record_login_failure(
-                username, failures, until.isoformat() if until else None
-            )
-            self._audit("login_failed", {"username": username, "failures": failures})
+        row = self._accounts.get_clerk(username)
+        actor = username if row is not None else None  # never the typed text of no account
+        until = (
+            self._unknown.locked_until(username, now)
+            if row is None
+            else _still_locked(row.get("locked_until"), now)
+        )
+        if until is not None:
+            verify_password(password, _dummy_hash())  # the same time as any other answer
+            self._audit("login_refused", {"username": actor, "reason": "locked"})
+            raise _locked(until, now)
+        reason = _refusal(row, self.training)
+        stored = str(row["password_hash"]) if row is not None and reason is None else None
+        # A dummy check when there is nothing to check: timing does not reveal the reason.
+        right = verify_password(password, stored or _dummy_hash()) and stored is not None
+        if row is not None and right:
+            # Guesses running at the same time may have locked the name meanwhile.
+            now_row = self._accounts.get_clerk(username)
+            until = _still_locked(now_row.get("locked_until") if now_row else None, now)
             if until is not None:
-                self._audit("account_locked", {"username": username, "until": until.isoformat()})
+                self._audit("login_refused", {"username": username, "reason": "locked"})
                 raise _locked(until, now)
-            left = MAX_FAILURES - failures
-            raise LoginFailedError(
-                "wrong password",
-                user_message=f"用户名或密码不正确。再错 {left} 次账号将锁定 5 分钟。",
-                attempts_left=left,
+            self._accounts.record_login_success(username)
+            self._audit("login", {"username": username})
+            return Clerk(username, str(row["display_name"]), Role(str(row["role"])))
+        if row is None:
+            failures, locked = self._unknown.fail(username, now)
+            locked_text = locked.isoformat() if locked is not None else None
+        else:
+            failures, locked_text = self._accounts.count_login_failure(
+                username, now, MAX_FAILURES, LOCK_DURATION
             )
-        self._accounts.record_login_success(username)
-        self._audit("login", {"username": username})
-        return Clerk(username, str(row["display_name"]), Role(str(row["role"])))
+        self._audit(
+            "login_failed",
+            {"username": actor, "reason": reason or "wrong_password", "failures": failures},
+        )
+        until = _still_locked(locked_text, now)
+        if until is not None:
+            if failures == MAX_FAILURES:  # the failure that locked it (once, not per guess)
+                self._audit("account_locked", {"username": actor, "until": until.isoformat()})
+            raise _locked(until, now)
+        raise LoginFailedError("login failed", user_message=LOGIN_FAILED_MESSAGE)
 
     def ensure_demo_accounts(self) -> list[DemoAccount]:
-        """Create the training accounts that do not exist yet; returns all of them."""
+        """Create the training accounts that do not exist yet; returns all of them. Only in
+        training mode (refused otherwise)."""
+        if not self.training:
+            raise ClerkAppError(
+                "demo accounts outside training", user_message="演示账号仅在培训模式下可用。"
+            )
         for account in DEMO_ACCOUNTS:
             if self._accounts.get_clerk(account.username) is None:
                 self._accounts.add_clerk(
@@ -206,19 +287,33 @@ class AuthService:
         return list(DEMO_ACCOUNTS)
 
     def add_clerk(self, username: str, display_name: str, role: Role, password: str) -> None:
-        """Create a clerk account (the password is stored only as a scrypt hash)."""
-        if len(password) < 6:
-            raise ClerkAppError("password too short", user_message="密码至少需要 6 个字符。")
+        """Create a clerk account (the password policy checked; stored only as a scrypt hash).
+        Account administration with its checks and audit is :mod:`clerkapp.app.accounts`."""
+        check_password_policy(username, password)
         self._accounts.add_clerk(username, display_name, role.value, hash_password(password))
         self._audit("clerk_added", {"username": username, "role": role.value})
+
+
+def _refusal(row: dict[str, Any] | None, training: bool) -> str | None:
+    """Why an account may not log in whatever the password (None: it may)."""
+    if row is None:
+        return "unknown"
+    if not row.get("active", True):
+        return "disabled"
+    if not training and str(row["username"]) in _DEMO_NAMES:
+        return "training_account"
+    return None
+
+
+def _still_locked(value: object, now: datetime) -> datetime | None:
+    until = _parse_time(value)
+    return until if until is not None and now < until else None
 
 
 def _locked(until: datetime, now: datetime) -> AccountLockedError:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
     error = AccountLockedError(
-        "account locked",
-        user_message=f"连续输错密码次数过多，账号已锁定，请 {minutes} 分钟后再试。",
-        until=until,
+        "name locked", user_message=LOCKED_MESSAGE.format(minutes=minutes), until=until
     )
     error.minutes = minutes
     return error

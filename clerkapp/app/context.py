@@ -26,6 +26,7 @@ from clerkapp.infra.store.clerks import ClerkAccounts
 from clerkapp.infra.store.db import Store
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
+    from clerkapp.app.accounts import AccountAdmin
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
     from clerkapp.core.workdays import WorkCalendar
@@ -90,7 +91,14 @@ class AppContext:
         self.idle_lock_minutes = idle_lock_minutes
         self.store = Store(self.home / "clerkapp.sqlite3")
         self.accounts = ClerkAccounts(self.store, clock, workstation=self.workstation)
-        self.auth = AuthService(self.accounts, clock, audit=self.accounts.audit)
+        self.auth = AuthService(
+            self.accounts, clock, audit=self.accounts.audit, training=self.settings.training
+        )
+        if not self.settings.training:
+            # Configured for a real platform: no training account is left (issue 11).
+            from clerkapp.app.accounts import retire_training_accounts
+
+            retire_training_accounts(self.store, clock, workstation=self.workstation)
         self.platform_url = self.settings.url
         self._lock = threading.RLock()
         # The client's own lock: the GUI thread re-points the client (use_platform_url) and
@@ -151,6 +159,40 @@ class AppContext:
     def record_lock(self, clerk: Clerk, reason: str) -> None:
         """*worker* — audit that the clerk's screen was locked (``idle`` or ``manual``)."""
         self.accounts.audit("logout", {"username": clerk.username, "reason": f"lock:{reason}"})
+
+    def record_logout(self, clerk: Clerk) -> None:
+        """*worker* — audit that the clerk logged out (注销 / 切换用户)."""
+        self.accounts.audit("logout", {"username": clerk.username, "reason": "logout"})
+
+    # -- accounts (worker) -------------------------------------------------------------------
+
+    def needs_first_supervisor(self) -> bool:
+        """*worker* — a configured workstation whose store has no account yet: the first
+        supervisor is asked for before anyone can log in (never in training mode)."""
+        return not self.training and self.store.clerks.count() == 0
+
+    def account_admin(self, clerk: Clerk) -> AccountAdmin:
+        """*worker* — the account administration (账号管理) acting as ``clerk``, a supervisor
+        (a clerk is refused: :class:`~clerkapp.app.accounts.AccountError`)."""
+        from clerkapp.app.accounts import AccountAdmin, AccountError
+        from clerkapp.infra.store.clerks import Role
+
+        if clerk.role is not Role.SUPERVISOR:
+            raise AccountError("not a supervisor", user_message="账号管理仅限科室负责人使用。")
+        return AccountAdmin(
+            self.store, self.clock, actor=clerk.username, workstation=self.workstation
+        )
+
+    def add_first_supervisor(self, username: str, display_name: str, password: str) -> Clerk:
+        """*worker* — create the first account of a configured workstation, a supervisor (only
+        while there is none; audited with the new supervisor as the actor)."""
+        from clerkapp.app.accounts import AccountAdmin
+
+        admin = AccountAdmin(
+            self.store, self.clock, actor=username.strip(), workstation=self.workstation
+        )
+        view = admin.add_first_supervisor(username, display_name, password)
+        return Clerk(view.username, view.display_name, view.role)
 
     # -- cases (worker) ----------------------------------------------------------------------
 

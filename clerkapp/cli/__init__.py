@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from clerkapp import __version__
-from clerkapp.cli import audit, calendar, catalogue, gui, platform
+from clerkapp.cli import audit, calendar, catalogue, clerks, gui, platform
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.register(sub)
     platform.register(sub)
     calendar.register(sub)
+    clerks.register(sub)
     return parser
 
 

@@ -72,6 +72,7 @@ class ApplicantScreenHost(QObject):
         window.login_view.logged_in.connect(self._logged_in)
         window.locked.connect(lambda: self._suspend(True))
         window.login_view.unlocked.connect(lambda _clerk: self._suspend(False))
+        window.logged_out.connect(self._logged_out)
         window.installEventFilter(self)
 
     # -- state -------------------------------------------------------------------------------
@@ -104,6 +105,17 @@ class ApplicantScreenHost(QObject):
         if second_screen(self._screens(), self.window.screen()) is not None:
             self._open()
         self.button.setChecked(self.screen.isVisible())
+
+    def _logged_out(self) -> None:
+        # The screen followed the wizard of the clerk who left: gone with it; the next
+        # clerk's login makes a new one following their own wizard.
+        screen, self.screen = self.screen, None
+        if screen is not None:
+            screen.close()
+            screen.deleteLater()
+        self.note.clear()
+        self.button.setChecked(False)
+        self.button.setEnabled(False)
 
     def _open(self) -> None:
         screen = self.screen

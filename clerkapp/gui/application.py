@@ -117,6 +117,7 @@ class Shell(QObject):
         # The citizen's window: full-screen on a second screen, else toggled by the clerk.
         self.applicant_screen = ApplicantScreenHost(self.window, context.counter_name)
         self.sandbox: SandboxProcess | None = None
+        self.first_supervisor: QWidget | None = None  # the dialog, when one was needed
         self._closed = False
         self._sync_bridge = _SyncBridge(self)
         self._sync_bridge.status.connect(self._sync_status)
@@ -142,6 +143,36 @@ class Shell(QObject):
         else:
             self.connectivity.start(self.context.platform_url)
             self._start_sync()  # offline too: the worker retries with backoff
+            ops.run_op(self.window, self.context.needs_first_supervisor, self._ask_first_supervisor)
+
+    def _ask_first_supervisor(self, needed: bool) -> None:
+        """A configured workstation with no account: the first supervisor is created before
+        the login screen can be used (issue 11)."""
+        if not needed:
+            return
+        from clerkapp.gui.accounts_page import FirstSupervisorDialog
+
+        dialog = FirstSupervisorDialog(self.context, self.window)
+        self.first_supervisor = dialog
+        view = self.window.login_view
+
+        def created(clerk: Clerk) -> None:
+            view.show_login()
+            view.username.setText(clerk.username)
+            view.password.setFocus()
+            view.message.setText(self.tr("科室负责人账号已创建，请登录。"))
+
+        def refused() -> None:
+            view.message.setText(
+                self.tr(
+                    "本工作站还没有账号：请重新启动程序创建科室负责人账号，"
+                    "或由信息科用 clerkapp clerks add 添加。"
+                )
+            )
+
+        dialog.created.connect(created)
+        dialog.rejected.connect(refused)
+        dialog.open()
 
     def _warm_up_documents(self) -> None:
         # The documents' fonts take ~0.2-0.5 s to load once: load them (and import the document

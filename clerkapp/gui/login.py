@@ -46,6 +46,7 @@ class LoginView(QWidget):
 
     logged_in = Signal(object)  # Clerk
     unlocked = Signal(object)  # Clerk
+    switch_requested = Signal()  # 切换用户 on the lock screen: log the locked clerk out
 
     def __init__(self, login: LoginFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,11 @@ class LoginView(QWidget):
         self.submit.setObjectName("loginButton")
         self.submit.setAccessibleName(self.tr("登录"))
         self.submit.setDefault(True)
+        self.switch_button = QPushButton(self.tr("切换用户 (Ctrl+Shift+L)"), self)
+        self.switch_button.setObjectName("loginSwitchUser")
+        self.switch_button.setAccessibleName(self.tr("切换用户"))
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.hide()  # only on the lock screen
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setAccessibleName(self.tr("登录提示"))
@@ -83,6 +89,7 @@ class LoginView(QWidget):
         inner.addWidget(self.title)
         inner.addLayout(form)
         inner.addWidget(self.submit)
+        inner.addWidget(self.switch_button)
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -92,6 +99,7 @@ class LoginView(QWidget):
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.submit)
         self.submit.clicked.connect(self.attempt)
+        self.switch_button.clicked.connect(self.switch_requested)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.attempt)
 
@@ -108,6 +116,7 @@ class LoginView(QWidget):
         self.submit.setAccessibleName(self.tr("登录"))
         self.username.setReadOnly(False)
         self.username.clear()
+        self.switch_button.hide()
         self._reset()
         self.username.setFocus()
 
@@ -119,6 +128,7 @@ class LoginView(QWidget):
         self.submit.setAccessibleName(self.tr("解锁"))
         self.username.setText(clerk.username)
         self.username.setReadOnly(True)
+        self.switch_button.show()
         self._reset()
         self.password.setFocus()
 
@@ -158,15 +168,12 @@ class LoginView(QWidget):
     def _explain(self, exc: BaseException) -> str:
         """The failure in the interface language (the service's own words are Chinese)."""
         if isinstance(exc, AccountLockedError):
-            return self.tr("连续输错密码次数过多，账号已锁定，请 {0} 分钟后再试。").format(
+            return self.tr("登录失败次数过多，请 {0} 分钟后再试或联系科室负责人。").format(
                 exc.minutes
             )
         if isinstance(exc, LoginFailedError):
-            if exc.attempts_left is None:
-                return self.tr("用户名或密码不正确。")
-            return self.tr("用户名或密码不正确。再错 {0} 次账号将锁定 5 分钟。").format(
-                exc.attempts_left
-            )
+            # One message for every failure: it never tells whether the name exists.
+            return self.tr("用户名或密码不正确。")
         return ops.user_message_for(exc)
 
     def _set_busy(self, busy: bool) -> None:

@@ -33,17 +33,25 @@ from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
+from clerkapp.gui.session import (
+    ACCOUNT_DIALOGS,
+    ACCOUNTS_KEYS,
+    LOGOUT_KEYS,
+    add_session_buttons,
+    close_work,
+)
 from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import TrainingBanner
 
 if TYPE_CHECKING:
+    from clerkapp.gui.accounts_page import AccountsDialog
     from clerkapp.gui.approvals_page import ApprovalsDialog
 
 #: Opens the supervisor's approval queue. The queue's page (and with it the document layer and
 #: the platform client) is imported when first opened, never at start-up.
 APPROVALS_KEYS = "Ctrl+Shift+Q"
 #: The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).
-_APPROVAL_DIALOGS = frozenset({"approvalsDialog", "documentActDialog"})
+_APPROVAL_DIALOGS = frozenset({"approvalsDialog", "documentActDialog", *ACCOUNT_DIALOGS})
 
 
 class ShellServices(Protocol):
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
     cases_refreshed = Signal()
     case_changed = Signal(str)  # the wizard stored a change of this case
     locked = Signal()  # the lock screen now covers the work (idle lock or Ctrl+L)
+    logged_out = Signal()  # 注销: the clerk's work is closed, the login screen shows
 
     def __init__(
         self,
@@ -139,6 +148,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.login_view.logged_in.connect(self._logged_in)
         self.login_view.unlocked.connect(self._unlocked)
+        self.login_view.switch_requested.connect(self.logout)
         self.header.new_case_requested.connect(self.new_case)
         self.header.lock_requested.connect(lambda: self.lock("manual"))
         self.case_list.case_activated.connect(self.open_case)
@@ -146,6 +156,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")
         self._add_approvals()
+        self._add_accounts()
         # Tab follows reading order: header actions, search, list, then the case on the right.
         self.setTabOrder(self.header.new_case_button, self.header.lock_button)
         self.setTabOrder(self.header.lock_button, self.case_list.search)
@@ -185,6 +196,8 @@ class MainWindow(QMainWindow):
         self.clerk = clerk
         self.header.set_clerk(clerk.display_name, self._role_label(clerk))
         self.approvals_button.setVisible(clerk.role is Role.SUPERVISOR)
+        self.accounts_button.setVisible(clerk.role is Role.SUPERVISOR)
+        self.logout_button.setVisible(True)
         if self._wizard_factory is not None and self.wizard is None:
             self.wizard = self._wizard_factory(clerk, self.case_host)
             self.wizard.setObjectName(self.wizard.objectName() or "caseWizard")
@@ -226,6 +239,46 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.reload()
         return dialog
+
+    def _add_accounts(self) -> None:
+        """账号管理 (supervisors) and 注销 / 切换用户 (issue 11): header buttons and
+        Ctrl+Shift+U / Ctrl+Shift+L (:mod:`clerkapp.gui.session`)."""
+        self.accounts: AccountsDialog | None = None
+        self.accounts_button, self.logout_button = add_session_buttons(self)
+        self.accounts_button.clicked.connect(self.open_accounts)
+        self.logout_button.clicked.connect(self.logout)
+        self._shortcut(ACCOUNTS_KEYS, self.open_accounts, "shortcutAccounts")
+        self._shortcut(LOGOUT_KEYS, self.logout, "shortcutLogout")
+
+    def open_accounts(self) -> AccountsDialog | None:
+        """Open the supervisor's account page (a clerk is refused: nothing opens)."""
+        if not self.is_working or self.clerk is None or self.clerk.role is not Role.SUPERVISOR:
+            return None
+        from clerkapp.gui.accounts_page import AccountsDialog
+
+        dialog = AccountsDialog(self._services, self.clerk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.accounts = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
+
+    def logout(self) -> None:
+        """注销 / 切换用户: close the clerk's work and show the login screen (the app keeps
+        running); the next clerk starts clean (:func:`clerkapp.gui.session.close_work`)."""
+        clerk = self.clerk
+        if clerk is None:
+            return  # nobody to log out (also from the lock screen: 切换用户 there)
+        self.idle.stop()
+        close_work(self)
+        self.clerk = None
+        self.header.set_clerk(None, None)
+        self.login_view.show_login()
+        self.pages.setCurrentWidget(self.login_view)
+        self.logged_out.emit()
+        record = getattr(self._services, "record_logout", None)
+        if callable(record):
+            ops.run_op(self, lambda: record(clerk), lambda _: None)
 
     def _close_approval_dialogs(self) -> None:
         """On lock: the approval queue and a 作废 / 更正 request (a supervisor's password may

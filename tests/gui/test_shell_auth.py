@@ -41,7 +41,7 @@ def clock() -> Clock:
 @pytest.fixture
 def auth(store: Store, clock: Clock) -> AuthService:
     accounts = ClerkAccounts(store, clock, workstation="TRAIN-01")
-    service = AuthService(accounts, clock, audit=accounts.audit)
+    service = AuthService(accounts, clock, audit=accounts.audit, training=True)
     service.add_clerk("wangxiao", "王晓", Role.CLERK, "s3cret-pass")
     return service
 
@@ -67,8 +67,8 @@ def test_wrong_password_and_unknown_user_get_the_same_message(auth: AuthService)
         auth.login("wangxiao", "nope")
     with pytest.raises(LoginFailedError) as unknown:
         auth.login("nobody", "nope")
-    assert wrong.value.user_message.startswith("用户名或密码不正确")
-    assert unknown.value.user_message == "用户名或密码不正确。"
+    assert wrong.value.user_message == unknown.value.user_message == "用户名或密码不正确。"
+    assert wrong.value.attempts_left is None and unknown.value.attempts_left is None
 
 
 def test_lockout_after_five_failures_for_five_minutes(
@@ -79,7 +79,7 @@ def test_lockout_after_five_failures_for_five_minutes(
             auth.login("wangxiao", "wrong")
     with pytest.raises(AccountLockedError) as locked:
         auth.login("wangxiao", "wrong")
-    assert "锁定" in locked.value.user_message
+    assert locked.value.user_message == "登录失败次数过多，请 5 分钟后再试或联系科室负责人。"
     # Even the right password is refused while locked.
     clock.now += LOCK_DURATION - timedelta(seconds=1)
     with pytest.raises(AccountLockedError):
@@ -87,8 +87,9 @@ def test_lockout_after_five_failures_for_five_minutes(
     clock.now += timedelta(seconds=2)
     assert auth.login("wangxiao", "s3cret-pass").username == "wangxiao"
     actions = [e.action for e in store.audit.entries()]
-    assert actions.count("login_failed") == MAX_FAILURES
-    assert "lockout" in actions
+    # The five failures, then the refusal of the right password while locked.
+    assert actions.count("login_failed") == MAX_FAILURES + 1
+    assert actions.count("lockout") == 1
     assert actions[-1] == "login"
     assert store.audit.verify().ok
 

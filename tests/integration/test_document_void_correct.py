@@ -47,7 +47,7 @@ class Counter:
         self.clock = SteppingClock(START)
         self.service: CaseService = service(tmp_path, self.clock)
         accounts = ClerkAccounts(self.service.store, self.clock, workstation="TRAIN-01")
-        self.auth = AuthService(accounts, self.clock, audit=accounts.audit)
+        self.auth = AuthService(accounts, self.clock, audit=accounts.audit, training=True)
         self.auth.ensure_demo_accounts()  # demo (clerk) and demo-sup (supervisor)
         self.clerk = self.auth.login("demo", "demo123")
         self.supervisor = self.auth.login("demo-sup", "demo123")

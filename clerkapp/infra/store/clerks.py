@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,11 @@ from clerkapp.infra.store.db import db_time, parse_db_time
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
+
+
+#: The audit's actor of a failed log-in whose typed name is no account (the typed text may be a
+#: password typed into the wrong box: it is never stored).
+UNKNOWN_ACTOR = "unknown"
 
 
 class Role(StrEnum):
@@ -92,6 +97,64 @@ class ClerkRepository:
             username, "failed_attempts = ?, locked_until = ?", (failed_attempts, locked_until)
         )
 
+    def count_failure(
+        self, username: str, *, now: datetime, max_failures: int, lock_for: timedelta
+    ) -> tuple[int, str | None]:
+        """Count one failed log-in in one write transaction (``BEGIN IMMEDIATE``: concurrent
+        failures, from threads or processes, are each counted). The lock starts at the failure
+        that reaches ``max_failures``; an expired lock starts the count again. Returns the
+        failures and the lock's end (ISO 8601) while it holds."""
+        with self._store.atomic():
+            row = self._store.conn.execute(
+                "SELECT failed_attempts, locked_until FROM clerks WHERE username = ?", (username,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no clerk {username!r}", user_message=f"账号 {username} 不存在。")
+            failures, locked_until = int(row[0] or 0), row[1] or None
+            until = datetime.fromisoformat(locked_until) if locked_until else None
+            if until is not None and now >= until:
+                failures, locked_until = 0, None
+            failures += 1
+            if locked_until is None and failures >= max_failures:
+                locked_until = (now + lock_for).isoformat()
+            self._store.conn.execute(
+                "UPDATE clerks SET failed_attempts = ?, locked_until = ? WHERE username = ?",
+                (failures, locked_until, username),
+            )
+        return failures, locked_until
+
+    def set_password_hash(self, username: str, password_hash: str) -> None:
+        """A new password (its hash): failures and any lock are cleared."""
+        self._update(
+            username,
+            "password_hash = ?, failed_attempts = 0, locked_until = NULL",
+            (password_hash,),
+        )
+
+    def set_active(self, username: str, active: bool) -> None:
+        """Enable or disable an account (a disabled one cannot log in)."""
+        self._update(username, "active = ?", (1 if active else 0,))
+
+    def set_role(self, username: str, role: Role | str) -> None:
+        """Change an account's role."""
+        self._update(username, "role = ?", (Role(role).value,))
+
+    def remove(self, username: str) -> bool:
+        """Delete an account (the training accounts outside training); whether it existed."""
+        with self._store.atomic():
+            cursor = self._store.conn.execute("DELETE FROM clerks WHERE username = ?", (username,))
+        return cursor.rowcount == 1
+
+    def count(self, *, role: Role | None = None, active_only: bool = False) -> int:
+        """How many accounts (of ``role``; only the active ones)."""
+        sql, params = "SELECT COUNT(*) FROM clerks WHERE 1 = 1", []
+        if role is not None:
+            sql, params = sql + " AND role = ?", [Role(role).value]
+        if active_only:
+            sql += " AND active = 1"
+        with self._store.read():
+            return int(self._store.conn.execute(sql, params).fetchone()[0])
+
     def record_success(self, username: str, *, now: datetime) -> None:
         """A successful log-in: reset failures and lock, remember when."""
         self._update(
@@ -116,6 +179,7 @@ _AUTH_ACTIONS = {
     "account_locked": "lockout",
     "lockout": "lockout",
     "logout": "logout",
+    "login_refused": "login_failed",
     "clerk_added": "clerk_added",
 }
 
@@ -146,6 +210,7 @@ class ClerkAccounts:
             "locked_until": clerk.locked_until,
             "office": clerk.office,
             "window": clerk.window,
+            "active": clerk.active,
         }
 
     def add_clerk(self, username: str, display_name: str, role: str, password_hash: str) -> None:
@@ -158,18 +223,29 @@ class ClerkAccounts:
         """Store the failure count and, once locked, until when."""
         self._store.clerks.record_failure(username, failed_logins, locked_until)
 
+    def count_login_failure(
+        self, username: str, now: datetime, max_failures: int, lock_for: timedelta
+    ) -> tuple[int, str | None]:
+        """Count one failure atomically (see :meth:`ClerkRepository.count_failure`)."""
+        return self._store.clerks.count_failure(
+            username, now=now, max_failures=max_failures, lock_for=lock_for
+        )
+
     def record_login_success(self, username: str) -> None:
         """Reset the failure count and any lock."""
         self._store.clerks.record_success(username, now=self._clock())
 
     def audit(self, event: str, data: dict[str, Any]) -> None:
-        """Append a log-in event to the audit trail (the clerk's username is the actor; the
-        audit never sees a password)."""
+        """Append a log-in event to the audit trail (the clerk's username is the actor; a
+        ``username`` of None — a name that is no account — is recorded as
+        :data:`UNKNOWN_ACTOR`, never the typed text; the audit never sees a password)."""
         action = _AUTH_ACTIONS.get(event, "auth_event")
         payload = {k: v for k, v in data.items() if k not in {"username", "password"}}
         actor = str(data.get("username") or "") or None
+        if "username" in data and actor is None:
+            actor = UNKNOWN_ACTOR
         if actor is not None and contains_id_number(actor):
-            actor = "(unknown)"  # someone typed an ID number into the username field
+            actor = UNKNOWN_ACTOR  # an ID number is never an account's name
         if action == "auth_event":
             payload["event"] = event
         self._store.audit.append(
