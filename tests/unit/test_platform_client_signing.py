@@ -9,7 +9,7 @@ from clerkapp.sandbox.auth import Authenticator
 from clerkapp.sandbox.problems import Problem
 
 CREDS = Credentials("TRAIN-01", "sandbox-training-secret")
-CTX = CallContext(official="wangxiao", purpose="matter:GZF-001", case_id="C-2026-0001")
+CTX = CallContext(official="wangxiao", purpose="matter:zjj.public_rental", case_id="C-2026-0001")
 BODY = b'{"item":"vehicle.ownership"}'
 
 
@@ -22,7 +22,7 @@ def test_signed_request_is_accepted_with_its_purpose() -> None:
     caller = _auth().authenticate("POST", "/api/v1/lookups", headers, BODY)
     assert (caller.official, caller.purpose, caller.case) == (
         "wangxiao",
-        "matter:GZF-001",
+        "matter:zjj.public_rental",
         "C-2026-0001",
     )
 
