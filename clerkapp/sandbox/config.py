@@ -139,11 +139,17 @@ def _matter_codes(data: object) -> list[str] | None:
 
 def load_matters(data_dir: Path) -> frozenset[str]:
     """The matters the sandbox knows, as the platform knows the province's matter list: those of
-    the catalogues shipped with the application, plus ``DATA_DIR/matters.json`` — a list of
-    matter codes or a whole catalogue file (a trainer's own matters)."""
+    the catalogues shipped with the application; in the default layout (``DATA_DIR`` is the
+    ``sandbox`` folder of a ClerkApp data directory, as in training) those of the catalogue the
+    workstation imported there too; plus ``DATA_DIR/matters.json`` — a list of matter codes or a
+    whole catalogue file (a trainer's own matters)."""
     codes: set[str] = set()
     folder = catalogue_dir()
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+    bundled = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    installed = data_dir.parent / "catalogue" / "current.json"
+    if data_dir.name == "sandbox" and installed.is_file():
+        bundled.append(installed)
+    for path in bundled:
         try:
             found = _matter_codes(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):

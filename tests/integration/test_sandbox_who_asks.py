@@ -366,3 +366,22 @@ def test_a_replay_after_a_restart_is_refused(tmp_path: Path) -> None:
         # the case is still registered after the restart: a fresh request is answered
         fresh = signed("POST", LOOKUP, RAW, "restart-key-2")
         assert requests.post(url + LOOKUP, data=RAW, headers=fresh, timeout=5).status_code == 200
+
+
+def test_known_matters_come_from_the_catalogues_and_the_trainers_file(tmp_path: Path) -> None:
+    from clerkapp.sandbox.config import SandboxConfigError, load_matters
+
+    data = tmp_path / "home" / "sandbox"
+    data.mkdir(parents=True)
+    shipped = load_matters(data)
+    assert {"zjj.public_rental", "mzj.minimum_living"} <= shipped and "curiosity" not in shipped
+    # the catalogue the workstation imported (training: the sandbox beside it knows it too)
+    (tmp_path / "home" / "catalogue").mkdir()
+    installed = {"matters": [{"code": "xx.imported_matter", "name": "导入事项"}]}
+    (tmp_path / "home" / "catalogue" / "current.json").write_text(json.dumps(installed), "utf-8")
+    (data / "matters.json").write_text('["xx.trainers_matter"]', encoding="utf-8")
+    assert load_matters(data) == shipped | {"xx.imported_matter", "xx.trainers_matter"}
+    (data / "matters.json").write_text('{"matters": 7}', encoding="utf-8")
+    with pytest.raises(SandboxConfigError) as broken:
+        load_matters(data)
+    assert "matters.json" in broken.value.user_message
