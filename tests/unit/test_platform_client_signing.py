@@ -70,3 +70,21 @@ def test_non_ascii_official_is_sent_header_safe_and_still_verifies() -> None:
 
 def test_credentials_repr_hides_the_secret() -> None:
     assert "sandbox-training-secret" not in repr(CREDS)
+
+
+def test_the_idempotency_key_is_signed() -> None:
+    """The client's signature covers the key it sends (canonical form v2): the same headers
+    under another key, or without it, are refused."""
+    headers = signed_headers(CREDS, CTX, "POST", "/api/v1/lookups", BODY, idempotency_key="k-1")
+    assert headers["X-Signature-Version"] == "2"
+    for key in ("k-2", None):
+        sent = {k: v for k, v in headers.items()}
+        if key is not None:
+            sent["Idempotency-Key"] = key
+        with pytest.raises(Problem) as refused:
+            _auth().authenticate("POST", "/api/v1/lookups", sent, BODY)
+        assert refused.value.code == "bad_signature"
+    caller = _auth().authenticate(
+        "POST", "/api/v1/lookups", {**headers, "Idempotency-Key": "k-1"}, BODY
+    )
+    assert caller.case == "C-2026-0001"
