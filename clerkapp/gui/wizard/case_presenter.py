@@ -238,6 +238,9 @@ class CasePresenter(IdentityPresenter):
         self.changed.emit()
 
         def work() -> tuple[CreditStatus, Snapshot]:
+            unregistered = services.runner().register_first(case.id)  # the platform's first call
+            if unregistered is not None:
+                raise unregistered
             status: CreditStatus = services.context.client.credit_check(subject, context=context)
             services.service.record_credit(case.id, status, self.clerk_name)
             return status, services.snapshot(case.id)

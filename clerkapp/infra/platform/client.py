@@ -327,7 +327,14 @@ class PlatformClient:
             headers: dict[str, str] = {}
             if context is not None:
                 headers.update(
-                    signed_headers(self.credentials, context, method, full_path, payload)
+                    signed_headers(
+                        self.credentials,
+                        context,
+                        method,
+                        full_path,
+                        payload,
+                        idempotency_key=key or "",
+                    )
                 )
             if body is not None:
                 headers["Content-Type"] = "application/json"

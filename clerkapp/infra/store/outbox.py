@@ -10,6 +10,7 @@ and the key goes with the HTTP request so a resend after a crash is not a second
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -132,6 +133,22 @@ class Outbox:
     def for_case(self, case_id: str) -> list[OutboxRow]:
         """All rows of a case, oldest first."""
         return self._many("SELECT * FROM outbox WHERE case_id = ? ORDER BY id", [case_id])
+
+    def unregistered(self, case_ids: Iterable[str]) -> set[str]:
+        """Those of ``case_ids`` whose progress registration — the platform's record that this
+        workstation handles the case, needed before any other call of it — is still open."""
+        wanted = sorted(set(case_ids))
+        found: set[str] = set()
+        with self._store.read():
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = self._store.conn.execute(
+                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ? AND state = 'open'"
+                    f" AND case_id IN ({','.join('?' for _ in chunk)})",
+                    [OutboxKind.PROGRESS_REGISTER.value, *chunk],
+                ).fetchall()
+                found.update(str(r[0]) for r in rows)
+        return found
 
     def mark_sent(self, row_id: int, answer: dict[str, Any] | None, *, now: datetime) -> None:
         """Close a row with the platform's answer (joining the caller's transaction)."""
