@@ -102,7 +102,7 @@ def test_another_workstation_cannot_poll_overwrite_or_append(sandbox: SandboxHan
     )
 
     # 2. registering over the other workstation's token
-    overwrite = {"short_code": "WIN07X", "matter_name": "伪造事项", "office": "伪造窗口"}
+    overwrite = {"short_code": "WIN07XAB", "matter_name": "伪造事项", "office": "伪造窗口"}
     _refused(
         _as_win07(sandbox, "PUT", f"/api/v1/progress/{token}", overwrite, case=own_case),
         403,
@@ -136,14 +136,14 @@ def test_a_token_belongs_to_its_case_too(sandbox: SandboxHandle) -> None:
     first, second = (f"C-OWN-{uuid.uuid4().hex[:6]}" for _ in range(2))
     token = sandbox.register_case(first)
     sandbox.register_case(second)
-    body = {"short_code": "MOVE01", "matter_name": "其他事项", "office": "其他窗口"}
+    body = {"short_code": "MOVE0001", "matter_name": "其他事项", "office": "其他窗口"}
     _refused(sandbox.call("PUT", f"/api/v1/progress/{token}", body, case=second), 403, "not_owner")
     _refused(
         sandbox.call("POST", f"/api/v1/progress/{token}/events", FORGED, case=second),
         403,
         "not_owner",
     )
-    again = {"short_code": "MOVE02", "matter_name": "公共租赁住房申请", "office": "住建窗口"}
+    again = {"short_code": "MOVE0002", "matter_name": "公共租赁住房申请", "office": "住建窗口"}
     assert sandbox.call("PUT", f"/api/v1/progress/{token}", again, case=first).status_code == 200
 
 
@@ -166,7 +166,7 @@ def test_purpose_must_name_a_known_matter(sandbox: SandboxHandle, purpose: str, 
 
 
 def test_a_registration_needs_a_known_matter_and_a_case(sandbox: SandboxHandle) -> None:
-    body = {"short_code": "REG001", "matter_name": "好奇", "office": "无"}
+    body = {"short_code": "REG00001", "matter_name": "好奇", "office": "无"}
     path = f"/api/v1/progress/{secrets.token_urlsafe(24)}"
     _refused(sandbox.call("PUT", path, body, purpose="curiosity"), 403, "purpose_unknown")
     _refused(sandbox.call("PUT", path, body, purpose="catalogue"), 403, "purpose_not_allowed")
@@ -351,7 +351,7 @@ def test_a_replay_after_a_restart_is_refused(tmp_path: Path) -> None:
         return headers
 
     token = secrets.token_urlsafe(24)
-    registration = json.dumps({"short_code": "RST001", "matter_name": "公租房", "office": "住建"})
+    registration = json.dumps({"short_code": "RST00001", "matter_name": "公租房", "office": "住建"})
     lookup = signed("POST", LOOKUP, RAW, "restart-key-1")
     with _serve(data, ready) as url:
         path = f"/api/v1/progress/{token}"
