@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.infra.file_modes import secure_data_dir
 from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
@@ -83,6 +84,8 @@ class AppContext:
         catalogue: Catalogue | None = None,
     ) -> None:
         self.home = home or default_data_dir()
+        # Owner-only data (docs/security.md): what an older version left readable is tightened.
+        secure_data_dir(self.home)
         self.clock = clock
         self.settings = settings or load_settings()
         # Every time shown to a person, and the counter's day, in the office's zone.
@@ -234,7 +237,9 @@ class AppContext:
                 from clerkapp.infra.platform import PlatformClient
 
                 creds = platform_credentials(self.settings)
-                self._client = PlatformClient(self.platform_url, creds)
+                self._client = PlatformClient(
+                    self.platform_url, creds, allow_insecure_http=self.settings.insecure_http
+                )
             return self._client
 
     @property
