@@ -287,12 +287,15 @@ class AppContext:
 
                 listeners = self._sync_listeners
                 store = self.store
+                retention = self.apply_retention
 
                 class ReportingSyncWorker(SyncWorker):
                     """Tells the listeners what each drain did (the GUI's header)."""
 
                     def drain(self, max_items: int | None = None) -> SyncReport:
                         report = super().drain(max_items)
+                        if report.sent:  # answers arrived: retention runs after the sync
+                            retention()
                         tried = report.sent + report.retry + report.needs_person
                         status = SyncStatus(
                             sent=report.sent,
@@ -308,8 +311,27 @@ class AppContext:
                 self._sync = ReportingSyncWorker(
                     self.store, self.case_service, self.client, self.clock
                 )
+                self.apply_retention()  # at start-up, before the first drain
                 self._sync.start()
             return self._sync
+
+    def apply_retention(self) -> int:
+        """*worker* — reduce the platform's answers kept in cases closed longer than the
+        retention period (``answer_retention_days``); the number of cases reduced. A failure is
+        logged, never raised: the next start or sync tries again."""
+        from clerkapp.app.retention import apply_answer_retention
+
+        try:
+            run = apply_answer_retention(
+                self.store,
+                self.clock(),
+                self.settings.answer_retention_days,
+                workstation=self.workstation,
+            )
+        except Exception:
+            log.exception("answer retention failed")
+            return 0
+        return run.reduced
 
     def notify_sync(self) -> None:
         """New outbox work was written: wake the sync worker now (no-op before it started)."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
+from clerkapp.infra.store.outbox_scrub import scrub, scrub_answer
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
@@ -134,12 +135,16 @@ class Outbox:
         return self._many("SELECT * FROM outbox WHERE case_id = ? ORDER BY id", [case_id])
 
     def mark_sent(self, row_id: int, answer: dict[str, Any] | None, *, now: datetime) -> None:
-        """Close a row with the platform's answer (joining the caller's transaction)."""
-        self._update(
-            row_id,
-            "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?, last_error = NULL",
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now)),
-        )
+        """Close a row with the platform's answer (joining the caller's transaction); its
+        personal data is scrubbed in the same transaction (:mod:`.outbox_scrub`)."""
+        with self._store.atomic():
+            payload, answer = self._scrubbed(row_id, answer)
+            self._update(
+                row_id,
+                "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?,"
+                " last_error = NULL, payload = coalesce(?, payload)",
+                (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now), payload),
+            )
 
     def mark_sent_many(
         self, answers: list[tuple[int, dict[str, Any] | None]], *, now: datetime
@@ -147,16 +152,33 @@ class Outbox:
         """Close many open rows with their answers in one statement (the sync worker's batches;
         joining the caller's transaction)."""
         sent_at = db_time(now)
-        params = [
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), sent_at, row_id)
-            for row_id, answer in answers
-        ]
         with self._store.atomic():
+            params = []
+            for row_id, answer in answers:
+                payload, cleaned = self._scrubbed(row_id, answer)
+                text = json.dumps(cleaned, ensure_ascii=False, sort_keys=True)
+                params.append((text, sent_at, payload, row_id))
             self._store.conn.executemany(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
-                " sent_at = ?, last_error = NULL WHERE id = ?",
+                " sent_at = ?, last_error = NULL, payload = coalesce(?, payload) WHERE id = ?",
                 params,
             )
+
+    def _scrubbed(
+        self, row_id: int, answer: dict[str, Any] | None
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """The row's payload (as stored, None: no such row) and ``answer``, both without their
+        personal data: what a delivered row keeps."""
+        salt = self._store.subject_salt()
+        found = self._store.conn.execute(
+            "SELECT payload FROM outbox WHERE id = ?", (row_id,)
+        ).fetchone()
+        payload = None
+        if found is not None:
+            payload = json.dumps(
+                scrub(json.loads(found[0]), salt), ensure_ascii=False, sort_keys=True
+            )
+        return payload, scrub_answer(answer, salt)
 
     def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
         """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
