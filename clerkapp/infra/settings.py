@@ -108,10 +108,15 @@ def load_settings() -> WorkstationSettings:
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__
     values: dict[str, Any] = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
+    for name in _TYPED:  # not text: only of the right type (below), else the default
+        values.pop(name, None)
     values.update(_typed_values(data))
     settings = WorkstationSettings(**values)
     check_office_zone(settings.office_zone)
     return settings
+
+
+_TYPED = ("insecure_http", "answer_retention_days")
 
 
 def _typed_values(data: dict[str, Any]) -> dict[str, Any]:
