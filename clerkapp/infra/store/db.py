@@ -238,6 +238,8 @@ class Store:
                 if salt is None:
                     salt = secrets.token_hex(32)
                     self.set_meta("subject_salt", salt)
+                else:
+                    committed = True  # stored before this transaction: it cannot roll back
             if committed:
                 self._subject_salt = bytes.fromhex(salt)
             return bytes.fromhex(salt)

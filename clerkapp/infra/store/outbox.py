@@ -153,10 +153,13 @@ class Outbox:
         joining the caller's transaction)."""
         sent_at = db_time(now)
         with self._store.atomic():
+            salt = self._store.subject_salt()
+            payloads = self._payloads([row_id for row_id, _ in answers])
             params = []
             for row_id, answer in answers:
-                payload, cleaned = self._scrubbed(row_id, answer)
-                text = json.dumps(cleaned, ensure_ascii=False, sort_keys=True)
+                stored = payloads.get(row_id)
+                payload = None if stored is None else _json(scrub(json.loads(stored), salt))
+                text = json.dumps(scrub_answer(answer, salt), ensure_ascii=False, sort_keys=True)
                 params.append((text, sent_at, payload, row_id))
             self._store.conn.executemany(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
@@ -170,15 +173,21 @@ class Outbox:
         """The row's payload (as stored, None: no such row) and ``answer``, both without their
         personal data: what a delivered row keeps."""
         salt = self._store.subject_salt()
-        found = self._store.conn.execute(
-            "SELECT payload FROM outbox WHERE id = ?", (row_id,)
-        ).fetchone()
-        payload = None
-        if found is not None:
-            payload = json.dumps(
-                scrub(json.loads(found[0]), salt), ensure_ascii=False, sort_keys=True
-            )
+        stored = self._payloads([row_id]).get(row_id)
+        payload = None if stored is None else _json(scrub(json.loads(stored), salt))
         return payload, scrub_answer(answer, salt)
+
+    def _payloads(self, row_ids: list[int]) -> dict[int, str]:
+        """The stored payloads of rows (in the caller's transaction), by id."""
+        found: dict[int, str] = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = self._store.conn.execute(
+                f"SELECT id, payload FROM outbox WHERE id IN ({marks})", chunk
+            ).fetchall()
+            found.update((int(r[0]), str(r[1])) for r in rows)
+        return found
 
     def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
         """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
@@ -256,6 +265,10 @@ class Outbox:
     def _many(self, sql: str, params: list[Any]) -> list[OutboxRow]:
         with self._store.read() as db:
             return [_row(r) for r in db.query(sql, params)]
+
+
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _time(value: str | None) -> datetime | None:
