@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
-from clerkapp.infra.store.outbox_scrub import scrub, scrub_answer
+from clerkapp.infra.store.outbox_scrub import scrub_answer, scrub_text
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
@@ -158,9 +158,9 @@ class Outbox:
             params = []
             for row_id, answer in answers:
                 stored = payloads.get(row_id)
-                payload = None if stored is None else _json(scrub(json.loads(stored), salt))
-                text = json.dumps(scrub_answer(answer, salt), ensure_ascii=False, sort_keys=True)
-                params.append((text, sent_at, payload, row_id))
+                payload = None if stored is None else scrub_text(stored, salt)
+                text = _json(answer)
+                params.append((scrub_text(text, salt) or text, sent_at, payload, row_id))
             self._store.conn.executemany(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
                 " sent_at = ?, last_error = NULL, payload = coalesce(?, payload) WHERE id = ?",
@@ -174,7 +174,7 @@ class Outbox:
         personal data: what a delivered row keeps."""
         salt = self._store.subject_salt()
         stored = self._payloads([row_id]).get(row_id)
-        payload = None if stored is None else _json(scrub(json.loads(stored), salt))
+        payload = None if stored is None else scrub_text(stored, salt)
         return payload, scrub_answer(answer, salt)
 
     def _payloads(self, row_ids: list[int]) -> dict[int, str]:
@@ -267,7 +267,7 @@ class Outbox:
             return [_row(r) for r in db.query(sql, params)]
 
 
-def _json(value: dict[str, Any]) -> str:
+def _json(value: dict[str, Any] | None) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

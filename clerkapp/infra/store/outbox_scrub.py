@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import sqlite3
 from typing import Any
 
@@ -77,6 +78,26 @@ def scrub(payload: dict[str, Any], salt: bytes) -> dict[str, Any]:
     return cleaned
 
 
+#: Text that may hold something :func:`scrub` changes: a personal key, or a run of 17 digits (an
+#: ID number's first 17). Text without either is kept as it is, unparsed — most rows the sync
+#: worker closes (progress registrations and events) have nothing personal.
+_MAY_BE_PERSONAL = re.compile(
+    "|".join(f'"{re.escape(k)}"' for k in sorted(PERSONAL_KEYS)) + r"|\d{17}"
+)
+
+
+def scrub_text(text: str, salt: bytes) -> str | None:
+    """The stored JSON ``text`` of a payload or answer, scrubbed; None when nothing in it needs
+    it (keep the text as it is)."""
+    if not _MAY_BE_PERSONAL.search(text):
+        return None
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        return None
+    cleaned = _text(scrub(value, salt))
+    return None if cleaned == text else cleaned
+
+
 def scrub_answer(answer: dict[str, Any] | None, salt: bytes) -> dict[str, Any] | None:
     """A delivered row's stored answer, scrubbed like its payload (None stays None)."""
     return None if answer is None else scrub(answer, salt)
@@ -88,11 +109,10 @@ def scrub_delivered(conn: sqlite3.Connection, salt: bytes) -> int:
     rows = conn.execute("SELECT id, payload, answer FROM outbox WHERE state = 'sent'").fetchall()
     updates = []
     for row_id, payload, answer in rows:
-        cleaned = _text(scrub(json.loads(payload), salt))
-        stored = None if answer is None else scrub_answer(json.loads(answer), salt)
-        kept = None if stored is None else _text(stored)
-        if cleaned != payload or kept != answer:
-            updates.append((cleaned, kept, row_id))
+        cleaned = scrub_text(payload, salt)
+        kept = None if answer is None else scrub_text(answer, salt)
+        if cleaned is not None or kept is not None:
+            updates.append((cleaned or payload, kept or answer, row_id))
     conn.executemany("UPDATE outbox SET payload = ?, answer = ? WHERE id = ?", updates)
     return len(updates)
 
