@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.infra.file_modes import secure_data_dir
 from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
@@ -84,6 +85,8 @@ class AppContext:
         catalogue: Catalogue | None = None,
     ) -> None:
         self.home = home or default_data_dir()
+        # Owner-only data (docs/security.md): what an older version left readable is tightened.
+        secure_data_dir(self.home)
         self.clock = clock
         self.settings = settings or load_settings()
         # Every time shown to a person, and the counter's day, in the office's zone.
@@ -277,7 +280,9 @@ class AppContext:
                 from clerkapp.infra.platform import PlatformClient
 
                 creds = platform_credentials(self.settings)
-                self._client = PlatformClient(self.platform_url, creds)
+                self._client = PlatformClient(
+                    self.platform_url, creds, allow_insecure_http=self.settings.insecure_http
+                )
                 self._client.observer = self._call_observer
             return self._client
 
@@ -357,12 +362,15 @@ class AppContext:
 
                 listeners = self._sync_listeners
                 store = self.store
+                retention = self.apply_retention
 
                 class ReportingSyncWorker(SyncWorker):
                     """Tells the listeners what each drain did (the GUI's header)."""
 
                     def drain(self, max_items: int | None = None) -> SyncReport:
                         report = super().drain(max_items)
+                        if report.sent:  # answers arrived: retention runs after the sync
+                            retention()
                         tried = report.sent + report.retry + report.needs_person
                         status = SyncStatus(
                             sent=report.sent,
@@ -378,8 +386,27 @@ class AppContext:
                 self._sync = ReportingSyncWorker(
                     self.store, self.case_service, self.client, self.clock
                 )
+                self.apply_retention()  # at start-up, before the first drain
                 self._sync.start()
             return self._sync
+
+    def apply_retention(self) -> int:
+        """*worker* — reduce the platform's answers kept in cases closed longer than the
+        retention period (``answer_retention_days``); the number of cases reduced. A failure is
+        logged, never raised: the next start or sync tries again."""
+        from clerkapp.app.retention import apply_answer_retention
+
+        try:
+            run = apply_answer_retention(
+                self.store,
+                self.clock(),
+                self.settings.answer_retention_days,
+                workstation=self.workstation,
+            )
+        except Exception:
+            log.exception("answer retention failed")
+            return 0
+        return run.reduced
 
     def notify_sync(self) -> None:
         """New outbox work was written: wake the sync worker now (no-op before it started)."""

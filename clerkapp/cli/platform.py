@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         " read is shown in it",
     )
     configure.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow a plain http:// address of another host (a lab without certificates only:"
+        " personal data then crosses the network unencrypted; warned about on every start)",
+    )
+    configure.add_argument(
         "--secret-stdin",
         action="store_true",
         help="read the workstation secret from standard input instead of a hidden prompt",
@@ -105,6 +112,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.file_modes import tighten_tree
     from clerkapp.infra.paths import data_dir as clerkapp_data_dir
     from clerkapp.sandbox.config import SandboxSettings
     from clerkapp.sandbox.server import serve
@@ -115,7 +123,11 @@ def _serve(args: argparse.Namespace) -> int:
     # restart so that yesterday's receipts still scan.
     data_dir = args.data if args.data is not None else clerkapp_data_dir() / "sandbox"
     try:
+        # The sandbox's state (progress registry, its audit of who looked up whom) is the
+        # trainer's only: files 0600, folders 0700 whatever the umask (docs/security.md).
+        os.umask(0o077)
         data_dir.mkdir(parents=True, exist_ok=True)
+        tighten_tree(data_dir)
         settings = SandboxSettings(
             data_dir=data_dir,
             latency_ms=args.latency_ms,
@@ -197,8 +209,16 @@ def _configure(args: argparse.Namespace) -> int:
     import getpass
 
     from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.file_modes import secure_data_dir
+    from clerkapp.infra.paths import data_dir
     from clerkapp.infra.settings import configure_platform
+    from clerkapp.infra.url_policy import check_platform_url
 
+    try:  # before the secret is asked for: a refused address should not waste it
+        check_platform_url(args.url, insecure_http=args.insecure_http)
+    except ClerkAppError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return 1
     secret = sys.stdin.readline().strip() if args.secret_stdin else getpass.getpass("工作站密钥: ")
     try:
         saved = configure_platform(
@@ -208,10 +228,12 @@ def _configure(args: argparse.Namespace) -> int:
             official_display=args.office,
             public_base_url=args.public_base,
             office_zone=args.office_zone,
+            insecure_http=args.insecure_http,
         )
     except ClerkAppError as exc:
         print(exc.user_message, file=sys.stderr)
         return 1
+    secure_data_dir(data_dir())  # the key folder too, owner-only at once
     print(f"已配置平台 {saved.url}，工作站 {saved.workstation_id}（密钥已加密保存）")
     return 0
 

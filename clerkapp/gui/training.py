@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clerkapp.app.auth import DEMO_ACCOUNTS
 from clerkapp.gui import ops
 from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
+from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.office_clock import office_zone_name
 from clerkapp.infra.paths import self_command, self_environment
 from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
@@ -137,7 +138,7 @@ class SandboxProcess(QObject):
         self._set_state(PlatformState.OFFLINE)
 
     def _launch(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)  # owner-only, like the rest of the data directory
         self.ready_file.unlink(missing_ok=True)
         process = QProcess(self)
         # The bundle's executable in a PyInstaller build, else `python -m clerkapp`.

@@ -9,15 +9,21 @@ from pathlib import Path
 
 import platformdirs
 
+from clerkapp.infra.file_modes import private_dir
+
 APP_NAME = "ClerkApp"
 
 
-def data_dir() -> Path:
-    """The data directory, created on first use."""
+def data_dir_location() -> Path:
+    """Where the data directory is (without creating it)."""
     env = os.environ.get("CLERKAPP_HOME")
-    path = Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The data directory, created on first use — owner-only (0700, see
+    :mod:`clerkapp.infra.file_modes`)."""
+    return private_dir(data_dir_location())
 
 
 def database_path() -> Path:
@@ -27,9 +33,7 @@ def database_path() -> Path:
 
 def log_dir() -> Path:
     """Rotating log files (no personal data is ever logged)."""
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "logs")
 
 
 def resources_dir() -> Path:

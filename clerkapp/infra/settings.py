@@ -24,7 +24,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.file_modes import write_private
 from clerkapp.infra.paths import data_dir
+from clerkapp.infra.url_policy import check_platform_url, needs_insecure_flag
 
 if TYPE_CHECKING:
     from clerkapp.infra.platform.signing import Credentials
@@ -33,6 +35,7 @@ TRAINING_URL = "http://127.0.0.1:8765"
 TRAINING_WORKSTATION = "TRAIN-01"
 TRAINING_SECRET = "sandbox-training-secret"  # public by design: the sandbox is for training
 KEYRING_SERVICE = "ClerkApp platform"
+DEFAULT_ANSWER_RETENTION_DAYS = 365
 
 
 class SettingsError(ClerkAppError):
@@ -59,6 +62,12 @@ class WorkstationSettings:
     # 0 turns that limit off.
     backlog_warn_items: int = 50
     backlog_warn_minutes: float = 30.0
+    # Plain http to a non-loopback platform, allowed for a lab (``configure --insecure-http``);
+    # warned about on every start (clerkapp.infra.url_policy).
+    insecure_http: bool = False
+    # Days after a case is closed before its platform answers are reduced to what the decision
+    # needs (clerkapp.app.retention; docs/security.md "Retention").
+    answer_retention_days: int = DEFAULT_ANSWER_RETENTION_DAYS
 
     @property
     def training(self) -> bool:
@@ -107,7 +116,10 @@ def load_settings() -> WorkstationSettings:
     values: dict[str, Any] = {
         k: v for k, v in data.items() if k in known and k not in _NUMBERS and isinstance(v, str)
     }
+    for name in _TYPED:  # not text: only of the right type (below), else the default
+        values.pop(name, None)
     values.update(_numbers(data))
+    values.update(_typed_values(data))
     settings = WorkstationSettings(**values)
     check_office_zone(settings.office_zone)
     return settings
@@ -129,6 +141,20 @@ def _numbers(data: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+_TYPED = ("insecure_http", "answer_retention_days")
+
+
+def _typed_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The settings that are not text, when of the right type (a wrong one: the default)."""
+    values: dict[str, Any] = {}
+    if isinstance(data.get("insecure_http"), bool):
+        values["insecure_http"] = data["insecure_http"]
+    days = data.get("answer_retention_days")
+    if isinstance(days, int) and not isinstance(days, bool) and days >= 1:
+        values["answer_retention_days"] = days
+    return values
+
+
 def check_office_zone(name: str) -> None:
     """Refuse an office time zone name the zone database does not know (SettingsError)."""
     from clerkapp.core.office_time import UnknownZoneError, zone_named
@@ -146,7 +172,8 @@ def save_settings(settings: WorkstationSettings) -> None:
     """Write the configuration atomically (a crash leaves the old or the new file)."""
     path = settings_path()
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    text = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
+    write_private(tmp, text.encode("utf-8"))  # owner-only (docs/security.md)
     os.replace(tmp, path)
 
 
@@ -165,15 +192,18 @@ def configure_platform(
     counter_window: str | None = None,
     public_base_url: str | None = None,
     office_zone: str | None = None,
+    insecure_http: bool = False,
 ) -> WorkstationSettings:
     """Point this workstation at a real platform; the secret is stored protected, never plain.
-    ``office_zone``: the office's time zone (IANA name) when given. Returns the saved
-    configuration."""
+    ``office_zone``: the office's time zone (IANA name) when given. A non-loopback ``url`` must
+    be https unless ``insecure_http`` (a lab; :class:`InsecurePlatformUrl` otherwise). Returns
+    the saved configuration."""
     if not url.startswith(("http://", "https://")) or not workstation or not secret:
         raise SettingsError(
             "platform url, workstation and secret are required",
             user_message="请填写平台地址（http:// 或 https:// 开头）、工作站编号和密钥",
         )
+    check_platform_url(url, insecure_http=insecure_http)
     if office_zone is not None:
         check_office_zone(office_zone)
     current = load_settings()
@@ -189,6 +219,7 @@ def configure_platform(
         counter_window=current.counter_window if counter_window is None else counter_window,
         public_base_url=current.public_base_url if public_base_url is None else public_base_url,
         office_zone=current.office_zone if office_zone is None else office_zone.strip(),
+        insecure_http=insecure_http and needs_insecure_flag(url),
     )
     save_settings(updated)
     return updated
@@ -206,6 +237,7 @@ def use_training() -> WorkstationSettings:
         secret_store="",
         secret_token="",
         public_base_url="",
+        insecure_http=False,
     )
     save_settings(updated)
     return updated

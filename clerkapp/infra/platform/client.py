@@ -42,6 +42,7 @@ from clerkapp.infra.platform.options import (
     person,
 )
 from clerkapp.infra.platform.signing import CallContext, Credentials, signed_headers
+from clerkapp.infra.url_policy import needs_insecure_flag
 
 __all__ = [
     "INTERACTIVE_RETRY",
@@ -75,8 +76,12 @@ class PlatformClient:
         pool_size: int = 16,
         sleep: Callable[[float], None] = time.sleep,
         extra_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # Defence in depth behind the settings' check: nothing personal goes in clear over a
+        # network unless the lab exception was configured (clerkapp.infra.url_policy).
+        self._insecure_refused = needs_insecure_flag(self.base_url) and not allow_insecure_http
         self.credentials = credentials
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
@@ -313,6 +318,14 @@ class PlatformClient:
     ) -> Any:
         """One operation: tries until an answer, a non-retryable problem, or the retry budget is
         spent; returns the decoded JSON answer."""
+        if self._insecure_refused:
+            raise PlatformCallError(
+                f"plain http to a remote platform refused ({op})",
+                user_message="平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。"
+                "请用 https:// 地址重新配置平台",
+                code="insecure_transport",
+                source="platform",
+            )
         full_path = API + path
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         key = idempotency_key

@@ -78,6 +78,7 @@ ACTIONS = frozenset(
         "outbox_needs_person",
         "outbox_requeued",
         "auth_event",
+        "answers_reduced",  # answer retention: a count of cases, never which (app.retention)
     }
 )
 

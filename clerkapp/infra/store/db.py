@@ -15,6 +15,7 @@ Thread rules (the GUI calls services from worker threads, the sync worker runs i
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import threading
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from clerkapp.errors import StoreError
+from clerkapp.infra.file_modes import PRIVATE_FILE, private_dir, restrict
 from clerkapp.infra.store import migrations
 
 if TYPE_CHECKING:
@@ -58,6 +60,20 @@ def parse_db_time(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+def _private_store_files(path: Path) -> None:
+    """The store file created owner-only before SQLite opens it (SQLite gives its ``-wal`` and
+    ``-shm`` files the database file's mode), and existing ones tightened."""
+    if path.exists() or str(path) == ":memory:":
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            restrict(path.with_name(path.name + suffix))
+        return
+    private_dir(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:  # another process created it meanwhile
+        restrict(path)
+
+
 class Store:
     """The workstation's SQLite store. ``Store(path)`` opens (creating if needed) and migrates.
 
@@ -69,7 +85,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, migrate_to: int | None = None) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _private_store_files(self.path)
         self._lock = threading.RLock()
         self._tx_thread: int | None = None
         self._subject_salt: bytes | None = None  # it never changes once stored: read it once
@@ -90,7 +106,11 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.enable_wal()
+            _private_store_files(self.path)  # -wal / -shm left by an older version
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: no corruption on crash
+            # What is deleted or overwritten (a delivered outbox row's ID numbers, answers past
+            # their retention) is zeroed in the file, not left in its free space.
+            conn.execute("PRAGMA secure_delete = ON")
             migrations.apply(self, target=migrate_to)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -218,6 +238,8 @@ class Store:
                 if salt is None:
                     salt = secrets.token_hex(32)
                     self.set_meta("subject_salt", salt)
+                else:
+                    committed = True  # stored before this transaction: it cannot roll back
             if committed:
                 self._subject_salt = bytes.fromhex(salt)
             return bytes.fromhex(salt)

@@ -8,6 +8,7 @@ Add a migration by appending a function to :data:`MIGRATIONS`; never edit a rele
 from __future__ import annotations
 
 import hashlib
+import secrets
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -263,6 +264,25 @@ def _v4_register_and_approvals(db: sqlite_utils.Database) -> None:
     db.table("approval_requests").create_index(["case_id"])
 
 
+def _v5_retention(db: sqlite_utils.Database) -> None:
+    """Issue 11 (keep only what is needed): rows delivered before personal data left delivered
+    outbox rows are scrubbed now (:mod:`clerkapp.infra.store.outbox_scrub`, under the store's
+    ID hashing salt, created here if the store has none yet and has rows to scrub); closed cases
+    are found by their decision time for the answer retention (:mod:`clerkapp.app.retention`)."""
+    from clerkapp.infra.store.outbox_scrub import scrub_delivered
+
+    delivered = db.execute("SELECT 1 FROM outbox WHERE state = 'sent' LIMIT 1").fetchone()
+    if delivered is not None:
+        row = db.execute("SELECT value FROM meta WHERE key = 'subject_salt'").fetchone()
+        if row is None:
+            salt = secrets.token_hex(32)
+            db.execute("INSERT INTO meta(key, value) VALUES ('subject_salt', ?)", (salt,))
+        else:
+            salt = str(row[0])
+        scrub_delivered(db.conn, bytes.fromhex(salt))
+    db.execute("CREATE INDEX IF NOT EXISTS idx_cases_decided_at ON cases(decided_at)")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -270,6 +290,7 @@ MIGRATIONS: list[Migration] = [
     _v2_printing,
     _v3_satisfaction,
     _v4_register_and_approvals,
+    _v5_retention,
 ]
 LATEST = len(MIGRATIONS)
 

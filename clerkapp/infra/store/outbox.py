@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
+from clerkapp.infra.store.outbox_scrub import scrub_answer, scrub_text
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
@@ -151,12 +152,16 @@ class Outbox:
         return found
 
     def mark_sent(self, row_id: int, answer: dict[str, Any] | None, *, now: datetime) -> None:
-        """Close a row with the platform's answer (joining the caller's transaction)."""
-        self._update(
-            row_id,
-            "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?, last_error = NULL",
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now)),
-        )
+        """Close a row with the platform's answer (joining the caller's transaction); its
+        personal data is scrubbed in the same transaction (:mod:`.outbox_scrub`)."""
+        with self._store.atomic():
+            payload, answer = self._scrubbed(row_id, answer)
+            self._update(
+                row_id,
+                "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?,"
+                " last_error = NULL, payload = coalesce(?, payload)",
+                (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now), payload),
+            )
 
     def mark_sent_many(
         self, answers: list[tuple[int, dict[str, Any] | None]], *, now: datetime
@@ -164,16 +169,42 @@ class Outbox:
         """Close many open rows with their answers in one statement (the sync worker's batches;
         joining the caller's transaction)."""
         sent_at = db_time(now)
-        params = [
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), sent_at, row_id)
-            for row_id, answer in answers
-        ]
         with self._store.atomic():
+            salt = self._store.subject_salt()
+            payloads = self._payloads([row_id for row_id, _ in answers])
+            params = []
+            for row_id, answer in answers:
+                stored = payloads.get(row_id)
+                payload = None if stored is None else scrub_text(stored, salt)
+                text = _json(answer)
+                params.append((scrub_text(text, salt) or text, sent_at, payload, row_id))
             self._store.conn.executemany(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
-                " sent_at = ?, last_error = NULL WHERE id = ?",
+                " sent_at = ?, last_error = NULL, payload = coalesce(?, payload) WHERE id = ?",
                 params,
             )
+
+    def _scrubbed(
+        self, row_id: int, answer: dict[str, Any] | None
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """The row's payload (as stored, None: no such row) and ``answer``, both without their
+        personal data: what a delivered row keeps."""
+        salt = self._store.subject_salt()
+        stored = self._payloads([row_id]).get(row_id)
+        payload = None if stored is None else scrub_text(stored, salt)
+        return payload, scrub_answer(answer, salt)
+
+    def _payloads(self, row_ids: list[int]) -> dict[int, str]:
+        """The stored payloads of rows (in the caller's transaction), by id."""
+        found: dict[int, str] = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = self._store.conn.execute(
+                f"SELECT id, payload FROM outbox WHERE id IN ({marks})", chunk
+            ).fetchall()
+            found.update((int(r[0]), str(r[1])) for r in rows)
+        return found
 
     def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
         """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
@@ -274,6 +305,10 @@ class Outbox:
     def _many(self, sql: str, params: list[Any]) -> list[OutboxRow]:
         with self._store.read() as db:
             return [_row(r) for r in db.query(sql, params)]
+
+
+def _json(value: dict[str, Any] | None) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _time(value: str | None) -> datetime | None:
