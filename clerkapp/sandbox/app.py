@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from clerkapp import __version__
 from clerkapp.sandbox import pages
+from clerkapp.sandbox.anchors import router as anchors_router
 from clerkapp.sandbox.api import router, sandbox
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.dataset import Dataset
@@ -76,6 +77,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     if settings.fast_path:
         app.add_middleware(FastPathMiddleware)
     app.include_router(router)
+    app.include_router(anchors_router)  # audit anchors (issue 11)
     _exception_handlers(app)
     _pages(app)
     _controls(app)
@@ -204,6 +206,7 @@ def _controls(app: FastAPI) -> None:
         return json_response({"entries": sandbox(request).audit.tail(limit, case)})
 
     app.include_router(router)
+    app.include_router(anchors_router)  # audit anchors (issue 11)
 
 
 def _fault_state(state: SandboxState) -> dict[str, Any]:

@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS credit_reports (
     report_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, subject_hash TEXT NOT NULL,
     proof_code TEXT NOT NULL, reason TEXT NOT NULL, workstation TEXT NOT NULL,
     official TEXT NOT NULL, case_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_anchors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workstation TEXT NOT NULL, chain TEXT NOT NULL,
+    count INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_anchors_chain ON audit_anchors(workstation, chain, count);
 """
 
 
