@@ -51,7 +51,8 @@ def test_verify_intact_chain(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "审计链完整：7 条"
-    assert lines[1].startswith("全部记录由审计密钥 ") and lines[1].endswith("签署，保存于本机密钥文件")
+    assert lines[1].startswith("全部记录由审计密钥 ")
+    assert lines[1].endswith("签署，保存于本机密钥文件")
     assert lines[2].startswith("存证核对：")
 
 
