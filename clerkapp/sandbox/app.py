@@ -206,7 +206,6 @@ def _controls(app: FastAPI) -> None:
         return json_response({"entries": sandbox(request).audit.tail(limit, case)})
 
     app.include_router(router)
-    app.include_router(anchors_router)  # audit anchors (issue 11)
 
 
 def _fault_state(state: SandboxState) -> dict[str, Any]:
