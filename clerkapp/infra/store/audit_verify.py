@@ -272,30 +272,24 @@ def check_cases(conn: sqlite3.Connection) -> list[str]:
     """Each case whose state an audit entry sets must say in ``cases`` what its last such entry
     says (a decided case edited in the table is named)."""
     expected: dict[str, str] = {}
-    for case_id, action, data in conn.execute(
-        "SELECT case_id, action, data FROM audit"
+    # json_extract in SQLite: no case JSON is parsed in Python (100k cases stay quick).
+    for case_id, action, decision in conn.execute(
+        "SELECT case_id, action, CASE WHEN json_valid(data)"
+        " THEN json_extract(data, '$.decision') END FROM audit"
         " WHERE action IN ('decided', 'withdrawn', 'not_accepted') AND case_id IS NOT NULL"
         " ORDER BY seq"
     ):
-        state = _STATE_OF_ACTION.get(str(action))
-        if state is None:
-            try:
-                decision = json.loads(data).get("decision")
-            except (ValueError, AttributeError):
-                decision = None
-            state = _STATE_OF_DECISION.get(str(decision))
+        state = _STATE_OF_ACTION.get(str(action)) or _STATE_OF_DECISION.get(str(decision))
         if state is not None:
             expected[str(case_id)] = state
     wrong: list[str] = []
-    for case_id, column_state, body in conn.execute("SELECT id, state, json FROM cases"):
+    for case_id, column_state, json_state in conn.execute(
+        "SELECT id, state, CASE WHEN json_valid(json) THEN json_extract(json, '$.state') END"
+        " FROM cases"
+    ):
         case_id = str(case_id)
-        try:
-            recorded = json.loads(body)
-            json_state = str(recorded.get("state")) if isinstance(recorded, dict) else None
-        except ValueError:
-            json_state = None
         audited = expected.get(case_id)
-        for shown in {str(column_state), json_state or str(column_state)}:
+        for shown in (str(column_state), str(json_state) if json_state else str(column_state)):
             if shown not in BOUND_STATES and audited is None:
                 continue
             if shown == audited:
