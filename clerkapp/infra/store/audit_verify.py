@@ -74,14 +74,14 @@ class AuditReport:
         return self.broken is None and not self.findings
 
 
+# One encoder for the whole walk: json.dumps with options builds a new encoder on every call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def _content_json(row: Mapping[str, Any]) -> str:
-    # ``data`` is hashed as the stored text, so any edit to the column shows.
-    return json.dumps(
-        {key: row[key] for key in CONTENT_KEYS},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    # ``data`` is hashed as the stored text, so any edit to the column shows. The same text as
+    # clerkapp.infra.store.audit.canonical_json of the same content.
+    return _CANONICAL.encode({key: row[key] for key in CONTENT_KEYS})
 
 
 def plain_entry_hash(prev_hash: str, content_json: str) -> str:
@@ -116,8 +116,7 @@ def verify_trail(
 
     prev_hash, expected, last = GENESIS, 1, None
     broken: BrokenEntry | None = None
-    for raw in conn.execute("SELECT * FROM audit ORDER BY seq"):
-        row = dict(raw)
+    for row in conn.execute("SELECT * FROM audit ORDER BY seq"):
         broken = _check(row, expected, prev_hash, last, first_keyed, usable, version)
         if broken is not None:
             break
@@ -165,10 +164,10 @@ def _usable_key(
 
 
 def _check(
-    row: dict[str, Any],
+    row: Mapping[str, Any],
     expected: int,
     prev_hash: str,
-    last: dict[str, Any] | None,
+    last: Mapping[str, Any] | None,
     first_keyed: int,
     key: bytes | None,
     version: int,
@@ -211,7 +210,7 @@ def _check(
 
 
 def _check_head(
-    conn: sqlite3.Connection, count: int, prev_hash: str, last: dict[str, Any] | None
+    conn: sqlite3.Connection, count: int, prev_hash: str, last: Mapping[str, Any] | None
 ) -> BrokenEntry | None:
     found = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
     if found is None:
