@@ -323,3 +323,27 @@ def test_os_keyring_keeps_the_audit_key_off_the_disk(
     finally:
         keyring.set_keyring(previous)
         secret_vault.forget_cached_keys()
+
+
+def test_no_entry_is_written_without_the_key_or_the_marker(
+    tmp_path: Path, clerkapp_home: Path
+) -> None:
+    import pytest
+
+    from clerkapp.errors import StoreError
+    from clerkapp.infra import secret_vault
+
+    path = _store(tmp_path / "s.sqlite3", 2)
+    (clerkapp_home / "keys" / "audit-key.json").unlink()
+    secret_vault.forget_cached_keys()
+    with Store(path) as store, pytest.raises(StoreError) as lost:
+        store.audit.append("login", at=T0, actor="wang")
+    assert "本机审计密钥与本地数据库的审计链不符" in lost.value.user_message
+    assert secret_vault.audit_key(create=False) is None  # no new key made behind the trail
+
+    other = _store(tmp_path / "t.sqlite3", 2)
+    _sql(other, "DELETE FROM meta WHERE key = 'audit_chain'")
+    with Store(other) as store, pytest.raises(StoreError) as unmarked:
+        store.audit.append("login", at=T0, actor="wang")
+    assert "格式标记缺失" in unmarked.value.user_message
+    _problem(_verify(other), "审计链格式标记缺失（meta 表被改动）")

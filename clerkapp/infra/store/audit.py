@@ -30,7 +30,13 @@ from clerkapp.infra.store.audit_chain import (
     local_anchors,
     read_marker,
 )
-from clerkapp.infra.store.audit_verify import GENESIS, AuditReport, BrokenEntry, verify_trail
+from clerkapp.infra.store.audit_verify import (
+    GENESIS,
+    KEYED_SCHEMA,
+    AuditReport,
+    BrokenEntry,
+    verify_trail,
+)
 from clerkapp.infra.store.db import db_time
 
 if TYPE_CHECKING:
@@ -140,6 +146,7 @@ class AuditTrail:
         self._store = store
         self._marker: ChainMarker | None = None
         self._key: bytes | None = None
+        self._audit_key: secret_vault.AuditKey | None = None
 
     def append(
         self,
@@ -210,7 +217,8 @@ class AuditTrail:
         missing, altered or out of place, and every other problem, named.
 
         Reads a snapshot through its own connection, so the application keeps writing."""
-        key, problem = current_audit_key()
+        # The key this trail already writes under, once read (the vault is asked otherwise).
+        key, problem = (self._audit_key, None) if self._audit_key else current_audit_key()
         with self._store.snapshot() as conn:
             return verify_trail(conn, key, anchors, key_problem=problem)
 
@@ -222,8 +230,18 @@ class AuditTrail:
         if self._marker is None:
             marker = read_marker(conn)
             if marker is None:
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= KEYED_SCHEMA:
+                    raise StoreError(
+                        "audit chain marker missing",
+                        user_message="本地数据库的审计链格式标记缺失（数据库被改动），"
+                        "不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。",
+                    )
                 return None, None
-            key = secret_vault.audit_key()
+            # Never a new key here: a lost key must not be replaced behind the trail's back.
+            try:
+                key = secret_vault.audit_key(create=False)
+            except secret_vault.VaultError:
+                key = None
             if key is None or key.key_id != marker.key_id or not marker.holds_under(key.key):
                 raise StoreError(
                     "audit key does not match the store's chain",
@@ -232,7 +250,7 @@ class AuditTrail:
                         "不能再记录操作。请联系技术支持。"
                     ),
                 )
-            self._marker, self._key = marker, key.key
+            self._marker, self._key, self._audit_key = marker, key.key, key
         return self._marker, self._key
 
     def head(self) -> tuple[str | None, int, str]:
