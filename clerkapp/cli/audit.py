@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -107,7 +108,10 @@ def _anchors(conn: sqlite3.Connection, chain: str | None) -> AnchorSource:
             "local",
             f"平台无法连接（{why}），改用本地保存的平台已确认存证 {len(kept)} 条核对",
         )
-    latest = f"，最新为第 {anchors[-1].count} 条（{anchors[-1].at}）" if anchors else ""
+    from clerkapp.infra.office_clock import show_time
+
+    last = anchors[-1] if anchors else None
+    latest = f"，最新为第 {last.count} 条（{show_time(last.at)}）" if last else ""
     return AnchorSource(anchors, "platform", f"已向平台取得存证 {len(anchors)} 条{latest}")
 
 
@@ -116,6 +120,8 @@ def _platform_anchors(chain: str) -> list[AuditAnchor]:
     from clerkapp.infra.platform import PlatformClient, RetryPolicy, Timeouts
     from clerkapp.infra.settings import load_settings, platform_credentials
 
+    # The client logs a failed call (for the app's log file); here the sentence below says it.
+    logging.getLogger("clerkapp.platform").addHandler(logging.NullHandler())
     settings = load_settings()
     with PlatformClient(
         settings.url,

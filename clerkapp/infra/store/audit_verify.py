@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.secret_vault import AuditKey
 from clerkapp.infra.store.audit_chain import (
     AuditAnchor,
@@ -251,17 +252,17 @@ def _check_anchors(
     for anchor in sorted(anchors, key=lambda a: (a.count, a.at), reverse=True):
         if anchor.count == 0:
             continue
-        when = f"{anchor.at} 平台存证"
+        when = f"{show_time(anchor.at)} 平台存证"  # the office's wall time, for a person
         if count == 0:
-            return [f"审计链为空，但{when}时已有 {anchor.count} 条（审计记录被清空）"]
+            return [f"审计链为空，但 {when}时已有 {anchor.count} 条（审计记录被清空）"]
         found = hashes.get(anchor.count)
         if found is None:
             return [
-                f"审计链只有 {count} 条，少于{when}的 {anchor.count} 条（末尾记录被截断或删除）"
+                f"审计链只有 {count} 条，少于 {when}的 {anchor.count} 条（末尾记录被截断或删除）"
             ]
         if found != anchor.head:
             return [
-                f"第 {anchor.count} 条与{when}的链头不符"
+                f"第 {anchor.count} 条与 {when}的链头不符"
                 "（该条或之前的记录被改写、调换或删除后重新链接）"
             ]
     return []
