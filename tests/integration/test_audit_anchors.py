@@ -140,3 +140,34 @@ def test_verify_against_the_platform_then_offline_against_local_anchors(
         offline.stdout
     )
     assert "审计链只有 3 条，少于" in offline.stdout
+
+
+def test_a_workstation_sees_and_moves_only_its_own_anchors(tmp_path: Path) -> None:
+    """Two workstations anchoring the same chain id: each keeps its own anchors; neither reads
+    or pushes back the other's."""
+    from clerkapp.sandbox.config import TRAINING_SECRET, TRAINING_WORKSTATION, SandboxSettings
+    from clerkapp.sandbox.server import ThreadedSandbox
+
+    stations = {TRAINING_WORKSTATION: TRAINING_SECRET, "WIN-07": "win-07-secret"}
+    settings = SandboxSettings(
+        data_dir=tmp_path, verify_delay_s=0, people=20, workstations=stations
+    )
+    server = ThreadedSandbox(settings).start()
+    handle = SandboxHandle(server, tmp_path)
+    sign = {"purpose": "audit-anchor", "case": "-", "official": "system"}
+    chain = "c" * 16
+    try:
+        mine = {"chain": chain, "count": 10, "head": "a" * 64, "at": "2026-11-27T01:00:00Z"}
+        assert handle.call("POST", "/api/v1/audit-anchors", mine, **sign).status_code == 201
+        # WIN-07 anchors a shorter chain under the same id: its own, not a regression of ours.
+        theirs = {**mine, "count": 3, "head": "b" * 64}
+        other = {"workstation": "WIN-07", "secret": "win-07-secret"}
+        answer = handle.call("POST", "/api/v1/audit-anchors", theirs, **sign, **other)
+        assert answer.status_code == 201 and answer.json()["workstation"] == "WIN-07"
+        seen = handle.call("GET", f"/api/v1/audit-anchors?chain={chain}", **sign, **other).json()
+        assert [(a["workstation"], a["count"]) for a in seen["anchors"]] == [("WIN-07", 3)]
+        ours = handle.call("GET", f"/api/v1/audit-anchors?chain={chain}", **sign).json()
+        assert [(a["workstation"], a["count"]) for a in ours["anchors"]] == [("TRAIN-01", 10)]
+    finally:
+        handle.close()
+        server.stop()
