@@ -24,6 +24,7 @@ from clerkapp.core.platform_types import (
     VerificationStatus,
 )
 from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.store.audit_chain import AuditAnchor
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 
@@ -131,6 +132,8 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
                 p["token"], p["status"], p["label"], p["at"], context=ctx, idempotency_key=key
             )
             answer = {"recorded": True}
+        elif kind is OutboxKind.AUDIT_ANCHOR:
+            answer = client.anchor_audit(p, context=ctx, idempotency_key=key)
         else:  # credit_report
             answer = {
                 "report_id": client.report_false_pledge(
@@ -182,7 +185,11 @@ class Settler:
 
     def _success(self, row: OutboxRow, answer: Any, now: datetime) -> str:
         outbox, case_id, proof = self.store.outbox, row.case_id or "", row.payload.get("proof_code")
-        if row.kind == OutboxKind.LOOKUP:
+        if row.kind == OutboxKind.AUDIT_ANCHOR:
+            anchor = AuditAnchor.from_json(row.payload)
+            if anchor is not None:  # what we sent, now confirmed: kept for verify offline
+                self.store.audit.record_anchor(anchor, confirmed_at=now)
+        elif row.kind == OutboxKind.LOOKUP:
             self.recorder.record_lookup_answer(case_id, str(proof), answer)
         elif row.kind == OutboxKind.VERIFICATION:
             self.recorder.record_verification_status(case_id, str(proof), answer)

@@ -24,6 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from clerkapp.app import audit_anchor
 from clerkapp.app.outbox_send import (
     Backoff,
     CaseRecorder,
@@ -54,6 +55,7 @@ class SyncReport:
     needs_person: int = 0
     deferred: int = 0
     seconds: float = 0.0
+    anchored: bool = False  # the audit chain's head was anchored on the platform at this sync
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
@@ -95,8 +97,10 @@ class SyncWorker:
         batch: int = 64,
         backoff: Backoff | None = None,
         idle_wake_s: float = 30.0,
+        anchor_audit: bool = True,
     ) -> None:
         self.store = store
+        self.anchor_audit = anchor_audit  # anchor the audit head at the end of each drain
         self.client = client
         self.clock = clock
         self.settler = Settler(store, recorder, clock, backoff)
@@ -118,6 +122,8 @@ class SyncWorker:
             started = time.monotonic()
             with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
                 report = _Drain(self, pool, max_items).run()
+            if self.anchor_audit and not self._stopping.is_set():
+                self._anchor(report)
             report.seconds = time.monotonic() - started
             self.last_report = report
             log.info(
@@ -130,6 +136,24 @@ class SyncWorker:
                 report.seconds,
             )
             return report
+
+    def _anchor(self, report: SyncReport) -> None:
+        """The outbox drained: anchor the audit chain's head on the platform if it moved since
+        the last anchor (clerkapp.app.audit_anchor), sent at once; offline, the row waits in the
+        outbox like any other."""
+        try:
+            row = audit_anchor.enqueue_if_moved(
+                self.store, self.client.credentials.workstation, self.clock()
+            )
+        except Exception:  # anchoring must never stop the sync
+            log.exception("audit anchor could not be queued")
+            return
+        if row is None:
+            return
+        outcome = send(self.client, row)
+        result = self.settler.settle(outcome)
+        report.anchored = result == "sent"
+        log.info("audit anchor count=%s: %s", row.payload.get("count"), result)
 
     def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:
         outcomes: list[Outcome] = []

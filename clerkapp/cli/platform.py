@@ -235,6 +235,9 @@ def _configure(args: argparse.Namespace) -> int:
         return 1
     secure_data_dir(data_dir())  # the key folder too, owner-only at once
     print(f"已配置平台 {saved.url}，工作站 {saved.workstation_id}（密钥已加密保存）")
+    from clerkapp.infra.secret_vault import describe
+
+    print(describe())  # where the secret went, and what that protects against
     return 0
 
 

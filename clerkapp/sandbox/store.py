@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS registered_cases (
     registered_at TEXT NOT NULL, PRIMARY KEY (workstation, case_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS progress_owners (
     token TEXT PRIMARY KEY, workstation TEXT NOT NULL, case_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_anchors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workstation TEXT NOT NULL, chain TEXT NOT NULL,
+    count INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_anchors_chain ON audit_anchors(workstation, chain, count);
 """
 
 

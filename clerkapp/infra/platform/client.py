@@ -301,6 +301,42 @@ class PlatformClient:
         )
         return answers.report_id(data)
 
+    def anchor_audit(
+        self,
+        anchor: Mapping[str, Any],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Anchor the audit chain's head on the platform (``{chain, count, head, at}``: counts
+        and hashes only); the platform's stored anchor comes back."""
+        body = {k: anchor[k] for k in ("chain", "count", "head", "at")}
+        data = self._call(
+            "POST",
+            "/audit-anchors",
+            op="audit_anchor",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.audit_anchor(data)
+
+    def audit_anchors(
+        self, chain: str, after: int = 0, *, context: CallContext
+    ) -> list[dict[str, Any]]:
+        """The anchors the platform keeps for this workstation's chain ``chain``, with an id
+        above ``after`` (oldest first)."""
+        data = self._call(
+            "GET",
+            "/audit-anchors",
+            op="audit_anchors",
+            source="platform",
+            context=context,
+            params={"chain": chain, "after": str(after)},
+        )
+        return answers.audit_anchor_list(data)
+
     # ------------------------------------------------------------- transport
 
     def _call(

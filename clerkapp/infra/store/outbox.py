@@ -33,6 +33,9 @@ class OutboxKind(StrEnum):
     PROGRESS_REGISTER = "progress_register"
     PROGRESS_EVENT = "progress_event"
     CREDIT_REPORT = "credit_report"
+    # The audit chain's head (entry count and hash, never personal data), anchored on the
+    # platform at every sync (clerkapp.app.audit_anchor).
+    AUDIT_ANCHOR = "audit_anchor"
 
 
 class OutboxState(StrEnum):
