@@ -205,12 +205,12 @@
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="278"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="301"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -707,17 +707,17 @@
 <context>
     <name>IdentityPresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="111"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="104"/>
         <source>正在改正姓名…</source>
         <translation>Correcting the name…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="118"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="111"/>
         <source>正在采用登记名称…</source>
         <translation>Adopting the registered name…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="125"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="118"/>
         <source>正在记录理由…</source>
         <translation>Recording the reason…</translation>
     </message>
