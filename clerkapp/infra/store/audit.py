@@ -39,6 +39,7 @@ ACTIONS = frozenset(
         "verification_answered",
         "verification_updated",
         "verification_expired",
+        "verification_deferred",
         "pledge_signed",
         "credit_checked",
         "credit_reported",
