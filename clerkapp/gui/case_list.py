@@ -49,6 +49,7 @@ class CaseEntry:
     waiting_lookup: bool = False
     needs_person: bool = False
     procedure: str = ""  # the matter's kind of act (decided cases say 不予给付 / 不予许可 …)
+    decidable: bool = False  # every proof settled: 可决定 (issue 10)
 
     @property
     def status(self) -> StatusLook:
@@ -58,6 +59,7 @@ class CaseEntry:
             needs_person=self.needs_person,
             waiting_lookup=self.waiting_lookup,
             procedure=self.procedure,
+            decidable=self.decidable,
         )
 
     @property

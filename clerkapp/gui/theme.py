@@ -62,13 +62,21 @@ class StatusLook:
 
 
 def case_status(
-    state: str, *, needs_person: bool = False, waiting_lookup: bool = False, procedure: str = ""
+    state: str,
+    *,
+    needs_person: bool = False,
+    waiting_lookup: bool = False,
+    procedure: str = "",
+    decidable: bool = False,
 ) -> StatusLook:
     """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``);
     a decided case in the words of its matter's kind of act (``procedure``, a
-    ``ProcedureKind`` value): 已办结（给付） / 已办结（不予给付） for a 行政给付."""
+    ``ProcedureKind`` value): 已办结（给付） / 已办结（不予给付） for a 行政给付. ``decidable``:
+    every proof has settled, the clerk can decide now (可决定, issue 10)."""
     if needs_person:
         return StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "需处理"))
+    if decidable and state in ("open", "accepted"):
+        return StatusLook(Tone.OK, QCoreApplication.translate("Status", "可决定"))
     if waiting_lookup:
         return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待答复"))
     looks = {
