@@ -79,18 +79,26 @@ def case_status(
         return StatusLook(Tone.OK, QCoreApplication.translate("Status", "可决定"))
     if waiting_lookup:
         return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待答复"))
+    # Only the look asked for is made (the list asks for hundreds of cases on every reload).
     looks = {
-        "open": StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
-        "accepted": StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")),
-        "approved": StatusLook(Tone.OK, _decided(CaseState.APPROVED, procedure)),
-        "refused": StatusLook(Tone.ERROR, _decided(CaseState.REFUSED, procedure)),
-        "withdrawn": StatusLook(Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")),
-        "awaiting_correction": StatusLook(
+        "open": lambda: StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
+        "accepted": lambda: StatusLook(
+            Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")
+        ),
+        "approved": lambda: StatusLook(Tone.OK, _decided(CaseState.APPROVED, procedure)),
+        "refused": lambda: StatusLook(Tone.ERROR, _decided(CaseState.REFUSED, procedure)),
+        "withdrawn": lambda: StatusLook(
+            Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")
+        ),
+        "awaiting_correction": lambda: StatusLook(
             Tone.WAITING, QCoreApplication.translate("Status", "待补正")
         ),
-        "not_accepted": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予受理")),
+        "not_accepted": lambda: StatusLook(
+            Tone.ERROR, QCoreApplication.translate("Status", "不予受理")
+        ),
     }
-    return looks.get(state, StatusLook(Tone.NEUTRAL, state))
+    make = looks.get(state)
+    return make() if make is not None else StatusLook(Tone.NEUTRAL, state)
 
 
 def _decided(state: CaseState, procedure: str) -> str:
