@@ -18,13 +18,16 @@ import threading
 import time
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 
 from clerkapp.infra.store.db import CaseChangeListener
 
 #: At most one ``changed`` signal per this many milliseconds (the first after a quiet spell goes
 #: out at once).
 COALESCE_MS = 200
+#: Threads of the hub's own pool for the views' re-reads: the global pool has as many threads as
+#: cores (two at a counter) and a department's long poll may hold one for seconds.
+READ_THREADS = 2
 _ATTRIBUTE = "_gui_case_updates"
 
 
@@ -55,6 +58,9 @@ class CaseUpdates(QObject):
         self._armed = False  # a wake-up is on its way to the GUI thread
         self._last = 0.0  # monotonic time of the last ``changed``
         self.delivered = 0  # how many ``changed`` signals went out (benchmarks, tests)
+        #: The pool the views re-read on (``ops.run_op(..., pool=hub.pool)``).
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(READ_THREADS)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)

@@ -304,7 +304,8 @@ class MainWindow(QMainWindow):
             self._cases_loading = self._cases_again = False
             ops.show_failure(self, exc)
 
-        ops.run_op(self, load, self._cases_loaded, failed)
+        pool = self.case_updates.pool if self.case_updates is not None else None
+        ops.run_op(self, load, self._cases_loaded, failed, pool=pool)
 
     def _store_changed(self, _case_ids: frozenset[str]) -> None:
         if self.is_working:  # the list is read again when the clerk logs in or unlocks

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from clerkapp.app.lookups import IN_FLIGHT
 from clerkapp.core.case import Case, CaseState, ProofState
@@ -39,6 +39,7 @@ class PresenterState(QObject):
         super().__init__(parent)
         self.services = services
         self.clerk = clerk
+        self.read_pool: QThreadPool | None = None  # where store changes are read (None: global)
         self.reset()
 
     # -- state -----------------------------------------------------------------------------------
@@ -231,6 +232,7 @@ class PresenterState(QObject):
             lambda: services.snapshot(case_id),
             self._for_this_case(done),
             self._for_this_case(failed),
+            pool=self.read_pool,
         )
 
     def _opened(self, snapshot: Snapshot) -> None:

@@ -150,6 +150,7 @@ class CaseWizard(QWidget):
         self.case_updates = hub_for(context)
         if self.case_updates is not None:
             self.case_updates.changed.connect(self._store_changed)
+            self.presenter.read_pool = self.case_updates.pool
         app = QCoreApplication.instance()
         if app is not None:
             # No department watch outlives the window (the shell waits for running ops).
