@@ -26,7 +26,7 @@ import secrets
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -35,10 +35,11 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from benchmarks import Figure, figure, sandbox_process
 from benchmarks.bench_gui import Heartbeat
 from clerkapp.app.auth import Clerk, Role
-from clerkapp.app.context import AppContext, SyncStatus
+from clerkapp.app.context import AppContext, CaseSummary, SyncStatus
 from clerkapp.gui import ops
 from clerkapp.gui.application import create_qapplication, default_wizard
 from clerkapp.gui.main_window import MainWindow
+from clerkapp.gui.theme import case_status
 from clerkapp.gui.wizard import view_models
 from clerkapp.gui.wizard.wizard import CaseWizard
 from clerkapp.infra.paths import data_dir
@@ -180,10 +181,10 @@ def run() -> Iterator[Figure]:
     yield figure("board_follow_signals", signals, "signals")
 
 
-def _wait(check: object, what: str, timeout_s: float = 60.0) -> None:
+def _wait(check: Callable[[], bool], what: str, timeout_s: float = 60.0) -> None:
     """Run the event loop until ``check()`` holds (a deadline, not a fixed sleep)."""
     deadline = time.monotonic() + timeout_s
-    while not check():  # type: ignore[operator]
+    while not check():
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out: {what}")
         loop = QEventLoop()
@@ -211,10 +212,15 @@ def _listed(window: MainWindow, case_id: str) -> str:
     return ""
 
 
-def _status_text(summary: object) -> str:
-    from clerkapp.gui.main_window import _entry
-
-    return _entry(summary).status.text()  # type: ignore[arg-type]
+def _status_text(summary: CaseSummary) -> str:
+    """What the case list must say of the stored case."""
+    return case_status(
+        summary.state,
+        needs_person=summary.needs_person,
+        waiting_lookup=summary.waiting_lookup,
+        procedure=summary.procedure,
+        decidable=summary.decidable,
+    ).text()
 
 
 def _first_right(timeline: list[tuple[float, object]], right: object, landed: float) -> float:
