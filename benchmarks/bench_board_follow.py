@@ -26,7 +26,7 @@ import secrets
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -223,7 +223,7 @@ def _status_text(summary: CaseSummary) -> str:
     ).text()
 
 
-def _first_right(timeline: list[tuple[float, object]], right: object, landed: float) -> float:
+def _first_right(timeline: Sequence[tuple[float, object]], right: object, landed: float) -> float:
     """When the view last became right (and stayed so) at or after ``landed``."""
     when = None
     for at, shown in timeline:
