@@ -24,7 +24,7 @@ from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
 from clerkapp.infra.store.clerks import ClerkAccounts
-from clerkapp.infra.store.db import Store
+from clerkapp.infra.store.db import CaseChangeListener, Store
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.accounts import AccountAdmin
@@ -55,6 +55,7 @@ class CaseSummary:
     waiting_lookup: bool  # still open, a department's answer or a queued look-up owed
     needs_person: bool
     procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
+    decidable: bool = False  # every proof settled: the clerk can decide it now (issue 10)
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,7 @@ class AppContext:
                 waiting_lookup=s.waiting and s.state.value == "open",
                 needs_person=s.id in stuck,
                 procedure=m.procedure.value if (m := matters.get(s.matter_code)) else "",
+                decidable=s.decidable,
             )
             for s in ordered
         ]
@@ -333,6 +335,16 @@ class AppContext:
                     calendar=self.calendar,
                 )
             return self._case_service
+
+    def add_case_listener(self, listener: CaseChangeListener) -> None:
+        """Call ``listener(case_ids)`` after every committed change of cases, whoever made it
+        (the sync worker, a look-up, a verification poll, a department's answer) — on the
+        committing thread (issue 10: every open view of a case follows the store)."""
+        self.store.add_case_listener(listener)
+
+    def remove_case_listener(self, listener: CaseChangeListener) -> None:
+        """Stop telling ``listener`` (before its owner goes away)."""
+        self.store.remove_case_listener(listener)
 
     def add_sync_listener(self, listener: SyncListener) -> None:
         """Call ``listener(status)`` after every drain — on the sync worker's thread."""

@@ -196,6 +196,9 @@ class Settler:
         elif row.kind == OutboxKind.VERIFICATION_POLL:
             status: VerificationStatus = answer
             if status.state in (VerificationState.QUEUED, VerificationState.DEFERRED):
+                if status.state is VerificationState.DEFERRED:
+                    # The department will answer later: the case says so, with the new date.
+                    self.recorder.record_verification_status(case_id, str(proof), status)
                 # Not answered yet: look again later, without counting it as a failure.
                 wait = float(row.payload.get("poll_every_s", 60))
                 outbox.mark_retry(row.id, f"waiting:{status.state}", now + timedelta(seconds=wait))

@@ -57,6 +57,7 @@ ACTIONS = frozenset(
         "verification_answered",
         "verification_updated",
         "verification_expired",
+        "verification_deferred",
         "pledge_signed",
         "credit_checked",
         "credit_reported",
