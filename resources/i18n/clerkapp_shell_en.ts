@@ -397,38 +397,38 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="239"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="259"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="175"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="177"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="171"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="173"/>
         <source>办件</source>
         <extracomment>Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="176"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="178"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="180"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="182"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="240"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="260"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="241"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="261"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
@@ -601,43 +601,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="107"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="108"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
         <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="121"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="128"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="218"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="225"/>
         <source>审批队列 (Ctrl+Shift+Q)</source>
         <translation>Approval queue (Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="220"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="227"/>
         <source>审批队列</source>
         <translation>Approval queue</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="293"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="300"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="294"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="301"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="358"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="383"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="361"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="386"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
@@ -753,62 +753,67 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="71"/>
+        <location filename="../../clerkapp/gui/theme.py" line="77"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="73"/>
+        <location filename="../../clerkapp/gui/theme.py" line="79"/>
+        <source>可决定</source>
+        <translation>Ready to decide</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="81"/>
         <source>等待答复</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="75"/>
+        <location filename="../../clerkapp/gui/theme.py" line="84"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="76"/>
+        <location filename="../../clerkapp/gui/theme.py" line="86"/>
         <source>等待部门答复</source>
         <translation>Waiting for department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="79"/>
+        <location filename="../../clerkapp/gui/theme.py" line="91"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="81"/>
+        <location filename="../../clerkapp/gui/theme.py" line="94"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="83"/>
+        <location filename="../../clerkapp/gui/theme.py" line="97"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="105"/>
+        <location filename="../../clerkapp/gui/theme.py" line="121"/>
         <source>平台在线</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="107"/>
+        <location filename="../../clerkapp/gui/theme.py" line="123"/>
         <source>连接中</source>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="109"/>
+        <location filename="../../clerkapp/gui/theme.py" line="125"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="111"/>
+        <location filename="../../clerkapp/gui/theme.py" line="127"/>
         <source>平台不稳定</source>
         <translation>Platform unstable</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="114"/>
+        <location filename="../../clerkapp/gui/theme.py" line="130"/>
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
