@@ -78,6 +78,10 @@ class PlatformClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
+        # The platform this client stands for, as outbox rows are stamped (``training`` or the
+        # platform's address): set by the application, a row stamped otherwise is not sent to
+        # it (clerkapp.app.outbox_send.send). None: no check (tools and tests).
+        self.target: str | None = None
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
