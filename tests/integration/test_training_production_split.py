@@ -236,6 +236,7 @@ def _legacy_store(home: Path, cases: list[tuple[str, str]]) -> dict[str, str]:
 
     made = {}
     with Store(home / "clerkapp.sqlite3") as store:
+        store.clerks.add("demo", "演示窗口人员", "clerk", "x", now=local_now())
         for workstation, applicant in cases:
             svc = CaseService(store, catalogue(), local_now, workstation=workstation)
             case = svc.open_case(RENTAL, "person", applicant, "张三", "demo")
@@ -252,6 +253,9 @@ def test_upgrade_a_store_of_training_work_only_becomes_the_training_store(
     _, production = sandboxes
     clerkapp_home.mkdir(parents=True, exist_ok=True)
     made = _legacy_store(clerkapp_home, [("TRAIN-01", PERSON_ID)])
+    archived = clerkapp_home / "documents" / made["TRAIN-01"] / "receipt.pdf"
+    archived.parent.mkdir(parents=True)
+    archived.write_bytes(b"%PDF-1.7 training receipt")
     done = _cli(
         clerkapp_home,
         *("configure", "--url", production.url, "--workstation", PROD_WS, "--secret-stdin"),
@@ -259,8 +263,13 @@ def test_upgrade_a_store_of_training_work_only_becomes_the_training_store(
     )
     assert "培训模式中有 1 件未办结" in done.stdout
     assert not (clerkapp_home / "clerkapp.sqlite3").exists()
+    # Its documents went with it: the store records them relative to its own folder.
+    moved = clerkapp_home / "training" / "documents" / made["TRAIN-01"] / "receipt.pdf"
+    assert moved.read_bytes() == b"%PDF-1.7 training receipt" and not archived.exists()
     ctx = _context(clerkapp_home)
-    assert ctx.store.outbox.pending_count() == 0
+    # Nothing of training in the production store: no case, no operation, no demo account.
+    assert ctx.store.outbox.pending_count() == 0 and ctx.store.clerks.list_all() == []
+    assert ctx.store.cases.summaries(limit=100) == []
     _drain(ctx)
     ctx.close()
     assert production.audit() == []
@@ -299,3 +308,26 @@ def test_upgrade_a_mixed_store_sends_only_the_configured_workstations_rows(
         assert all(words in (r.last_error or "") for r in rows)
     ctx.close()
     assert {c["case"] for c in production.audit()} == {made[PROD_WS]}
+
+
+def test_discard_training_deletes_the_training_store_only_outside_training(
+    clerkapp_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = _context(clerkapp_home, "http://127.0.0.1:9")  # nothing listens: work is queued
+    _queue_work(ctx, PERSON_ID, "张三")
+    queued = ctx.store.outbox.pending_count()
+    ctx.close()
+    refused = _cli(clerkapp_home, "discard-training", "--yes")
+    assert refused.returncode == 1 and "培训模式中不能删除培训库" in refused.stderr
+    monkeypatch.setenv("CLERKAPP_NO_KEYRING", "1")
+    from clerkapp.infra.settings import configure_platform
+
+    configure_platform("http://127.0.0.1:9", PROD_WS, PROD_SECRET)
+    shown = _cli(clerkapp_home, "discard-training")
+    assert shown.returncode == 0 and f"1 件未办结、{queued} 项待发送的操作" in shown.stdout
+    assert store_file(clerkapp_home, training=True).exists()  # only shown, not deleted
+    gone = _cli(clerkapp_home, "discard-training", "--yes")
+    assert gone.returncode == 0 and "已删除培训库" in gone.stdout
+    assert not (clerkapp_home / "training").exists()
+    again = _cli(clerkapp_home, "discard-training", "--yes")
+    assert again.returncode == 0 and "没有培训库" in again.stdout
