@@ -11,7 +11,8 @@ Installations from before the split had one store for both modes. At the first s
 upgrade (:func:`open_mode_store`):
 
 - a store holding *only* training work (every case and every audit entry written by the
-  training workstation, at least one of them) *is* the training store: it is moved, with its
+  training workstation, at least one of them; never a store this version has opened, which
+  carries ``meta.store_mode``) *is* the training store: it is moved, with its
   documents, to ``training/`` — the 4 operations queued while training go back to the training
   sandbox, never to the real platform;
 - otherwise it stays the production store and each unstamped outbox row is stamped from the
@@ -37,6 +38,9 @@ from clerkapp.infra.store.outbox import TRAINING_TARGET, platform_target
 
 log = logging.getLogger(__name__)
 
+#: ``meta`` key naming the mode a store was opened for by a version with a store per mode.
+MODE_KEY = "store_mode"
+
 
 def mode_target(settings: WorkstationSettings) -> str:
     """The stamp of the platform this workstation's mode talks to."""
@@ -49,6 +53,8 @@ def open_mode_store(home: Path, settings: WorkstationSettings) -> Store:
     written before rows were stamped."""
     adopt_legacy_training_store(home)
     store = Store(store_file(home, training=settings.training))
+    if store.meta(MODE_KEY) is None:  # a store of this version: never taken for a legacy one
+        store.set_meta(MODE_KEY, TRAINING_TARGET if settings.training else "production")
     target = mode_target(settings)
     store.outbox.target = target
     stamp_legacy_rows(store, settings)
@@ -102,7 +108,10 @@ def _only_training_work(path: Path) -> bool:
         return False
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"cases", "audit"} <= tables:
+        if not {"cases", "audit", "meta"} <= tables:
+            return False
+        mode = conn.execute("SELECT value FROM meta WHERE key = ?", (MODE_KEY,)).fetchone()
+        if mode is not None:  # written since the split: it is the production store
             return False
         found: set[str | None] = set()
         for table in ("cases", "audit"):

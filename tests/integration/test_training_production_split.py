@@ -331,3 +331,22 @@ def test_discard_training_deletes_the_training_store_only_outside_training(
     assert not (clerkapp_home / "training").exists()
     again = _cli(clerkapp_home, "discard-training", "--yes")
     assert again.returncode == 0 and "没有培训库" in again.stdout
+
+
+def test_a_store_of_this_version_is_never_taken_for_a_pre_split_one(
+    clerkapp_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A production workstation configured under the training workstation's id writes only
+    TRAIN-01 entries: its store must still stay the production store at the next start."""
+    monkeypatch.setenv("CLERKAPP_NO_KEYRING", "1")
+    from clerkapp.infra.settings import configure_platform
+
+    configure_platform("http://127.0.0.1:9", "TRAIN-01", "a-secret")
+    ctx = _context(clerkapp_home)
+    case_id = _queue_work(ctx, PERSON_ID, "张三")
+    ctx.close()
+    ctx = _context(clerkapp_home)
+    assert ctx.store.path == clerkapp_home / "clerkapp.sqlite3"
+    assert [s.id for s in ctx.store.cases.summaries(limit=100)] == [case_id]
+    assert not store_file(clerkapp_home, training=True).exists()
+    ctx.close()
