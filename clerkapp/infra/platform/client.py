@@ -83,6 +83,10 @@ class PlatformClient:
         # network unless the lab exception was configured (clerkapp.infra.url_policy).
         self._insecure_refused = needs_insecure_flag(self.base_url) and not allow_insecure_http
         self.credentials = credentials
+        # The platform this client stands for, as outbox rows are stamped (``training`` or the
+        # platform's address): set by the application, a row stamped otherwise is not sent to
+        # it (clerkapp.app.outbox_send.send). None: no check (tools and tests).
+        self.target: str | None = None
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._sleep = sleep

@@ -308,6 +308,16 @@ def _v6_keyed_audit(db: sqlite_utils.Database) -> None:
     start_keyed_chain(db.conn)
 
 
+def _v7_outbox_target(db: sqlite_utils.Database) -> None:
+    """Issue 10 (training and production never mix): every outbox row names the platform it
+    was queued for (``training`` or the platform's address, see
+    :func:`clerkapp.infra.store.outbox.platform_target`); a row is sent only to that platform.
+    Rows written before have none (NULL) until the application settles them at its first start
+    (``clerkapp.app.training_store``). Written to apply in any order among other migrations."""
+    if "target" not in db.table("outbox").columns_dict:
+        db.table("outbox").add_column("target", str)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -317,6 +327,7 @@ MIGRATIONS: list[Migration] = [
     _v4_register_and_approvals,
     _v5_retention,
     _v6_keyed_audit,
+    _v7_outbox_target,
 ]
 LATEST = len(MIGRATIONS)
 
