@@ -345,6 +345,12 @@ class _Drain:
             return
         self.seen.update(r.id for r in rows)
         self.unsettled += len(rows)
+        # Rows queued for another platform go straight to a person (send() refuses them without
+        # a call), whatever they would otherwise wait for (a registration held the same way).
+        target = self.w.client.target
+        for row in [r for r in rows if target is not None and r.target != target]:
+            self._submit([row])
+        rows = [r for r in rows if target is None or r.target == target]
         # Progress lanes first, so a registration in this page is known before its case's calls.
         grouped = sorted(lanes(rows), key=lambda lane: lane[0].kind not in _ORDERED)
         others = {
