@@ -838,5 +838,15 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
     </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="229"/>
+        <source> · 培训库：不会发送到正式平台</source>
+        <translation> · training store: never sent to the real platform</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="233"/>
+        <source>培训中的办件和待发送的操作保存在单独的培训库（{0}），只发送到培训沙箱；配置正式平台后使用正式库，培训库原样保留，回到培训模式可继续。</source>
+        <translation>Training cases and their queued operations are kept in a separate training store ({0}) and sent only to the training sandbox; once a real platform is configured the production store is used, the training store is kept as it is, and training can go on where it was left.</translation>
+    </message>
 </context>
 </TS>
