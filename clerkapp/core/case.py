@@ -235,6 +235,14 @@ class Case(IdentityEvents, CaseWays):
         self._set(p, _P.PENDING, now, error="核验请求已过期，请重新发起或改用其他方式", ticket=None)
         self._emit(EventKind.VERIFICATION_EXPIRED, code, now, ticket=ticket)
 
+    def verification_withdrawn(self, code: str, error: str, now: datetime) -> None:
+        """A verification request the platform refused was cancelled by a person: back to
+        pending with ``error`` (the clerk asks again, or uses another way)."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        ticket = p.ticket
+        self._set(p, _P.PENDING, now, error=error, ticket=None)
+        self._emit(EventKind.VERIFICATION_WITHDRAWN, code, now, ticket=ticket)
+
     # ---- credit check and pledges ---------------------------------------------------------
 
     def record_credit(self, listed: bool, now: datetime) -> None:

@@ -77,6 +77,9 @@ ACTIONS = frozenset(
         "clerk_updated",
         "outbox_needs_person",
         "outbox_requeued",
+        "outbox_edited",
+        "outbox_cancelled",
+        "verification_withdrawn",
         "auth_event",
     }
 )
