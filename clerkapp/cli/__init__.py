@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from clerkapp import __version__
 from clerkapp.cli import audit, calendar, catalogue, gui, platform
+from clerkapp.cli import sync as sync_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.register(sub)
     platform.register(sub)
     calendar.register(sub)
+    sync_command.register(sub)
     return parser
 
 
