@@ -33,6 +33,7 @@ EXIT_SENT, EXIT_ERROR, EXIT_WAITING, EXIT_NEEDS_PERSON = 0, 1, 3, 4
 MAX_PASSES = 20  # without --once: at most this many drains …
 MAX_SECONDS = 300.0  # … and this long, so a scheduled task always ends
 LOCK_WAIT_S = 60.0  # how long to wait for a GUI's drain on the same store to finish
+SHORT_WAIT_S = 2.0  # a row due this soon after a pass that sent something: one more pass
 
 
 @dataclass
@@ -122,9 +123,14 @@ def run_sync(
                 run.error = "另一个程序正在同步本工作站的数据，请稍后再试"
                 break
             run.passes += 1
-            more = report.sent > 0 and store.outbox.due(service.clock(), limit=1)
-            if once or not more or run.passes >= max_passes or time.monotonic() > deadline:
+            if once or report.sent == 0 or run.passes >= max_passes:
                 break
+            # Rows held back a moment (a case's later progress operations behind a failed
+            # earlier one) are waited for; a retry backoff or a department's poll is not.
+            wait_s = _due_in(store, service.clock())
+            if wait_s is None or wait_s > SHORT_WAIT_S or time.monotonic() + wait_s > deadline:
+                break
+            time.sleep(wait_s)
     run.sent = _sent_since(store, started_at)
     run.waiting = [_waiting(row, run) for row in _open_rows(store)]
     run.needs_person = [
@@ -141,6 +147,12 @@ def run_sync(
         for item in NeedsPersonDesk(service).items()
     ]
     return run
+
+
+def _due_in(store: Store, now: datetime) -> float | None:
+    """Seconds until the next open row falls due (0: due now; None: nothing open)."""
+    due = store.outbox.next_due_at()
+    return None if due is None else max(0.0, (due - now).total_seconds())
 
 
 def _open_rows(store: Store) -> list[OutboxRow]:

@@ -160,3 +160,27 @@ def test_no_store_yet_is_nothing_to_send(clerkapp_home: Path) -> None:
     done = _cli(clerkapp_home, "sync", "--json")
     assert done.returncode == 0, done.stderr
     assert _json(done)["counts"] == {"sent": 0, "waiting": 0, "needs_person": 0}
+
+
+def test_a_retryable_failure_waits_with_its_backoff(
+    tmp_path: Path,
+    sandbox: Any,  # noqa: F811
+) -> None:
+    from clerkapp.app.clock import SteppingClock
+    from clerkapp.app.sync_run import run_sync, summary_lines
+    from tests.integration.case_fixtures import START, sandbox_client, service
+
+    clock = SteppingClock(START)
+    svc = service(tmp_path, clock)
+    case = svc.open_case(RENTAL, "person", demo.LI_MING, "李明", "demo")
+    clock.advance(timedelta(minutes=1))  # the counter's lease on the identity question ran out
+    sandbox.set_fault("progress", "error", status=503)
+    with sandbox_client(sandbox) as client:
+        run = run_sync(svc, client, training=True)
+    svc.store.close()
+    assert run.exit_code == 3 and run.platform == "online"
+    assert [(i["kind"], i["case_id"]) for i in run.sent] == [("lookup", case.id)]
+    [wait] = run.waiting
+    assert wait["kind"] == "progress_register" and wait["why"] == "backoff"
+    assert "暂时无法访问" in wait["reason"] and "后重试" in wait["reason"]
+    assert any("等待发送 1 项" in line for line in summary_lines(run))
