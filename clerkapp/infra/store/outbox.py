@@ -251,13 +251,19 @@ class Outbox:
             (error, db_time(next_attempt_at)),
         )
 
-    def mark_needs_person(self, row_id: int, problem: str) -> None:
-        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer)."""
-        self._update(
-            row_id,
-            "state = 'needs_person', attempts = attempts + 1, last_error = ?",
-            (problem,),
-        )
+    def mark_needs_person(self, row_id: int, problem: str, *, now: datetime | None = None) -> None:
+        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer).
+        The refusal is audited (``outbox_needs_person``: row, kind, problem with ID numbers
+        masked) in the same transaction — the row's history in the 需人工处理 list."""
+        with self._store.atomic():
+            self._update(
+                row_id,
+                "state = 'needs_person', attempts = attempts + 1, last_error = ?",
+                (problem,),
+            )
+            from clerkapp.infra.store.outbox_people import audit_refusal
+
+            audit_refusal(self._store, row_id, problem, now)
 
     def requeue(self, row_id: int, *, now: datetime) -> None:
         """Send a ``needs_person`` row again (a person fixed the cause)."""
