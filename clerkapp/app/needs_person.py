@@ -46,6 +46,7 @@ KIND_LABELS = {
     OutboxKind.PROGRESS_REGISTER.value: "办件进度登记",
     OutboxKind.PROGRESS_EVENT.value: "办件进度更新",
     OutboxKind.CREDIT_REPORT.value: "失信信息报送",
+    OutboxKind.AUDIT_ANCHOR.value: "审计链存证",
 }
 STEP_LABELS = {
     "outbox_needs_person": "平台未受理",

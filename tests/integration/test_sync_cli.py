@@ -18,8 +18,10 @@ import pytest
 
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import local_now
+from clerkapp.app.training_store import open_mode_store
 from clerkapp.infra.catalogue_io import load_catalogue
-from clerkapp.infra.paths import database_path
+from clerkapp.infra.paths import data_dir, database_path
+from clerkapp.infra.settings import load_settings
 from clerkapp.infra.store import OutboxState, Store, db_time
 from clerkapp.sandbox import demo
 from tests.integration.case_fixtures import RENTAL
@@ -47,7 +49,8 @@ def _cli(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess
 def _queued_case(workstation: str = "TRAIN-01") -> str:
     """A case opened at the counter while offline: its identity question and progress
     registration wait in the outbox, due now (the counter's lease has run out)."""
-    with Store(database_path()) as store:
+    # The store of the mode in use, as the app opens it (rows stamped with the mode's platform).
+    with open_mode_store(data_dir(), load_settings()) as store:
         service = CaseService(store, load_catalogue(), local_now, workstation=workstation)
         case = service.open_case(RENTAL, "person", demo.LI_MING, "李明", "demo")
         with store.atomic():
@@ -86,9 +89,11 @@ def test_training_sync_sends_everything_then_has_nothing_to_do(
     assert done.returncode == 0, done.stdout + done.stderr
     result = _json(done)
     assert result["platform"] == "online"
-    assert result["counts"] == {"sent": 2, "waiting": 0, "needs_person": 0}
-    assert sorted(i["kind"] for i in result["sent"]) == ["lookup", "progress_register"]
-    assert {i["case_id"] for i in result["sent"]} == {case_id}
+    # the case's two operations, then the audit chain's head anchored on the platform
+    assert result["counts"] == {"sent": 3, "waiting": 0, "needs_person": 0}
+    kinds = sorted(i["kind"] for i in result["sent"])
+    assert kinds == ["audit_anchor", "lookup", "progress_register"]
+    assert {i["case_id"] for i in result["sent"] if i["kind"] != "audit_anchor"} == {case_id}
     assert all(r.state is OutboxState.SENT for r in _rows())
     with Store(database_path()) as store:
         actors = {e.actor for e in store.audit.entries(case_id) if e.action == "identity_checked"}
@@ -107,7 +112,9 @@ def test_a_refused_operation_exits_4_and_names_it(
     sandbox.set_fault("progress", "error", status=422)
     done = _cli(clerkapp_home, "sync", "--sandbox-url", sandbox.url)
     assert done.returncode == 4, done.stdout + done.stderr
+    # the audit anchor went; the registration is refused and the look-up waits behind it
     assert "已发送 1 项" in done.stdout and "需人工处理 1 项" in done.stdout
+    assert "审计链存证" in done.stdout
     assert f"办件进度登记 {case_id}" in done.stdout and "模拟故障 422" in done.stdout
     result = _json(_cli(clerkapp_home, "sync", "--json", "--sandbox-url", sandbox.url))
     [item] = result["needs_person"]
@@ -150,7 +157,7 @@ def test_production_workstation_syncs_with_its_platform(
     _queued_case(sandbox.workstation)
     done = _cli(clerkapp_home, "sync", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert _json(done)["counts"]["sent"] == 2
+    assert _json(done)["counts"]["sent"] == 3  # the case's two operations and the audit anchor
 
     misuse = _cli(clerkapp_home, "sync", "--sandbox-url", sandbox.url)
     assert misuse.returncode == 1 and "只用于培训模式" in misuse.stderr
@@ -179,8 +186,13 @@ def test_a_retryable_failure_waits_with_its_backoff(
         run = run_sync(svc, client, training=True)
     svc.store.close()
     assert run.exit_code == 3 and run.platform == "online"
-    assert [(i["kind"], i["case_id"]) for i in run.sent] == [("lookup", case.id)]
-    [wait] = run.waiting
-    assert wait["kind"] == "progress_register" and wait["why"] == "backoff"
+    # Nothing of the case went: its look-up waits behind the registration (the platform would
+    # refuse a call for a case it does not know); only the audit chain's anchor was sent.
+    assert [i["kind"] for i in run.sent] == ["audit_anchor"]
+    waits = {i["kind"]: i for i in run.waiting}
+    assert set(waits) == {"progress_register", "lookup"}
+    assert waits["lookup"]["case_id"] == case.id
+    wait = waits["progress_register"]
+    assert wait["why"] == "backoff"
     assert "暂时无法访问" in wait["reason"] and "后重试" in wait["reason"]
-    assert any("等待发送 1 项" in line for line in summary_lines(run))
+    assert any("等待发送 2 项" in line for line in summary_lines(run))

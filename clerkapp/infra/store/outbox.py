@@ -174,14 +174,16 @@ class Outbox:
 
     def unregistered(self, case_ids: Iterable[str]) -> set[str]:
         """Those of ``case_ids`` whose progress registration — the platform's record that this
-        workstation handles the case, needed before any other call of it — is still open."""
+        workstation handles the case, needed before any other call of it — is not delivered yet:
+        still open, or held for a person (its calls would only be refused until it is fixed)."""
         wanted = sorted(set(case_ids))
         found: set[str] = set()
         with self._store.read():
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 rows = self._store.conn.execute(
-                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ? AND state = 'open'"
+                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ?"
+                    " AND state IN ('open', 'needs_person')"
                     f" AND case_id IN ({','.join('?' for _ in chunk)})",
                     [OutboxKind.PROGRESS_REGISTER.value, *chunk],
                 ).fetchall()
