@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import logging
 import os
 import signal
@@ -82,14 +81,17 @@ class GuiPreferences:
         path = home / "gui.json"
         if not path.exists():
             return cls()
+        from clerkapp.core.bounded_json import InputError
+        from clerkapp.infra.bounded_read import PREFERENCES, read_json
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = read_json(path, PREFERENCES)
             return cls(
                 lang=str(data.get("lang", DEFAULT_LANG)),
                 idle_lock_minutes=float(data.get("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)),
                 sandbox_port=int(data.get("sandbox_port", DEFAULT_PORT)),
             )
-        except (OSError, ValueError, AttributeError):
+        except (InputError, ValueError, AttributeError, TypeError, OverflowError):
             log.warning("gui.json unreadable; using defaults")
             return cls()
 

@@ -23,7 +23,9 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.bounded_read import SETTINGS, display_path, read_json
 from clerkapp.infra.paths import data_dir
 
 if TYPE_CHECKING:
@@ -90,11 +92,13 @@ def load_settings() -> WorkstationSettings:
     if not path.exists():
         return WorkstationSettings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = read_json(path, SETTINGS)  # bounded (issue 11)
+    except InputError as exc:
         raise SettingsError(
-            f"cannot read {path}: {exc}", user_message=f"工作站配置文件无法读取：{path}"
-        ) from exc
+            f"cannot read {path}: {exc}",
+            user_message=f"工作站配置文件无法读取：{display_path(path)}: {exc.location}: "
+            f"{exc.field or '-'}: {exc.message}",
+        ) from None
     if not isinstance(data, dict):
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__

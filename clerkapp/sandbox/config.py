@@ -6,15 +6,16 @@ reads ``$CLERKAPP_HOME`` itself, the same way :func:`clerkapp.infra.paths.data_d
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.core.office_time import DEFAULT_OFFICE_ZONE, UnknownZoneError, zone_named
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.bounded_read import WORKSTATIONS, read_json
 
 TRAINING_WORKSTATION = "TRAIN-01"
 TRAINING_SECRET = "sandbox-training-secret"
@@ -91,11 +92,13 @@ def load_workstations(data_dir: Path) -> dict[str, str]:
     if not path.exists():
         return stations
     try:
-        extra = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        extra = read_json(path, WORKSTATIONS)
+    except InputError as exc:
         raise SandboxConfigError(
-            f"{path}: {exc}", user_message=f"工作站配置文件无法读取：{path}（{exc}）"
-        ) from exc
+            f"{path}: {exc}",
+            user_message=f"工作站配置文件无法读取：{path}: {exc.location}: {exc.field or '-'}: "
+            f"{exc.message}",
+        ) from None
     if not isinstance(extra, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k and v for k, v in extra.items()
     ):

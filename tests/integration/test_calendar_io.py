@@ -81,7 +81,9 @@ def test_the_shipped_example_is_valid_and_matches_the_shipped_2026_schedule() ->
 
 def test_bad_json_is_reported_with_line_and_column(tmp_path: Path) -> None:
     bad = _write(tmp_path / "h.json", '{\n "format": "clerkapp-holidays/1"\n "years": {}\n}')
-    assert _problems(bad) == [f"{bad}: 第 3 行第 2 列: -: 不是有效的 JSON：Expecting ',' delimiter"]
+    assert _problems(bad) == [
+        f"{bad}: 第 3 行第 2 列（字节 36）: -: 不是有效的 JSON：Expecting ',' delimiter"
+    ]
 
 
 def test_every_problem_of_a_file_is_reported_in_one_go(tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_every_problem_of_a_file_is_reported_in_one_go(tmp_path: Path) -> None:
         "years.2027: holidays[3]: “20270101”不是 YYYY-MM-DD 格式的日期",
         "years.2027: workdays[0]: 2027-02-06 同时列为放假日和调休上班日",
         "years.2027: workdays[1]: 2027-02-08 是星期一，本来就上班，不是调休上班日",
-        "years: 27: 年份应为四位数字",
+        "years: 27: 年份应为四位半角数字",
         "years.2028: workdays: 缺少该字段（没有时写 []）",
         "years.2029: -: 应为对象",
     ]
