@@ -133,6 +133,9 @@ class Shell(QObject):
         self.window.first_shown.connect(self._warm_up_documents)
         self.window.show()
         ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
+        ops.run_op(
+            self.window, self.context.calendar_problems, self._calendar_checked, self._check_failed
+        )
         if self.sandbox is not None:
             self.sandbox.start()
             ops.run_op(self.window, self.context.prepare_training, lambda _: None)
@@ -150,6 +153,27 @@ class Shell(QObject):
     def _warm_up_failed(self, exc: BaseException) -> None:
         # A missing font file: the print step reports it when it builds a document.
         ops.log_failure(exc, "warming up the documents' fonts")
+
+    def _calendar_checked(self, problems: int) -> None:
+        """A broken holiday override file is ignored (the shipped schedule is used): say so."""
+        if not problems or self._closed:
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("calendarOverrideWarning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("节假日覆盖文件有误"))
+        # {n}, not Qt's %n plural (pyside6-lupdate does not extract numerus forms from Python)
+        box.setText(
+            self.tr(
+                "节假日覆盖文件有 {n} 个问题，已忽略；承诺办结日期按内置的节假日安排计算。"
+                "请信息技术人员运行 clerkapp calendar check 查看并修正。"
+            ).format(n=problems)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        ops.log_failure(exc, "checking the holiday override file")
 
     def _sandbox_state(self, state: PlatformState) -> None:
         if state is PlatformState.ONLINE and self.sandbox is not None:

@@ -46,7 +46,7 @@ WORKSTATIONS = FileKind("工作站名单", 1 * MIB, JsonLimits(max_depth=8, max_
 
 _CHUNK = 1 * MIB
 #: Line ends of a JSON-lines file (as Python's text mode reads them: \r\n, \r or \n).
-_LINES = re.compile(r"\r\n|\r|\n")
+_LINES = re.compile(r"(\r\n|\r|\n)")
 
 
 def _size(n: int) -> str:
@@ -125,13 +125,16 @@ def read_json_lines(path: Path, kind: FileKind) -> list[tuple[int, Any | InputEr
     caller lists every bad line). A file that cannot be read or decoded raises InputError."""
     text, offset = read_text(path, kind)
     rows: list[tuple[int, Any | InputError]] = []
-    for number, line in enumerate(_LINES.split(text), start=1):
+    parts = _LINES.split(text)  # line, end, line, end, …, last line
+    for number, start in enumerate(range(0, len(parts), 2), start=1):
+        line = parts[start]
         if line.strip():
             try:
                 rows.append((number, parse_json(line, kind.json, offset, number)))
             except InputError as exc:
                 rows.append((number, exc))
-        offset += len(line.encode("utf-8")) + 1
+        end = parts[start + 1] if start + 1 < len(parts) else ""
+        offset += len(line.encode("utf-8")) + len(end)
     return rows
 
 

@@ -200,6 +200,20 @@ def load_work_calendar(path: Path | None = None) -> WorkCalendar:
     return calendar
 
 
+def override_problems(path: Path | None = None) -> list[Problem]:
+    """Every problem of the installed override file (``path``, default :func:`override_path`);
+    empty when there is no file or it is fine. For start-up's visible warning: a broken file is
+    ignored (:func:`load_work_calendar`), and the clerk is told so."""
+    target = path or override_path()
+    if not target.exists() and not target.is_symlink():
+        return []
+    try:
+        read_overrides(target)
+    except CalendarFileError as exc:
+        return exc.problems
+    return []
+
+
 def promised_date(calendar: WorkCalendar, start: dt.date, days: int) -> dt.date:
     """``days`` working days after ``start`` by ``calendar``; a year it does not cover is
     counted by weekday only and logged once (per run) as a warning."""
