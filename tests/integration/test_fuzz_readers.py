@@ -172,3 +172,14 @@ def test_the_guard_turns_a_bug_into_one_line_and_logs_no_data(
     assert "RuntimeError" in log and "broken" in log  # the frames, for the developer
     assert "110101199003077777" not in log and "张三" not in log
     assert os.environ["CLERKAPP_HOME"] == str(clerkapp_home)
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_without_breaking_the_output(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / os.fsdecode(b"\xff\xfe.json")
+    path.write_bytes(b'{"format": 1}')
+    for argv in (["catalogue", "validate", str(path)], ["calendar", "check", str(path)]):
+        outcome = run_in_process(argv)  # strict UTF-8 streams: a raw surrogate would fail
+        assert outcome.code == 1 and not outcome.bad(), outcome.crash
+        assert "\\udcff\\udcfe.json: " in outcome.stdout
