@@ -272,6 +272,8 @@ COMMANDS: list[Command] = [
     Command("dataset", "manifest.json", ("platform", "check-dataset", "{dir}")),
     Command("dataset", "people.jsonl", ("platform", "check-dataset", "{dir}")),
     Command("dataset", "marriages.jsonl", ("platform", "check-dataset", "{dir}")),
+    # writes, into whatever the corpus put at --out (a FIFO, /dev/zero, a dangling link…)
+    Command("output", "arg", ("platform", "dataset", "--out", "{path}", "--people", "3")),
     # exit 2: no store to check (documented); the file read is settings.json's office zone
     Command("settings", "settings.json", ("audit", "verify"), codes=(0, 1, 2)),
     Command("settings", "settings.json", ("platform", "training")),

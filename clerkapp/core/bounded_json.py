@@ -130,6 +130,8 @@ def _deep_index(text: str, limit: int) -> int:
 
 def _check_escapes(text: str, offset: int, first_line: int) -> None:
     """Refuse ``\\u0000`` and a ``\\uD800``-``\\uDFFF`` escape that is not half of a pair."""
+    if "\\u" not in text:  # most files: no escape at all
+        return
     paired_low = -1
     for match in _ESCAPE.finditer(text):
         slashes = len(match.group(1))
