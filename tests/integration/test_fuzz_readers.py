@@ -38,7 +38,8 @@ _FUZZ = settings(
     max_examples=40,
     deadline=None,  # the machine is shared: the bound is max_examples, not one example's time
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    derandomize=True,
+    derandomize=True,  # the same examples on every run: CI is reproducible
+    database=None,
 )
 
 
@@ -183,3 +184,32 @@ def test_a_file_name_that_is_not_utf8_is_printed_without_breaking_the_output(
         outcome = run_in_process(argv)  # strict UTF-8 streams: a raw surrogate would fail
         assert outcome.code == 1 and not outcome.bad(), outcome.crash
         assert "\\udcff\\udcfe.json: " in outcome.stdout
+
+
+_REGULAR = sorted(set(NASTY) - {"fifo", "directory", "dev-zero", "dangling-symlink"})
+
+
+@pytest.mark.parametrize("name", _REGULAR)
+def test_the_sandbox_refuses_a_nasty_dataset_or_workstation_list_in_words(
+    name: str, tmp_path: Path
+) -> None:
+    """`platform serve --data DIR` loads these before it listens (the loaders it calls, here:
+    a serving process would not stop on a good file); a ClerkAppError is what it prints."""
+    from clerkapp.errors import ClerkAppError
+    from clerkapp.sandbox.config import SandboxSettings
+    from clerkapp.sandbox.state import load_or_generate
+    from tests.fuzz_inputs import write_dataset
+
+    stations = tmp_path / "stations"
+    stations.mkdir()
+    NASTY[name](stations / "workstations.json")
+    with pytest.raises(ClerkAppError) as caught:
+        SandboxSettings(data_dir=stations)
+    assert "workstations.json" in caught.value.user_message
+    dataset = tmp_path / "dataset"
+    write_dataset(dataset)
+    (dataset / "manifest.json").unlink()
+    NASTY[name](dataset / "manifest.json")
+    with pytest.raises(ClerkAppError) as refused:
+        load_or_generate(SandboxSettings(data_dir=dataset))
+    assert "manifest.json: " in refused.value.user_message
