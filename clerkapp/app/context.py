@@ -267,6 +267,15 @@ class AppContext:
                 self._calendar = load_work_calendar()
             return self._calendar
 
+    def calendar_problems(self) -> int:
+        """*worker* — how many problems the holiday override file has (0: no file, or a good
+        one). A broken file is ignored — promised dates follow the shipped schedule — and
+        start-up says so on screen (issue 11)."""
+        from clerkapp.infra.calendar_io import override_problems
+
+        _ = self.calendar  # the file is read (and, when broken, ignored) as start-up does
+        return len(override_problems())
+
     def use_platform_url(self, url: str) -> None:
         """Point the client at ``url`` (the training sandbox may listen elsewhere than the
         default, e.g. on an ephemeral port in tests). Call before the client is first used."""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from clerkapp import __version__
 from clerkapp.cli import audit, calendar, catalogue, clerks, gui, platform
 from clerkapp.cli import sync as sync_command
+from clerkapp.errors import ClerkAppError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = exc.filename if exc.filename is not None else ""
         print(f"无法访问文件或目录 {where}：{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except ClerkAppError as exc:
+        # An error the application foresaw (a broken settings.json read on the way, say): its
+        # message was written for the person; no command left it unanswered on purpose.
+        print(exc.user_message, file=sys.stderr)
+        return 1
+    except Exception as exc:  # the last resort: the bad-input fuzz test fails when it is reached
+        return _unexpected(exc)
     return result
 
 
@@ -76,6 +84,38 @@ def _warn_insecure_platform() -> None:
     warning = insecure_warning(settings.platform_url, settings.insecure_http)
     if warning:
         print(warning, file=sys.stderr)
+
+
+#: The start of the guard's message (the bad-input fuzz test fails when it appears).
+UNEXPECTED_MARKER = "内部错误"
+
+
+def _unexpected(exc: Exception) -> int:
+    """An exception no command expected: one line for the person, the traceback in the log file
+    only — the type and the frames (file, line, function), not the message, which might quote a
+    file's content (personal data). Exit status 2."""
+    import logging
+    import traceback
+
+    from clerkapp.infra.logging_setup import setup_logging
+
+    where = ""
+    try:
+        log_file = setup_logging()
+        frames = "\n".join(
+            f"  {frame.filename}:{frame.lineno} in {frame.name}"
+            for frame in traceback.extract_tb(exc.__traceback__)
+        )
+        logging.getLogger("clerkapp.cli").error(
+            "unexpected %s in a command\n%s", type(exc).__name__, frames
+        )
+        for handler in logging.getLogger("clerkapp").handlers:
+            handler.flush()
+        where = f"，详情见日志 {log_file}"
+    except Exception:  # no log file: the message alone
+        where = ""
+    print(f"{UNEXPECTED_MARKER}：命令未能完成（{type(exc).__name__}）{where}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

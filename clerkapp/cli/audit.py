@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ def run_verify(args: argparse.Namespace) -> int:
     """`clerkapp audit verify`: exit 0 when the trail holds, 1 when anything is wrong (or the
     file is not a ClerkApp store, or is damaged), 2 when there is no store to check."""
     from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.bounded_read import display_path
     from clerkapp.infra.office_clock import set_office_zone
     from clerkapp.infra.paths import database_path
     from clerkapp.infra.settings import load_settings
@@ -57,6 +59,10 @@ def run_verify(args: argparse.Namespace) -> int:
     from clerkapp.infra.store.readonly import damaged, open_read_only
 
     path: Path = args.db or database_path()
+    if os.path.lexists(path) and not path.is_file():
+        # A directory, a FIFO, a device, a dangling link: nothing to check (exit 1, in words).
+        print(f"{display_path(path)}: -: -: 无法检查：该路径不是普通文件", file=sys.stderr)
+        return 1
     if not path.is_file():
         print(f"找不到数据库文件：{path}", file=sys.stderr)
         return 2
@@ -65,8 +71,8 @@ def run_verify(args: argparse.Namespace) -> int:
         set_office_zone(load_settings().office_zone)
     try:
         conn = open_read_only(path)
-    except ClerkAppError as exc:
-        print(exc.user_message, file=sys.stderr)
+    except ClerkAppError as exc:  # file: location: field: message, as every reading command
+        print(f"{display_path(path)}: -: -: {exc.user_message}", file=sys.stderr)
         return 1
     try:
         try:
@@ -77,7 +83,7 @@ def run_verify(args: argparse.Namespace) -> int:
         key, key_problem = current_audit_key()
         report = verify_trail(conn, key, source.anchors, key_problem=key_problem)
     except sqlite3.DatabaseError as exc:
-        print(damaged(path, exc).user_message, file=sys.stderr)
+        print(f"{display_path(path)}: -: -: {damaged(path, exc).user_message}", file=sys.stderr)
         return 1
     finally:
         conn.close()

@@ -76,6 +76,7 @@ def _package_version() -> str:
 def _check(args: argparse.Namespace) -> int:
     from clerkapp.cli.catalogue import report_invalid
     from clerkapp.core.workdays import WorkCalendar, package_years
+    from clerkapp.infra.bounded_read import display_path
     from clerkapp.infra.calendar_io import CalendarFileError, override_path, read_overrides
 
     path: Path = args.path or override_path()
@@ -89,7 +90,7 @@ def _check(args: argparse.Namespace) -> int:
     except CalendarFileError as exc:
         return report_invalid(exc.problems, exc.source)
     calendar = WorkCalendar(schedules)
-    print(f"{path}: 校验通过 (valid)")
+    print(f"{display_path(path)}: 校验通过 (valid)")
     for schedule in calendar.overrides:
         source = f"，依据：{schedule.source}" if schedule.source else ""
         print(

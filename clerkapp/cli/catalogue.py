@@ -69,9 +69,10 @@ def report_invalid(problems: Sequence[Problem], source: str) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from clerkapp.infra.bounded_read import display_path
     from clerkapp.infra.catalogue_io import CatalogueFileError, check_file
 
-    source = str(args.path)
+    source = display_path(args.path)
     try:
         _, result = check_file(args.path, full=True)
     except CatalogueFileError as exc:

@@ -275,9 +275,14 @@ def _say_training_work(*, leaving: bool) -> None:
 
 
 def _training(args: argparse.Namespace) -> int:
+    from clerkapp.errors import ClerkAppError
     from clerkapp.infra.settings import use_training
 
-    use_training()
+    try:
+        use_training()
+    except ClerkAppError as exc:
+        print(exc.user_message, file=sys.stderr)
+        return 1
     print("已恢复培训模式（使用内置沙箱平台）")
     _say_training_work(leaving=False)
     return 0

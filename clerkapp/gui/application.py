@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import logging
 import os
 import signal
@@ -85,14 +84,17 @@ class GuiPreferences:
         path = home / "gui.json"
         if not path.exists():
             return cls()
+        from clerkapp.core.bounded_json import InputError
+        from clerkapp.infra.bounded_read import PREFERENCES, read_json
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = read_json(path, PREFERENCES)
             return cls(
                 lang=str(data.get("lang", DEFAULT_LANG)),
                 idle_lock_minutes=float(data.get("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)),
                 sandbox_port=int(data.get("sandbox_port", DEFAULT_PORT)),
             )
-        except (OSError, ValueError, AttributeError):
+        except (InputError, ValueError, AttributeError, TypeError, OverflowError):
             log.warning("gui.json unreadable; using defaults")
             return cls()
 
@@ -157,6 +159,9 @@ class Shell(QObject):
         self.window.first_shown.connect(self._warm_up_documents)
         self.window.show()
         ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
+        ops.run_op(
+            self.window, self.context.calendar_problems, self._calendar_checked, self._check_failed
+        )
         if self.sandbox is not None:
             self.sandbox.start()
             ops.run_op(self.window, self.context.prepare_training, lambda _: None)
@@ -203,6 +208,27 @@ class Shell(QObject):
     def _warm_up_failed(self, exc: BaseException) -> None:
         # A missing font file: the print step reports it when it builds a document.
         ops.log_failure(exc, "warming up the documents' fonts")
+
+    def _calendar_checked(self, problems: int) -> None:
+        """A broken holiday override file is ignored (the shipped schedule is used): say so."""
+        if not problems or self._closed:
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("calendarOverrideWarning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("节假日覆盖文件有误"))
+        # {n}, not Qt's %n plural (pyside6-lupdate does not extract numerus forms from Python)
+        box.setText(
+            self.tr(
+                "节假日覆盖文件有 {n} 个问题，已忽略；承诺办结日期按内置的节假日安排计算。"
+                "请信息技术人员运行 clerkapp calendar check 查看并修正。"
+            ).format(n=problems)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        ops.log_failure(exc, "checking the holiday override file")
 
     def _sandbox_state(self, state: PlatformState) -> None:
         # The sandbox's process says where it listens and when it dies; whether the platform

@@ -10,16 +10,17 @@ warning and uses the schedule the app ships; ``clerkapp calendar check`` lists e
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
 import threading
 from pathlib import Path
 from typing import Any
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.core.catalogue_schema import Problem, render_problems
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar, YearSchedule
 from clerkapp.errors import ValidationError
+from clerkapp.infra.bounded_read import HOLIDAYS, display_path, read_json
 from clerkapp.infra.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,9 @@ log = logging.getLogger(__name__)
 FORMAT = "clerkapp-holidays/1"
 _TOP_KEYS = {"format", "years", "comment"}
 _YEAR_KEYS = {"source", "holidays", "workdays"}
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_YEAR = re.compile(r"^\d{4}$")
+# ASCII digits only: "２０２７" (full-width) is not a year a person meant to write twice
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_YEAR = re.compile(r"^\d{4}$", re.ASCII)
 _WEEKDAYS = "一二三四五六日"
 
 # Years already warned about as not covered: a promise in such a year is logged once per run.
@@ -76,8 +78,12 @@ def parse_overrides(data: object) -> tuple[tuple[YearSchedule, ...], list[Proble
     schedules: list[YearSchedule] = []
     for key, entry in years.items():
         schedule = _parse_year(key, entry, problems)
-        if schedule is not None:
-            schedules.append(schedule)
+        if schedule is None:
+            continue
+        if any(s.year == schedule.year for s in schedules):
+            problems.append(Problem("years", key, f"{schedule.year} 年写了两次"))
+            continue
+        schedules.append(schedule)
     if problems:
         return (), problems
     return tuple(schedules), []
@@ -86,7 +92,7 @@ def parse_overrides(data: object) -> tuple[tuple[YearSchedule, ...], list[Proble
 def _parse_year(key: str, entry: Any, problems: list[Problem]) -> YearSchedule | None:
     where = f"years.{key}"
     if not _YEAR.match(key):
-        problems.append(Problem("years", key, "年份应为四位数字，如“2027”"))
+        problems.append(Problem("years", key, "年份应为四位半角数字，如“2027”"))
         return None
     year = int(key)
     if not isinstance(entry, dict):
@@ -155,20 +161,12 @@ def _dates(
 def read_overrides(path: Path) -> tuple[YearSchedule, ...]:
     """The year schedules of the override file ``path``; :class:`CalendarFileError` with every
     problem (unreadable, not UTF-8, bad JSON with line and column, bad content) otherwise."""
-    source = str(path)
+    source = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad may save a byte-order mark
-    except UnicodeDecodeError as exc:
-        problem = Problem("$", "", f"文件不是 UTF-8 编码（第 {exc.start} 字节）")
-        raise CalendarFileError(source, [problem]) from exc
-    except OSError as exc:
-        problem = Problem("$", "", f"无法读取文件：{exc.strerror or exc}")
-        raise CalendarFileError(source, [problem]) from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problem = Problem(f"第 {exc.lineno} 行第 {exc.colno} 列", "", f"不是有效的 JSON：{exc.msg}")
-        raise CalendarFileError(source, [problem]) from exc
+        # bounded; a byte-order mark (Notepad saves one) is allowed
+        data = read_json(path, HOLIDAYS)
+    except InputError as exc:
+        raise CalendarFileError(source, [Problem(exc.location, exc.field, exc.message)]) from None
     schedules, problems = parse_overrides(data)
     if problems:
         raise CalendarFileError(source, problems)
@@ -200,6 +198,20 @@ def load_work_calendar(path: Path | None = None) -> WorkCalendar:
     calendar = WorkCalendar(schedules)
     log.info("holiday overrides loaded for %s", ", ".join(map(str, calendar.override_years())))
     return calendar
+
+
+def override_problems(path: Path | None = None) -> list[Problem]:
+    """Every problem of the installed override file (``path``, default :func:`override_path`);
+    empty when there is no file or it is fine. For start-up's visible warning: a broken file is
+    ignored (:func:`load_work_calendar`), and the clerk is told so."""
+    target = path or override_path()
+    if not target.exists() and not target.is_symlink():
+        return []
+    try:
+        read_overrides(target)
+    except CalendarFileError as exc:
+        return exc.problems
+    return []
 
 
 def promised_date(calendar: WorkCalendar, start: dt.date, days: int) -> dt.date:

@@ -15,10 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from clerkapp.core.bounded_json import InputError, parse_json
 from clerkapp.core.catalogue import Catalogue, version_key
 from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
 from clerkapp.core.catalogue_schema import render_problems
 from clerkapp.errors import CatalogueError
+from clerkapp.infra.bounded_read import CATALOGUE, display_path, read_head, read_json
 from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.paths import data_dir, resources_dir
 
@@ -72,34 +74,31 @@ def installed_path() -> Path:
 
 @cache
 def _schema() -> dict[str, Any]:
-    with schema_path().open(encoding="utf-8") as f:
-        schema: dict[str, Any] = json.load(f)
+    schema: dict[str, Any] = read_json(schema_path(), CATALOGUE)
     return schema
 
 
 def decode(text: str, source: str) -> object:
-    """Decode JSON, reporting a syntax error with its line and column."""
+    """Decode JSON within the catalogue's limits, reporting a problem with its line and column."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        problem = Problem(f"第 {exc.lineno} 行第 {exc.colno} 列", "", f"不是有效的 JSON：{exc.msg}")
-        raise CatalogueFileError(source, [problem]) from exc
+        return parse_json(text, CATALOGUE.json)
+    except InputError as exc:
+        raise CatalogueFileError(source, [_problem(exc)]) from None
+
+
+def _problem(exc: InputError) -> Problem:
+    return Problem(exc.location, exc.field, exc.message)
 
 
 def check_file(path: Path, *, full: bool = True) -> tuple[object, ParseResult]:
-    """Read, decode and validate a catalogue file (``full``: with the JSON Schema pass too).
-    Returns the decoded data and the result; raises only when the file cannot be read or
-    decoded."""
-    source = str(path)
+    """Read (bounded: see :mod:`clerkapp.infra.bounded_read`), decode and validate a catalogue
+    file (``full``: with the JSON Schema pass too). Returns the decoded data and the result;
+    raises :class:`CatalogueFileError` only when the file cannot be read or decoded."""
+    source = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Problem("$", "", f"文件不是 UTF-8 编码（第 {exc.start} 字节）")
-        raise CatalogueFileError(source, [problem]) from exc
-    except OSError as exc:
-        problem = Problem("$", "", f"无法读取文件：{exc.strerror or exc}")
-        raise CatalogueFileError(source, [problem]) from exc
-    data = decode(text, source)
+        data = read_json(path, CATALOGUE)
+    except InputError as exc:
+        raise CatalogueFileError(source, [_problem(exc)]) from None
     return data, parse_catalogue(data, schema=_schema() if full else None)
 
 
@@ -107,7 +106,7 @@ def read_catalogue(path: Path, *, full: bool = True) -> Catalogue:
     """The catalogue in ``path``; :class:`CatalogueFileError` with every problem otherwise."""
     _, result = check_file(path, full=full)
     if result.catalogue is None:
-        raise CatalogueFileError(str(path), result.problems)
+        raise CatalogueFileError(display_path(path), result.problems)
     return result.catalogue
 
 
@@ -117,8 +116,8 @@ def installed_version() -> str | None:
     if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(path, CATALOGUE)
+    except InputError:
         return None
     version = data.get("version") if isinstance(data, dict) else None
     return version if isinstance(version, str) else None
@@ -131,7 +130,7 @@ def import_catalogue(path: Path) -> ImportResult:
     the installed file is untouched by any failure."""
     data, result = check_file(path, full=True)
     if result.catalogue is None or not isinstance(data, dict):
-        raise CatalogueFileError(str(path), result.problems)
+        raise CatalogueFileError(display_path(path), result.problems)
     version = result.catalogue.version
     previous = installed_version()
     if previous is not None:
@@ -182,9 +181,8 @@ def peek_version(path: Path) -> str | None:
     """The version a catalogue file declares, read from its first kilobytes (the generator and
     ``catalogue import`` write it first); None when it cannot be read there."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+        head = read_head(path, 4096)
+    except InputError:
         return None
     match = _VERSION_FIELD.search(head)
     return match.group(1).decode("utf-8", "replace") if match else None

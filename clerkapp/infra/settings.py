@@ -16,8 +16,10 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra import secret_vault
+from clerkapp.infra.bounded_read import SETTINGS, display_path, read_json
 from clerkapp.infra.file_modes import write_private
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.url_policy import check_platform_url, needs_insecure_flag
@@ -99,11 +101,13 @@ def load_settings() -> WorkstationSettings:
     if not path.exists():
         return WorkstationSettings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = read_json(path, SETTINGS)  # bounded (issue 11)
+    except InputError as exc:
         raise SettingsError(
-            f"cannot read {path}: {exc}", user_message=f"工作站配置文件无法读取：{path}"
-        ) from exc
+            f"cannot read {path}: {exc}",
+            user_message=f"工作站配置文件无法读取：{display_path(path)}: {exc.location}: "
+            f"{exc.field or '-'}: {exc.message}",
+        ) from None
     if not isinstance(data, dict):
         raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
     known = WorkstationSettings.__dataclass_fields__

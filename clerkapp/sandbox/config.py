@@ -6,7 +6,6 @@ reads ``$CLERKAPP_HOME`` itself, the same way :func:`clerkapp.infra.paths.data_d
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -14,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.core.office_time import DEFAULT_OFFICE_ZONE, UnknownZoneError, zone_named
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.bounded_read import CATALOGUE, WORKSTATIONS, read_json
 from clerkapp.sandbox.web_rules import WebRules
 
 TRAINING_WORKSTATION = "TRAIN-01"
@@ -100,11 +101,13 @@ def load_workstations(data_dir: Path) -> dict[str, str]:
     if not path.exists():
         return stations
     try:
-        extra = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        extra = read_json(path, WORKSTATIONS)
+    except InputError as exc:
         raise SandboxConfigError(
-            f"{path}: {exc}", user_message=f"工作站配置文件无法读取：{path}（{exc}）"
-        ) from exc
+            f"{path}: {exc}",
+            user_message=f"工作站配置文件无法读取：{path}: {exc.location}: {exc.field or '-'}: "
+            f"{exc.message}",
+        ) from None
     if not isinstance(extra, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k and v for k, v in extra.items()
     ):
@@ -154,15 +157,15 @@ def load_matters(data_dir: Path) -> frozenset[str]:
         bundled.append(installed)
     for path in bundled:
         try:
-            found = _matter_codes(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+            found = _matter_codes(read_json(path, CATALOGUE))
+        except (OSError, ValueError, InputError):
             continue  # a broken bundled file is the application's problem, reported there
         codes.update(found or ())
     path = data_dir / "matters.json"
     if path.exists():
         try:
-            found = _matter_codes(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
+            found = _matter_codes(read_json(path, CATALOGUE))
+        except (OSError, ValueError, InputError) as exc:
             raise SandboxConfigError(
                 f"{path}: {exc}", user_message=f"事项配置文件无法读取：{path}（{exc}）"
             ) from exc

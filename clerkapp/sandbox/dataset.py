@@ -13,9 +13,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from clerkapp.core.bounded_json import InputError
 from clerkapp.core.idnumber import check_id_number
 from clerkapp.core.uscc import check_uscc
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra.bounded_read import (
+    DATASET_MANIFEST,
+    DATASET_TABLE,
+    read_json,
+    read_json_lines,
+)
 
 FORMAT = "clerkapp-sandbox-dataset"
 FORMAT_VERSION = 1
@@ -268,9 +275,9 @@ def load_dataset(path: Path) -> Dataset:
     """Load and validate a dataset directory; raises :class:`DatasetError` listing every problem."""
     problems: list[str] = []
     try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DatasetError([f"{MANIFEST}: 无法读取或不是合法 JSON（{exc}）"]) from exc
+        manifest = read_json(path / MANIFEST, DATASET_MANIFEST)
+    except InputError as exc:
+        raise DatasetError([_render(MANIFEST, exc)]) from None
     as_of, list_version = _check_manifest(manifest, problems)
     if problems:
         raise DatasetError(problems)
@@ -280,7 +287,8 @@ def load_dataset(path: Path) -> Dataset:
         tables[name], lines[name] = _load_table(
             path / f"{name}.jsonl", spec, as_of.date(), problems
         )
-        expected = manifest.get("counts", {}).get(name)
+        counts = manifest.get("counts")
+        expected = counts.get(name) if isinstance(counts, dict) else None
         if expected is not None and expected != len(tables[name]):
             problems.append(
                 f"{MANIFEST}: counts.{name}: 清单写 {expected} 行，文件实有 {len(tables[name])} 行"
@@ -296,6 +304,11 @@ def load_dataset(path: Path) -> Dataset:
         tables=tables,
         description=str(manifest.get("description", "")),
     )
+
+
+def _render(name: str, exc: InputError) -> str:
+    """``file: location: field: message`` for a file that cannot be read or decoded."""
+    return f"{name}: {exc.location}: {exc.field or '-'}: {exc.message}"
 
 
 def _check_manifest(manifest: Any, problems: list[str]) -> tuple[datetime, str]:
@@ -323,44 +336,44 @@ def _load_table(
 ) -> tuple[list[dict[str, Any]], list[int]]:
     rows: list[dict[str, Any]] = []
     line_numbers: list[int] = []
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         problems.append(f"{path.name}: 文件缺失（没有记录时也应有空文件）")
         return rows, line_numbers
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                problems.append(f"{where}: 不是合法 JSON（{exc.args[0]}）")
-                continue
-            if not isinstance(row, dict):
-                problems.append(f"{where}: 每行应为一个 JSON 对象")
-                continue
-            ok = True
-            for name, check in spec.fields.items():
-                if name not in row:
-                    problems.append(f"{where}: {name}: 缺少字段")
-                    ok = False
-                    continue
-                message = check(row[name], as_of)
-                if message:
-                    problems.append(f"{where}: {name}: {message}")
-                    ok = False
-            for extra in sorted(set(row) - set(spec.fields)):
-                problems.append(f"{where}: {extra}: 未知字段")
+    try:
+        lines = read_json_lines(path, DATASET_TABLE)
+    except InputError as exc:
+        problems.append(_render(path.name, exc))
+        return rows, line_numbers
+    for number, row in lines:
+        where = f"{path.name}:{number}"
+        if isinstance(row, InputError):
+            problems.append(f"{where}: {row.field or '-'}: {row.message}（{row.location}）")
+            continue
+        if not isinstance(row, dict):
+            problems.append(f"{where}: 每行应为一个 JSON 对象")
+            continue
+        ok = True
+        for name, check in spec.fields.items():
+            if name not in row:
+                problems.append(f"{where}: {name}: 缺少字段")
                 ok = False
-            key = str(row.get(spec.key))
-            if ok and spec.unique and key in seen:
-                problems.append(f"{where}: {spec.key}: 重复的记录")
+                continue
+            message = check(row[name], as_of)
+            if message:
+                problems.append(f"{where}: {name}: {message}")
                 ok = False
-            if ok:
-                seen.add(key)
-                rows.append(row)
-                line_numbers.append(number)
+        for extra in sorted(set(row) - set(spec.fields)):
+            problems.append(f"{where}: {extra}: 未知字段")
+            ok = False
+        key = str(row.get(spec.key))
+        if ok and spec.unique and key in seen:
+            problems.append(f"{where}: {spec.key}: 重复的记录")
+            ok = False
+        if ok:
+            seen.add(key)
+            rows.append(row)
+            line_numbers.append(number)
     return rows, line_numbers
 
 

@@ -81,7 +81,9 @@ def test_the_shipped_example_is_valid_and_matches_the_shipped_2026_schedule() ->
 
 def test_bad_json_is_reported_with_line_and_column(tmp_path: Path) -> None:
     bad = _write(tmp_path / "h.json", '{\n "format": "clerkapp-holidays/1"\n "years": {}\n}')
-    assert _problems(bad) == [f"{bad}: 第 3 行第 2 列: -: 不是有效的 JSON：Expecting ',' delimiter"]
+    assert _problems(bad) == [
+        f"{bad}: 第 3 行第 2 列（字节 36）: -: 不是有效的 JSON：Expecting ',' delimiter"
+    ]
 
 
 def test_every_problem_of_a_file_is_reported_in_one_go(tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_every_problem_of_a_file_is_reported_in_one_go(tmp_path: Path) -> None:
         "years.2027: holidays[3]: “20270101”不是 YYYY-MM-DD 格式的日期",
         "years.2027: workdays[0]: 2027-02-06 同时列为放假日和调休上班日",
         "years.2027: workdays[1]: 2027-02-08 是星期一，本来就上班，不是调休上班日",
-        "years: 27: 年份应为四位数字",
+        "years: 27: 年份应为四位半角数字",
         "years.2028: workdays: 缺少该字段（没有时写 []）",
         "years.2029: -: 应为对象",
     ]
@@ -205,3 +207,43 @@ def test_the_progress_registry_is_promised_a_holiday_aware_date(tmp_path: Path) 
         assert row.payload["expected_completion"] == "2026-03-12"
     finally:
         svc.store.close()
+
+
+# A year written twice, once in full-width digits (issue 11): it crashed the start-up path.
+TWICE = (
+    '{"format": "clerkapp-holidays/1", "years": {'
+    '"2027": {"holidays": ["2027-01-01"], "workdays": []}, '
+    '"２０２７": {"holidays": ["2027-10-01"], "workdays": []}}}'
+)
+
+
+def test_a_year_written_twice_in_full_width_digits_is_a_problem_not_a_crash(
+    clerkapp_home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _install(TWICE)
+    assert _problems(path) == [f"{path}: years: ２０２７: 年份应为四位半角数字，如“2027”"]
+    with caplog.at_level(logging.WARNING, logger="clerkapp.infra.calendar_io"):
+        assert load_work_calendar() is PACKAGE_CALENDAR
+    assert any("年份应为四位半角数字" in r.getMessage() for r in caplog.records)
+    # the same year twice in ASCII digits is a duplicate key, named with its position
+    _install(TWICE.replace("２０２７", "2027"))
+    [problem] = _problems(override_path())
+    assert ": 第 1 行第 " in problem and ": 2027: 字段重复出现" in problem
+
+
+def test_start_up_ignores_the_broken_file_and_says_so(clerkapp_home: Path) -> None:
+    _install(TWICE)
+    context = AppContext(clerkapp_home)
+    try:
+        # the start-up path: the case service's calendar (what promises dates), then the count
+        # the window shows in its warning
+        assert context.case_service.calendar is PACKAGE_CALENDAR
+        assert context.calendar_problems() == 1
+    finally:
+        context.close()
+    _install(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    context = AppContext(clerkapp_home)
+    try:
+        assert context.calendar_problems() == 0 and context.calendar.override_years() == (2026,)
+    finally:
+        context.close()

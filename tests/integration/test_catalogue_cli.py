@@ -48,7 +48,7 @@ def test_validate_reports_invalid_json_with_line_and_column(
     out = cli("validate", str(bad), home=clerkapp_home)
     assert out.returncode == 1
     assert out.stdout.strip() == (
-        f"{bad}: 第 4 行第 2 列: -: 不是有效的 JSON：Expecting ',' delimiter"
+        f"{bad}: 第 4 行第 2 列（字节 54）: -: 不是有效的 JSON：Expecting ',' delimiter"
     )
 
 

@@ -101,7 +101,10 @@ def test_check_dataset_reports_file_line_and_field(written: Path, tmp_path: Path
         load_dataset(broken)
     problems = caught.value.problems
     assert any(p.startswith("people.jsonl:3: id_number: 第18位校验码") for p in problems)
-    assert any(p.startswith("people.jsonl:5: 不是合法 JSON") for p in problems)
+    # file:line: field: what — and where on the line (line, column, byte offset in the file)
+    assert any(
+        p.startswith("people.jsonl:5: -: 不是有效的 JSON") and "（第 5 行第 " in p for p in problems
+    )
     assert "people.jsonl:6: gender: 缺少字段" in problems
     vehicles_line = len((broken / "vehicles.jsonl").read_text(encoding="utf-8").splitlines())
     assert f'vehicles.jsonl:{vehicles_line}: plates: 应为车牌号列表，如 ["浙G3A7K2"]' in problems

@@ -40,7 +40,7 @@ def test_invalid_json_reports_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(CatalogueFileError) as err:
         read_catalogue(bad)
     (problem,) = err.value.problems
-    assert problem.location == "第 3 行第 14 列"
+    assert problem.location == "第 3 行第 14 列（字节 51）"  # and the byte offset
     assert "JSON" in problem.message and str(bad) in err.value.user_message
 
 
