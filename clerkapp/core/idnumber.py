@@ -41,6 +41,9 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 # ISO 7064 MOD 11-2 weights 2^(17-i) mod 11, and the check character for each sum mod 11.
 _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"
+# A wrong check digit means a digit is mistyped somewhere: the message never names the "right"
+# last digit, since changing only that one yields a valid number of somebody else.
+CHECK_DIGIT_MESSAGE = "身份证号码校验不通过：有数字输错，请对照证件逐位核对"
 
 
 class IdReason(StrEnum):
@@ -237,8 +240,7 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
         return problems
     expected = check_character(number[:17])
     if number[17] != expected:
-        message = f"第18位校验码应为 {expected}，实为 {number[17]}（请逐位核对号码）"
-        problems.append(IdProblem(IdReason.CHECK_DIGIT, message, position=18))
+        problems.append(IdProblem(IdReason.CHECK_DIGIT, CHECK_DIGIT_MESSAGE, position=18))
     return problems
 
 
