@@ -57,6 +57,17 @@ class ApplicantEntry:
         return self.number
 
 
+def demo_card_label(card: IdCardData) -> str:
+    """The picker's line for a demo card: 王芳（公共租赁住房申请（名下有车辆））, one pair of
+    brackets round the scenario, also when the scenario is itself bracketed."""
+    label = card.label.strip()
+    if not label:
+        return card.name
+    if label.startswith("（") and label.endswith("）"):
+        return f"{card.name}{label}"
+    return f"{card.name}（{label}）"
+
+
 class ApplicantStep(QWidget):
     """The applicant form. ``changed`` fires whenever completeness may have changed."""
 
@@ -182,8 +193,7 @@ class ApplicantStep(QWidget):
         self.demo_combo.blockSignals(True)
         self.demo_combo.clear()
         for card in cards:
-            label = f"{card.name}（{card.label}）" if card.label else card.name
-            self.demo_combo.addItem(label)
+            self.demo_combo.addItem(demo_card_label(card))
         self.demo_combo.blockSignals(False)
         self.read_button.setEnabled(self._reader.available)
         for row in self.related_rows:

@@ -1,0 +1,67 @@
+"""Small defects a clerk sees all day (issue 9, part 4), each on the real widget: layout by
+geometry, text by content."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from clerkapp.app.auth import Clerk, Role
+from clerkapp.gui.header import HeaderBar, clerk_caption
+from clerkapp.gui.login import LoginView
+from clerkapp.gui.wizard.applicant_step import demo_card_label
+from clerkapp.gui.wizard.id_reader import demo_cards
+
+pytestmark = pytest.mark.gui
+
+LONG_ERROR = "工作站与平台的连接已断开，无法核对密码；请检查网线或联系信息科后再试，" * 2
+
+
+def _refuse(username: str, password: str) -> Clerk:
+    raise AssertionError("not called: the test sets the message itself")
+
+
+def _y(widget: QWidget) -> int:
+    return widget.mapTo(widget.window(), widget.rect().topLeft()).y()
+
+
+@pytest.mark.parametrize("locked", [False, True])
+def test_login_inputs_keep_their_height_when_the_error_wraps(qtbot: QtBot, locked: bool) -> None:
+    view = LoginView(_refuse)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    if locked:
+        view.show_locked(Clerk("demo", "演示窗口人员", Role.CLERK))
+    view.show()
+    qtbot.waitExposed(view)
+    view.message.setText(LONG_ERROR)
+    qtbot.waitUntil(
+        lambda: view.message.height() >= view.message.heightForWidth(view.message.width())
+    )
+    assert (
+        view.message.heightForWidth(view.message.width()) > 2 * view.message.fontMetrics().height()
+    )
+    for edit in (view.username, view.password, view.submit):
+        assert edit.height() >= edit.sizeHint().height(), edit.objectName()
+    # the whole message shows, below the button
+    assert view.message.y() > view.submit.y()
+
+
+def test_header_says_the_role_once(qtbot: QtBot) -> None:
+    header = HeaderBar("人社窗口 3")
+    qtbot.addWidget(header)
+    header.set_clerk("演示窗口人员", "窗口人员")
+    assert header.clerk_label.text() == "演示窗口人员"
+    header.set_clerk("张三", "窗口人员")
+    assert header.clerk_label.text() == "张三 · 窗口人员"
+    assert clerk_caption("演示科室负责人", "科室负责人") == "演示科室负责人"
+
+
+def test_demo_cards_have_one_pair_of_brackets() -> None:
+    labels = [demo_card_label(card) for card in demo_cards(date(2026, 12, 7))]
+    chen = next(label for label in labels if label.startswith("陈建国"))
+    assert chen == "陈建国（韦秀英的已故配偶，供户籍查询演示）"
+    assert all("（（" not in label for label in labels)
