@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk, Role
+from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar, clerk_caption
 from clerkapp.gui.login import LoginView
 from clerkapp.gui.wizard.applicant_step import demo_card_label
@@ -65,3 +67,31 @@ def test_demo_cards_have_one_pair_of_brackets() -> None:
     chen = next(label for label in labels if label.startswith("陈建国"))
     assert chen == "陈建国（韦秀英的已故配偶，供户籍查询演示）"
     assert all("（（" not in label for label in labels)
+
+
+def _entry(case_id: str, name: str, matter: str) -> CaseEntry:
+    return CaseEntry(case_id, matter, name, "330702********1234", "accepted", Group.TODAY)
+
+
+def test_enter_in_the_case_search_opens_the_match(qtbot: QtBot) -> None:
+    view = CaseListView()
+    qtbot.addWidget(view)
+    view.set_cases(
+        [_entry("c1", "李明", "公共租赁住房申请"), _entry("c2", "韦秀英", "遗属补助申请")]
+    )
+    view.show()
+    view.search.setText("韦")  # typed through the input method in real life
+    with qtbot.waitSignal(view.case_activated) as opened:
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened.args == ["c2"]
+    # the selected case when it is still shown, not the first one
+    view.search.clear()
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(1))
+    view.search.setFocus()
+    with qtbot.waitSignal(view.case_activated) as opened:
+        qtbot.keyClick(view.search, Qt.Key.Key_Enter)
+    assert opened.args == ["c2"]
+    # nothing matches: nothing opens
+    view.search.setText("无此人")
+    with qtbot.assertNotEmitted(view.case_activated):
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
