@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk, Role
+from clerkapp.core.catalogue import Method
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar, clerk_caption
 from clerkapp.gui.login import LoginView
 from clerkapp.gui.wizard.applicant_step import demo_card_label
 from clerkapp.gui.wizard.id_reader import demo_cards
+from clerkapp.gui.wizard.proofs_board import ProofRowModel, ProofsBoard, RowStatus
 
 pytestmark = pytest.mark.gui
 
@@ -95,3 +97,31 @@ def test_enter_in_the_case_search_opens_the_match(qtbot: QtBot) -> None:
     view.search.setText("无此人")
     with qtbot.assertNotEmitted(view.case_activated):
         qtbot.keyClick(view.search, Qt.Key.Key_Return)
+
+
+LONG_PROOF = "申请人及共同申请家庭成员在本市范围内的住房、宅基地、农村集体土地使用权登记情况证明"
+
+
+def test_status_badges_line_up_whatever_the_proof_names(qtbot: QtBot) -> None:
+    board = ProofsBoard()
+    qtbot.addWidget(board)
+    board.resize(1100, 500)
+    board.set_rows(
+        [
+            ProofRowModel("a", "户口本", Method.DROPPED, RowStatus.NOT_NEEDED, "无需提供"),
+            ProofRowModel("b", LONG_PROOF, Method.DATA_QUERY, RowStatus.DONE, "已查询", "市民政局"),
+            ProofRowModel("c", "宅基地批建", Method.DEPT_VERIFY, RowStatus.WAITING, "待核验"),
+        ]
+    )
+    board.show()
+    qtbot.waitExposed(board)
+    rows = list(board.rows.values())
+    qtbot.waitUntil(lambda: all(row.badge.width() > 0 for row in rows))
+    xs = {row.badge.mapTo(board, row.badge.rect().topLeft()).x() for row in rows}
+    assert len(xs) == 1, xs
+    methods = {row.method_label.mapTo(board, row.method_label.rect().topLeft()).x() for row in rows}
+    assert len(methods) == 1, methods
+    long_name = board.rows["b"].name_label
+    assert long_name.height() >= long_name.heightForWidth(long_name.width())  # wrapped, whole
+    assert long_name.height() > 2 * long_name.fontMetrics().height()
+    assert long_name.toolTip() == LONG_PROOF
