@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk, Role
+from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import Method
+from clerkapp.gui.applicant_pages import OutcomePage
+from clerkapp.gui.applicant_words import keep_numbers_together, proofs_headline
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar, clerk_caption
 from clerkapp.gui.login import LoginView
@@ -125,3 +128,39 @@ def test_status_badges_line_up_whatever_the_proof_names(qtbot: QtBot) -> None:
     assert long_name.height() >= long_name.heightForWidth(long_name.width())  # wrapped, whole
     assert long_name.height() > 2 * long_name.fontMetrics().height()
     assert long_name.toolTip() == LONG_PROOF
+
+
+def _spared_rows() -> list[ProofRowModel]:
+    return [
+        ProofRowModel("a", "户口本", Method.DROPPED, RowStatus.NOT_NEEDED, "无需提供"),
+        ProofRowModel("b", "收入证明", Method.DATA_QUERY, RowStatus.DONE, "已查询"),
+        ProofRowModel("c", "婚姻状况", Method.DATA_QUERY, RowStatus.DONE, "已查询"),
+        ProofRowModel("d", "车辆登记", Method.DATA_QUERY, RowStatus.FAILED, "未通过"),
+    ]
+
+
+def test_applicant_screen_keeps_number_and_unit_together() -> None:
+    headline = proofs_headline(_spared_rows())
+    assert headline == (
+        "共\u00a04\u00a0项证明材料，已有\u00a03\u00a0项无需您提供"
+        "（联网查询\u00a02\u00a0项，直接取消\u00a01\u00a0项）"
+    )
+    assert keep_numbers_together("Querying 2 items, 3 left") == (
+        "Querying\u00a02\u00a0items,\u00a03\u00a0left"
+    )
+
+
+def test_no_cheerful_green_line_on_a_refusal(qtbot: QtBot) -> None:
+    page = OutcomePage()
+    qtbot.addWidget(page)
+    page.show()
+    page.show_outcome(CaseState.APPROVED)
+    page.show_proofs(CaseState.APPROVED, _spared_rows())
+    assert page.proofs.isVisible() and "已有\u00a03\u00a0项无需您提供" in page.proofs.text()
+    assert "#1e7b34" in page.proofs.styleSheet()  # green: it went through
+    for refusal in (CaseState.REFUSED, CaseState.NOT_ACCEPTED):
+        page.show_outcome(refusal)
+        page.show_proofs(refusal, _spared_rows())
+        assert page.proofs.text() == "" and not page.proofs.isVisible()
+    page.show_proofs(CaseState.WITHDRAWN, _spared_rows())
+    assert page.proofs.isVisible() and "#1e7b34" not in page.proofs.styleSheet()  # neutral
