@@ -7,19 +7,20 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.core.case import CaseState
-from clerkapp.core.catalogue import Method
+from clerkapp.core.catalogue import Method, RelatedRole
+from clerkapp.core.idnumber import check_character, make_id_number
 from clerkapp.gui.applicant_pages import OutcomePage
 from clerkapp.gui.applicant_words import keep_numbers_together, proofs_headline
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar, clerk_caption
 from clerkapp.gui.login import LoginView
-from clerkapp.gui.wizard.applicant_step import demo_card_label
-from clerkapp.gui.wizard.id_reader import demo_cards
+from clerkapp.gui.wizard.applicant_step import ApplicantStep, demo_card_label
+from clerkapp.gui.wizard.id_reader import SimulatedIdCardReader, demo_cards
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, ProofsBoard, RowStatus
 
 pytestmark = pytest.mark.gui
@@ -164,3 +165,46 @@ def test_no_cheerful_green_line_on_a_refusal(qtbot: QtBot) -> None:
         assert page.proofs.text() == "" and not page.proofs.isVisible()
     page.show_proofs(CaseState.WITHDRAWN, _spared_rows())
     assert page.proofs.isVisible() and "#1e7b34" not in page.proofs.styleSheet()  # neutral
+
+
+def test_validation_messages_do_not_move_the_form(qtbot: QtBot) -> None:
+    step = ApplicantStep(SimulatedIdCardReader([]), lambda: date(2026, 12, 7))
+    qtbot.addWidget(step)
+    step.set_related((RelatedRole("deceased", "已故参保人员"),))
+    step.resize(900, 600)
+    step.show()
+    qtbot.waitExposed(step)
+    [row] = step.related_rows
+    below = (step.name_edit, row.number_edit, row.name_edit)
+
+    def places() -> list[int]:
+        return [_y(widget) for widget in below]
+
+    _settle()
+    before = places()
+    assert step.message.text() == ""
+    good = make_id_number("330702", date(1985, 3, 14), 123)
+    step.number_edit.setText(good[:8])  # still typing: a grey line appears
+    assert "还差" in step.message.text()
+    _settle()
+    assert places() == before
+    wrong = "0" if check_character(good[:17]) != "0" else "1"
+    step.number_edit.setText(good[:17] + wrong)
+    assert "校验不通过" in step.message.text()
+    _settle()
+    assert places() == before
+    row.number_edit.setText(good[:17] + wrong)  # the related person's line too
+    assert "校验不通过" in row.message.text()
+    _settle()
+    assert _y(row.name_edit) == before[2]
+    # accepted, with its facts: still in the room kept for it
+    step.number_edit.setText(good)
+    assert step.message.text().startswith("号码有效")
+    _settle()
+    assert places() == before
+
+
+def _settle() -> None:
+    """Deliver the posted layout requests (no waiting: the layout is done by then)."""
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()

@@ -29,6 +29,7 @@ from clerkapp.core.idnumber import (
     validate_id_number,
 )
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
+from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
 from clerkapp.gui.wizard.name_check import NameCheck
@@ -113,6 +114,10 @@ class ApplicantStep(QWidget):
         self.name_message = QLabel(self)
         self.name_message.setObjectName("applicantNameMessage")
         self.name_check = NameCheck(self.name_edit, self.name_message)
+        # Room for the messages under the fields (two lines for the number's: its facts and a
+        # warning): the form does not jump as messages come and go.
+        reserve_lines(self.message, 2, 14)
+        reserve_lines(self.name_message, 1, 14)
 
         number_row = QHBoxLayout()
         number_row.addWidget(self.number_edit, 1)
