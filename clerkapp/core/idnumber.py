@@ -224,7 +224,7 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
     if len(number) == LEGACY_LENGTH:
         # The masked equivalent shows the new check digit; the full one is on the exception.
         equivalent = mask_id_number(upgrade_legacy_id(number))
-        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与身份证核对后输入18位号码"
+        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与证件核对后使用18位号码"
         problems.append(IdProblem(IdReason.LEGACY_15, message))
     if len(number) >= 6:
         problems += _check_region(number[:6])

@@ -208,3 +208,39 @@ def _settle() -> None:
     """Deliver the posted layout requests (no waiting: the layout is done by then)."""
     QApplication.sendPostedEvents()
     QApplication.processEvents()
+
+
+def test_a_15_digit_number_offers_its_18_digit_form(qtbot: QtBot) -> None:
+    step = ApplicantStep(SimulatedIdCardReader([]), lambda: date(2026, 12, 7))
+    qtbot.addWidget(step)
+    step.resize(900, 600)
+    step.show()
+    qtbot.waitExposed(step)
+    full = make_id_number("330702", date(1965, 3, 14), 123)
+    legacy = full[:6] + full[8:17]  # the first-generation card's 15 digits
+    step.number_edit.setFocus()
+    _settle()
+    top = _y(step.name_edit)
+    step.number_edit.setText(legacy)
+    # offered, not taken: the clerk compares it with the card first
+    assert step.upgrade_button.isVisible()
+    assert step.upgrade_button.text() == f"使用 18 位号码 {full}"
+    assert "核对" in step.upgrade_button.toolTip()
+    assert step.entry() is None and step.number_edit.text() == legacy
+    assert step.message.text() == "15位旧号码：与证件逐位核对后使用18位号码"
+    _settle()
+    assert _y(step.name_edit) == top  # the offer sits in the message's room
+    qtbot.keyClick(step.number_edit, Qt.Key.Key_Tab)  # one key from the number: Tab, Space
+    assert step.upgrade_button.hasFocus()
+    qtbot.keyClick(step.upgrade_button, Qt.Key.Key_Space)
+    assert step.message.text().startswith("号码有效")
+    assert not step.upgrade_button.isVisible()
+    step.name_edit.setText("李明")
+    entry = step.entry()
+    assert entry is not None and entry.number == full
+    # a 15-digit number with a wrong birth date is not offered
+    step._edit_number()
+    step.number_edit.setText(full[:6] + "651314" + full[14:17])
+    assert not step.upgrade_button.isVisible() and "不存在" in step.message.text()
+    step.reset()
+    assert not step.upgrade_button.isVisible()
