@@ -34,7 +34,8 @@ LATENCY_MS = 300
 FANOUT_MATTER = "mzj.minimum_living"  # four look-ups (and a credit check) per case
 DRAIN_CASES = 2000  # × (1 registration + 4 events) = 10,000 operations
 DRAIN_EVENTS = 4
-CTX = CallContext(official="bench", purpose="matter:BENCH", case_id="BENCH-1")
+# The platform answers a known matter's registered case only: BENCH-1 is registered first.
+CTX = CallContext(official="bench", purpose=f"matter:{FANOUT_MATTER}", case_id="BENCH-1")
 CREDS = Credentials("TRAIN-01", "sandbox-training-secret")
 
 
@@ -50,6 +51,7 @@ def run() -> Iterator[Figure]:
         tempfile.TemporaryDirectory(prefix="clerkapp-bench-platform-") as tmp,
         sandbox_process(Path(tmp) / "sandbox", "--people", "300") as sandbox,
     ):
+        _register_bench_case(sandbox)
         yield from _fanout(sandbox, Path(tmp))
         yield from _throughput(sandbox)
         yield from _drain(sandbox, Path(tmp))
@@ -72,6 +74,10 @@ def _fanout(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
             singles.append(time.perf_counter() - t0)
         for _ in range(5):
             case = service.open_case(FANOUT_MATTER, "person", demo.LI_MING, "李明", "bench")
+            # Opening a case registers it on the platform (at the counter, with the identity
+            # question sent at once): the fan-out of the look-ups comes after, as measured here.
+            if runner.register_first(case.id) is not None:
+                raise RuntimeError("the case's registration was not answered")
             t0 = time.perf_counter()
             result = runner.run(case.id, clerk="bench")
             fans.append(time.perf_counter() - t0)
@@ -82,6 +88,15 @@ def _fanout(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
     yield figure("platform_lookup_one_at_300ms", one * 1000, "ms")
     yield figure("platform_fanout_4_lookups_at_300ms", fan * 1000, "ms")
     yield figure("platform_fanout_ratio_to_one_lookup", fan / one, "x", 1.2)
+
+
+def _register_bench_case(sandbox: SandboxServer) -> None:
+    """The progress registration of CTX's case (the platform's first call of a case)."""
+    with PlatformClient(sandbox.url, CREDS) as client:
+        client.register_progress(
+            "benchcase-BENCH-1-abcdefghijklmnop", "BENCH1", "基准测试事项", "基准测试窗口", None,
+            context=CTX,
+        )  # fmt: skip
 
 
 def _throughput(sandbox: SandboxServer) -> Iterator[Figure]:
@@ -157,7 +172,7 @@ def enqueue_bench_case(store: Store, n: int, now: datetime) -> None:
     """Queue one synthetic case's progress registration and its events (no personal data)."""
     case_id = f"BENCH-{n:05d}"
     token = f"benchtoken{n:06d}-abcdefghijklmnop"
-    ctx = {"official": "bench", "purpose": "matter:BENCH"}
+    ctx = {"official": "bench", "purpose": f"matter:{FANOUT_MATTER}"}
     store.outbox.enqueue(
         "progress_register", case_id,
         {**ctx, "token": token, "short_code": f"BN{n:06d}", "matter_name": "基准测试事项",

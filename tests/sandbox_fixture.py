@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import re
+import secrets
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,6 +31,12 @@ VERIFY_DELAY_S = 0.5  # short, yet long enough for a test to see "queued" first
 #: The shared sandbox serves every test of the session from 127.0.0.1: its short-code throttle is
 #: wide; tests/integration/test_sandbox_web_rules.py checks the real one on its own sandbox.
 SHARED_WEB_RULES = WebRules(code_lookups_per_min=6000, code_lookup_burst=1000)
+#: A matter of the bundled catalogue: the purpose the tests' calls state by default.
+MATTER = "zjj.public_rental"
+PURPOSE = f"matter:{MATTER}"
+#: A second workstation the session sandbox knows (cross-workstation tests).
+OTHER_WORKSTATION = "WIN-07"
+OTHER_SECRET = "win-07-test-secret"
 
 
 class SandboxHandle:
@@ -42,6 +49,7 @@ class SandboxHandle:
         self.workstation = TRAINING_WORKSTATION
         self.secret = TRAINING_SECRET
         self.http = requests.Session()
+        self._registered: set[tuple[str, str, str]] = set()
 
     @property
     def state(self) -> SandboxState:
@@ -91,32 +99,78 @@ class SandboxHandle:
         body: Any = None,
         *,
         official: str = "wangxiao",
-        purpose: str = "matter:TEST",
+        purpose: str = PURPOSE,
         case: str = "C-TEST",
         idempotency_key: str | None = None,
         headers: dict[str, str] | None = None,
         secret: str | None = None,
         workstation: str | None = None,
         timeout: float = 10.0,
+        register: bool = True,
     ) -> requests.Response:
-        """A correctly signed call to the platform API (the tests' own small signer)."""
+        """A correctly signed call to the platform API (the tests' own small signer).
+
+        The platform answers a case's calls only once the workstation registered the case (its
+        progress registration): with ``register`` (the default) the case is registered first,
+        once per handle, as the application does; ``register=False`` sends the call as it is."""
+        workstation = workstation or self.workstation
+        secret = secret if secret is not None else self.secret
+        registration = method.upper() == "PUT" and path.startswith("/api/v1/progress/")
+        if register and not registration and case != "-":
+            self.register_case(case, purpose, workstation=workstation, secret=secret)
         raw = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+        key = None
+        if method.upper() in ("POST", "PUT"):
+            key = idempotency_key or str(uuid.uuid4())
         sent = sign_headers(
             method,
             path.split("?", 1)[0],
             raw,
-            workstation=workstation or self.workstation,
-            secret=secret if secret is not None else self.secret,
+            workstation=workstation,
+            secret=secret,
             official=official,
             purpose=purpose,
             case=case,
+            idempotency_key=key,
         )
-        if method.upper() in ("POST", "PUT"):
-            sent["Idempotency-Key"] = idempotency_key or str(uuid.uuid4())
         if body is not None:
             sent["Content-Type"] = "application/json"
         sent.update(headers or {})
         return self.http.request(method, self.url + path, data=raw, headers=sent, timeout=timeout)
+
+    def register_case(
+        self,
+        case: str,
+        purpose: str = PURPOSE,
+        *,
+        workstation: str | None = None,
+        secret: str | None = None,
+    ) -> str | None:
+        """Register ``case`` with the workstation (a progress registration under a fresh token,
+        as the application's first call of a case); the token, or None when this handle
+        registered it already or the platform refused (the test's own call then says why)."""
+        workstation = workstation or self.workstation
+        if (workstation, case, purpose) in self._registered:
+            return None
+        token = secrets.token_urlsafe(24)
+        answer = self.call(
+            "PUT",
+            f"/api/v1/progress/{token}",
+            {
+                "short_code": secrets.token_hex(5).upper(),
+                "matter_name": "测试事项",
+                "office": "测试",
+            },
+            purpose=purpose,
+            case=case,
+            workstation=workstation,
+            secret=secret,
+            register=False,
+        )
+        if answer.status_code not in (200, 201):
+            return None
+        self._registered.add((workstation, case, purpose))
+        return token
 
     def close(self) -> None:
         """Close the HTTP session (the server is stopped by whoever started it)."""
@@ -164,14 +218,20 @@ def sign_headers(
     official: str,
     purpose: str,
     case: str,
-    timestamp: float | None = None,
+    timestamp: float | str | None = None,
     request_id: str | None = None,
+    idempotency_key: str | None = None,
 ) -> dict[str, str]:
-    """Signed headers per docs/CONTRACTS.md, written independently of the sandbox's code."""
-    ts = str(int(timestamp if timestamp is not None else time.time()))
+    """Signed headers per docs/CONTRACTS.md (canonical form version 2), written independently
+    of the sandbox's code; with ``idempotency_key`` the ``Idempotency-Key`` header too (signed)."""
+    if isinstance(timestamp, str):
+        ts = timestamp
+    else:
+        ts = str(int(timestamp if timestamp is not None else time.time()))
     rid = request_id or str(uuid.uuid4())
     canonical = "\n".join(
         [
+            "v2",
             method.upper(),
             path,
             ts,
@@ -181,10 +241,11 @@ def sign_headers(
             purpose,
             case,
             hashlib.sha256(body).hexdigest(),
+            idempotency_key or "",
         ]
     )
     signature = hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()
-    return {
+    signed = {
         "X-Workstation": workstation,
         "X-Official": official,
         "X-Purpose": purpose,
@@ -192,7 +253,11 @@ def sign_headers(
         "X-Request-Id": rid,
         "X-Timestamp": ts,
         "X-Signature": signature,
+        "X-Signature-Version": "2",
     }
+    if idempotency_key is not None:
+        signed["Idempotency-Key"] = idempotency_key
+    return signed
 
 
 _RUNNING: dict[str, SandboxHandle] = {}
@@ -203,14 +268,14 @@ def _session_sandbox(request: pytest.FixtureRequest) -> SandboxHandle:
     if handle is None:
         factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
         data_dir = factory.mktemp("sandbox-data")
-        server = ThreadedSandbox(
-            SandboxSettings(
-                data_dir=data_dir,
-                verify_delay_s=VERIFY_DELAY_S,
-                timeout_fault_s=8,
-                web=SHARED_WEB_RULES,
-            )
-        ).start()
+        settings = SandboxSettings(
+            data_dir=data_dir,
+            verify_delay_s=VERIFY_DELAY_S,
+            timeout_fault_s=8,
+            web=SHARED_WEB_RULES,
+            workstations={TRAINING_WORKSTATION: TRAINING_SECRET, OTHER_WORKSTATION: OTHER_SECRET},
+        )
+        server = ThreadedSandbox(settings).start()
         handle = SandboxHandle(server, data_dir)
         _RUNNING["session"] = handle
 

@@ -30,6 +30,7 @@ AUDIT_ACTIONS = {
     EventKind.VERIFICATION_SENT: "verification_sent",
     EventKind.VERIFICATION_ANSWERED: "verification_answered",
     EventKind.VERIFICATION_EXPIRED: "verification_expired",
+    EventKind.VERIFICATION_DEFERRED: "verification_deferred",
     EventKind.CREDIT_CHECKED: "credit_checked",
     EventKind.PLEDGE_SIGNED: "pledge_signed",
     EventKind.DECIDED: "decided",

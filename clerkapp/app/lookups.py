@@ -7,6 +7,11 @@ answer is applied to the case and the row closed together. One failure never blo
 retryable failure leaves the row queued for the sync worker, a refusal goes to a person. When the
 matter has pledges, a dishonesty-list check runs alongside.
 
+The platform answers nothing about a case before the case's progress registration (it records
+that this workstation handles the case): :meth:`LookupRunner.register_first` sends an open
+registration first, and when it cannot be sent the look-ups are not sent either — they wait,
+queued, for the sync worker, which sends them behind the registration.
+
 Progress is reported per proof through ``on_progress(proof_code, state)`` from worker threads
 (the GUI's background-op helper turns it into a signal).
 """
@@ -32,7 +37,7 @@ from clerkapp.infra.platform import (
     PlatformClient,
 )
 from clerkapp.infra.store.db import Store
-from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
+from clerkapp.infra.store.outbox import OutboxKind, OutboxRow, OutboxState
 
 log = logging.getLogger("clerkapp.lookups")
 
@@ -161,10 +166,25 @@ class LookupRunner:
         credit_subject: dict[str, str] | None = None,
         credit_context: CallContext | None = None,
     ) -> LookupRun:
-        """Send the given look-up rows concurrently (e.g. one row again after 重试)."""
+        """Send the given look-up rows concurrently (e.g. one row again after 重试), once the
+        case's registration is sent (:meth:`register_first`); without it they are settled as
+        failed with the registration's error (queued when it may pass on a retry)."""
         report = _Reporter(on_progress)
         run = LookupRun(case_id)
         futures: dict[Future[Any], str] = {}
+        unregistered = self.register_first(case_id) if rows or credit_subject else None
+        if unregistered is not None:
+            for row in rows:
+                code = str(row.payload.get("proof_code"))
+                settled = self.settler.settle(Outcome(row, error=unregistered))
+                run.proofs[code] = ProofOutcome(
+                    code, QUEUED if settled == "retry" else FAILED, unregistered
+                )
+                report(code, run.proofs[code].state)
+            if credit_subject is not None:
+                run.credit_error = unregistered
+                report(CREDIT, FAILED)
+            return run
         for row in rows:
             code = str(row.payload.get("proof_code"))
             report(code, IN_FLIGHT)
@@ -194,6 +214,20 @@ class LookupRunner:
             run.proofs[code] = result
             report(code, result.state)
         return run
+
+    def register_first(self, case_id: str) -> Exception | None:
+        """Send the case's open progress registration now, if it has one (the platform answers
+        nothing else about the case before it): None when the case is registered or has nothing
+        to register, else the error the registration got (the row is settled either way: sent,
+        or left to the sync worker's retry, or to a person)."""
+        for row in self.service.store.outbox.for_case(case_id):
+            if row.kind != OutboxKind.PROGRESS_REGISTER or row.state != OutboxState.OPEN:
+                continue
+            outcome = send(self.client, row)
+            self.settler.settle(outcome)
+            if outcome.error is not None:
+                return outcome.error
+        return None
 
     def _one(self, row: OutboxRow) -> ProofOutcome:
         code = str(row.payload.get("proof_code"))

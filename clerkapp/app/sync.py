@@ -7,7 +7,10 @@ was enqueued (:meth:`SyncWorker.notify`) or when the next retry falls due; ``sto
 down cleanly (the operations in flight finish, nothing is abandoned half-recorded).
 
 Order: the progress operations of one case (register, then its events) go one after another in
-the order they were written; if one fails, the later ones wait for the next drain.
+the order they were written; if one fails, the later ones wait for the next drain. The
+registration also tells the platform that this workstation handles the case — it answers nothing
+else about a case before — so a case's other calls (look-ups, verifications and their polls,
+credit reports) wait for its open registration: sent behind it in the same drain, or deferred.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from clerkapp.app import audit_anchor
 from clerkapp.app.outbox_send import (
     Backoff,
     CaseRecorder,
@@ -51,6 +55,7 @@ class SyncReport:
     needs_person: int = 0
     deferred: int = 0
     seconds: float = 0.0
+    anchored: bool = False  # the audit chain's head was anchored on the platform at this sync
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
@@ -92,8 +97,10 @@ class SyncWorker:
         batch: int = 64,
         backoff: Backoff | None = None,
         idle_wake_s: float = 30.0,
+        anchor_audit: bool = True,
     ) -> None:
         self.store = store
+        self.anchor_audit = anchor_audit  # anchor the audit head at the end of each drain
         self.client = client
         self.clock = clock
         self.settler = Settler(store, recorder, clock, backoff)
@@ -115,6 +122,8 @@ class SyncWorker:
             started = time.monotonic()
             with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
                 report = _Drain(self, pool, max_items).run()
+            if self.anchor_audit and not self._stopping.is_set():
+                self._anchor(report)
             report.seconds = time.monotonic() - started
             self.last_report = report
             log.info(
@@ -127,6 +136,24 @@ class SyncWorker:
                 report.seconds,
             )
             return report
+
+    def _anchor(self, report: SyncReport) -> None:
+        """The outbox drained: anchor the audit chain's head on the platform if it moved since
+        the last anchor (clerkapp.app.audit_anchor), sent at once; offline, the row waits in the
+        outbox like any other."""
+        try:
+            row = audit_anchor.enqueue_if_moved(
+                self.store, self.client.credentials.workstation, self.clock()
+            )
+        except Exception:  # anchoring must never stop the sync
+            log.exception("audit anchor could not be queued")
+            return
+        if row is None:
+            return
+        outcome = send(self.client, row)
+        result = self.settler.settle(outcome)
+        report.anchored = result == "sent"
+        log.info("audit anchor count=%s: %s", row.payload.get("count"), result)
 
     def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -245,6 +272,16 @@ class SyncWorker:
         return max(0.05, min(self._idle_wake_s, seconds))
 
 
+def _registers(lane: list[OutboxRow]) -> bool:
+    """Whether a progress lane carries its case's registration."""
+    return any(r.kind == OutboxKind.PROGRESS_REGISTER for r in lane)
+
+
+def _registered(outcomes: list[Outcome]) -> bool:
+    """Whether the registration among a lane's outcomes was answered."""
+    return any(o.ok for o in outcomes if o.row.kind == OutboxKind.PROGRESS_REGISTER)
+
+
 class _DeferredError(Exception):
     """Marker: not sent because an earlier operation of the same lane failed."""
 
@@ -267,6 +304,10 @@ class _Drain:
         self.in_flight: dict[Future[list[Outcome]], list[OutboxRow]] = {}
         self.outcomes: list[Outcome] = []
         self.exhausted = False
+        # Cases whose registration is in this drain → their other lanes waiting for it; and the
+        # cases registered in this drain (their rows may not be settled yet).
+        self.registering: dict[str, list[list[OutboxRow]]] = {}
+        self.registered: set[str] = set()
 
     def run(self) -> SyncReport:
         """Fetch, send and settle until nothing due is left (or the worker stops)."""
@@ -284,6 +325,8 @@ class _Drain:
                 outcomes = future.result()
                 self.outcomes.extend(outcomes)
                 self._release(lane, ok=all(o.ok for o in outcomes))
+                if _registers(lane):
+                    self._registration_done(lane[0].case_id or "", _registered(outcomes))
             if len(self.outcomes) >= self.w._batch or not done:
                 self._settle()
         return self.report
@@ -302,17 +345,45 @@ class _Drain:
             return
         self.seen.update(r.id for r in rows)
         self.unsettled += len(rows)
-        for lane in lanes(rows):
+        # Progress lanes first, so a registration in this page is known before its case's calls.
+        grouped = sorted(lanes(rows), key=lambda lane: lane[0].kind not in _ORDERED)
+        others = {
+            lane[0].case_id for lane in grouped if lane[0].kind not in _ORDERED and lane[0].case_id
+        }
+        unregistered = self.w.store.outbox.unregistered(others - self.registered)
+        for lane in grouped:
             case = lane[0].case_id or ""
             if lane[0].kind not in _ORDERED:
-                self._submit(lane)
+                if case not in unregistered or case in self.registered:
+                    self._submit(lane)
+                elif case in self.registering:
+                    self.registering[case].append(lane)  # sent once the registration is
+                else:
+                    self._defer(lane)  # its registration is not due yet or failed
             elif case in self.blocked or self.w._waits_for_earlier(lane, self.seen):
                 self._defer(lane)
             elif case in self.busy:
+                self._mark_registering(lane)
                 self.busy[case].append(lane)
             else:
+                self._mark_registering(lane)
                 self.busy[case] = []
                 self._submit(lane)
+
+    def _mark_registering(self, lane: list[OutboxRow]) -> None:
+        if _registers(lane):
+            self.registering.setdefault(lane[0].case_id or "", [])
+
+    def _registration_done(self, case: str, ok: bool) -> None:
+        """A case's registration is back: send the calls that waited for it, or defer them."""
+        waiting = self.registering.pop(case, [])
+        if ok:
+            self.registered.add(case)
+        for lane in waiting:
+            if ok:
+                self._submit(lane)
+            else:
+                self._defer(lane)
 
     def _submit(self, lane: list[OutboxRow]) -> None:
         self.in_flight[self.pool.submit(self.w._send_lane, lane)] = lane
@@ -327,6 +398,8 @@ class _Drain:
             self.blocked.add(case)
             for waiting in chained:
                 self._defer(waiting)
+                if _registers(waiting):
+                    self._registration_done(case, False)
             del self.busy[case]
         elif chained:
             self._submit(chained.pop(0))

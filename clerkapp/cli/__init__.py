@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    _warn_insecure_platform()
     if handler is None:
         return gui.run_gui(args)
     try:
@@ -54,6 +55,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"无法访问文件或目录 {where}：{exc.strerror or exc}", file=sys.stderr)
         return 1
     return result
+
+
+def _warn_insecure_platform() -> None:
+    """On every start: say so on stderr when the configured platform is plain http to another
+    host (the lab exception ``--insecure-http``, or an address configured before the rule)."""
+    from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.paths import data_dir_location
+    from clerkapp.infra.settings import load_settings
+    from clerkapp.infra.url_policy import insecure_warning
+
+    try:
+        if not (data_dir_location() / "settings.json").is_file():
+            return
+        settings = load_settings()
+    except (ClerkAppError, OSError):  # the command itself says what is wrong with the file
+        return
+    warning = insecure_warning(settings.platform_url, settings.insecure_http)
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -194,6 +194,7 @@ class EventKind(StrEnum):
     VERIFICATION_SENT = "verification_sent"
     VERIFICATION_ANSWERED = "verification_answered"
     VERIFICATION_EXPIRED = "verification_expired"
+    VERIFICATION_DEFERRED = "verification_deferred"  # the department will answer later (issue 10)
     CREDIT_CHECKED = "credit_checked"
     PLEDGE_SIGNED = "pledge_signed"
     DECIDED = "decided"
@@ -360,6 +361,8 @@ class ProofResolution:
     pledge_hash: str | None = None
     # The catalogue allows a paper proof checked at the counter (``ProofItem.paper_fallback``).
     paper_allowed: bool = False
+    # The department deferred its answer: the date (ISO) it now expects to answer by (issue 10).
+    deferred_until: str | None = None
 
     @classmethod
     def initial(cls, item: ProofItem, now: datetime) -> ProofResolution:
@@ -410,6 +413,7 @@ class ProofResolution:
             "ticket": self.ticket,
             "pledge_hash": self.pledge_hash,
             "paper_allowed": self.paper_allowed,
+            "deferred_until": self.deferred_until,
         }
 
     @classmethod
@@ -428,6 +432,7 @@ class ProofResolution:
             ticket=data.get("ticket"),
             pledge_hash=data.get("pledge_hash"),
             paper_allowed=bool(data.get("paper_allowed", False)),
+            deferred_until=data.get("deferred_until"),
         )
 
 

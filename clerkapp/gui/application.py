@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from clerkapp.app.auth import Clerk
 from clerkapp.app.context import DEFAULT_IDLE_LOCK_MINUTES, AppContext, SyncStatus
@@ -42,11 +42,13 @@ from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.applicant_host import ApplicantScreenHost
 from clerkapp.gui.connectivity import ConnectivityView
 from clerkapp.gui.i18n import DEFAULT_LANG, LANGUAGES, install_translators
+from clerkapp.gui.insecure_banner import InsecurePlatformBanner, insecure_banner
 from clerkapp.gui.main_window import MainWindow, WizardFactory
 from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import DEFAULT_PORT, SandboxProcess
 from clerkapp.infra.logging_setup import setup_logging
 from clerkapp.infra.paths import data_dir
+from clerkapp.infra.url_policy import host_of
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,24 @@ class Shell(QObject):
             self.sandbox = SandboxProcess(context.sandbox_dir, port=sandbox_port, parent=self)
             self.sandbox.state_changed.connect(self._sandbox_state)
             self.sandbox.notice_changed.connect(self._sandbox_notice)
+        self.insecure_banner = self._warn_insecure_platform()
+
+    def _warn_insecure_platform(self) -> InsecurePlatformBanner | None:
+        """Plain http to a platform on the network: a red line at the top of the window and one
+        in the log, on every start (docs/security.md)."""
+        settings = self.context.settings
+        banner = insecure_banner(settings.platform_url, settings.insecure_http, self.window)
+        if banner is not None:
+            log.warning(
+                "the platform is reached over plain http (host %s, allowed=%s)",
+                host_of(settings.platform_url),
+                settings.insecure_http,
+            )
+            central = self.window.centralWidget()
+            layout = central.layout() if central is not None else None
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, banner)
+        return banner
 
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
@@ -332,6 +352,9 @@ def create_qapplication(argv: list[str]) -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     """Start the desktop app and run it until the clerk quits; the exit code."""
+    # Whatever this process creates (the store, logs, the printer settings, exported copies)
+    # is its owner's only (docs/security.md); the code sets the modes explicitly as well.
+    os.umask(0o077)
     home = data_dir()
     setup_logging()
     prefs = GuiPreferences.load(home)

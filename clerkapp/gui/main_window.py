@@ -31,6 +31,7 @@ from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.case_updates import hub_for
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
 from clerkapp.gui.session import (
@@ -111,6 +112,12 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.clerk: Clerk | None = None
         self.wizard: QWidget | None = None
+
+        self._cases_loading = self._cases_again = False
+        # The list follows the store: a case the sync worker or a department changed (issue 10).
+        self.case_updates = hub_for(services)
+        if self.case_updates is not None:
+            self.case_updates.changed.connect(self._store_changed)
 
         self.banner = TrainingBanner(self) if services.training else None
         self.header = HeaderBar(services.counter_name, self)
@@ -335,19 +342,37 @@ class MainWindow(QMainWindow):
         self.case_host.setCurrentWidget(self.wizard)
 
     def refresh_cases(self) -> None:
-        """Reload the case list and the outbox count in the background."""
+        """Reload the case list and the outbox count in the background (one load at a time: a
+        call during a load loads once more after it)."""
+        if self._cases_loading:
+            self._cases_again = True
+            return
+        self._cases_loading = True
         services = self._services
 
         def load() -> tuple[list[CaseSummary], int]:
             return services.case_summaries(), services.pending_sync()
 
-        ops.run_op(self, load, self._cases_loaded)
+        def failed(exc: BaseException) -> None:
+            self._cases_loading = self._cases_again = False
+            ops.show_failure(self, exc)
+
+        pool = self.case_updates.pool if self.case_updates is not None else None
+        ops.run_op(self, load, self._cases_loaded, failed, pool=pool)
+
+    def _store_changed(self, _case_ids: frozenset[str]) -> None:
+        if self.is_working:  # the list is read again when the clerk logs in or unlocks
+            self.refresh_cases()
 
     def _cases_loaded(self, loaded: tuple[list[CaseSummary], int]) -> None:
+        self._cases_loading = False
         summaries, pending = loaded
         self.case_list.set_cases([_entry(s) for s in summaries])
         self.header.set_pending(pending)
         self.cases_refreshed.emit()
+        if self._cases_again:
+            self._cases_again = False
+            self.refresh_cases()
 
     # -- about and window events -------------------------------------------------------------
 
@@ -396,4 +421,5 @@ def _entry(summary: CaseSummary) -> CaseEntry:
         waiting_lookup=summary.waiting_lookup,
         needs_person=summary.needs_person,
         procedure=summary.procedure,
+        decidable=summary.decidable,
     )

@@ -19,6 +19,7 @@ from clerkapp.core.catalogue import Catalogue, version_key
 from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
 from clerkapp.core.catalogue_schema import render_problems
 from clerkapp.errors import CatalogueError
+from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.paths import data_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ def add_readings(data: dict[str, Any]) -> None:
 
 def write_atomic(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` so that readers see the old file or the new one, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)  # mkstemp creates the file 0600 already
     fd, tmp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -48,10 +48,12 @@ def sandbox(request: Request) -> SandboxState:
 Handler = Callable[[SandboxState, Caller], Awaitable[Response]]
 
 
-async def _data_call(request: Request, target: str, source: str, handler: Handler) -> Response:
+async def _data_call(
+    request: Request, target: str, source: str, handler: Handler, *, registers: bool = False
+) -> Response:
     state = sandbox(request)
     try:
-        caller, body = await state.guard(request, target, source)
+        caller, body = await state.guard(request, target, source, registers=registers)
         stored = state.replay(request, caller, body)
         if stored is not None:
             return stored
@@ -185,7 +187,7 @@ async def poll_verification(
     """The ticket's state; waits up to ``wait`` seconds (at most 30) while it is queued."""
 
     async def handle(state: SandboxState, caller: Caller) -> Response:
-        return json_response(await state.verifications.poll(ticket, wait))
+        return json_response(await state.verifications.poll(ticket, wait, caller))
 
     return await _data_call(request, "verification", "部门核验", handle)
 
@@ -197,19 +199,26 @@ async def poll_verification(
     responses={**answers(201, ProgressAnswer, 400, 409), 200: {"model": ProgressAnswer}},
 )
 async def register_progress(request: Request, token: str, body: ProgressRegistration) -> Response:
-    """201 when new, 200 when the token was already registered (updated)."""
+    """201 when new, 200 when the token was already registered (updated) by the same workstation
+    and case; registers the case (``X-Case``) with the workstation for its matter."""
 
     async def handle(state: SandboxState, caller: Caller) -> Response:
         created = state.progress.register(
-            token, body.short_code, body.matter_name, body.office, body.expected_completion
+            token,
+            body.short_code,
+            body.matter_name,
+            body.office,
+            body.expected_completion,
+            owner=caller,
         )
+        state.binding.register(caller)
         state.audit.record(caller, "progress_register", outcome="created" if created else "updated")
         return json_response(
             {"token": token, "short_code": body.short_code, "created": created},
             status=201 if created else 200,
         )
 
-    return await _data_call(request, "progress", "办件进度登记", handle)
+    return await _data_call(request, "progress", "办件进度登记", handle, registers=True)
 
 
 @router.post(
@@ -222,7 +231,7 @@ async def progress_event(request: Request, token: str, body: ProgressEvent) -> R
     """201 with the stored event."""
 
     async def handle(state: SandboxState, caller: Caller) -> Response:
-        event = state.progress.add_event(token, body.status, body.label, body.at)
+        event = state.progress.add_event(token, body.status, body.label, body.at, owner=caller)
         state.audit.record(caller, "progress_event", outcome=body.status)
         return json_response(event, status=201)
 

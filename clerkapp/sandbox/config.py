@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -48,6 +49,9 @@ class SandboxSettings:
     clock_window_s: int = 300
     fast_path: bool = True  # serve /api/v1 data calls past FastAPI's routing (same endpoints)
     workstations: dict[str, str] = field(default_factory=dict)
+    # The matter codes a purpose may name (``matter:<code>``): empty means those of the bundled
+    # catalogues plus the trainer's ``matters.json`` (:func:`load_matters`).
+    matters: frozenset[str] = frozenset()
     # The sandbox is a server: the times it shows people (progress page) and the dataset's
     # "as of" hour are in the office zone of its configuration, never the host's zone.
     office_zone: str = DEFAULT_OFFICE_ZONE
@@ -71,6 +75,8 @@ class SandboxSettings:
             raise SandboxConfigError("negative latency", user_message="延迟不能为负数")
         if not self.workstations:
             self.workstations = load_workstations(self.data_dir)
+        if not self.matters:
+            self.matters = load_matters(self.data_dir)
 
     @property
     def zone(self) -> tzinfo:
@@ -108,3 +114,62 @@ def load_workstations(data_dir: Path) -> dict[str, str]:
         )
     stations.update(extra)
     return stations
+
+
+def catalogue_dir() -> Path:
+    """The bundled ``resources/catalogue`` folder (next to the package in a checkout, inside the
+    PyInstaller bundle when frozen) — found the way ``clerkapp.infra.paths`` finds it."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = (
+        Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[2] / "resources"
+    )
+    return root / "catalogue"
+
+
+def _matter_codes(data: object) -> list[str] | None:
+    """The matter codes of a catalogue object (``{"matters": [{"code": …}, …]}``) or of a plain
+    list of codes; None for anything else."""
+    if isinstance(data, dict):
+        matters = data.get("matters")
+        if not isinstance(matters, list):
+            return None
+        codes = [m.get("code") for m in matters if isinstance(m, dict)]
+        return [c for c in codes if isinstance(c, str) and c]
+    if isinstance(data, list) and all(isinstance(c, str) and c for c in data):
+        return list(data)
+    return None
+
+
+def load_matters(data_dir: Path) -> frozenset[str]:
+    """The matters the sandbox knows, as the platform knows the province's matter list: those of
+    the catalogues shipped with the application; in the default layout (``DATA_DIR`` is the
+    ``sandbox`` folder of a ClerkApp data directory, as in training) those of the catalogue the
+    workstation imported there too; plus ``DATA_DIR/matters.json`` — a list of matter codes or a
+    whole catalogue file (a trainer's own matters)."""
+    codes: set[str] = set()
+    folder = catalogue_dir()
+    bundled = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    installed = data_dir.parent / "catalogue" / "current.json"
+    if data_dir.name == "sandbox" and installed.is_file():
+        bundled.append(installed)
+    for path in bundled:
+        try:
+            found = _matter_codes(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # a broken bundled file is the application's problem, reported there
+        codes.update(found or ())
+    path = data_dir / "matters.json"
+    if path.exists():
+        try:
+            found = _matter_codes(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise SandboxConfigError(
+                f"{path}: {exc}", user_message=f"事项配置文件无法读取：{path}（{exc}）"
+            ) from exc
+        if found is None:
+            raise SandboxConfigError(
+                f"{path}: expected a list of matter codes or a catalogue",
+                user_message=f"事项配置文件格式错误：{path}（应为事项编码列表或事项目录文件）",
+            )
+        codes.update(found)
+    return frozenset(codes)

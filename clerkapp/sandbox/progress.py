@@ -1,6 +1,8 @@
 """The progress registry (办件进度): a case registers under a client-chosen unguessable token (so
 a receipt printed offline already carries its QR), status events are appended, and the public
-page shows them. Nothing personal is stored: no name, no ID number, no case number.
+page shows them. Nothing personal is stored: no name, no ID number; the case number is kept
+apart (``progress_owners``), never shown. A token belongs to the workstation and case that
+registered it first: only they may register it again or append events (403 ``not_owner``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from clerkapp.core.short_code import normalized
+from clerkapp.sandbox.auth import Caller
 from clerkapp.sandbox.problems import Problem
 from clerkapp.sandbox.store import StateStore
 
@@ -70,6 +73,17 @@ def normalize_code(code: str) -> str:
     return normalized(code)
 
 
+def _not_owner() -> Problem:
+    # The token's existence is no secret (its public page answers), so saying "not yours"
+    # gives nothing away; its owner is never named.
+    return Problem(
+        403,
+        "not_owner",
+        "该办件进度由其他工作站（或其他办件）登记，本工作站无权更改",
+        source="progress",
+    )
+
+
 def completed_at(events: list[dict[str, Any]]) -> str | None:
     """When a finished case was finished: the time of its first event of a final status, when
     its current status is final; else None (the case is still running)."""
@@ -85,9 +99,18 @@ class ProgressRegistry:
         self.store = store
 
     def register(
-        self, token: str, short_code: str, matter_name: str, office: str, expected: str | None
+        self,
+        token: str,
+        short_code: str,
+        matter_name: str,
+        office: str,
+        expected: str | None,
+        *,
+        owner: Caller | None = None,
     ) -> bool:
-        """Register (or update) a case under ``token``; True when newly created."""
+        """Register (or update) a case under ``token``; True when newly created. ``owner``: the
+        caller, whose workstation and case the token belongs to from its first registration on
+        (a token registered before owners were kept is adopted by its next registration)."""
         check_token(token)
         _check_public(matter_name=matter_name, office=office)
         if expected is not None:
@@ -102,6 +125,16 @@ class ProgressRegistry:
             existing = conn.execute(
                 "SELECT token FROM progress WHERE token = ?", (token,)
             ).fetchone()
+            if owner is not None:
+                held = conn.execute(
+                    "SELECT workstation, case_id FROM progress_owners WHERE token = ?", (token,)
+                ).fetchone()
+                if held is not None and tuple(held) != (owner.workstation, owner.case.strip()):
+                    raise _not_owner()
+                conn.execute(
+                    "INSERT OR IGNORE INTO progress_owners VALUES (?, ?, ?)",
+                    (token, owner.workstation, owner.case.strip()),
+                )
             taken = conn.execute(
                 "SELECT token FROM progress WHERE short_code = ? AND token != ?", (code, token)
             ).fetchone()
@@ -122,17 +155,30 @@ class ProgressRegistry:
             )
             return False
 
-    def add_event(self, token: str, status: str, label: str, at: str) -> dict[str, Any]:
-        """Append a status event to a registered case."""
+    def add_event(
+        self, token: str, status: str, label: str, at: str, *, owner: Caller | None = None
+    ) -> dict[str, Any]:
+        """Append a status event to a registered case (given ``owner``, only to one that
+        workstation and case registered)."""
         _check_time(at, date_only=False)
         _check_public(status=status, label=label)
         received = _now()
-        # One statement: the event is stored only for a registered token.
-        added = self.store.execute(
-            "INSERT INTO progress_events (token, status, label, at, received_at)"
-            " SELECT token, ?, ?, ?, ? FROM progress WHERE token = ?",
-            (status, label, at, received, token),
-        )
+        if owner is None:
+            # One statement: the event is stored only for a registered token.
+            added = self.store.execute(
+                "INSERT INTO progress_events (token, status, label, at, received_at)"
+                " SELECT token, ?, ?, ?, ? FROM progress WHERE token = ?",
+                (status, label, at, received, token),
+            )
+        else:  # ... and only by the workstation and case it belongs to
+            added = self.store.execute(
+                "INSERT INTO progress_events (token, status, label, at, received_at)"
+                " SELECT token, ?, ?, ?, ? FROM progress_owners"
+                " WHERE token = ? AND workstation = ? AND case_id = ?",
+                (status, label, at, received, token, owner.workstation, owner.case.strip()),
+            )
+            if not added and self.store.one("SELECT token FROM progress WHERE token = ?", (token,)):
+                raise _not_owner()
         if not added:
             raise Problem(404, "unknown_token", "未找到该办件的进度登记", source="progress")
         return {"status": status, "label": label, "at": at, "received_at": received}

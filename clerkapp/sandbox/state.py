@@ -18,6 +18,7 @@ from clerkapp.core.office_time import latest_at_hour, zone_named
 from clerkapp.core.uscc import check_uscc, normalize_uscc
 from clerkapp.sandbox.audit import SandboxAudit
 from clerkapp.sandbox.auth import Authenticator, Caller
+from clerkapp.sandbox.binding import PurposeBinding
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.dataset import Dataset, is_dataset_dir, load_dataset
 from clerkapp.sandbox.faults import Faults
@@ -58,7 +59,10 @@ class SandboxState:
             "DELETE FROM idempotency WHERE created_at < strftime('%s','now') - ?", (7 * 86400,)
         )
         self.audit = SandboxAudit(settings.data_dir)
-        self.auth = Authenticator(settings.workstations, window_s=settings.clock_window_s)
+        self.auth = Authenticator(
+            settings.workstations, window_s=settings.clock_window_s, store=self.store
+        )
+        self.binding = PurposeBinding(self.store, settings.matters)
         self.faults = Faults(
             latency_ms=settings.latency_ms,
             rate=settings.fault_rate,
@@ -100,12 +104,15 @@ class SandboxState:
             "receipt_id": receipt_id,
         }
 
-    async def guard(self, request: Request, target: str, source: str) -> tuple[Caller, bytes]:
-        """Authenticate a data call and inject configured faults (raised as
-        :class:`FaultAnswer`)."""
+    async def guard(
+        self, request: Request, target: str, source: str, *, registers: bool = False
+    ) -> tuple[Caller, bytes]:
+        """Authenticate a data call, check its purpose and case (``registers``: the call is a
+        case's registration) and inject configured faults (raised as :class:`FaultAnswer`)."""
         body = await request.body()
         try:
             caller = self.auth.authenticate(request.method, request.url.path, request.headers, body)
+            self.binding.check(caller, request.url.path, registers=registers)
         except Problem as problem:
             # A refused call is part of "who asked": kept with the identity it claimed (not
             # verified, hence the outcome), never with its subject.

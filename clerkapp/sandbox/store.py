@@ -1,6 +1,7 @@
-"""The sandbox's persistent state: progress registry, verification tickets, credit reports and
-idempotent answers, in one small SQLite file in the data directory (so training receipts printed
-yesterday still scan today, and tickets survive a restart).
+"""The sandbox's persistent state: progress registry, verification tickets, credit reports,
+idempotent answers, the nonces of the clock window and which workstation registered which case,
+in one small SQLite file in the data directory (so training receipts printed yesterday still scan
+today, and tickets, registrations and nonces survive a restart).
 
 Each statement is short; a lock serialises them because uvicorn's event loop and the test threads
 may share one connection.
@@ -40,6 +41,19 @@ CREATE TABLE IF NOT EXISTS credit_reports (
     report_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, subject_hash TEXT NOT NULL,
     proof_code TEXT NOT NULL, reason TEXT NOT NULL, workstation TEXT NOT NULL,
     official TEXT NOT NULL, case_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nonces (
+    workstation TEXT NOT NULL, request_id TEXT NOT NULL, seen_at REAL NOT NULL,
+    PRIMARY KEY (workstation, request_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nonces_seen ON nonces(seen_at);
+CREATE TABLE IF NOT EXISTS registered_cases (
+    workstation TEXT NOT NULL, case_id TEXT NOT NULL, matter TEXT NOT NULL,
+    registered_at TEXT NOT NULL, PRIMARY KEY (workstation, case_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS progress_owners (
+    token TEXT PRIMARY KEY, workstation TEXT NOT NULL, case_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_anchors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workstation TEXT NOT NULL, chain TEXT NOT NULL,
+    count INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_anchors_chain ON audit_anchors(workstation, chain, count);
 """
 
 

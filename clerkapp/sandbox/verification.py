@@ -88,9 +88,11 @@ class Verifications:
             "poll_after_s": max(1, math.ceil(min(wait, 30))),
         }
 
-    def _row(self, ticket: str) -> dict[str, Any]:
+    def _row(self, ticket: str, caller: Caller | None = None) -> dict[str, Any]:
         row = self.store.one("SELECT * FROM tickets WHERE ticket = ?", (ticket,))
-        if row is None:
+        if row is None or (caller is not None and row["workstation"] != caller.workstation):
+            # Another workstation's ticket is answered as one that does not exist: a ticket
+            # number is a secret of the workstation that asked, and the answer confirms nothing.
             raise Problem(404, "unknown_ticket", "未找到该核验单号", source="verification")
         return self._settle(row)
 
@@ -125,11 +127,14 @@ class Verifications:
                 waker.set()
         return fresh
 
-    async def poll(self, ticket: str, wait_s: float) -> dict[str, Any]:
-        """The ticket's state, waiting up to ``wait_s`` seconds for it to leave ``queued``."""
+    async def poll(
+        self, ticket: str, wait_s: float, caller: Caller | None = None
+    ) -> dict[str, Any]:
+        """The ticket's state, waiting up to ``wait_s`` seconds for it to leave ``queued``.
+        Given ``caller``, a ticket another workstation asked for is 404 like an unknown one."""
         deadline = self._clock() + max(0.0, min(wait_s, MAX_WAIT_S))
         while True:
-            row = self._row(ticket)
+            row = self._row(ticket, caller)
             now = self._clock()
             if row["state"] != "queued" or now >= deadline:
                 return self.public(row)

@@ -18,6 +18,7 @@ from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.outbox import OutboxKind
+from clerkapp.infra.store.outbox_scrub import hashed
 from clerkapp.infra.store.pledges import signature_digest, text_digest
 from clerkapp.sandbox.demo import CHEN_JIANGUO, WEI_XIUYING, ZHAO_QIANG
 from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
@@ -124,9 +125,11 @@ def test_survivor_allowance_signed_with_pointer_events(
     identity, lookup = [
         r for r in app_context.store.outbox.for_case(case_id) if r.kind == OutboxKind.LOOKUP.value
     ]
-    assert lookup.payload["subject"] == {"id_number": CHEN_JIANGUO}
+    # (delivered rows keep only the keyed hash of whom they asked about: issue 11)
+    salt = app_context.store.subject_salt()
+    assert lookup.payload["subject"] == hashed({"id_number": CHEN_JIANGUO}, salt)
     # the identity question is about the widow who applies, and she is who she said
-    assert identity.payload["subject"] == {"id_number": WEI_XIUYING}
+    assert identity.payload["subject"] == hashed({"id_number": WEI_XIUYING}, salt)
     assert case.identity_outcome.value == "matched"
     # the decision builds, naming him masked
     print_step = wizard.print_host.step

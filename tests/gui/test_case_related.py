@@ -16,6 +16,7 @@ from clerkapp.gui import ops
 from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.store.outbox import OutboxKind
+from clerkapp.infra.store.outbox_scrub import hashed
 from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, SUN_LI, WEI_XIUYING
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
@@ -83,7 +84,9 @@ def test_the_deceased_is_checked_as_typed_read_from_the_card_and_looked_up(
         for r in app_context.store.outbox.for_case(case_id)
         if r.kind == OutboxKind.LOOKUP.value and r.payload["proof_code"] == DEATH
     ]
-    assert rows and all(r.payload["subject"] == {"id_number": CHEN_JIANGUO} for r in rows)
+    # delivered: the row keeps only the keyed hash of whom it asked about (issue 11)
+    about_him = hashed({"id_number": CHEN_JIANGUO}, app_context.store.subject_salt())
+    assert rows and all(r.state == "sent" and r.payload["subject"] == about_him for r in rows)
     # the case line names the applicant, never the deceased in full
     assert CHEN_JIANGUO not in wizard.case_line.text()
 

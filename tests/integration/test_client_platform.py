@@ -30,16 +30,17 @@ from clerkapp.infra.platform import (
 )
 from clerkapp.infra.platform.signing import signed_headers
 from clerkapp.sandbox import demo
-from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
+from tests.sandbox_fixture import PURPOSE, sandbox  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.sandbox
 
-CTX = CallContext(official="wangxiao", purpose="matter:GZF-001", case_id="C-TEST-0001")
+CTX = CallContext(official="wangxiao", purpose=PURPOSE, case_id="C-TEST-0001")
 FAST = RetryPolicy(attempts=3, base_s=0.01, cap_s=0.02, budget_s=5)
 
 
 @pytest.fixture
 def client(sandbox: Any) -> Iterator[PlatformClient]:  # noqa: F811
+    sandbox.register_case(CTX.case_id, CTX.purpose)  # the platform answers registered cases
     with PlatformClient(
         sandbox.url, Credentials(sandbox.workstation, sandbox.secret), retry=FAST
     ) as c:
@@ -149,7 +150,10 @@ def test_replayed_request_is_refused(sandbox: Any) -> None:  # noqa: F811
     body = json.dumps(
         {"item": "vehicle.ownership", "subject": person(demo.LI_MING), "fields": ["vehicle_count"]}
     ).encode()
-    headers = signed_headers(creds, CTX, "POST", "/api/v1/lookups", body)
+    sandbox.register_case(CTX.case_id, CTX.purpose)
+    headers = signed_headers(
+        creds, CTX, "POST", "/api/v1/lookups", body, idempotency_key="replay-test-1"
+    )
     headers.update({"Content-Type": "application/json", "Idempotency-Key": "replay-test-1"})
     first = requests.post(f"{sandbox.url}/api/v1/lookups", data=body, headers=headers, timeout=5)
     again = requests.post(f"{sandbox.url}/api/v1/lookups", data=body, headers=headers, timeout=5)

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from clerkapp.sandbox import demo
-from tests.sandbox_fixture import SandboxHandle, sign_headers
+from tests.sandbox_fixture import PURPOSE, SandboxHandle, sign_headers
 
 pytestmark = pytest.mark.sandbox
 
@@ -24,13 +24,14 @@ def _headers(sb: SandboxHandle, **overrides: object) -> dict[str, str]:
         "workstation": sb.workstation,
         "secret": sb.secret,
         "official": "wangxiao",
-        "purpose": "matter:GZF-001",
+        "purpose": PURPOSE,
         "case": "C-1",
+        "idempotency_key": str(uuid.uuid4()),
     }
     args.update(overrides)
+    sb.register_case(str(args["case"]), str(args["purpose"]))
     headers = sign_headers("POST", PATH, RAW, **args)  # type: ignore[arg-type]
     headers["Content-Type"] = "application/json"
-    headers["Idempotency-Key"] = str(uuid.uuid4())
     return headers
 
 
@@ -84,7 +85,6 @@ def test_missing_purpose_is_refused(sandbox: SandboxHandle, missing: str) -> Non
 def test_replayed_request_is_refused(sandbox: SandboxHandle) -> None:
     headers = _headers(sandbox)
     assert _post(sandbox, headers).status_code == 200
-    headers["Idempotency-Key"] = str(uuid.uuid4())  # even as a "new" operation
     _problem(_post(sandbox, headers), 401, "replayed")
 
 
@@ -132,8 +132,7 @@ def test_idempotency_key_reused_for_another_request_is_refused(
 
 
 def test_post_without_idempotency_key_is_refused(sandbox: SandboxHandle) -> None:
-    headers = _headers(sandbox)
-    del headers["Idempotency-Key"]
+    headers = _headers(sandbox, idempotency_key=None)
     answer = _post(sandbox, headers)
     assert answer.status_code == 400 and answer.json()["code"] == "idempotency_key_missing"
 
@@ -165,7 +164,9 @@ def test_refused_calls_are_audited_with_the_claimed_caller(sandbox: SandboxHandl
     """Who tried to ask is kept too: a refused call leaves an entry (the identity it claimed,
     the reason), never its subject."""
     case = f"C-REFUSED-{uuid.uuid4().hex[:8]}"
-    answer = sandbox.call("POST", PATH, BODY, case=case, secret="guess", official="mallory")
+    answer = sandbox.call(
+        "POST", PATH, BODY, case=case, secret="guess", official="mallory", register=False
+    )
     _problem(answer, 401, "bad_signature")
     [entry] = _audit_of(sandbox, case)
     assert entry["action"] == "refused" and entry["outcome"] == "bad_signature"

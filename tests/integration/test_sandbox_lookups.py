@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from clerkapp.sandbox import demo
-from tests.sandbox_fixture import SandboxHandle
+from tests.sandbox_fixture import PURPOSE, SandboxHandle
 
 pytestmark = pytest.mark.sandbox
 
@@ -197,15 +197,15 @@ def test_audit_records_who_asked_about_whom_without_the_number(
         "/api/v1/lookups",
         {"item": "vehicle.ownership", "subject": person(demo.WANG_FANG), "fields": []},
         official="lina",
-        purpose="matter:GZF-001",
         case=case,
     )
     entries = requests.get(f"{sandbox.url}/sandbox/audit", params={"case": case}, timeout=5).json()[
         "entries"
     ]
-    assert len(entries) == 1
-    entry = entries[0]
-    assert entry["official"] == "lina" and entry["purpose"] == "matter:GZF-001"
+    # the case's registration first (the platform answers registered cases only), then the ask
+    assert [e["action"] for e in entries] == ["progress_register", "lookup"]
+    entry = entries[1]
+    assert entry["official"] == "lina" and entry["purpose"] == PURPOSE
     assert entry["item"] == "vehicle.ownership" and entry["outcome"] == "found"
     assert entry["workstation"] == sandbox.workstation and entry["receipt_id"]
     assert entry["subject_hash"] and demo.WANG_FANG not in entry["subject_hash"]

@@ -25,7 +25,6 @@ def _register(sb: SandboxHandle, token: str, code: str) -> requests.Response:
         "PUT",
         f"/api/v1/progress/{token}",
         {**REGISTRATION, "short_code": code},
-        case="C-20261127-0001",
     )
 
 

@@ -63,7 +63,7 @@ def client(sandbox: Any) -> Iterator[PlatformClient]:  # noqa: F811
 def enqueue_case(store: Store, case_id: str, events: int, now: datetime) -> str:
     """A case's progress registration and its events; returns the token."""
     token = secrets.token_urlsafe(24)
-    ctx = {"official": "wangxiao", "purpose": "matter:GZF-001"}
+    ctx = {"official": "wangxiao", "purpose": "matter:zjj.public_rental"}
     code = "C" + secrets.token_hex(4).upper()
     with store.atomic():
         store.outbox.enqueue(
@@ -138,7 +138,7 @@ def test_5xx_rows_retry_later_and_4xx_rows_need_a_person(
             "C-bad",
             {
                 "official": "wangxiao",
-                "purpose": "matter:GZF-001",
+                "purpose": "matter:zjj.public_rental",
                 "token": secrets.token_urlsafe(24),
                 "short_code": "坏码",
                 "matter_name": "x",

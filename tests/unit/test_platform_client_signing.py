@@ -9,7 +9,7 @@ from clerkapp.sandbox.auth import Authenticator
 from clerkapp.sandbox.problems import Problem
 
 CREDS = Credentials("TRAIN-01", "sandbox-training-secret")
-CTX = CallContext(official="wangxiao", purpose="matter:GZF-001", case_id="C-2026-0001")
+CTX = CallContext(official="wangxiao", purpose="matter:zjj.public_rental", case_id="C-2026-0001")
 BODY = b'{"item":"vehicle.ownership"}'
 
 
@@ -22,7 +22,7 @@ def test_signed_request_is_accepted_with_its_purpose() -> None:
     caller = _auth().authenticate("POST", "/api/v1/lookups", headers, BODY)
     assert (caller.official, caller.purpose, caller.case) == (
         "wangxiao",
-        "matter:GZF-001",
+        "matter:zjj.public_rental",
         "C-2026-0001",
     )
 
@@ -70,3 +70,21 @@ def test_non_ascii_official_is_sent_header_safe_and_still_verifies() -> None:
 
 def test_credentials_repr_hides_the_secret() -> None:
     assert "sandbox-training-secret" not in repr(CREDS)
+
+
+def test_the_idempotency_key_is_signed() -> None:
+    """The client's signature covers the key it sends (canonical form v2): the same headers
+    under another key, or without it, are refused."""
+    headers = signed_headers(CREDS, CTX, "POST", "/api/v1/lookups", BODY, idempotency_key="k-1")
+    assert headers["X-Signature-Version"] == "2"
+    for key in ("k-2", None):
+        sent = {k: v for k, v in headers.items()}
+        if key is not None:
+            sent["Idempotency-Key"] = key
+        with pytest.raises(Problem) as refused:
+            _auth().authenticate("POST", "/api/v1/lookups", sent, BODY)
+        assert refused.value.code == "bad_signature"
+    caller = _auth().authenticate(
+        "POST", "/api/v1/lookups", {**headers, "Idempotency-Key": "k-1"}, BODY
+    )
+    assert caller.case == "C-2026-0001"

@@ -120,7 +120,11 @@ class WizardServices:
 
     def send_verifications(self, case_id: str) -> int:
         """*worker* — send the case's verification requests now (not waiting for the sync
-        worker); returns how many were accepted by the platform."""
+        worker); returns how many were accepted by the platform. The case's registration goes
+        first (the platform answers nothing about a case before it); when it cannot go, the
+        requests wait in the outbox for the sync worker, which sends them behind it."""
+        if self.runner().register_first(case_id) is not None:
+            return 0
         settler = Settler(self.context.store, self.service, self.context.clock)
         sent = 0
         for row in self.open_rows(case_id, OutboxKind.VERIFICATION):
@@ -162,7 +166,9 @@ class WizardServices:
                 return None
             if status.state in (VerificationState.ANSWERED, VerificationState.EXPIRED):
                 changed |= settler.settle(Outcome(row, answer=status)) == "sent"
-            deferred += status.state is VerificationState.DEFERRED
+            if status.state is VerificationState.DEFERRED:
+                settler.settle(Outcome(row, answer=status))  # the deferral and its date shown
+                deferred += 1
         if not changed and rows and deferred == len(rows):
             return None
         return changed

@@ -42,6 +42,7 @@ from clerkapp.infra.platform.options import (
     person,
 )
 from clerkapp.infra.platform.signing import CallContext, Credentials, signed_headers
+from clerkapp.infra.url_policy import needs_insecure_flag
 
 __all__ = [
     "INTERACTIVE_RETRY",
@@ -75,9 +76,17 @@ class PlatformClient:
         pool_size: int = 16,
         sleep: Callable[[float], None] = time.sleep,
         extra_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        # Defence in depth behind the settings' check: nothing personal goes in clear over a
+        # network unless the lab exception was configured (clerkapp.infra.url_policy).
+        self._insecure_refused = needs_insecure_flag(self.base_url) and not allow_insecure_http
         self.credentials = credentials
+        # The platform this client stands for, as outbox rows are stamped (``training`` or the
+        # platform's address): set by the application, a row stamped otherwise is not sent to
+        # it (clerkapp.app.outbox_send.send). None: no check (tools and tests).
+        self.target: str | None = None
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
@@ -296,6 +305,42 @@ class PlatformClient:
         )
         return answers.report_id(data)
 
+    def anchor_audit(
+        self,
+        anchor: Mapping[str, Any],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Anchor the audit chain's head on the platform (``{chain, count, head, at}``: counts
+        and hashes only); the platform's stored anchor comes back."""
+        body = {k: anchor[k] for k in ("chain", "count", "head", "at")}
+        data = self._call(
+            "POST",
+            "/audit-anchors",
+            op="audit_anchor",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.audit_anchor(data)
+
+    def audit_anchors(
+        self, chain: str, after: int = 0, *, context: CallContext
+    ) -> list[dict[str, Any]]:
+        """The anchors the platform keeps for this workstation's chain ``chain``, with an id
+        above ``after`` (oldest first)."""
+        data = self._call(
+            "GET",
+            "/audit-anchors",
+            op="audit_anchors",
+            source="platform",
+            context=context,
+            params={"chain": chain, "after": str(after)},
+        )
+        return answers.audit_anchor_list(data)
+
     # ------------------------------------------------------------- transport
 
     def _call(
@@ -313,6 +358,14 @@ class PlatformClient:
     ) -> Any:
         """One operation: tries until an answer, a non-retryable problem, or the retry budget is
         spent; returns the decoded JSON answer."""
+        if self._insecure_refused:
+            raise PlatformCallError(
+                f"plain http to a remote platform refused ({op})",
+                user_message="平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。"
+                "请用 https:// 地址重新配置平台",
+                code="insecure_transport",
+                source="platform",
+            )
         full_path = API + path
         payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         key = idempotency_key
@@ -327,7 +380,14 @@ class PlatformClient:
             headers: dict[str, str] = {}
             if context is not None:
                 headers.update(
-                    signed_headers(self.credentials, context, method, full_path, payload)
+                    signed_headers(
+                        self.credentials,
+                        context,
+                        method,
+                        full_path,
+                        payload,
+                        idempotency_key=key or "",
+                    )
                 )
             if body is not None:
                 headers["Content-Type"] = "application/json"

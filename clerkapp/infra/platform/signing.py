@@ -2,8 +2,9 @@
 
 Every ``/api/v1`` call except health carries the workstation, the official, the purpose and the
 case, a fresh nonce (``X-Request-Id``) and a timestamp, and an HMAC-SHA256 signature over the
-canonical string of all of them plus the SHA-256 of the body. Each attempt of a call is signed
-afresh: a retry is a new request (new nonce) that carries the same ``Idempotency-Key``.
+canonical string of all of them plus the SHA-256 of the body and the ``Idempotency-Key`` (canonical
+form version 2, ``X-Signature-Version``). Each attempt of a call is signed afresh: a retry is a new
+request (new nonce) that carries the same ``Idempotency-Key``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from clerkapp.core.request_signing import canonical_string, signature
+from clerkapp.core.request_signing import SIGNATURE_VERSION, canonical_string, signature
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,13 @@ def signed_headers(
     *,
     clock: Callable[[], float] = time.time,
     nonce: Callable[[], str] = lambda: str(uuid.uuid4()),
+    idempotency_key: str = "",
 ) -> dict[str, str]:
     """The identity, purpose and signature headers of one attempt of one call.
 
-    ``path`` is the URL path without the query string (e.g. ``/api/v1/lookups``).
+    ``path`` is the URL path without the query string (e.g. ``/api/v1/lookups``);
+    ``idempotency_key`` the ``Idempotency-Key`` the attempt carries ("" when none): the signature
+    covers it, and the caller sends it as it is.
     """
     official = header_value(context.official)
     purpose = header_value(context.purpose)
@@ -64,7 +68,16 @@ def signed_headers(
     timestamp = str(int(clock()))
     request_id = nonce()
     canonical = canonical_string(
-        method, path, timestamp, request_id, workstation, official, purpose, case, body
+        method,
+        path,
+        timestamp,
+        request_id,
+        workstation,
+        official,
+        purpose,
+        case,
+        body,
+        idempotency_key,
     )
     return {
         "X-Workstation": workstation,
@@ -74,4 +87,5 @@ def signed_headers(
         "X-Request-Id": request_id,
         "X-Timestamp": timestamp,
         "X-Signature": signature(credentials.secret, canonical),
+        "X-Signature-Version": SIGNATURE_VERSION,
     }

@@ -15,10 +15,12 @@ Thread rules (the GUI calls services from worker threads, the sync worker runs i
 
 from __future__ import annotations
 
+import logging
+import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from clerkapp.errors import StoreError
+from clerkapp.infra.file_modes import PRIVATE_FILE, private_dir, restrict
 from clerkapp.infra.store import migrations
 
 if TYPE_CHECKING:
@@ -38,7 +41,13 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.pledges import PledgeRepository
     from clerkapp.infra.store.ratings import RatingRepository
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_S = 10.0
+
+#: Told, after a transaction committed, the ids of the cases it changed (on the committing
+#: thread; must be quick and must not use the store).
+CaseChangeListener = Callable[[frozenset[str]], None]
 
 
 def db_time(moment: datetime) -> str:
@@ -58,6 +67,20 @@ def parse_db_time(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+def _private_store_files(path: Path) -> None:
+    """The store file created owner-only before SQLite opens it (SQLite gives its ``-wal`` and
+    ``-shm`` files the database file's mode), and existing ones tightened."""
+    if path.exists() or str(path) == ":memory:":
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            restrict(path.with_name(path.name + suffix))
+        return
+    private_dir(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:  # another process created it meanwhile
+        restrict(path)
+
+
 class Store:
     """The workstation's SQLite store. ``Store(path)`` opens (creating if needed) and migrates.
 
@@ -69,10 +92,12 @@ class Store:
 
     def __init__(self, path: str | Path, *, migrate_to: int | None = None) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _private_store_files(self.path)
         self._lock = threading.RLock()
         self._tx_thread: int | None = None
         self._subject_salt: bytes | None = None  # it never changes once stored: read it once
+        self._touched: set[str] = set()  # cases changed by the transaction in progress
+        self._case_listeners: list[CaseChangeListener] = []
         try:
             conn = sqlite3.connect(
                 str(self.path),
@@ -90,7 +115,11 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.enable_wal()
+            _private_store_files(self.path)  # -wal / -shm left by an older version
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: no corruption on crash
+            # What is deleted or overwritten (a delivered outbox row's ID numbers, answers past
+            # their retention) is zeroed in the file, not left in its free space.
+            conn.execute("PRAGMA secure_delete = ON")
             migrations.apply(self, target=migrate_to)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -140,6 +169,7 @@ class Store:
         Nested use joins the outer transaction through a savepoint (an exception inside the
         inner block undoes only the inner block if the caller catches it).
         """
+        changed: frozenset[str] = frozenset()
         with self._lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
@@ -148,6 +178,7 @@ class Store:
             # IMMEDIATE takes the write lock now, so two writers never deadlock upgrading.
             self.conn.execute("BEGIN IMMEDIATE")
             self._tx_thread = threading.get_ident()
+            self._touched.clear()
             try:
                 yield self.db
             except BaseException:
@@ -161,8 +192,36 @@ class Store:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
                     raise
+                changed = frozenset(self._touched)
             finally:
                 self._tx_thread = None
+                self._touched.clear()
+        if changed:
+            self._tell_case_listeners(changed)
+
+    # -- who is told of committed case changes (issue 10: views that follow the store) ----------
+
+    def touch_case(self, case_id: str) -> None:
+        """Note that the transaction in progress changes ``case_id`` (the case repository does
+        it on every insert and save); the listeners hear of it once the transaction commits."""
+        self._touched.add(case_id)
+
+    def add_case_listener(self, listener: CaseChangeListener) -> None:
+        """Call ``listener(case_ids)`` after every commit that changed cases (on the committing
+        thread, outside the store's lock where the transaction was the outermost one)."""
+        self._case_listeners.append(listener)
+
+    def remove_case_listener(self, listener: CaseChangeListener) -> None:
+        """Stop telling ``listener``."""
+        if listener in self._case_listeners:
+            self._case_listeners.remove(listener)
+
+    def _tell_case_listeners(self, changed: frozenset[str]) -> None:
+        for listener in list(self._case_listeners):
+            try:
+                listener(changed)
+            except Exception:  # a listener's bug must not turn a committed change into an error
+                log.exception("case change listener failed")
 
     @contextmanager
     def read(self) -> Iterator[sqlite_utils.Database]:
@@ -218,6 +277,8 @@ class Store:
                 if salt is None:
                     salt = secrets.token_hex(32)
                     self.set_meta("subject_salt", salt)
+                else:
+                    committed = True  # stored before this transaction: it cannot roll back
             if committed:
                 self._subject_salt = bytes.fromhex(salt)
             return bytes.fromhex(salt)

@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.infra.file_modes import private_dir, write_private
 from clerkapp.infra.store.db import db_time, parse_db_time
 
 if TYPE_CHECKING:
@@ -335,12 +336,11 @@ def _entry(row: dict[str, Any]) -> RegisterEntry:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Owner-only: the archive copies carry names and ID numbers (docs/security.md).
+    private_dir(path.parent.parent)
+    private_dir(path.parent)
     tmp = path.with_suffix(path.suffix + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_private(tmp, data)
     os.replace(tmp, path)
 
 

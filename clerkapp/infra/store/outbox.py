@@ -10,6 +10,7 @@ and the key goes with the HTTP request so a resend after a crash is not a second
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -17,9 +18,39 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
+from clerkapp.infra.store.outbox_scrub import scrub_answer, scrub_text
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
+
+
+TRAINING_TARGET = "training"
+
+
+def platform_target(url: str, *, training: bool) -> str:
+    """The platform a row is queued for, as stamped on it: ``training`` for the training
+    sandbox (whatever port it listens on), else the platform's address (scheme and host in
+    lower case, no trailing slash)."""
+    if training:
+        return TRAINING_TARGET
+    url = url.strip().rstrip("/")
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}"
+
+
+_INSERT = (
+    "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
+    " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)"
+    " ON CONFLICT(idempotency_key) DO NOTHING"
+)
+_INSERT_STAMPED = (
+    "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
+    " next_attempt_at, created_at, target) VALUES (?, ?, ?, ?, 'open', 0, ?, ?, ?)"
+    " ON CONFLICT(idempotency_key) DO NOTHING"
+)
 
 
 class OutboxKind(StrEnum):
@@ -31,6 +62,9 @@ class OutboxKind(StrEnum):
     PROGRESS_REGISTER = "progress_register"
     PROGRESS_EVENT = "progress_event"
     CREDIT_REPORT = "credit_report"
+    # The audit chain's head (entry count and hash, never personal data), anchored on the
+    # platform at every sync (clerkapp.app.audit_anchor).
+    AUDIT_ANCHOR = "audit_anchor"
 
 
 class OutboxState(StrEnum):
@@ -57,13 +91,18 @@ class OutboxRow:
     answer: dict[str, Any] | None
     created_at: datetime
     sent_at: datetime | None
+    # The platform the row was queued for (platform_target); None: written before rows were
+    # stamped and not settled yet. Sent only to that platform (clerkapp.app.outbox_send.send).
+    target: str | None = None
 
 
 class Outbox:
-    """Enqueue and settle outbox rows of a store."""
+    """Enqueue and settle outbox rows of a store. ``target``: the platform new rows are
+    stamped for (None: unstamped — stores opened by tools and tests that send nothing)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.target: str | None = None
 
     def enqueue(
         self,
@@ -83,19 +122,19 @@ class Outbox:
         crash."""
         kind = OutboxKind(kind).value
         with self._store.atomic():
-            self._store.conn.execute(
-                "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
-                " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)"
-                " ON CONFLICT(idempotency_key) DO NOTHING",
-                (
-                    kind,
-                    case_id,
-                    json.dumps(payload, ensure_ascii=False, sort_keys=True),
-                    idempotency_key,
-                    db_time(not_before or now),
-                    db_time(now),
-                ),
+            values: tuple[Any, ...] = (
+                kind,
+                case_id,
+                json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                idempotency_key,
+                db_time(not_before or now),
+                db_time(now),
             )
+            # The stamp only when there is one (a store at an older schema has no column).
+            if self.target is None:
+                self._store.conn.execute(_INSERT, values)
+            else:
+                self._store.conn.execute(_INSERT_STAMPED, (*values, self.target))
             row = self.by_key(idempotency_key)
         assert row is not None
         return row
@@ -133,13 +172,33 @@ class Outbox:
         """All rows of a case, oldest first."""
         return self._many("SELECT * FROM outbox WHERE case_id = ? ORDER BY id", [case_id])
 
+    def unregistered(self, case_ids: Iterable[str]) -> set[str]:
+        """Those of ``case_ids`` whose progress registration — the platform's record that this
+        workstation handles the case, needed before any other call of it — is still open."""
+        wanted = sorted(set(case_ids))
+        found: set[str] = set()
+        with self._store.read():
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = self._store.conn.execute(
+                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ? AND state = 'open'"
+                    f" AND case_id IN ({','.join('?' for _ in chunk)})",
+                    [OutboxKind.PROGRESS_REGISTER.value, *chunk],
+                ).fetchall()
+                found.update(str(r[0]) for r in rows)
+        return found
+
     def mark_sent(self, row_id: int, answer: dict[str, Any] | None, *, now: datetime) -> None:
-        """Close a row with the platform's answer (joining the caller's transaction)."""
-        self._update(
-            row_id,
-            "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?, last_error = NULL",
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now)),
-        )
+        """Close a row with the platform's answer (joining the caller's transaction); its
+        personal data is scrubbed in the same transaction (:mod:`.outbox_scrub`)."""
+        with self._store.atomic():
+            payload, answer = self._scrubbed(row_id, answer)
+            self._update(
+                row_id,
+                "state = 'sent', attempts = attempts + 1, answer = ?, sent_at = ?,"
+                " last_error = NULL, payload = coalesce(?, payload)",
+                (json.dumps(answer, ensure_ascii=False, sort_keys=True), db_time(now), payload),
+            )
 
     def mark_sent_many(
         self, answers: list[tuple[int, dict[str, Any] | None]], *, now: datetime
@@ -147,16 +206,42 @@ class Outbox:
         """Close many open rows with their answers in one statement (the sync worker's batches;
         joining the caller's transaction)."""
         sent_at = db_time(now)
-        params = [
-            (json.dumps(answer, ensure_ascii=False, sort_keys=True), sent_at, row_id)
-            for row_id, answer in answers
-        ]
         with self._store.atomic():
+            salt = self._store.subject_salt()
+            payloads = self._payloads([row_id for row_id, _ in answers])
+            params = []
+            for row_id, answer in answers:
+                stored = payloads.get(row_id)
+                payload = None if stored is None else scrub_text(stored, salt)
+                text = _json(answer)
+                params.append((scrub_text(text, salt) or text, sent_at, payload, row_id))
             self._store.conn.executemany(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, answer = ?,"
-                " sent_at = ?, last_error = NULL WHERE id = ?",
+                " sent_at = ?, last_error = NULL, payload = coalesce(?, payload) WHERE id = ?",
                 params,
             )
+
+    def _scrubbed(
+        self, row_id: int, answer: dict[str, Any] | None
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """The row's payload (as stored, None: no such row) and ``answer``, both without their
+        personal data: what a delivered row keeps."""
+        salt = self._store.subject_salt()
+        stored = self._payloads([row_id]).get(row_id)
+        payload = None if stored is None else scrub_text(stored, salt)
+        return payload, scrub_answer(answer, salt)
+
+    def _payloads(self, row_ids: list[int]) -> dict[int, str]:
+        """The stored payloads of rows (in the caller's transaction), by id."""
+        found: dict[int, str] = {}
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = self._store.conn.execute(
+                f"SELECT id, payload FROM outbox WHERE id IN ({marks})", chunk
+            ).fetchall()
+            found.update((int(r[0]), str(r[1])) for r in rows)
+        return found
 
     def mark_retry(self, row_id: int, error: str, next_attempt_at: datetime) -> None:
         """A try failed in a way worth retrying (network, 5xx): try again at ``next_attempt_at``."""
@@ -259,6 +344,10 @@ class Outbox:
             return [_row(r) for r in db.query(sql, params)]
 
 
+def _json(value: dict[str, Any] | None) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _time(value: str | None) -> datetime | None:
     return None if value is None else parse_db_time(value)
 
@@ -277,4 +366,5 @@ def _row(r: dict[str, Any]) -> OutboxRow:
         answer=None if r["answer"] is None else json.loads(r["answer"]),
         created_at=parse_db_time(r["created_at"]),
         sent_at=_time(r["sent_at"]),
+        target=r.get("target"),
     )
