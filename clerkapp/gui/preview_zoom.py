@@ -4,7 +4,7 @@ opens fitted to the view; zooming steps through a fixed ladder from the factor s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -25,12 +25,15 @@ class PreviewZoom(QWidget):
         self.level = QLabel(self)
         self.level.setObjectName("printZoomLevel")
         self.level.setAccessibleName(self.tr("缩放比例"))
-        self.level.setMinimumWidth(self.level.fontMetrics().horizontalAdvance("适合页面 "))
+        self.level.setMinimumWidth(self.level.fontMetrics().horizontalAdvance(" 400% "))
         self.level.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.in_button = self._button("printZoomIn", "+", self.tr("放大"), "Ctrl+=")
         self.fit_button = self._button(
             "printZoomFit", self.tr("适合页面"), self.tr("适合页面"), "Ctrl+0"
         )
+        self.fit_button.setCheckable(True)  # checked while the page fits the view
+        for symbol in (self.out_button, self.in_button):  # − and +: small square buttons
+            symbol.setFixedWidth(symbol.sizeHint().height() + 8)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -39,6 +42,11 @@ class PreviewZoom(QWidget):
         self.out_button.clicked.connect(self.zoom_out)
         self.in_button.clicked.connect(self.zoom_in)
         self.fit_button.clicked.connect(self.fit)
+        # fitted, the factor follows the view's size and the document shown
+        view.installEventFilter(self)
+        document = view.document()
+        if document is not None:
+            document.statusChanged.connect(lambda _status: self._show_level())
         for keys, slot, name in (
             ("Ctrl+=", self.zoom_in, "shortcutZoomIn"),
             ("Ctrl++", self.zoom_in, "shortcutZoomInPlus"),
@@ -94,9 +102,19 @@ class PreviewZoom(QWidget):
     def fit(self) -> None:
         """The whole page in the view."""
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.level.setText(self.tr("适合页面"))
+        self._show_level()
 
     def _set(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(factor)
-        self.level.setText(f"{round(factor * 100)}%")
+        self._show_level()
+
+    def _show_level(self) -> None:
+        self.level.setText(f"{round(self.factor() * 100)}%")
+        self.fit_button.setChecked(self.fitted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The view resized: a fitted page's factor changed with it."""
+        if watched is self.view and event.type() == QEvent.Type.Resize and self.fitted:
+            self._show_level()
+        return False

@@ -148,7 +148,7 @@ class ProofRow(QFrame):
         grid.setContentsMargins(10, 6, 10, 6)
         grid.addWidget(self.name_label, 0, 0)
         grid.addWidget(self.method_label, 0, 1)
-        grid.addWidget(self.badge, 0, 2)
+        grid.addWidget(self.badge, 0, 2, Qt.AlignmentFlag.AlignVCenter)  # a pill, not a block
         grid.addWidget(self.detail_label, 0, 3)
         grid.addLayout(self.actions_box, 0, 4)
         grid.setColumnStretch(3, 1)
