@@ -116,7 +116,7 @@ class PlatformActions(CaseServiceBase):
                 if retrying:
                     self.store.outbox.mark_retry(outbox_id, message, retry_at or now + RETRY_AFTER)
                 else:
-                    self.store.outbox.mark_needs_person(outbox_id, message)
+                    self.store.outbox.mark_needs_person(outbox_id, message, now=now)
         return case
 
     def switch_method(

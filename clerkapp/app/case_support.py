@@ -46,6 +46,7 @@ AUDIT_ACTIONS = {
     EventKind.CORRECTION_RESUMED: "correction_resumed",
     EventKind.NOT_ACCEPTED: "not_accepted",
     EventKind.PAPER_RECEIVED: "paper_received",
+    EventKind.VERIFICATION_WITHDRAWN: "verification_withdrawn",
 }
 
 # What the applicant's progress page says of a state, where the clerk's word alone says too

@@ -248,7 +248,7 @@ class Settler:
             self.store.outbox.mark_retry(row.id, note, self.backoff.next_at(now, row.attempts))
             log.info("outbox %s row=%d case=%s retry (%s)", row.kind, row.id, row.case_id, code)
             return "retry"
-        self.store.outbox.mark_needs_person(row.id, note)
+        self.store.outbox.mark_needs_person(row.id, note, now=now)
         log.warning(
             "outbox %s row=%d case=%s needs a person (%s)", row.kind, row.id, row.case_id, code
         )

@@ -35,6 +35,7 @@ from clerkapp.app.outbox_send import (
     stored_answer,
 )
 from clerkapp.infra.platform import PlatformClient
+from clerkapp.infra.process_lock import ProcessLock, sync_lock_path
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 
@@ -56,6 +57,7 @@ class SyncReport:
     deferred: int = 0
     seconds: float = 0.0
     anchored: bool = False  # the audit chain's head was anchored on the platform at this sync
+    busy: bool = False  # another process held the store's sync lock: nothing was tried
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
@@ -98,6 +100,7 @@ class SyncWorker:
         backoff: Backoff | None = None,
         idle_wake_s: float = 30.0,
         anchor_audit: bool = True,
+        lock_wait_s: float | None = None,
     ) -> None:
         self.store = store
         self.anchor_audit = anchor_audit  # anchor the audit head at the end of each drain
@@ -109,6 +112,10 @@ class SyncWorker:
         self._batch = batch
         self._idle_wake_s = idle_wake_s
         self._drain_lock = threading.Lock()
+        # Between processes (a GUI and `clerkapp sync` on one store): one drain at a time, so a
+        # row is never sent by both. ``lock_wait_s`` None: wait until the other drain ends.
+        self._process_lock = ProcessLock(sync_lock_path(store.path))
+        self.lock_wait_s = lock_wait_s
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -120,10 +127,17 @@ class SyncWorker:
         """Send every row due now (at most ``max_items``) once; returns what happened."""
         with self._drain_lock:
             started = time.monotonic()
-            with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
-                report = _Drain(self, pool, max_items).run()
-            if self.anchor_audit and not self._stopping.is_set():
-                self._anchor(report)
+            if not self._process_lock.acquire(self.lock_wait_s, cancelled=self._stopping.is_set):
+                log.info("drain skipped: another process is draining this store")
+                self.last_report = SyncReport(busy=True)
+                return self.last_report
+            try:
+                with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
+                    report = _Drain(self, pool, max_items).run()
+                if self.anchor_audit and not self._stopping.is_set():
+                    self._anchor(report)  # under the lock: one anchor sender at a time
+            finally:
+                self._process_lock.release()
             report.seconds = time.monotonic() - started
             self.last_report = report
             log.info(
@@ -345,6 +359,12 @@ class _Drain:
             return
         self.seen.update(r.id for r in rows)
         self.unsettled += len(rows)
+        # Rows queued for another platform go straight to a person (send() refuses them without
+        # a call), whatever they would otherwise wait for (a registration held the same way).
+        target = self.w.client.target
+        for row in [r for r in rows if target is not None and r.target != target]:
+            self._submit([row])
+        rows = [r for r in rows if target is None or r.target == target]
         # Progress lanes first, so a registration in this page is known before its case's calls.
         grouped = sorted(lanes(rows), key=lambda lane: lane[0].kind not in _ORDERED)
         others = {

@@ -251,6 +251,14 @@ class Case(IdentityEvents, CaseWays):
         self._set(p, _P.AWAITING_DEPT, now, deferred_until=until)
         self._emit(EventKind.VERIFICATION_DEFERRED, code, now, until=until, ticket=p.ticket)
 
+    def verification_withdrawn(self, code: str, error: str, now: datetime) -> None:
+        """A verification request the platform refused was cancelled by a person: back to
+        pending with ``error`` (the clerk asks again, or uses another way)."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        ticket = p.ticket
+        self._set(p, _P.PENDING, now, error=error, ticket=None, deferred_until=None)
+        self._emit(EventKind.VERIFICATION_WITHDRAWN, code, now, ticket=ticket)
+
     # ---- credit check and pledges ---------------------------------------------------------
 
     def record_credit(self, listed: bool, now: datetime) -> None:

@@ -211,6 +211,8 @@ class EventKind(StrEnum):
     CORRECTION_RESUMED = "correction_resumed"  # the applicant came back, the case goes on
     NOT_ACCEPTED = "not_accepted"  # 不予受理
     PAPER_RECEIVED = "paper_received"  # a paper proof handed in and checked at the counter
+    # A refused verification request cancelled from the 需人工处理 list: the proof is pending.
+    VERIFICATION_WITHDRAWN = "verification_withdrawn"
 
 
 def mask_name(name: str) -> str:

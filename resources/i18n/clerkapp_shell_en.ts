@@ -601,43 +601,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="108"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="111"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
-        <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
+        <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. Opens the 需人工处理 list (issue 10): operations the platform refused (imported when opened). The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="128"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="131"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="225"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="230"/>
         <source>审批队列 (Ctrl+Shift+Q)</source>
         <translation>Approval queue (Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="227"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="232"/>
         <source>审批队列</source>
         <translation>Approval queue</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="300"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="330"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="301"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="331"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="383"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="413"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="386"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="416"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
@@ -671,6 +671,149 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <location filename="../../clerkapp/gui/session.py" line="37"/>
         <source>注销当前用户，回到登录界面（切换用户）(Ctrl+Shift+L)</source>
         <translation>Log out and return to the login screen (switch user) (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPersonDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="51"/>
+        <source>需人工处理 · 平台未受理的操作</source>
+        <translation>Needs a person · operations the platform refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="56"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="61"/>
+        <source>需人工处理的操作</source>
+        <translation>Operations needing a person</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="64"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="65"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="66"/>
+        <source>证明事项</source>
+        <translation>Proof</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="67"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="68"/>
+        <source>次数</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
+        <source>原因与经过</source>
+        <translation>Reason and history</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="80"/>
+        <source>核验部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="81"/>
+        <source>核验问题</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="82"/>
+        <source>撤销原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="83"/>
+        <source>撤销原因（必填）</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="84"/>
+        <source>重新发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="85"/>
+        <source>修改后重新发送</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
+        <source>撤销</source>
+        <translation>Cancel operation</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="87"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="91"/>
+        <source>核验部门：</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="92"/>
+        <source>核验问题：</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="107"/>
+        <source>撤销原因：</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="156"/>
+        <source>（无办件）</source>
+        <translation>(no case)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="172"/>
+        <source>需人工处理 %1 项：平台未受理，请重新发送、修改或撤销</source>
+        <translation>%1 operation(s) need a person: the platform refused them; send again, edit or cancel</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="177"/>
+        <source>没有需人工处理的事项。</source>
+        <translation>Nothing needs a person.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="194"/>
+        <source>办件：%1</source>
+        <translation>Case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="195"/>
+        <source>操作：%1 · %2</source>
+        <translation>Operation: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="196"/>
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="199"/>
+        <source>不能重新发送：%1</source>
+        <translation>Cannot send again: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="201"/>
+        <source>经过：</source>
+        <translation>History:</translation>
     </message>
 </context>
 <context>
@@ -837,6 +980,16 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
         <location filename="../../clerkapp/gui/training.py" line="225"/>
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="229"/>
+        <source> · 培训库：不会发送到正式平台</source>
+        <translation> · training store: never sent to the real platform</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="233"/>
+        <source>培训中的办件和待发送的操作保存在单独的培训库（{0}），只发送到培训沙箱；配置正式平台后使用正式库，培训库原样保留，回到培训模式可继续。</source>
+        <translation>Training cases and their queued operations are kept in a separate training store ({0}) and sent only to the training sandbox; once a real platform is configured the production store is used, the training store is kept as it is, and training can go on where it was left.</translation>
     </message>
 </context>
 </TS>

@@ -96,6 +96,9 @@ ACTIONS = frozenset(
         "clerk_updated",
         "outbox_needs_person",
         "outbox_requeued",
+        "outbox_edited",
+        "outbox_cancelled",
+        "verification_withdrawn",
         "auth_event",
         "answers_reduced",  # answer retention: a count of cases, never which (app.retention)
     }

@@ -174,14 +174,16 @@ class Outbox:
 
     def unregistered(self, case_ids: Iterable[str]) -> set[str]:
         """Those of ``case_ids`` whose progress registration — the platform's record that this
-        workstation handles the case, needed before any other call of it — is still open."""
+        workstation handles the case, needed before any other call of it — is not delivered yet:
+        still open, or held for a person (its calls would only be refused until it is fixed)."""
         wanted = sorted(set(case_ids))
         found: set[str] = set()
         with self._store.read():
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 rows = self._store.conn.execute(
-                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ? AND state = 'open'"
+                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ?"
+                    " AND state IN ('open', 'needs_person')"
                     f" AND case_id IN ({','.join('?' for _ in chunk)})",
                     [OutboxKind.PROGRESS_REGISTER.value, *chunk],
                 ).fetchall()
@@ -251,13 +253,19 @@ class Outbox:
             (error, db_time(next_attempt_at)),
         )
 
-    def mark_needs_person(self, row_id: int, problem: str) -> None:
-        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer)."""
-        self._update(
-            row_id,
-            "state = 'needs_person', attempts = attempts + 1, last_error = ?",
-            (problem,),
-        )
+    def mark_needs_person(self, row_id: int, problem: str, *, now: datetime | None = None) -> None:
+        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer).
+        The refusal is audited (``outbox_needs_person``: row, kind, problem with ID numbers
+        masked) in the same transaction — the row's history in the 需人工处理 list."""
+        with self._store.atomic():
+            self._update(
+                row_id,
+                "state = 'needs_person', attempts = attempts + 1, last_error = ?",
+                (problem,),
+            )
+            from clerkapp.infra.store.outbox_people import audit_refusal
+
+            audit_refusal(self._store, row_id, problem, now)
 
     def requeue(self, row_id: int, *, now: datetime) -> None:
         """Send a ``needs_person`` row again (a person fixed the cause)."""
