@@ -41,6 +41,9 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 # ISO 7064 MOD 11-2 weights 2^(17-i) mod 11, and the check character for each sum mod 11.
 _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"
+# A wrong check digit means a digit is mistyped somewhere: the message never names the "right"
+# last digit, since changing only that one yields a valid number of somebody else.
+CHECK_DIGIT_MESSAGE = "身份证号码校验不通过：有数字输错，请对照证件逐位核对"
 
 
 class IdReason(StrEnum):
@@ -221,7 +224,7 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
     if len(number) == LEGACY_LENGTH:
         # The masked equivalent shows the new check digit; the full one is on the exception.
         equivalent = mask_id_number(upgrade_legacy_id(number))
-        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与身份证核对后输入18位号码"
+        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与证件核对后使用18位号码"
         problems.append(IdProblem(IdReason.LEGACY_15, message))
     if len(number) >= 6:
         problems += _check_region(number[:6])
@@ -237,8 +240,7 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
         return problems
     expected = check_character(number[:17])
     if number[17] != expected:
-        message = f"第18位校验码应为 {expected}，实为 {number[17]}（请逐位核对号码）"
-        problems.append(IdProblem(IdReason.CHECK_DIGIT, message, position=18))
+        problems.append(IdProblem(IdReason.CHECK_DIGIT, CHECK_DIGIT_MESSAGE, position=18))
     return problems
 
 

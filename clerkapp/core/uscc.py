@@ -29,6 +29,9 @@ ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {char: index for index, char in enumerate(ALPHABET)}
 _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+# As for ID numbers: a failed check means a character is mistyped somewhere; never name the
+# "right" check character (changing only it gives the valid code of another organisation).
+CHECK_MESSAGE = "统一社会信用代码校验不通过：有字符输错，请对照营业执照逐位核对"
 
 # GB 32100-2015 appendix: registration department → (name, {organisation type → name}).
 DEPARTMENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -176,16 +179,14 @@ def check_uscc(text: str) -> list[UsccProblem]:
     if len(code) >= 17:
         expected = org_code_check_character(code[8:16])
         if code[16] != expected:
-            message = f"第17位组织机构代码校验码应为 {expected}，实为 {code[16]}"
-            problems.append(UsccProblem(UsccReason.ORG_CODE_CHECK, message, position=17))
+            problems.append(UsccProblem(UsccReason.ORG_CODE_CHECK, CHECK_MESSAGE, position=17))
     if len(code) < USCC_LENGTH:
         message = f"已输入{len(code)}位，还差{USCC_LENGTH - len(code)}位"
         problems.append(UsccProblem(UsccReason.TOO_SHORT, message))
         return problems
     expected = check_character(code[:17])
     if code[17] != expected:
-        message = f"第18位校验码应为 {expected}，实为 {code[17]}（请逐位核对代码）"
-        problems.append(UsccProblem(UsccReason.CHECK_CHARACTER, message, position=18))
+        problems.append(UsccProblem(UsccReason.CHECK_CHARACTER, CHECK_MESSAGE, position=18))
     return problems
 
 

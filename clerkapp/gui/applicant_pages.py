@@ -261,6 +261,20 @@ class OutcomePage(QWidget):
             self.outcome.setStyleSheet(style)
         self.next_words.setText(next_words)
 
+    def show_proofs(self, state: CaseState, rows: list[ProofRowModel]) -> None:
+        """The proofs the applicant was spared, in green only when the application went through;
+        after a refusal (不予许可 / 不予受理) nothing: a cheerful line would contradict it."""
+        if state in (CaseState.REFUSED, CaseState.NOT_ACCEPTED) or not rows:
+            self.proofs.clear()
+            self.proofs.hide()
+            return
+        colour = "#1e7b34" if state in (CaseState.APPROVED, CaseState.ACCEPTED) else "#5f6368"
+        style = f"font-size: {SMALL_PX}px; color: {colour};"
+        if self.proofs.styleSheet() != style:
+            self.proofs.setStyleSheet(style)
+        self.proofs.setText(proofs_headline(rows))
+        self.proofs.show()
+
     def show_rating(self, level: str | None, thanks: str, *, enabled: bool = True) -> None:
         """Mark the chosen level (None: none yet) and say thank you."""
         for each, button in self.buttons.items():

@@ -23,7 +23,6 @@ from clerkapp.core.case import Case, CaseState
 from clerkapp.core.short_code import grouped
 from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
-from clerkapp.gui.applicant_words import proofs_headline
 from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
@@ -153,7 +152,7 @@ class ApplicantScreen(QWidget):
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):
             self.outcome_page.show_outcome(case.state, presenter.procedure())
-            self.outcome_page.proofs.setText(proofs_headline(presenter.row_models()))
+            self.outcome_page.show_proofs(case.state, presenter.row_models())
             self.pages.setCurrentWidget(self.outcome_page)
         elif step is Step.PLEDGE and presenter.has_pledges():
             self._show_pledge()

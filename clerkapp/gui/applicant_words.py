@@ -5,6 +5,7 @@ behind may read the screen too). Pure functions over the view models; translated
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -106,7 +107,16 @@ def proofs_headline(rows: list[ProofRowModel]) -> str:
         ),
     ]
     counted = [p for p, m in zip(parts, _METHODS, strict=True) if by_method[m]]
-    return text + ("（" + "，".join(counted) + "）" if counted else "")
+    return keep_numbers_together(text + ("（" + "，".join(counted) + "）" if counted else ""))
+
+
+def keep_numbers_together(text: str) -> str:
+    """Spaces next to a number made non-breaking: a wrapped line never leaves "2" at one line's
+    end and its "项" at the next one's start (nor "共" without its number)."""
+    return _SPACE_BY_DIGIT.sub("\u00a0", text)
+
+
+_SPACE_BY_DIGIT = re.compile(r"(?<=\d) (?=\S)|(?<=\S) (?=\d)")
 
 
 _METHODS = (Method.DATA_QUERY, Method.DEPT_VERIFY, Method.PLEDGE, Method.DROPPED)

@@ -1,7 +1,8 @@
 """The case list (left pane): today's cases, those waiting, those needing a person.
 
 Shows only masked applicants ("李** 3307…1234"); the search box filters by name, matter or the
-tail of the ID number. Double-click or Enter asks the main window to reopen the case.
+tail of the ID number. Double-click or Enter (in the list, or in the search box: the selected or
+first match) asks the main window to reopen the case.
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ class CaseListView(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.enter_pressed.connect(self._activate_current)
         self.search.textChanged.connect(self._apply_filter)
-        self.search.returnPressed.connect(self._focus_first)
+        self.search.returnPressed.connect(self._open_from_search)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -271,6 +272,23 @@ class CaseListView(QWidget):
                     self.tree.setCurrentItem(child)
                     self.tree.setFocus()
                     return
+
+    def _open_from_search(self) -> None:
+        """Enter in the search box opens a case: the selected one when it is still shown, else
+        the first match (focus moves to the list, so Up/Down and Enter go on from there)."""
+        if not self._current_shown():
+            self._focus_first()
+        if self._current_shown():  # nothing matches: nothing opens
+            self.tree.setFocus()
+            self._activate_current()
+
+    def _current_shown(self) -> bool:
+        current = self.tree.currentItem()
+        return (
+            current is not None
+            and not current.isHidden()
+            and isinstance(current.data(0, _ENTRY_ROLE), CaseEntry)
+        )
 
     def _activate_current(self) -> None:
         item = self.tree.currentItem()

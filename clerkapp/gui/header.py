@@ -70,7 +70,7 @@ class HeaderBar(QFrame):
         if name is None:
             self.clerk_label.setText(self.tr("未登录"))
         else:
-            self.clerk_label.setText(f"{name} ({role_label})")
+            self.clerk_label.setText(clerk_caption(name, role_label))
         self.set_actions_enabled(name is not None)
 
     def set_actions_enabled(self, enabled: bool) -> None:
@@ -113,3 +113,11 @@ def _separator(parent: QWidget) -> QFrame:
     line.setFrameShape(QFrame.Shape.VLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
+
+
+def clerk_caption(name: str, role_label: str | None) -> str:
+    """Who is logged in, the role said once: "张三 · 窗口人员", and just "演示窗口人员" when the
+    display name already contains the role (the demo accounts)."""
+    if not role_label or role_label in name:
+        return name
+    return f"{name} · {role_label}"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from clerkapp.gui.qt_supplement import QtChineseSupplement
 from clerkapp.infra.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,9 @@ def translation_dir() -> Path:
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the translators for ``lang`` on ``app``; returns them (keep them alive).
 
-    Chinese needs only Qt's own strings; English loads every ``*_en.qm`` of ClerkApp.
+    Chinese needs only Qt's own strings (``qtbase_zh_CN.qm`` from Qt's translations folder, and
+    :mod:`clerkapp.gui.qt_supplement` for the few it lacks); English loads every ``*_en.qm`` of
+    ClerkApp and nothing of Qt's.
     """
     if lang not in LANGUAGES:
         lang = DEFAULT_LANG
@@ -39,6 +42,10 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_file = "qtbase_zh_CN" if lang == "zh_CN" else ""
     if qt_file:
+        # First the few strings qtbase leaves in English: searched after qtbase (installed later).
+        supplement = QtChineseSupplement(app)
+        app.installTranslator(supplement)
+        installed.append(supplement)
         translator = QTranslator(app)
         if translator.load(qt_file, qt_dir):
             app.installTranslator(translator)

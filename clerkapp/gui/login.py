@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -84,7 +85,14 @@ class LoginView(QWidget):
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
         box = QWidget(self)
-        box.setMaximumWidth(420)
+        box.setObjectName("loginBox")
+        # A fixed width (not the labels' hint) and room reserved for a 3-line message: a long
+        # error wraps inside that room instead of squeezing the inputs to a sliver.
+        box.setFixedWidth(400)
+        self.message.setMinimumHeight(3 * self.message.fontMetrics().lineSpacing() + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for edit in (self.username, self.password):
+            edit.setMinimumHeight(edit.sizeHint().height())
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addLayout(form)
@@ -93,7 +101,11 @@ class LoginView(QWidget):
         inner.addWidget(self.message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # centred by stretches, not alignment: the box's height then
+        centred.addStretch(1)  # follows its width (height-for-width of the wrapped message)
+        centred.addWidget(box)
+        centred.addStretch(1)
+        outer.addLayout(centred)
         outer.addStretch(2)
 
         self.setTabOrder(self.username, self.password)

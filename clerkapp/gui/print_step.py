@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QSettings,
+    Qt,
     Signal,
     SignalInstance,
 )
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 from clerkapp.app.documents import BuiltDocument, DocumentDesk
 from clerkapp.gui.document_act_dialog import DocumentActsBar
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
+from clerkapp.gui.preview_zoom import PreviewZoom
 from clerkapp.gui.print_output import (
     MAX_PRINT_DPI,
     PrintError,
@@ -129,7 +131,7 @@ class PrintStep(PrinterChoice, QWidget):
         self.preview = self._named(QPdfView(self), "printPreview", self.tr("文书预览"))
         self.preview.setDocument(self.pdf)
         self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.zoom = PreviewZoom(self.preview, self, self)  # 缩小 / 放大 / 适合页面, Ctrl+= - 0
         self.printer_box = self._named(QComboBox(self), "printPrinter", self.tr("打印机"))
         self.copies = self._named(QSpinBox(self), "printCopies", self.tr("份数"))
         self.copies.setRange(1, 9)
@@ -166,7 +168,10 @@ class PrintStep(PrinterChoice, QWidget):
         bar.addWidget(self.print_button)
         self.acts_bar = QHBoxLayout()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.zoom, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.preview, 1)
         layout.addLayout(bar)
         layout.addLayout(self.acts_bar)
@@ -231,6 +236,7 @@ class PrintStep(PrinterChoice, QWidget):
         self.built = None
         self.kind_box.clear()
         self.pdf.close()
+        self.zoom.fit()
         self._set_ready(False)
         self.status.setText(self.tr("请先作出决定，再打印文书。"))
 

@@ -132,7 +132,7 @@ def test_first_supervisor_then_a_clerk_added_on_the_page_logs_in(
         assert window.login_view.username.text() == "" and not window.accounts_button.isVisible()
 
         _logged_in_as(qtbot, window, "wangxiao", CLERK_PASSWORD)
-        assert "王晓" in window.header.clerk_label.text()
+        assert window.header.clerk_label.text() == "王晓 · 窗口人员"  # name · role, once
         assert not window.accounts_button.isVisible()
         assert window.open_accounts() is None  # a clerk: nothing opens
         _press(window, "shortcutAccounts")

@@ -93,7 +93,8 @@ def test_the_applicant_follows_signs_and_rates_a_case(
     wait_until(lambda: not wizard.presenter.credit_running, what="credit check")
     headline = screen.case_page.headline.text()
     total = len(wizard.presenter.row_models())
-    assert headline.startswith(f"共 {total} 项证明材料，已有 ")
+    # number and unit held together (no-break spaces): "2" never ends a line without its "项"
+    assert headline.startswith(f"共\u00a0{total}\u00a0项证明材料，已有\u00a0")
     assert "联网查询" in headline and "无需您提供" in headline
     assert "签字承诺即可" in screen.case_page.lines.text()
 
@@ -139,6 +140,12 @@ def test_the_applicant_follows_signs_and_rates_a_case(
     wait_until(lambda: wizard.step is Step.PRINT, what="print step")
     assert screen.pages.currentWidget() is screen.outcome_page
     assert screen.outcome_page.outcome.text() == "✔ 给付"
+    spared = screen.outcome_page.proofs
+    assert (
+        spared.isVisibleTo(screen)
+        and "无需您提供" in spared.text()
+        and "#1e7b34" in (spared.styleSheet())
+    )
     case = app_context.case_service.get_case(case_id)
     wait_until(lambda: bool(screen.outcome_page.qr.modules), what="QR code")
     assert grouped(case.short_code) in screen.outcome_page.short_code.text()
@@ -223,6 +230,9 @@ def test_toggle_lock_and_unlock_on_one_screen(
     qtbot.waitUntil(lambda: masked in screen.person.text(), timeout=10_000)
     assert screen.pages.currentWidget() is screen.outcome_page
     assert screen.outcome_page.outcome.text() == "✖ 不予给付"
+    # a refusal says no cheerful green "已有 4 项无需您提供"
+    assert screen.outcome_page.proofs.text() == ""
+    assert not screen.outcome_page.proofs.isVisibleTo(screen)
     assert PERSON_ID not in _texts(screen)
 
     win.lock("idle")

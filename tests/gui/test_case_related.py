@@ -46,7 +46,7 @@ def test_the_deceased_is_checked_as_typed_read_from_the_card_and_looked_up(
     # a mistyped check digit: the precise error, and Enter does not move on
     wrong = CHEN_JIANGUO[:-1] + ("4" if CHEN_JIANGUO[-1] != "4" else "3")
     driver.type(row.number_edit, wrong)
-    assert row.message.text().startswith("第18位校验码应为 ")
+    assert row.message.text() == "身份证号码校验不通过：有数字输错，请对照证件逐位核对"
     assert row.accepted is None and step.entry() is None
     driver.key(Qt.Key.Key_Return)
     assert wizard.step is Step.APPLICANT

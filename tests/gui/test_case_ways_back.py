@@ -226,8 +226,7 @@ def test_a_day_with_correction_not_accepted_and_withdrawal(
         lambda: [e.case_id for e in window.case_list.visible_entries()] == [first],
         what="found by name",
     )
-    _key(Qt.Key.Key_Return)  # focus the first hit
-    _key(Qt.Key.Key_Return)  # open it
+    _key(Qt.Key.Key_Return)  # Enter in the search box opens the hit
     wait_until(
         lambda: wizard.presenter.case_id == first and wizard.step is Step.PRINT,
         20,

@@ -118,7 +118,7 @@ def test_board_list_and_applicant_screen_follow_the_department(
         lambda: (
             wizard.proofs_board.rows[HOMESTEAD].badge.text() == "✔ 已核验"
             and list_says(window, first) == "✔ 可决定"
-            and "部门核验 1 项" in screen.case_page.headline.text()
+            and "部门核验\u00a01\u00a0项" in screen.case_page.headline.text()  # held together
         ),
         10,
         lambda: (

@@ -74,7 +74,7 @@ def test_invalid_applicant_is_refused_and_leaves_nothing(tmp_path: Path) -> None
     wrong_check = PERSON_ID[:17] + ("0" if PERSON_ID[17] != "0" else "1")
     with pytest.raises(ValidationError) as info:
         svc.open_case(RENTAL, "person", wrong_check, "张三", "wang")
-    assert "校验码" in info.value.user_message
+    assert "校验不通过" in info.value.user_message
     with pytest.raises(ValidationError) as info:
         svc.open_case(RENTAL, "business", BUSINESS, "某公司", "wang")
     assert "申请人应为个人" in info.value.user_message

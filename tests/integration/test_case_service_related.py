@@ -52,7 +52,10 @@ def test_the_deceased_is_required_and_validated_naming_the_role(service: CaseSer
     with pytest.raises(ValidationError) as info:
         _open(service, {"deceased": (wrong, "陈建国")})
     message = info.value.user_message
-    assert message.startswith("已故参保人员的公民身份号码：第18位校验码应为")
+    assert (
+        message
+        == "已故参保人员的公民身份号码：身份证号码校验不通过：有数字输错，请对照证件逐位核对"
+    )
     assert wrong not in message
     with pytest.raises(ValidationError) as info:
         _open(service, {"deceased": (demo.WEI_XIUYING, "韦秀英")})

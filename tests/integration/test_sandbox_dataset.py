@@ -100,7 +100,7 @@ def test_check_dataset_reports_file_line_and_field(written: Path, tmp_path: Path
     with pytest.raises(DatasetError) as caught:
         load_dataset(broken)
     problems = caught.value.problems
-    assert any(p.startswith("people.jsonl:3: id_number: 第18位校验码") for p in problems)
+    assert any(p.startswith("people.jsonl:3: id_number: 身份证号码校验不通过") for p in problems)
     # file:line: field: what — and where on the line (line, column, byte offset in the file)
     assert any(
         p.startswith("people.jsonl:5: -: 不是有效的 JSON") and "（第 5 行第 " in p for p in problems

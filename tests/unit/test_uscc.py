@@ -58,7 +58,9 @@ def test_wrong_check_character_message() -> None:
     wrong = "0" if code[-1] != "0" else "1"
     with pytest.raises(InvalidUscc) as info:
         validate_uscc(code[:17] + wrong)
-    assert info.value.user_message.startswith(f"第18位校验码应为 {code[-1]}，实为 {wrong}")
+    message = info.value.user_message
+    assert message == "统一社会信用代码校验不通过：有字符输错，请对照营业执照逐位核对"
+    assert code[-1] not in message and "应为" not in message
 
 
 def test_wrong_org_code_check_is_reported() -> None:
@@ -67,6 +69,7 @@ def test_wrong_org_code_check_is_reported() -> None:
     first17 = code[:16] + wrong
     problems = check_uscc(first17 + check_character(first17))
     assert [p.reason for p in problems] == [UsccReason.ORG_CODE_CHECK]
+    assert "应为" not in problems[0].message and "逐位核对" in problems[0].message
 
 
 def test_partial_input_and_lengths() -> None:

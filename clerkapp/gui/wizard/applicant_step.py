@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 
 from clerkapp.core.catalogue import ApplicantKind, RelatedRole
 from clerkapp.core.idnumber import (
+    IdProblem,
     IdReason,
     Severity,
     check_id_number,
     mask_id_number,
+    upgrade_legacy_id,
     validate_id_number,
 )
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
+from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
 from clerkapp.gui.wizard.name_check import NameCheck
@@ -55,6 +58,25 @@ class ApplicantEntry:
         if self.kind is ApplicantKind.PERSON:
             return mask_id_number(self.number)
         return self.number
+
+
+def legacy_upgrade(text: str, errors: list[IdProblem]) -> str | None:
+    """The 18-digit form of ``text`` when it is a 15-digit number whose only error is being
+    15 digits (a valid first-generation number), else None."""
+    if [p.reason for p in errors] != [IdReason.LEGACY_15]:
+        return None
+    return upgrade_legacy_id(text)
+
+
+def demo_card_label(card: IdCardData) -> str:
+    """The picker's line for a demo card: 王芳（公共租赁住房申请（名下有车辆））, one pair of
+    brackets round the scenario, also when the scenario is itself bracketed."""
+    label = card.label.strip()
+    if not label:
+        return card.name
+    if label.startswith("（") and label.endswith("）"):
+        return f"{card.name}{label}"
+    return f"{card.name}（{label}）"
 
 
 class ApplicantStep(QWidget):
@@ -95,6 +117,14 @@ class ApplicantStep(QWidget):
         self.message.setObjectName("applicantNumberMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 14px;")
+        # A valid 15-digit (first-generation) number: its 18-digit form offered, one click to
+        # take it once the clerk has compared it with the card (never converted silently).
+        self.upgrade_button = QPushButton(self)
+        self.upgrade_button.setObjectName("applicantUse18")
+        self.upgrade_button.setAccessibleName(self.tr("使用 18 位号码"))
+        self.upgrade_button.setAutoDefault(False)
+        self.upgrade_button.hide()
+        self._upgrade: str | None = None
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("applicantName")
         self.name_edit.setStyleSheet("font-size: 16px; padding: 4px;")
@@ -102,6 +132,10 @@ class ApplicantStep(QWidget):
         self.name_message = QLabel(self)
         self.name_message.setObjectName("applicantNameMessage")
         self.name_check = NameCheck(self.name_edit, self.name_message)
+        # Room for the messages under the fields (two lines for the number's: its facts and a
+        # warning): the form does not jump as messages come and go.
+        reserve_lines(self.message, 2, 14)
+        reserve_lines(self.name_message, 1, 14)
 
         number_row = QHBoxLayout()
         number_row.addWidget(self.number_edit, 1)
@@ -114,7 +148,10 @@ class ApplicantStep(QWidget):
         self.number_label.setBuddy(self.number_edit)
         self.name_label.setBuddy(self.name_edit)
         form.addRow(self.number_label, number_row)
-        form.addRow("", self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.upgrade_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("", message_row)
         form.addRow(self.name_label, self.name_edit)
         form.addRow("", self.name_message)
         layout = QVBoxLayout(self)
@@ -124,12 +161,14 @@ class ApplicantStep(QWidget):
         layout.addLayout(form)
         layout.addLayout(self.related_box)
         layout.addStretch(1)
-        self.setTabOrder(self.number_edit, self.name_edit)
+        self.setTabOrder(self.number_edit, self.upgrade_button)
+        self.setTabOrder(self.upgrade_button, self.name_edit)
         self.setFocusProxy(self.number_edit)
 
         self.number_edit.textChanged.connect(self._number_changed)
         self.name_edit.textChanged.connect(lambda _t: self.changed.emit())
         self.edit_button.clicked.connect(self._edit_number)
+        self.upgrade_button.clicked.connect(self.use_upgraded_number)
         self.read_button.clicked.connect(self._read_card)
         self.demo_combo.currentIndexChanged.connect(self._demo_selected)
         reader.card_read.connect(self.fill_from_card)
@@ -182,8 +221,7 @@ class ApplicantStep(QWidget):
         self.demo_combo.blockSignals(True)
         self.demo_combo.clear()
         for card in cards:
-            label = f"{card.name}（{card.label}）" if card.label else card.name
-            self.demo_combo.addItem(label)
+            self.demo_combo.addItem(demo_card_label(card))
         self.demo_combo.blockSignals(False)
         self.read_button.setEnabled(self._reader.available)
         for row in self.related_rows:
@@ -210,6 +248,7 @@ class ApplicantStep(QWidget):
         self.edit_button.hide()
         self.name_edit.clear()
         self.message.clear()
+        self._offer_upgrade(None)
         self.name_message.clear()
         self.changed.emit()
 
@@ -270,14 +309,36 @@ class ApplicantStep(QWidget):
             self._check_business(text)
         self.changed.emit()
 
+    def use_upgraded_number(self) -> None:
+        """Take the offered 18-digit form of the 15-digit number typed (the clerk has compared
+        it with the card); it is then checked like any typed number."""
+        if self._upgrade is not None and self._accepted is None:
+            self.number_edit.setText(self._upgrade)
+
+    def _offer_upgrade(self, number: str | None) -> None:
+        self._upgrade = number
+        if number is None:
+            self.upgrade_button.hide()
+            return
+        text = self.tr("使用 18 位号码 {number}").format(number=number)
+        self.upgrade_button.setText(text)
+        self.upgrade_button.setToolTip(self.tr("请先与申请人的身份证逐位核对，一致后再使用此号码"))
+        self.upgrade_button.show()
+
     def _check_person(self, text: str) -> None:
         problems = check_id_number(text, self._today())
         errors = [p for p in problems if p.severity is Severity.ERROR]
+        self._offer_upgrade(legacy_upgrade(text, errors))
         if not text.strip():
             self.message.clear()
             return
+        if self._upgrade is not None:
+            # The button beside it carries the 18 digits: a short line leaves it room.
+            self._show(self.tr("15位旧号码：与证件逐位核对后使用18位号码"), Tone.WAITING)
+            return
         if errors:
-            first = errors[0]
+            # An old number with a real error: that error (its 18-digit form is no help).
+            first = next((p for p in errors if p.reason is not IdReason.LEGACY_15), errors[0])
             # Still typing is not an error: grey until a real problem shows.
             typing = first.reason is IdReason.TOO_SHORT and len(errors) == 1
             self._show(first.message, Tone.NEUTRAL if typing else Tone.ERROR)

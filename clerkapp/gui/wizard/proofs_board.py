@@ -52,6 +52,10 @@ STATUS_LOOK: dict[RowStatus, tuple[Tone, str]] = {
 }
 
 
+#: The proof name's column (px): long names wrap inside it, so the badges stay aligned.
+PROOF_NAME_WIDTH = 200
+
+
 class RowAction(StrEnum):
     """Next steps a row may offer; only those the catalogue allows are shown."""
 
@@ -118,7 +122,10 @@ class ProofRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name_label = QLabel(self)
         self.name_label.setObjectName("proofName")
-        self.name_label.setMinimumWidth(160)
+        # One width for every row's name, a long name wrapping within it: the method and badge
+        # columns line up down the board whatever the names' lengths.
+        self.name_label.setFixedWidth(PROOF_NAME_WIDTH)
+        self.name_label.setWordWrap(True)
         self.method_label = QLabel(self)
         self.method_label.setObjectName("proofMethod")
         # as wide as the widest method's name in the language shown: the badges line up
@@ -141,7 +148,7 @@ class ProofRow(QFrame):
         grid.setContentsMargins(10, 6, 10, 6)
         grid.addWidget(self.name_label, 0, 0)
         grid.addWidget(self.method_label, 0, 1)
-        grid.addWidget(self.badge, 0, 2)
+        grid.addWidget(self.badge, 0, 2, Qt.AlignmentFlag.AlignVCenter)  # a pill, not a block
         grid.addWidget(self.detail_label, 0, 3)
         grid.addLayout(self.actions_box, 0, 4)
         grid.setColumnStretch(3, 1)
@@ -152,6 +159,7 @@ class ProofRow(QFrame):
         """Show a new state of this proof."""
         self.model = model
         self.name_label.setText(model.name)
+        self.name_label.setToolTip(model.name)
         self.method_label.setText(QCoreApplication.translate("ProofsBoard", model.method.label_zh))
         self.badge.show_status(model.status, model.status_text)
         self.detail_label.setText(model.detail)

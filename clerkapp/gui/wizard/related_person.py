@@ -18,6 +18,7 @@ from clerkapp.core.idnumber import (
     mask_id_number,
     normalize_id_number,
 )
+from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.name_check import NameCheck
 
@@ -67,6 +68,8 @@ class RelatedPersonRow(QWidget):
         self.name_message = QLabel(self)
         self.name_message.setObjectName(f"relatedNameMessage_{role.role}")
         self.name_check = NameCheck(self.name_edit, self.name_message)
+        reserve_lines(self.message, 1)  # the rows below stay put as messages come and go
+        reserve_lines(self.name_message, 1, 14)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(title, 0, 0, 1, 2)
