@@ -165,139 +165,139 @@
 <context>
     <name>PrintStep</name>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="119"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="121"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="125"/>
-        <location filename="../../clerkapp/gui/print_step.py" line="235"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="127"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="241"/>
         <source>请先作出决定，再打印文书。</source>
         <translation>Decide the case first, then print its documents.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="125"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="127"/>
         <source>打印状态</source>
         <translation>Print status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="129"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="131"/>
         <source>文书预览</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="133"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="135"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="134"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="136"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="137"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="139"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="138"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="140"/>
         <source>打印文书 (Ctrl+P)</source>
         <translation>Print the document (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="139"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="141"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="141"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="143"/>
         <source>选择打印机…</source>
         <translation>Choose printer…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="143"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="145"/>
         <source>打开打印对话框选择打印机 (Ctrl+Shift+P)</source>
         <translation>Open the print dialog to choose a printer (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="145"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="147"/>
         <source>一式两份（含存档联）</source>
         <translation>Two copies (with file copy)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="148"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="150"/>
         <source>打印原件时同时打印一份标注“存档联”的文书，供归档</source>
         <translation>Print a copy marked “file copy” with the original, for the case file</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="152"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="154"/>
         <source>文书：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="154"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="156"/>
         <source>打印机：</source>
         <translation>Printer:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="156"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="158"/>
         <source>份数：</source>
         <translation>Copies:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="242"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="248"/>
         <source>正在准备文书…</source>
         <translation>Preparing the documents…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="255"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="261"/>
         <source>本办件尚未作出决定，没有可打印的文书。</source>
         <translation>This case has not been decided yet: there is no document to print.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="267"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="273"/>
         <source>正在生成文书…</source>
         <translation>Building the document…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="290"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="296"/>
         <source>作废存档联：仅供归档，不计为原件或副本</source>
         <translation>Voided file copy: for the case file only, counted as neither original nor copy</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="292"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="298"/>
         <source>副本（第 %1 份）</source>
         <translation>Copy (print no. %1)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="294"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="300"/>
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="296"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="302"/>
         <source>一式两份：另附存档联</source>
         <translation>Two copies: a file copy is printed too</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="298"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="304"/>
         <source>临时凭证：平台尚未确认，联网后进度自动同步</source>
         <translation>Provisional: not yet confirmed by the platform; progress syncs once online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="324"/>
-        <location filename="../../clerkapp/gui/print_step.py" line="338"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="330"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="344"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="349"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="355"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/print_step.py" line="349"/>
+        <location filename="../../clerkapp/gui/print_step.py" line="355"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

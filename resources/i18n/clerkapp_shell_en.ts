@@ -397,38 +397,38 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="259"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="260"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="177"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="178"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="173"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="174"/>
         <source>办件</source>
         <extracomment>Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="178"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="179"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="182"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="183"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="260"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="261"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="261"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="262"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
@@ -526,74 +526,74 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="58"/>
-        <location filename="../../clerkapp/gui/login.py" line="114"/>
+        <location filename="../../clerkapp/gui/login.py" line="59"/>
+        <location filename="../../clerkapp/gui/login.py" line="126"/>
         <source>窗口人员登录</source>
         <translation>Clerk login</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="63"/>
-        <location filename="../../clerkapp/gui/login.py" line="84"/>
+        <location filename="../../clerkapp/gui/login.py" line="64"/>
+        <location filename="../../clerkapp/gui/login.py" line="85"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="66"/>
-        <location filename="../../clerkapp/gui/login.py" line="85"/>
+        <location filename="../../clerkapp/gui/login.py" line="67"/>
+        <location filename="../../clerkapp/gui/login.py" line="86"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="68"/>
-        <location filename="../../clerkapp/gui/login.py" line="70"/>
-        <location filename="../../clerkapp/gui/login.py" line="115"/>
-        <location filename="../../clerkapp/gui/login.py" line="116"/>
+        <location filename="../../clerkapp/gui/login.py" line="69"/>
+        <location filename="../../clerkapp/gui/login.py" line="71"/>
+        <location filename="../../clerkapp/gui/login.py" line="127"/>
+        <location filename="../../clerkapp/gui/login.py" line="128"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="72"/>
+        <location filename="../../clerkapp/gui/login.py" line="73"/>
         <source>切换用户 (Ctrl+Shift+L)</source>
         <translation>Switch user (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="74"/>
+        <location filename="../../clerkapp/gui/login.py" line="75"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="79"/>
+        <location filename="../../clerkapp/gui/login.py" line="80"/>
         <source>登录提示</source>
         <translation>Login message</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="126"/>
+        <location filename="../../clerkapp/gui/login.py" line="138"/>
         <source>屏幕已锁定 · {0}</source>
         <translation>Screen locked · {0}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="127"/>
-        <location filename="../../clerkapp/gui/login.py" line="128"/>
+        <location filename="../../clerkapp/gui/login.py" line="139"/>
+        <location filename="../../clerkapp/gui/login.py" line="140"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="146"/>
+        <location filename="../../clerkapp/gui/login.py" line="158"/>
         <source>请输入用户名和密码。</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="149"/>
+        <location filename="../../clerkapp/gui/login.py" line="161"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="171"/>
+        <location filename="../../clerkapp/gui/login.py" line="183"/>
         <source>登录失败次数过多，请 {0} 分钟后再试或联系科室负责人。</source>
         <translation>Too many failed logins: try again in {0} minutes or ask your supervisor.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="176"/>
+        <location filename="../../clerkapp/gui/login.py" line="188"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong username or password.</translation>
     </message>
@@ -838,6 +838,30 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
     </message>
 </context>
 <context>
+    <name>PreviewZoom</name>
+    <message>
+        <location filename="../../clerkapp/gui/preview_zoom.py" line="24"/>
+        <source>缩小</source>
+        <extracomment>The zoom factors stepped through (1.0: the page at its printed size on screen).</extracomment>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/preview_zoom.py" line="27"/>
+        <source>缩放比例</source>
+        <translation>Zoom level</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/preview_zoom.py" line="30"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/preview_zoom.py" line="32"/>
+        <source>适合页面</source>
+        <translation>Fit page</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../clerkapp/gui/accounts_page.py" line="383"/>
@@ -873,22 +897,32 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="58"/>
+        <location filename="../../clerkapp/gui/application.py" line="57"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="183"/>
+        <location filename="../../clerkapp/gui/application.py" line="188"/>
         <source>科室负责人账号已创建，请登录。</source>
         <translation>The supervisor&apos;s account was created. Please log in.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="188"/>
+        <location filename="../../clerkapp/gui/application.py" line="193"/>
         <source>本工作站还没有账号：请重新启动程序创建科室负责人账号，或由信息科用 clerkapp clerks add 添加。</source>
         <translation>This workstation has no account yet: restart the program to create the supervisor&apos;s account, or have IT add one with clerkapp clerks add.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="299"/>
+        <location filename="../../clerkapp/gui/application.py" line="219"/>
+        <source>节假日覆盖文件有误</source>
+        <translation>Holiday override file is broken</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="223"/>
+        <source>节假日覆盖文件有 {n} 个问题，已忽略；承诺办结日期按内置的节假日安排计算。请信息技术人员运行 clerkapp calendar check 查看并修正。</source>
+        <translation>The holiday override file has {n} problem(s) and was ignored; promised completion dates use the built-in holiday schedule. Ask IT to run clerkapp calendar check to see and fix them.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="325"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

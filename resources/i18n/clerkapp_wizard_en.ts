@@ -4,92 +4,112 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="84"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="106"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="86"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="108"/>
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="88"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="110"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="90"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="112"/>
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="93"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="115"/>
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="145"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="124"/>
+        <source>使用 18 位号码</source>
+        <translation>Use the 18-digit number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="184"/>
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="145"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="184"/>
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="186"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="147"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="186"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="149"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="188"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="149"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="188"/>
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="153"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="192"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press &quot;Read card&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="153"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="192"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="234"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="273"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="255"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="294"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="287"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="323"/>
+        <source>使用 18 位号码 {number}</source>
+        <translation>Use the 18-digit number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="325"/>
+        <source>请先与申请人的身份证逐位核对，一致后再使用此号码</source>
+        <translation>Check it digit by digit against the applicant&apos;s ID card first; use it only if they match</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="337"/>
+        <source>15位旧号码：与证件逐位核对后使用18位号码</source>
+        <translation>Old 15-digit number: check against the card digit by digit, then use the 18-digit number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="348"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="311"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="372"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="349"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="410"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -938,17 +958,18 @@ Bound to the pledge text by hash {digest}…</translation>
         <translation>Dept. verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="79"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="83"/>
         <source>重试 (F5)</source>
+        <extracomment>The proof name&apos;s column (px): long names wrap inside it, so the badges stay aligned.</extracomment>
         <translation>Retry (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="80"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="84"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="81"/>
+        <location filename="../../clerkapp/gui/wizard/proofs_board.py" line="85"/>
         <source>改为承诺</source>
         <translation>Pledge instead</translation>
     </message>
@@ -956,37 +977,37 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>RelatedPersonRow</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="42"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="43"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="46"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="47"/>
         <source>{label}的公民身份号码</source>
         <translation>Resident ID number of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="56"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="57"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="58"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="59"/>
         <source>读取{label}的身份证</source>
         <translation>Read the ID card of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="60"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="63"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="64"/>
         <source>{label}的姓名</source>
         <translation>Name of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="147"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="150"/>
         <source>号码有效</source>
         <translation>Valid number</translation>
     </message>
