@@ -94,7 +94,7 @@ def _register_bench_case(sandbox: SandboxServer) -> None:
     """The progress registration of CTX's case (the platform's first call of a case)."""
     with PlatformClient(sandbox.url, CREDS) as client:
         client.register_progress(
-            "benchcase-BENCH-1-abcdefghijklmnop", "BENCH1", "基准测试事项", "基准测试窗口", None,
+            "benchcase-BENCH-1-abcdefghijklmnop", "BENCH001", "基准测试事项", "基准测试窗口", None,
             context=CTX,
         )  # fmt: skip
 
