@@ -95,6 +95,14 @@ class PlatformClient:
         self._sleep = sleep
         # Keep-alive connections, up to ``pool_size`` kept per host (as many as threads call).
         self._http = connection_manager(self.base_url, pool_size)
+        # Without a proxy a call goes straight to the host's pool: the manager would parse the
+        # URL and look that pool up again on every call.
+        self._direct = (
+            None
+            if isinstance(self._http, urllib3.ProxyManager)
+            else self._http.connection_from_url(self.base_url)
+        )
+        self._prefix = urlsplit(self.base_url).path
         self._headers = {"Accept": "application/json", "User-Agent": "ClerkApp"}
         # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
         self._headers.update(dict(extra_headers or {}))
@@ -332,7 +340,7 @@ class PlatformClient:
         timeout = urllib3.Timeout(
             connect=self.timeouts.connect, read=self.timeouts.read + extra_read_s
         )
-        url = self.base_url + full_path + (f"?{urlencode(params)}" if params else "")
+        target = full_path + (f"?{urlencode(params)}" if params else "")
         case = context.case_id if context else "-"
         started = time.monotonic()
         attempt = 0
@@ -356,15 +364,7 @@ class PlatformClient:
                 headers["Idempotency-Key"] = key
             t0 = time.monotonic()
             try:
-                response = self._http.urlopen(
-                    method,
-                    url,
-                    body=payload or None,
-                    headers=headers,
-                    timeout=timeout,
-                    retries=False,
-                    redirect=False,
-                )
+                response = self._send(method, target, payload, headers, timeout)
             except (urllib3.exceptions.HTTPError, OSError) as exc:
                 code = "timeout" if _timed_out(exc) else "network"
                 log.warning(
@@ -402,6 +402,35 @@ class PlatformClient:
             if time.monotonic() - started + delay > self.retry.budget_s:
                 raise failure
             self._sleep(delay)
+
+    def _send(
+        self,
+        method: str,
+        target: str,
+        payload: bytes,
+        headers: dict[str, str],
+        timeout: urllib3.Timeout,
+    ) -> urllib3.BaseHTTPResponse:
+        """One HTTP exchange (no retries, no redirects); ``target`` is the API path and query."""
+        if self._direct is not None:
+            return self._direct.urlopen(
+                method,
+                self._prefix + target,
+                body=payload or None,
+                headers=headers,
+                timeout=timeout,
+                retries=False,
+                redirect=False,
+            )
+        return self._http.urlopen(
+            method,
+            self.base_url + target,
+            body=payload or None,
+            headers=headers,
+            timeout=timeout,
+            retries=False,
+            redirect=False,
+        )
 
     def _observe(self, status: int | None, elapsed_s: float) -> None:
         observer = self.observer
