@@ -3,11 +3,11 @@ for network errors and 5xx (exponential backoff with jitter, bounded in count an
 ``Idempotency-Key`` on every POST/PUT that stays the same across the retries of one operation,
 and every attempt freshly signed. Answers are shape-checked into the shared answer types.
 
-The transport is urllib3 itself rather than a ``requests.Session`` on top of it: requests' request
-preparation (settings merged, headers copied and validated, URLs parsed again) cost two thirds of
-the client's CPU per call, and an outbox drain makes thousands of calls (issue 10: the client's
-CPU per call went from ~0.7 ms to ~0.25 ms). Proxies and CA bundles still come from the
-environment once, as requests would read them.
+The transport is the standard library's ``http.client`` on kept-alive connections
+(:mod:`.transport`), or urllib3 through a proxy, rather than a ``requests.Session``: requests'
+request preparation (settings merged, headers copied and validated, URLs parsed again) was most of
+the client's CPU per call, and an outbox drain makes thousands of calls (issue 10). Proxies and
+the CA bundle still come from the environment once, as requests read them.
 
 Privacy: ID numbers travel only in POST bodies; the log names the operation, the item, the case,
 the status and the duration — never a subject, a progress token or a body.
@@ -16,9 +16,11 @@ the status and the duration — never a subject, a progress token or a body.
 from __future__ import annotations
 
 import copy
+import http.client
 import json
 import logging
 import os
+import ssl
 import threading
 import time
 import uuid
@@ -49,6 +51,7 @@ from clerkapp.infra.platform.options import (
     person,
 )
 from clerkapp.infra.platform.signing import CallContext, Credentials, signed_headers
+from clerkapp.infra.platform.transport import KeepAlive
 from clerkapp.infra.url_policy import needs_insecure_flag
 
 __all__ = [
@@ -94,15 +97,11 @@ class PlatformClient:
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         # Keep-alive connections, up to ``pool_size`` kept per host (as many as threads call).
-        self._http = connection_manager(self.base_url, pool_size)
-        # Without a proxy a call goes straight to the host's pool: the manager would parse the
-        # URL and look that pool up again on every call.
+        # Straight to the host on http.client, or through the environment's proxy on urllib3.
+        self._proxied = proxy_manager(self.base_url, pool_size)
         self._direct = (
-            None
-            if isinstance(self._http, urllib3.ProxyManager)
-            else self._http.connection_from_url(self.base_url)
+            KeepAlive(self.base_url, pool_size, tls_context()) if self._proxied is None else None
         )
-        self._prefix = urlsplit(self.base_url).path
         self._headers = {"Accept": "application/json", "User-Agent": "ClerkApp"}
         # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
         self._headers.update(dict(extra_headers or {}))
@@ -128,7 +127,10 @@ class PlatformClient:
         """Release the pooled connections (a :meth:`with_options` view leaves them open)."""
         if self._owner:
             self._closed.set()
-            self._http.clear()
+            if self._direct is not None:
+                self._direct.close()
+            if self._proxied is not None:
+                self._proxied.clear()
 
     def __enter__(self) -> Self:
         return self
@@ -337,9 +339,7 @@ class PlatformClient:
         key = idempotency_key
         if method in ("POST", "PUT") and key is None:
             key = str(uuid.uuid4())  # one operation, one key: retries below reuse it
-        timeout = urllib3.Timeout(
-            connect=self.timeouts.connect, read=self.timeouts.read + extra_read_s
-        )
+        timeout = (self.timeouts.connect, self.timeouts.read + extra_read_s)
         target = full_path + (f"?{urlencode(params)}" if params else "")
         case = context.case_id if context else "-"
         started = time.monotonic()
@@ -364,8 +364,8 @@ class PlatformClient:
                 headers["Idempotency-Key"] = key
             t0 = time.monotonic()
             try:
-                response = self._send(method, target, payload, headers, timeout)
-            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                status, data = self._send(method, target, payload, headers, timeout)
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
                 code = "timeout" if _timed_out(exc) else "network"
                 log.warning(
                     "platform %s source=%s case=%s %s after %.0f ms (attempt %d)",
@@ -384,17 +384,17 @@ class PlatformClient:
                     op,
                     source,
                     case,
-                    response.status,
+                    status,
                     (time.monotonic() - t0) * 1000,
                     attempt,
                 )
-                self._observe(response.status, time.monotonic() - t0)
-                if response.status < 400:
-                    return self._decode(response, source)
-                problem = self._problem(response)
+                self._observe(status, time.monotonic() - t0)
+                if status < 400:
+                    return self._decode(status, data, source)
+                problem = self._problem(status, data)
                 failure = error_for(source, problem)
                 # Only a 5xx is retried here, unless the platform says retrying cannot help.
-                if response.status < 500 or problem.retryable is False:
+                if status < 500 or problem.retryable is False:
                     raise failure
             if attempt >= self.retry.attempts or self._closed.is_set():
                 raise failure
@@ -409,28 +409,23 @@ class PlatformClient:
         target: str,
         payload: bytes,
         headers: dict[str, str],
-        timeout: urllib3.Timeout,
-    ) -> urllib3.BaseHTTPResponse:
-        """One HTTP exchange (no retries, no redirects); ``target`` is the API path and query."""
+        timeout: tuple[float, float],
+    ) -> tuple[int, bytes]:
+        """One HTTP exchange (no retries, no redirects): ``(status, body)``; ``target`` is the
+        API path and query."""
         if self._direct is not None:
-            return self._direct.urlopen(
-                method,
-                self._prefix + target,
-                body=payload or None,
-                headers=headers,
-                timeout=timeout,
-                retries=False,
-                redirect=False,
-            )
-        return self._http.urlopen(
+            return self._direct.exchange(method, target, payload or None, headers, timeout)
+        assert self._proxied is not None
+        response = self._proxied.urlopen(
             method,
             self.base_url + target,
             body=payload or None,
             headers=headers,
-            timeout=timeout,
+            timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]),
             retries=False,
             redirect=False,
         )
+        return response.status, response.data
 
     def _observe(self, status: int | None, elapsed_s: float) -> None:
         observer = self.observer
@@ -441,36 +436,48 @@ class PlatformClient:
                 log.exception("platform call observer failed")
 
     @staticmethod
-    def _decode(response: urllib3.BaseHTTPResponse, source: str) -> Any:
-        if response.status == 204 or not response.data:
+    def _decode(status: int, data: bytes, source: str) -> Any:
+        if status == 204 or not data:
             return None
         try:
-            return json.loads(response.data)
+            return json.loads(data)
         except ValueError:
             raise PlatformBadAnswer.build(source, "body is not JSON") from None
 
     @staticmethod
-    def _problem(response: urllib3.BaseHTTPResponse) -> Problem:
+    def _problem(status: int, data: bytes) -> Problem:
         try:
-            data = json.loads(response.data)
+            decoded = json.loads(data)
         except ValueError:
-            data = None
-        return Problem.from_json(response.status, data)
+            decoded = None
+        return Problem.from_json(status, decoded)
 
 
-def connection_manager(base_url: str, pool_size: int) -> urllib3.PoolManager:
-    """The pooled connections to ``base_url``'s host, with the environment's proxy (honouring
-    ``no_proxy``) and CA bundle (``REQUESTS_CA_BUNDLE`` / ``CURL_CA_BUNDLE``, else the bundle
-    requests ships) read once, here."""
+def _ca_bundle() -> str:
+    """The CA bundle (file or directory) to trust: ``REQUESTS_CA_BUNDLE`` / ``CURL_CA_BUNDLE``,
+    else the bundle requests ships — what a ``requests.Session`` trusted before."""
     ca = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-    ca = ca or requests.utils.DEFAULT_CA_BUNDLE_PATH
-    tls: dict[str, Any] = {"cert_reqs": "CERT_REQUIRED"}
-    tls["ca_cert_dir" if os.path.isdir(ca) else "ca_certs"] = ca
+    return ca or requests.utils.DEFAULT_CA_BUNDLE_PATH
+
+
+def tls_context() -> ssl.SSLContext:
+    """Certificate and host name verification against :func:`_ca_bundle` (read once)."""
+    ca = _ca_bundle()
+    if os.path.isdir(ca):
+        return ssl.create_default_context(capath=ca)
+    return ssl.create_default_context(cafile=ca)
+
+
+def proxy_manager(base_url: str, pool_size: int) -> urllib3.ProxyManager | None:
+    """Pooled connections through the environment's proxy for ``base_url`` (honouring
+    ``no_proxy``), read once, here; None when the platform is reached directly."""
     proxies = requests.utils.get_environ_proxies(base_url)
     proxy = proxies.get(urlsplit(base_url).scheme) or proxies.get("all")
-    if proxy:
-        return urllib3.ProxyManager(proxy, num_pools=2, maxsize=pool_size, **tls)
-    return urllib3.PoolManager(num_pools=2, maxsize=pool_size, **tls)
+    if not proxy:
+        return None
+    return urllib3.ProxyManager(
+        proxy, num_pools=2, maxsize=pool_size, cert_reqs="CERT_REQUIRED", ssl_context=tls_context()
+    )
 
 
 def _timed_out(error: Exception) -> bool:
