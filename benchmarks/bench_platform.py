@@ -148,7 +148,8 @@ def _drain(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
         and events == DRAIN_CASES * DRAIN_EVENTS
         and doubled == 0
     )
-    yield figure("outbox_drain_10000_operations", seconds, "s", 20.0)
+    # Issue 10: 5 s on the 2-core machine (client and sandbox each on a core of their own).
+    yield figure("outbox_drain_10000_operations", seconds, "s", 5.0)
     yield figure("outbox_drain_operations_per_s", total / seconds, "1/s")
     # CPU time spent per side: what the drain costs whatever else the machine is doing (with
     # two free cores the wall time approaches the larger of the two).
