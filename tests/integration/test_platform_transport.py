@@ -151,3 +151,13 @@ def test_the_client_goes_through_the_environments_proxy_unless_no_proxy_names_th
     assert proxy_manager("https://direct.example.test", 4) is None
     monkeypatch.delenv("HTTPS_PROXY")
     assert proxy_manager("https://platform.example.test", 4) is None
+
+
+def test_a_connection_in_use_when_the_pool_closes_is_not_kept() -> None:
+    with _server() as (url, _):
+        transport = KeepAlive(url, pool_size=2)
+        transport.exchange("GET", "/a", None, {}, TIMEOUT)
+        conn = transport._take(2.0)  # in use by an exchange while the client closes
+        transport.close()
+        transport._give_back(conn)
+        assert transport.idle_count() == 0 and conn.sock is None

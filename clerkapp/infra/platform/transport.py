@@ -39,6 +39,7 @@ class KeepAlive:
         self._size = pool_size
         self._idle: list[http.client.HTTPConnection] = []
         self._lock = threading.Lock()
+        self._closed = False
 
     def exchange(
         self,
@@ -69,9 +70,11 @@ class KeepAlive:
         return response.status, data
 
     def close(self) -> None:
-        """Close the idle connections (those in use close when their exchange ends)."""
+        """Close the idle connections; those in use close when their exchange ends (a closed
+        pool keeps nothing, but still opens a connection when asked to)."""
         with self._lock:
             idle, self._idle = self._idle, []
+            self._closed = True
         for conn in idle:
             conn.close()
 
@@ -103,7 +106,7 @@ class KeepAlive:
 
     def _give_back(self, conn: http.client.HTTPConnection) -> None:
         with self._lock:
-            if len(self._idle) < self._size:
+            if not self._closed and len(self._idle) < self._size:
                 self._idle.append(conn)
                 return
         conn.close()
