@@ -94,7 +94,7 @@ def _register_bench_case(sandbox: SandboxServer) -> None:
     """The progress registration of CTX's case (the platform's first call of a case)."""
     with PlatformClient(sandbox.url, CREDS) as client:
         client.register_progress(
-            "benchcase-BENCH-1-abcdefghijklmnop", "BENCH1", "基准测试事项", "基准测试窗口", None,
+            "benchcase-BENCH-1-abcdefghijklmnop", "BENCH001", "基准测试事项", "基准测试窗口", None,
             context=CTX,
         )  # fmt: skip
 
@@ -148,7 +148,8 @@ def _drain(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
         and events == DRAIN_CASES * DRAIN_EVENTS
         and doubled == 0
     )
-    yield figure("outbox_drain_10000_operations", seconds, "s", 20.0)
+    # Issue 10: 5 s on the 2-core machine (client and sandbox each on a core of their own).
+    yield figure("outbox_drain_10000_operations", seconds, "s", 5.0)
     yield figure("outbox_drain_operations_per_s", total / seconds, "1/s")
     # CPU time spent per side: what the drain costs whatever else the machine is doing (with
     # two free cores the wall time approaches the larger of the two).

@@ -11,6 +11,7 @@ Without it the training secret is accepted from loopback only.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 from dataclasses import dataclass
@@ -95,8 +96,10 @@ def training_networks(rules: WebRules, data_dir: Path) -> tuple[Network, ...]:
     return tuple(parse_network(n, origin=str(path)) for n in networks)
 
 
+@functools.lru_cache(maxsize=1024)
 def is_loopback(address: str) -> bool:
-    """Whether a client address is this machine (127.0.0.0/8, ::1, an IPv4-mapped loopback)."""
+    """Whether a client address is this machine (127.0.0.0/8, ::1, an IPv4-mapped loopback);
+    cached, as every signed call asks it (issue 10)."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -1,7 +1,13 @@
-"""The data platform client: one pooled HTTP session, a timeout on every call, retries only for
-network errors and 5xx (exponential backoff with jitter, bounded in count and time), an
+"""The data platform client: pooled keep-alive connections, a timeout on every call, retries only
+for network errors and 5xx (exponential backoff with jitter, bounded in count and time), an
 ``Idempotency-Key`` on every POST/PUT that stays the same across the retries of one operation,
 and every attempt freshly signed. Answers are shape-checked into the shared answer types.
+
+The transport is the standard library's ``http.client`` on kept-alive connections
+(:mod:`.transport`), or urllib3 through a proxy, rather than a ``requests.Session``: requests'
+request preparation (settings merged, headers copied and validated, URLs parsed again) was most of
+the client's CPU per call, and an outbox drain makes thousands of calls (issue 10). Proxies and
+the CA bundle still come from the environment once, as requests read them.
 
 Privacy: ID numbers travel only in POST bodies; the log names the operation, the item, the case,
 the status and the duration — never a subject, a progress token or a body.
@@ -10,18 +16,21 @@ the status and the duration — never a subject, a progress token or a body.
 from __future__ import annotations
 
 import copy
+import http.client
 import json
 import logging
 import os
+import ssl
 import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Self
-from urllib.parse import quote
+from urllib.parse import quote, urlencode, urlsplit
 
-import requests
-from requests.adapters import HTTPAdapter
+import requests.utils
+import urllib3
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from clerkapp.core.platform_types import CreditStatus, LookupAnswer, VerificationStatus
 from clerkapp.infra.platform import answers
@@ -42,6 +51,7 @@ from clerkapp.infra.platform.options import (
     person,
 )
 from clerkapp.infra.platform.signing import CallContext, Credentials, signed_headers
+from clerkapp.infra.platform.transport import KeepAlive
 from clerkapp.infra.url_policy import needs_insecure_flag
 
 __all__ = [
@@ -90,20 +100,15 @@ class PlatformClient:
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
-        self._session = requests.Session()
-        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
-        self._session.headers.update({"Accept": "application/json", "User-Agent": "ClerkApp"})
-        # Proxy and CA settings come from the environment once, here: requests would otherwise
-        # re-read the whole environment on every call (a large part of a call's CPU time).
-        self._session.proxies.update(requests.utils.get_environ_proxies(self.base_url))
-        self._session.verify = (
-            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        # Keep-alive connections, up to ``pool_size`` kept per host (as many as threads call).
+        # Straight to the host on http.client, or through the environment's proxy on urllib3.
+        self._proxied = proxy_manager(self.base_url, pool_size)
+        self._direct = (
+            KeepAlive(self.base_url, pool_size, tls_context()) if self._proxied is None else None
         )
-        self._session.trust_env = False
+        self._headers = {"Accept": "application/json", "User-Agent": "ClerkApp"}
         # e.g. the sandbox's X-Sandbox-Fault for training drills; never identity headers.
-        self._session.headers.update(dict(extra_headers or {}))
+        self._headers.update(dict(extra_headers or {}))
         self._closed = threading.Event()
         self._owner = True
         # Told the outcome of every attempt: (HTTP status or None when no answer came —
@@ -126,7 +131,10 @@ class PlatformClient:
         """Release the pooled connections (a :meth:`with_options` view leaves them open)."""
         if self._owner:
             self._closed.set()
-            self._session.close()
+            if self._direct is not None:
+                self._direct.close()
+            if self._proxied is not None:
+                self._proxied.clear()
 
     def __enter__(self) -> Self:
         return self
@@ -372,12 +380,13 @@ class PlatformClient:
         if method in ("POST", "PUT") and key is None:
             key = str(uuid.uuid4())  # one operation, one key: retries below reuse it
         timeout = (self.timeouts.connect, self.timeouts.read + extra_read_s)
+        target = full_path + (f"?{urlencode(params)}" if params else "")
         case = context.case_id if context else "-"
         started = time.monotonic()
         attempt = 0
         while True:
             attempt += 1
-            headers: dict[str, str] = {}
+            headers = dict(self._headers)
             if context is not None:
                 headers.update(
                     signed_headers(
@@ -395,21 +404,9 @@ class PlatformClient:
                 headers["Idempotency-Key"] = key
             t0 = time.monotonic()
             try:
-                response = self._session.request(
-                    method,
-                    self.base_url + full_path,
-                    data=payload or None,
-                    headers=headers,
-                    params=params,
-                    timeout=timeout,
-                    allow_redirects=False,
-                )
-            except (
-                requests.ConnectionError,
-                requests.Timeout,
-                requests.exceptions.ChunkedEncodingError,
-            ) as exc:
-                code = "timeout" if isinstance(exc, requests.Timeout) else "network"
+                status, data = self._send(method, target, payload, headers, timeout)
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+                code = "timeout" if _timed_out(exc) else "network"
                 log.warning(
                     "platform %s source=%s case=%s %s after %.0f ms (attempt %d)",
                     op,
@@ -427,17 +424,17 @@ class PlatformClient:
                     op,
                     source,
                     case,
-                    response.status_code,
+                    status,
                     (time.monotonic() - t0) * 1000,
                     attempt,
                 )
-                self._observe(response.status_code, time.monotonic() - t0)
-                if response.status_code < 400:
-                    return self._decode(response, source)
-                problem = self._problem(response)
+                self._observe(status, time.monotonic() - t0)
+                if status < 400:
+                    return self._decode(status, data, source)
+                problem = self._problem(status, data)
                 failure = error_for(source, problem)
                 # Only a 5xx is retried here, unless the platform says retrying cannot help.
-                if response.status_code < 500 or problem.retryable is False:
+                if status < 500 or problem.retryable is False:
                     raise failure
             if attempt >= self.retry.attempts or self._closed.is_set():
                 raise failure
@@ -445,6 +442,30 @@ class PlatformClient:
             if time.monotonic() - started + delay > self.retry.budget_s:
                 raise failure
             self._sleep(delay)
+
+    def _send(
+        self,
+        method: str,
+        target: str,
+        payload: bytes,
+        headers: dict[str, str],
+        timeout: tuple[float, float],
+    ) -> tuple[int, bytes]:
+        """One HTTP exchange (no retries, no redirects): ``(status, body)``; ``target`` is the
+        API path and query."""
+        if self._direct is not None:
+            return self._direct.exchange(method, target, payload or None, headers, timeout)
+        assert self._proxied is not None
+        response = self._proxied.urlopen(
+            method,
+            self.base_url + target,
+            body=payload or None,
+            headers=headers,
+            timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]),
+            retries=False,
+            redirect=False,
+        )
+        return response.status, response.data
 
     def _observe(self, status: int | None, elapsed_s: float) -> None:
         observer = self.observer
@@ -455,18 +476,52 @@ class PlatformClient:
                 log.exception("platform call observer failed")
 
     @staticmethod
-    def _decode(response: requests.Response, source: str) -> Any:
-        if response.status_code == 204 or not response.content:
+    def _decode(status: int, data: bytes, source: str) -> Any:
+        if status == 204 or not data:
             return None
         try:
-            return response.json()
+            return json.loads(data)
         except ValueError:
             raise PlatformBadAnswer.build(source, "body is not JSON") from None
 
     @staticmethod
-    def _problem(response: requests.Response) -> Problem:
+    def _problem(status: int, data: bytes) -> Problem:
         try:
-            data = response.json()
+            decoded = json.loads(data)
         except ValueError:
-            data = None
-        return Problem.from_json(response.status_code, data)
+            decoded = None
+        return Problem.from_json(status, decoded)
+
+
+def _ca_bundle() -> str:
+    """The CA bundle (file or directory) to trust: ``REQUESTS_CA_BUNDLE`` / ``CURL_CA_BUNDLE``,
+    else the bundle requests ships — what a ``requests.Session`` trusted before."""
+    ca = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    return ca or requests.utils.DEFAULT_CA_BUNDLE_PATH
+
+
+def tls_context() -> ssl.SSLContext:
+    """Certificate and host name verification against :func:`_ca_bundle` (read once)."""
+    ca = _ca_bundle()
+    if os.path.isdir(ca):
+        return ssl.create_default_context(capath=ca)
+    return ssl.create_default_context(cafile=ca)
+
+
+def proxy_manager(base_url: str, pool_size: int) -> urllib3.ProxyManager | None:
+    """Pooled connections through the environment's proxy for ``base_url`` (honouring
+    ``no_proxy``), read once, here; None when the platform is reached directly."""
+    proxies = requests.utils.get_environ_proxies(base_url)
+    proxy = proxies.get(urlsplit(base_url).scheme) or proxies.get("all")
+    if not proxy:
+        return None
+    return urllib3.ProxyManager(
+        proxy, num_pools=2, maxsize=pool_size, cert_reqs="CERT_REQUIRED", ssl_context=tls_context()
+    )
+
+
+def _timed_out(error: Exception) -> bool:
+    """Whether a transport error is a timeout (no answer in time), not a refused connection."""
+    if isinstance(error, NewConnectionError):
+        return False
+    return isinstance(error, (ConnectTimeoutError, ReadTimeoutError, TimeoutError))
