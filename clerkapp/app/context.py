@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
@@ -28,6 +28,7 @@ from clerkapp.infra.store.db import CaseChangeListener, Store
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.accounts import AccountAdmin
+    from clerkapp.app.case_search import CaseSearchResult
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
     from clerkapp.core.workdays import WorkCalendar
@@ -56,6 +57,7 @@ class CaseSummary:
     needs_person: bool
     procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
     decidable: bool = False  # every proof settled: the clerk can decide it now (issue 10)
+    created_at: str = ""  # ISO time the case was opened (the search's result rows show its day)
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,14 @@ class AppContext:
             )
             for s in ordered
         ]
+
+    def search_cases(self, text: str, **filters: Any) -> CaseSearchResult:
+        """*worker* — one page of the whole-history case search (issue 9); see
+        :func:`clerkapp.app.case_search.search` for the filters and errors."""
+        from clerkapp.app.case_search import search
+
+        today = office_time(self.clock()).date()
+        return search(self.store, self.catalogue, today, text, **filters)
 
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""
