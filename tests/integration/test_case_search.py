@@ -122,7 +122,7 @@ def test_nothing_typed_lists_the_most_recent_cases_with_filters(svc: CaseService
         "20261128-TRAIN01-0002",
         "20261128-TRAIN01-0001",
     ]
-    assert _find(svc, "", states=("decided",)) == []
+    assert _find(svc, "", states=("approved",)) == []
     assert len(_find(svc, "", states=("open",))) == 4
 
 
