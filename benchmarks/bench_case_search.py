@@ -36,6 +36,7 @@ START = datetime(2024, 1, 2, 9, 0, tzinfo=CHINA)
 FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力永健宇浩凯婷雪梅琳"
 SERIES = "金市住建决"
+STATES = ("open", "accepted", "approved", "approved", "refused", "awaiting_correction")
 PROOF_STATES = ("satisfied", "awaiting_dept", "waived", "pledged", "not_satisfied")
 
 
@@ -69,7 +70,7 @@ def _fill(store: Store, catalogue: Catalogue, rng: random.Random) -> dict[str, l
         cases.append(
             (case_id, matter.code, matter.name, "person", number,
              store.cases.subject_hash(number), mask_id_number(number), name,
-             rng.choice(("open", "accepted", "approved", "approved", "refused", "awaiting_correction")), "{}",
+             rng.choice(STATES), "{}",
              "bench", "BENCH01", created, created, code, f"token-{n}")
         )  # fmt: skip
         proofs += [
@@ -159,6 +160,8 @@ def run() -> Iterator[Figure]:
         f"case search p95, family name (1 character), {CASES:,} cases", p95, "ms", BUDGET_MS
     )
     yield figure(
-        "case search worst p95 of the keys (DESIGN §5 second bar: 5 ms)", max(worst, p95), "ms"
+        "case search, worst p95 of all kinds (DESIGN §5 bar: 5 ms; judged: 50 ms)",
+        max(worst, p95),
+        "ms",
     )
     store.close()
