@@ -8,11 +8,13 @@ number or USCC is looked up by its keyed hash, a malformed one is refused with t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from clerkapp.core.case_query import QueryKind, parse_case_query
+from clerkapp.errors import ClerkAppError
 from clerkapp.infra.store.case_search import (
     PAGE_SIZE,
     CaseFilters,
@@ -37,6 +39,15 @@ class CaseSearchResult:
     next_page: PageKey | None = None
     kind: QueryKind = QueryKind.RECENT
     subject: str = field(default="", repr=False)
+    #: The applicant's cases at other windows (the platform's case index; first page of an
+    #: ID/USCC search only): dicts of :data:`~clerkapp.infra.platform.answers.INDEXED_CASE_FIELDS`.
+    elsewhere: list[dict[str, str]] = field(default_factory=list)
+    #: Why the other windows' cases could not be asked for ("" when they were, or not needed).
+    elsewhere_error: str = ""
+
+
+#: Asks the platform's case index for an applicant's cases at other workstations.
+IndexLookup = Callable[[str], list[dict[str, str]]]
 
 
 def search(
@@ -50,10 +61,13 @@ def search(
     created_to: datetime | None = None,
     after: PageKey | None = None,
     limit: int = PAGE_SIZE,
+    index: IndexLookup | None = None,
 ) -> CaseSearchResult:
     """*worker* — one page of the cases matching ``text`` and the filters, over every date
     (``today``: the office's day, for checking a typed ID number's birth date).
-    Raises :class:`~clerkapp.core.case_query.MalformedSubject` for a malformed ID or USCC."""
+    Raises :class:`~clerkapp.core.case_query.MalformedSubject` for a malformed ID or USCC.
+    ``index`` asks the platform's case index for the first page of an ID/USCC search; when the
+    platform cannot answer, the local cases still come, with ``elsewhere_error`` saying so."""
     from clerkapp.app.context import CaseSummary
 
     query = parse_case_query(text, today=today)
@@ -98,4 +112,12 @@ def search(
         )
         for s in page.cases
     ]
-    return CaseSearchResult(cases, page.next_page, query.kind, subject)
+    elsewhere: list[dict[str, str]] = []
+    elsewhere_error = ""
+    if subject and index is not None and after is None:
+        local = {c.case_id for c in cases}
+        try:
+            elsewhere = [c for c in index(subject) if c["case_id"] not in local]
+        except ClerkAppError as exc:
+            elsewhere_error = f"未能查询其他窗口的办件：{exc.user_message}"
+    return CaseSearchResult(cases, page.next_page, query.kind, subject, elsewhere, elsewhere_error)

@@ -241,13 +241,20 @@ class AppContext:
             for s in ordered
         ]
 
-    def search_cases(self, text: str, **filters: Any) -> CaseSearchResult:
-        """*worker* — one page of the whole-history case search (issue 9); see
-        :func:`clerkapp.app.case_search.search` for the filters and errors."""
+    def search_cases(self, text: str, official: str = "system", **filters: Any) -> CaseSearchResult:
+        """*worker* — one page of the whole-history case search (issue 9), with the applicant's
+        cases at other windows from the platform's case index for a full ID/USCC (asked as
+        ``official``); see :func:`clerkapp.app.case_search.search` for filters and errors."""
         from clerkapp.app.case_search import search
+        from clerkapp.app.outbox_send import CASE_INDEX_PURPOSE
+        from clerkapp.infra.platform import CallContext
+
+        def index(subject: str) -> list[dict[str, str]]:
+            context = CallContext(official, CASE_INDEX_PURPOSE, "-")
+            return self.client.search_case_index(subject, context=context)
 
         today = office_time(self.clock()).date()
-        return search(self.store, self.catalogue, today, text, **filters)
+        return search(self.store, self.catalogue, today, text, index=index, **filters)
 
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""
