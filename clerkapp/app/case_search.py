@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerkapp.core.case_query import QueryKind, parse_case_query
@@ -44,6 +44,20 @@ class CaseSearchResult:
     elsewhere: list[dict[str, str]] = field(default_factory=list)
     #: Why the other windows' cases could not be asked for ("" when they were, or not needed).
     elsewhere_error: str = ""
+
+
+#: The case list's date filters: how many days back from the office's today (0: today only).
+PERIODS: dict[str, int] = {"today": 0, "7d": 6, "30d": 29, "365d": 364}
+
+
+def period_start(period: str, now: datetime) -> datetime | None:
+    """The first moment of a ``period`` of :data:`PERIODS` ending ``now`` (the office's local
+    midnight so many days back); None for any other value (all dates)."""
+    days = PERIODS.get(period)
+    if days is None:
+        return None
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight - timedelta(days=days)
 
 
 #: Asks the platform's case index for an applicant's cases at other workstations.

@@ -241,11 +241,14 @@ class AppContext:
             for s in ordered
         ]
 
-    def search_cases(self, text: str, official: str = "system", **filters: Any) -> CaseSearchResult:
+    def search_cases(
+        self, text: str, official: str = "system", period: str = "", **filters: Any
+    ) -> CaseSearchResult:
         """*worker* — one page of the whole-history case search (issue 9), with the applicant's
         cases at other windows from the platform's case index for a full ID/USCC (asked as
-        ``official``); see :func:`clerkapp.app.case_search.search` for filters and errors."""
-        from clerkapp.app.case_search import search
+        ``official``); ``period`` one of :data:`clerkapp.app.case_search.PERIODS` (else all
+        dates); see :func:`clerkapp.app.case_search.search` for the other filters and errors."""
+        from clerkapp.app.case_search import period_start, search
         from clerkapp.app.outbox_send import CASE_INDEX_PURPOSE
         from clerkapp.infra.platform import CallContext
 
@@ -253,8 +256,11 @@ class AppContext:
             context = CallContext(official, CASE_INDEX_PURPOSE, "-")
             return self.client.search_case_index(subject, context=context)
 
-        today = office_time(self.clock()).date()
-        return search(self.store, self.catalogue, today, text, index=index, **filters)
+        now = office_time(self.clock())
+        start = period_start(period, now)
+        if start is not None:
+            filters.setdefault("created_from", start)
+        return search(self.store, self.catalogue, now.date(), text, index=index, **filters)
 
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""
