@@ -371,6 +371,8 @@ class CaseListView(QWidget):
         the other windows' cases (first page only) and ``message`` (e.g. the platform could not
         be asked) under the search box."""
         self._searching = False
+        current = self.tree.currentItem()
+        kept = current.data(0, _ENTRY_ROLE) if current is not None else None
         history = self._groups[Group.HISTORY]
         for child in _children(history):
             if child.data(0, _MORE_ROLE) is not None:
@@ -394,10 +396,20 @@ class CaseListView(QWidget):
             self._groups[group].setExpanded(True)
         if not append:
             self.filters.show_message(message, error=False)
+            if isinstance(kept, CaseEntry):  # a reload keeps the clerk's selection
+                self._select(kept.case_id)
         self._update_titles()
         if self._open_when_found:
             self._open_when_found = False
             self._open_only_or_first()
+
+    def _select(self, case_id: str) -> None:
+        for group in (Group.HISTORY, Group.ELSEWHERE):
+            for child in _children(self._groups[group]):
+                entry = child.data(0, _ENTRY_ROLE)
+                if isinstance(entry, CaseEntry) and entry.case_id == case_id:
+                    self.tree.setCurrentItem(child)
+                    return
 
     def show_search_error(self, message: str) -> None:
         """The search was refused (e.g. a malformed ID number): say why, show no results."""

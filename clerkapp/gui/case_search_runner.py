@@ -40,8 +40,15 @@ class CaseSearchRunner(QObject):
         self._pool = pool
         self._generation = 0
         self._next: Any = None
+        self._pages = 0  # pages shown of the current search
         view.search_requested.connect(lambda: self.run(more=False))
         view.more_requested.connect(lambda: self.run(more=True))
+
+    def refresh(self) -> None:
+        """The store changed (the day's list reloaded): search again so that a result's state is
+        current — unless the clerk paged on (reloading would take the later pages away)."""
+        if self._view.search_active() and self._pages <= 1:
+            self.run(more=False)
 
     def run(self, *, more: bool = False) -> None:
         """Search for what the view's box and filters say (``more``: the next page)."""
@@ -65,6 +72,7 @@ class CaseSearchRunner(QObject):
             if generation != self._generation:
                 return  # the clerk typed on: a newer search is on its way
             self._next = result.next_page
+            self._pages = self._pages + 1 if more else 1
             view.show_results(
                 [replace(self._to_entry(s), group=Group.HISTORY) for s in result.cases],
                 more=result.next_page is not None,

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             _entry,
             self.case_updates.pool if self.case_updates is not None else None,
         )
+        self.cases_refreshed.connect(self.case_search.refresh)
         self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")
