@@ -111,7 +111,33 @@ class CaseServiceBase:
         matter = self.catalogue.matters.get(case.matter_code)
         return matter.procedure if matter else None
 
+    def _index_case(self, case: Case, clerk: str | None, now: datetime) -> None:
+        """Queue the case's entry in the platform's case index (issue 9: other windows find it
+        by the applicant's number; the platform keeps only a keyed hash of it); joins the
+        caller's transaction."""
+        matter = self.catalogue.matters.get(case.matter_code)
+        n = self._count(case.id, OutboxKind.CASE_INDEX) + 1
+        self._enqueue(
+            OutboxKind.CASE_INDEX,
+            case,
+            clerk,
+            f"case_index:{case.id}:{n}",
+            {
+                "case_id": case.id,
+                "subject": case.applicant_id,
+                "matter": case.matter_code,
+                "matter_name": case.matter_name,
+                "state": case.state.value,
+                "office": matter.department if matter else "",
+                "window": self.workstation,
+                "opened_at": case.created_at.isoformat(),
+                "updated_at": now.isoformat(),
+            },
+            now,
+        )
+
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
+        self._index_case(case, clerk, now)
         n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
         self._enqueue(
             OutboxKind.PROGRESS_EVENT,

@@ -127,6 +127,7 @@ class CaseService(IdentityActions, WaysBack):
                 },
                 now,
             )
+            self._index_case(case, clerk, now)  # other windows find it (issue 9)
         return case
 
     def get_case(self, case_id: str) -> Case:

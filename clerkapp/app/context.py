@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
@@ -29,6 +29,7 @@ from clerkapp.infra.store.db import CaseChangeListener
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.accounts import AccountAdmin
+    from clerkapp.app.case_search import CaseSearchResult
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
     from clerkapp.core.workdays import WorkCalendar
@@ -57,6 +58,7 @@ class CaseSummary:
     needs_person: bool
     procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
     decidable: bool = False  # every proof settled: the clerk can decide it now (issue 10)
+    created_at: str = ""  # ISO time the case was opened (the search's result rows show its day)
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,27 @@ class AppContext:
             )
             for s in ordered
         ]
+
+    def search_cases(
+        self, text: str, official: str = "system", period: str = "", **filters: Any
+    ) -> CaseSearchResult:
+        """*worker* — one page of the whole-history case search (issue 9), with the applicant's
+        cases at other windows from the platform's case index for a full ID/USCC (asked as
+        ``official``); ``period`` one of :data:`clerkapp.app.case_search.PERIODS` (else all
+        dates); see :func:`clerkapp.app.case_search.search` for the other filters and errors."""
+        from clerkapp.app.case_search import period_start, search
+        from clerkapp.app.outbox_send import CASE_INDEX_PURPOSE
+        from clerkapp.infra.platform import CallContext
+
+        def index(subject: str) -> list[dict[str, str]]:
+            context = CallContext(official, CASE_INDEX_PURPOSE, "-")
+            return self.client.search_case_index(subject, context=context)
+
+        now = office_time(self.clock())
+        start = period_start(period, now)
+        if start is not None:
+            filters.setdefault("created_from", start)
+        return search(self.store, self.catalogue, now.date(), text, index=index, **filters)
 
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""

@@ -29,6 +29,9 @@ from clerkapp.infra.store.audit_chain import AuditAnchor
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import TRAINING_TARGET, OutboxKind, OutboxRow
 
+#: The system purpose of the platform's case index (issue 9; docs/platform-api.md).
+CASE_INDEX_PURPOSE = "case-index"
+
 log = logging.getLogger("clerkapp.sync")
 
 Clock = Callable[[], datetime]
@@ -162,6 +165,9 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
             answer = {"recorded": True}
         elif kind is OutboxKind.AUDIT_ANCHOR:
             answer = client.anchor_audit(p, context=ctx, idempotency_key=key)
+        elif kind is OutboxKind.CASE_INDEX:
+            index_ctx = CallContext(ctx.official, CASE_INDEX_PURPOSE, ctx.case_id)
+            answer = client.index_case(p, context=index_ctx, idempotency_key=key)
         else:  # credit_report
             answer = {
                 "report_id": client.report_false_pledge(

@@ -1,8 +1,13 @@
-"""The case list (left pane): today's cases, those waiting, those needing a person.
+"""The case list (left pane): today's cases, those waiting, those needing a person — and,
+when something is typed or a filter chosen, every date's cases (issue 9).
 
-Shows only masked applicants ("李** 3307…1234"); the search box filters by name, matter or the
-tail of the ID number. Double-click or Enter (in the list, or in the search box: the selected or
-first match) asks the main window to reopen the case.
+Shows only masked applicants ("李** 3307…1234"); the search box filters the day's sections by
+name, matter or the tail of the ID number at once, and after a short pause asks the main window
+for the whole-history search (``search_requested``: full ID number / USCC, 文号, 查询码, 办件编号,
+name, matter, with the state and period filters), shown page by page under 全部日期 ("更多…"
+loads the next page) and, for a full ID number, the applicant's cases at other windows (其他窗口
+办理: not openable here). Double-click or Enter asks the main window to reopen the case; Enter in
+the search box opens the selected or the only case found.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,9 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkapp.gui.case_search import CaseSearchFilters
 from clerkapp.gui.theme import StatusLook, case_status
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_MORE_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Milliseconds of no typing before the whole-history search runs.
+SEARCH_PAUSE_MS = 250
 
 
 class Group(StrEnum):
@@ -35,6 +44,12 @@ class Group(StrEnum):
     TODAY = "today"
     WAITING = "waiting"
     NEEDS_PERSON = "needs_person"
+    HISTORY = "history"  # the whole-history search's results (issue 9)
+    ELSEWHERE = "elsewhere"  # the applicant's cases at other windows (platform case index)
+
+
+#: The sections the day's list fills (the others come from the search).
+LOCAL_GROUPS = (Group.TODAY, Group.WAITING, Group.NEEDS_PERSON)
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,8 @@ class CaseEntry:
     needs_person: bool = False
     procedure: str = ""  # the matter's kind of act (decided cases say 不予给付 / 不予许可 …)
     decidable: bool = False  # every proof settled: 可决定 (issue 10)
+    where: str = ""  # another window's case: "窗口 · 机关 · 日期" shown instead of the applicant
+    openable: bool = True  # False for another window's case (this store does not hold it)
 
     @property
     def status(self) -> StatusLook:
@@ -65,7 +82,10 @@ class CaseEntry:
 
     @property
     def applicant_short(self) -> str:
-        """``李** 3307…1234``: family name, stars, and the ends of the ID number."""
+        """``李** 3307…1234``: family name, stars, and the ends of the ID number (another
+        window's case: where and when it is handled)."""
+        if self.where:
+            return self.where
         return f"{mask_name(self.applicant_name)} {short_id(self.id_masked)}".strip()
 
     def matches(self, query: str) -> bool:
@@ -167,6 +187,8 @@ class CaseListView(QWidget):
     """Search box plus the grouped list. ``case_activated`` carries the case id."""
 
     case_activated = Signal(str)
+    search_requested = Signal()  # the text or a filter changed: run the whole-history search
+    more_requested = Signal()  # 更多…: the next page of the search
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,14 +210,26 @@ class CaseListView(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.enter_pressed.connect(self._activate_current)
         self.search.textChanged.connect(self._apply_filter)
-        self.search.returnPressed.connect(self._open_from_search)
+        self.search.returnPressed.connect(self._enter_in_search)
+        self.filters = CaseSearchFilters(self)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SEARCH_PAUSE_MS)
+        self._pause.timeout.connect(self._request_search)
+        self.search.textChanged.connect(self._schedule_search)
+        self.filters.changed.connect(self._filters_changed)
+        self._searching = False  # a search asked for and not yet shown
+        self._open_when_found = False  # Enter was pressed before the search's answer
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
+        layout.addWidget(self.filters)
         layout.addWidget(self.tree, 1)
-        self.setTabOrder(self.search, self.tree)
+        self.setTabOrder(self.search, self.filters.state)
+        self.setTabOrder(self.filters.state, self.filters.period)
+        self.setTabOrder(self.filters.period, self.tree)
 
         self._groups: dict[Group, QTreeWidgetItem] = {}
         self._entries: list[CaseEntry] = []
@@ -215,10 +249,11 @@ class CaseListView(QWidget):
         the same cases in the same order is updated in place, and the items of cases that moved
         are reused, redrawn only when their entry changed."""
         self._entries = list(entries)
-        wanted = {group: [e for e in entries if e.group is group] for group in self._groups}
+        wanted = {group: [e for e in entries if e.group is group] for group in LOCAL_GROUPS}
         kept: dict[str, QTreeWidgetItem | None] = {}
         rebuild = []
-        for group, header in self._groups.items():
+        for group in LOCAL_GROUPS:
+            header = self._groups[group]
             children = _children(header)
             ids = [c.data(0, _ENTRY_ROLE).case_id for c in children]
             if ids == [e.case_id for e in wanted[group]]:
@@ -245,14 +280,18 @@ class CaseListView(QWidget):
         """The cases shown now, in order (after the search filter)."""
         shown: list[CaseEntry] = []
         for header in self._groups.values():
-            shown.extend(c.data(0, _ENTRY_ROLE) for c in _children(header) if not c.isHidden())
+            for child in _children(header):
+                entry = child.data(0, _ENTRY_ROLE)
+                if isinstance(entry, CaseEntry) and not child.isHidden():
+                    shown.append(entry)
         return shown
 
     def _apply_filter(self, text: str) -> None:
-        for header in self._groups.values():
-            for child in _children(header):
+        narrowed = self.filters.active  # a state or period: the search's section says it all
+        for group in LOCAL_GROUPS:
+            for child in _children(self._groups[group]):
                 entry: CaseEntry = child.data(0, _ENTRY_ROLE)
-                child.setHidden(not entry.matches(text))
+                child.setHidden(narrowed or not entry.matches(text))
         self._update_titles()
 
     def _update_titles(self) -> None:
@@ -260,10 +299,17 @@ class CaseListView(QWidget):
             Group.TODAY: self.tr("今日办件"),
             Group.WAITING: self.tr("等待中"),
             Group.NEEDS_PERSON: self.tr("需处理"),
+            Group.HISTORY: self.tr("全部日期"),
+            Group.ELSEWHERE: self.tr("其他窗口办理"),
         }
         for group, header in self._groups.items():
-            shown = sum(not child.isHidden() for child in _children(header))
+            shown = sum(
+                not child.isHidden() and child.data(0, _MORE_ROLE) is None
+                for child in _children(header)
+            )
             header.setText(0, f"{names[group]} ({shown})")
+            if group not in LOCAL_GROUPS:
+                header.setHidden(not self.search_active() or not header.childCount())
 
     def _focus_first(self) -> None:
         for header in self._groups.values():
@@ -272,15 +318,6 @@ class CaseListView(QWidget):
                     self.tree.setCurrentItem(child)
                     self.tree.setFocus()
                     return
-
-    def _open_from_search(self) -> None:
-        """Enter in the search box opens a case: the selected one when it is still shown, else
-        the first match (focus moves to the list, so Up/Down and Enter go on from there)."""
-        if not self._current_shown():
-            self._focus_first()
-        if self._current_shown():  # nothing matches: nothing opens
-            self.tree.setFocus()
-            self._activate_current()
 
     def _current_shown(self) -> bool:
         current = self.tree.currentItem()
@@ -296,8 +333,130 @@ class CaseListView(QWidget):
             self._activated(item, 0)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, _MORE_ROLE) is not None:
+            self.more_requested.emit()
+            return
         entry = item.data(0, _ENTRY_ROLE)
-        if isinstance(entry, CaseEntry):
+        if isinstance(entry, CaseEntry) and entry.openable:
+            self.case_activated.emit(entry.case_id)
+
+    # -- the whole-history search (issue 9) ------------------------------------------------------
+
+    def search_active(self) -> bool:
+        """Whether the search's sections show: something typed or a filter chosen."""
+        return bool(self.search.text().strip()) or self.filters.active
+
+    def _schedule_search(self, _text: str = "") -> None:
+        self._open_when_found = False
+        if not self.search_active():
+            self._pause.stop()
+            self._searching = False
+            self.show_results([], more=False)
+            self.filters.show_message("", error=False)
+            return
+        self._searching = True
+        self._pause.start()
+
+    def _filters_changed(self) -> None:
+        self._apply_filter(self.search.text())
+        self._schedule_search()
+
+    def _request_search(self) -> None:
+        if self.search_active():
+            self.search_requested.emit()
+
+    def show_results(
+        self,
+        entries: list[CaseEntry],
+        *,
+        more: bool,
+        append: bool = False,
+        elsewhere: list[CaseEntry] | None = None,
+        message: str = "",
+    ) -> None:
+        """Show a page of the search under 全部日期 (``append``: after the pages shown; cases
+        already in the day's sections are not repeated), "更多…" when ``more`` pages follow,
+        the other windows' cases (first page only) and ``message`` (e.g. the platform could not
+        be asked) under the search box."""
+        self._searching = False
+        current = self.tree.currentItem()
+        kept = current.data(0, _ENTRY_ROLE) if current is not None else None
+        history = self._groups[Group.HISTORY]
+        for child in _children(history):
+            if child.data(0, _MORE_ROLE) is not None:
+                history.removeChild(child)
+        if not append:
+            history.takeChildren()
+            self._groups[Group.ELSEWHERE].takeChildren()
+            for entry in elsewhere or []:
+                _fill(item := QTreeWidgetItem(self._groups[Group.ELSEWHERE]), entry)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        shown = {e.case_id for e in self.visible_entries()}
+        for entry in entries:
+            if entry.case_id not in shown:
+                _fill(QTreeWidgetItem(history), entry)
+        if more:
+            item = QTreeWidgetItem(history)
+            item.setText(0, self.tr("更多…"))
+            item.setData(0, _MORE_ROLE, True)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("加载更多办件"))
+        for group in (Group.HISTORY, Group.ELSEWHERE):
+            self._groups[group].setExpanded(True)
+        if not append:
+            self.filters.show_message(message, error=False)
+            if isinstance(kept, CaseEntry):  # a reload keeps the clerk's selection
+                self._select(kept.case_id)
+        self._update_titles()
+        if self._open_when_found:
+            self._open_when_found = False
+            self._open_only_or_first()
+
+    def _select(self, case_id: str) -> None:
+        for group in (Group.HISTORY, Group.ELSEWHERE):
+            for child in _children(self._groups[group]):
+                entry = child.data(0, _ENTRY_ROLE)
+                if isinstance(entry, CaseEntry) and entry.case_id == case_id:
+                    self.tree.setCurrentItem(child)
+                    return
+
+    def show_search_error(self, message: str) -> None:
+        """The search was refused (e.g. a malformed ID number): say why, show no results."""
+        self._open_when_found = False
+        self.show_results([], more=False)
+        self.filters.show_message(message, error=True)
+
+    def _enter_in_search(self) -> None:
+        """Enter in the search box opens a case: the selected one when it is still shown, else
+        the first case shown; when nothing is shown yet and the whole-history search is still
+        running, the first case it finds (nothing found: nothing opens)."""
+        current = self.tree.currentItem()
+        if (
+            current is not None
+            and not current.isHidden()
+            and isinstance(current.data(0, _ENTRY_ROLE), CaseEntry)
+            and current.data(0, _ENTRY_ROLE).openable
+        ):
+            self.tree.setFocus()  # Up/Down and Enter go on from the list
+            self._activated(current, 0)
+            return
+        if not [e for e in self.visible_entries() if e.openable] and (
+            self._searching or self._pause.isActive()
+        ):
+            self._open_when_found = True  # the search decides
+            if self._pause.isActive():
+                self._pause.stop()
+                self._request_search()
+            return
+        self._open_only_or_first()
+
+    def _open_only_or_first(self) -> None:
+        self._focus_first()
+        current = self.tree.currentItem()
+        if current is None or current.isHidden():
+            return  # nothing shown: nothing opens
+        entry = current.data(0, _ENTRY_ROLE)
+        if isinstance(entry, CaseEntry) and entry.openable:
+            self.tree.setFocus()
             self.case_activated.emit(entry.case_id)
 
 

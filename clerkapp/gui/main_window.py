@@ -31,6 +31,7 @@ from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.case_search_runner import CaseSearchRunner
 from clerkapp.gui.case_updates import hub_for
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
@@ -162,6 +163,15 @@ class MainWindow(QMainWindow):
         self.header.new_case_requested.connect(self.new_case)
         self.header.lock_requested.connect(lambda: self.lock("manual"))
         self.case_list.case_activated.connect(self.open_case)
+        # The whole-history search of the case list (issue 9).
+        self.case_search = CaseSearchRunner(
+            self.case_list,
+            services,
+            lambda: self.clerk.username if self.clerk is not None else None,
+            _entry,
+            self.case_updates.pool if self.case_updates is not None else None,
+        )
+        self.cases_refreshed.connect(self.case_search.refresh)
         self._shortcut("Ctrl+N", self.new_case, "shortcutNewCase")
         self._shortcut("Ctrl+L", lambda: self.lock("manual"), "shortcutLock")
         self._shortcut("F1", self.show_about, "shortcutAbout")

@@ -18,6 +18,7 @@ from clerkapp import __version__
 from clerkapp.sandbox import pages
 from clerkapp.sandbox.anchors import router as anchors_router
 from clerkapp.sandbox.api import router, sandbox
+from clerkapp.sandbox.case_index import router as case_index_router
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
 from clerkapp.sandbox.csrf import CsrfGuard, CsrfRefused
@@ -94,6 +95,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.state.csrf = CsrfGuard()
     app.include_router(router)
     app.include_router(anchors_router)  # audit anchors (issue 11)
+    app.include_router(case_index_router)  # the platform's case index (issue 9)
     _exception_handlers(app)
     _pages(app)
     _controls(app)

@@ -29,9 +29,13 @@ NO_CASE = "-"
 SYSTEM_PURPOSES: dict[str, tuple[str, ...]] = {
     "catalogue": ("/api/v1/items",),
     "audit-anchor": ("/api/v1/audit-anchors",),
+    "case-index": ("/api/v1/case-index",),  # the platform's case index (issue 9)
 }
 #: Endpoints that answer to their system purpose only.
-SYSTEM_ONLY: dict[str, str] = {"/api/v1/audit-anchors": "audit-anchor"}
+SYSTEM_ONLY: dict[str, str] = {
+    "/api/v1/audit-anchors": "audit-anchor",
+    "/api/v1/case-index": "case-index",
+}
 
 
 def _refuse(code: str, detail: str) -> Problem:

@@ -75,7 +75,8 @@ def test_the_drain_sends_a_cases_registration_before_its_look_ups(
     assert report.retry == 1 and report.deferred >= 1 and report.needs_person == 0
     assert "lookup" not in _asked(sandbox, case.id, seen)  # the identity question waited, unsent
     open_kinds = {r.kind for r in service.store.outbox.for_case(case.id) if r.state == "open"}
-    assert open_kinds == {"lookup", "progress_register"}
+    # The case's entry in the platform's case index (issue 9) waits for the registration too.
+    assert open_kinds == {"lookup", "progress_register", "case_index"}
 
     sandbox.clear_faults()
     clock.advance(timedelta(minutes=15))  # past the registration's retry

@@ -114,10 +114,12 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     case = service.open_case(
         "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
     )
-    # The case's outbox: the identity question to the registry, and the progress registration.
-    identity, register = store.outbox.for_case(case.id)
+    # The case's outbox: the identity question to the registry, the progress registration and
+    # the case's entry in the platform's case index (issue 9: it says nothing about the QR).
+    identity, register, index = store.outbox.for_case(case.id)
     assert identity.payload["proof_code"] == "@identity"
     assert register.kind == OutboxKind.PROGRESS_REGISTER.value
+    assert index.kind == OutboxKind.CASE_INDEX.value
     assert desk.provisional(case.id)  # the QR's token is not on the platform yet
     store.outbox.mark_sent(register.id, {}, now=NOW)
     assert not desk.provisional(case.id)

@@ -56,10 +56,12 @@ def test_killed_mid_transaction_loses_nothing_committed(tmp_path: Path) -> None:
         newest = store.cases.load(summaries[0].id)
         # Its look-ups were never committed: no proof in flight, no look-up row.
         assert all(p.state.value in ("pending", "waived") for p in newest.proofs.values())
-        # Only what open_case wrote: the identity question and the progress registration.
-        assert [r.kind for r in store.outbox.for_case(newest.id)] == ["lookup", "progress_register"]
+        # Only what open_case wrote: the identity question, the progress registration and the
+        # entry in the platform's case index (issue 9).
+        kinds = [r.kind for r in store.outbox.for_case(newest.id)]
+        assert kinds == ["lookup", "progress_register", "case_index"]
         older = store.cases.load(summaries[1].id)
         assert sum(p.state.value == "in_flight" for p in older.proofs.values()) == 3
-        assert store.outbox.counts() == {"open": 4 + 4 + 3 * 3}
+        assert store.outbox.counts() == {"open": 4 + 4 + 4 + 3 * 3}  # + the case index rows
         report = store.audit.verify()
         assert report.ok and report.intact == 4 * 2 + 3 * 3  # created + identity_requested

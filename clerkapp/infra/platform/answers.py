@@ -159,3 +159,36 @@ def audit_anchor_list(data: Any) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise PlatformBadAnswer.build("platform", "audit anchors: no list")
     return [_anchor(row) for row in rows]
+
+
+#: What the case index tells of another workstation's case (nothing personal).
+INDEXED_CASE_FIELDS = (
+    "workstation",
+    "case_id",
+    "matter",
+    "matter_name",
+    "state",
+    "office",
+    "window",
+    "opened_at",
+    "updated_at",
+)
+
+
+def indexed_cases(data: Any) -> list[dict[str, str]]:
+    """``{"cases": [...]}``: an applicant's cases at other workstations (issue 9); only the
+    fields of :data:`INDEXED_CASE_FIELDS` are kept, whatever else an answer carries."""
+    rows = _object(data, "platform", "case index").get("cases")
+    if not isinstance(rows, list):
+        raise PlatformBadAnswer.build("platform", "case index: no list")
+    found = []
+    for row in rows:
+        entry = _object(row, "platform", "indexed case")
+        required = ("workstation", "case_id", "matter", "state", "opened_at")
+        found.append(
+            {
+                k: _text(entry, k, "platform", optional=k not in required)
+                for k in INDEXED_CASE_FIELDS
+            }
+        )
+    return found

@@ -349,6 +349,46 @@ class PlatformClient:
         )
         return answers.audit_anchor_list(data)
 
+    def index_case(
+        self,
+        entry: Mapping[str, Any],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Index one of this workstation's cases on the platform's case index (issue 9):
+        ``{case_id, subject, matter, matter_name, state, office, window, opened_at,
+        updated_at}``; the applicant's number travels in the signed body only and the platform
+        keeps a keyed hash of it. Purpose ``case-index``."""
+        keys = ("case_id", "subject", "matter", "matter_name", "state", "office", "window")
+        body = {k: str(entry.get(k, "")) for k in keys}
+        body["opened_at"] = str(entry["opened_at"])
+        body["updated_at"] = str(entry.get("updated_at") or entry["opened_at"])
+        data = self._call(
+            "POST",
+            "/case-index",
+            op="case_index",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.acknowledged(data, "platform")
+
+    def search_case_index(self, subject: str, *, context: CallContext) -> list[dict[str, str]]:
+        """The cases other workstations indexed for the applicant ``subject`` (a full ID number
+        or USCC, sent in the signed body, never in the URL): matter, state, office, window,
+        dates — nothing personal. Purpose ``case-index``."""
+        data = self._call(
+            "POST",
+            "/case-index/search",
+            op="case_index_search",
+            source="platform",
+            context=context,
+            body={"subject": subject},
+        )
+        return answers.indexed_cases(data)
+
     # ------------------------------------------------------------- transport
 
     def _call(

@@ -318,6 +318,22 @@ def _v7_outbox_target(db: sqlite_utils.Database) -> None:
         db.table("outbox").add_column("target", str)
 
 
+def _v8_case_search(db: sqlite_utils.Database) -> None:
+    """Issue 9 (any case, any day): the case search's keys over every date, each answered by an
+    index (:mod:`clerkapp.infra.store.case_search`). Newest first with keyset paging needs
+    (created_at, id); a name's start, a matter and a state each lead an index ending in
+    created_at. The keyed hash of the applicant's number (applicant_id_hash, since v1), the short
+    code (v2), the case number (the key) and the 文号 (the register's key) were indexed already."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_cases_created_id ON cases(created_at, id)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_cases_name_created ON cases(applicant_name, created_at)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_cases_matter_created ON cases(matter_code, created_at)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_cases_state_created ON cases(state, created_at)")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -328,6 +344,7 @@ MIGRATIONS: list[Migration] = [
     _v5_retention,
     _v6_keyed_audit,
     _v7_outbox_target,
+    _v8_case_search,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -65,6 +65,9 @@ class OutboxKind(StrEnum):
     # The audit chain's head (entry count and hash, never personal data), anchored on the
     # platform at every sync (clerkapp.app.audit_anchor).
     AUDIT_ANCHOR = "audit_anchor"
+    # The case in the platform's case index (issue 9): found from other windows by the
+    # applicant's number, which the platform keeps as a keyed hash (scrubbed here once sent).
+    CASE_INDEX = "case_index"
 
 
 class OutboxState(StrEnum):
