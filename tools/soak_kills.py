@@ -452,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     if args.side == "sandbox":
         extra = ("--after-fault-rate", str(args.after_fault_rate))
-        tally = sandbox_drill(work, args.kills, args.cases or max(150, args.kills * 8), extra=extra)
+        cases = args.cases or max(150, args.kills * 12)
+        tally = sandbox_drill(work, args.kills, cases, extra=extra)
     else:
         tally = app_drill(work, args.kills, args.cases or max(60, args.kills * 10))
     print(f"{args.side}: {tally.summary()}  (work: {work})")
