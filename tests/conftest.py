@@ -39,4 +39,7 @@ def clerkapp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     """A fresh ``$CLERKAPP_HOME`` for each test."""
     home = tmp_path / "clerkapp-home"
     monkeypatch.setenv("CLERKAPP_HOME", str(home))
+    # Tests never touch the user's real OS keyring (tests of the keyring path install their own
+    # backend and clear this).
+    monkeypatch.setenv("CLERKAPP_NO_KEYRING", "1")
     yield home

@@ -17,18 +17,16 @@ update() {
   "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "$@" -ts "$ts"
   "$LRELEASE" "$ts" -qm "${ts%.ts}.qm"
 }
-update shell \
-  clerkapp/gui/application.py \
-  clerkapp/gui/main_window.py \
-  clerkapp/gui/header.py \
-  clerkapp/gui/connectivity.py \
-  clerkapp/gui/login.py \
-  clerkapp/gui/case_list.py \
-  clerkapp/gui/training.py \
-  clerkapp/gui/theme.py \
-  clerkapp/gui/act_words.py \
-  clerkapp/gui/approvals_page.py \
-  clerkapp/gui/ops.py
+# The shell: every module of clerkapp/gui that is not the applicant screen's or the print step's
+# (below), so that a new page or dialog is never left out.
+PRINT_FILES="clerkapp/gui/print_step.py clerkapp/gui/printer_choice.py clerkapp/gui/print_output.py clerkapp/gui/document_act_dialog.py clerkapp/gui/voided_copy_bar.py"
+SHELL_FILES=()
+for f in clerkapp/gui/*.py; do
+  case " $PRINT_FILES " in *" $f "*) continue ;; esac
+  case "$f" in clerkapp/gui/applicant_*) continue ;; esac
+  SHELL_FILES+=("$f")
+done
+update shell "${SHELL_FILES[@]}"
 # The applicant screen (申请人屏) has its own file.
 update applicant \
   clerkapp/gui/applicant_screen.py \
@@ -38,9 +36,4 @@ update applicant \
 # The case wizard: every module of the package.
 update wizard clerkapp/gui/wizard/*.py
 # The print step, with its printer choice, its output and the 作废 / 更正 dialog.
-update print \
-  clerkapp/gui/print_step.py \
-  clerkapp/gui/printer_choice.py \
-  clerkapp/gui/print_output.py \
-  clerkapp/gui/document_act_dialog.py \
-  clerkapp/gui/voided_copy_bar.py
+update print $PRINT_FILES

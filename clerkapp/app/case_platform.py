@@ -19,6 +19,7 @@ from clerkapp.core.platform_types import (
 )
 from clerkapp.core.rules import evaluate
 from clerkapp.errors import ValidationError
+from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.store import OutboxKind, OutboxRow
 
 LOOKUP_LEASE = timedelta(seconds=30)  # the fan-out sends at once; the sync worker after this
@@ -115,7 +116,7 @@ class PlatformActions(CaseServiceBase):
                 if retrying:
                     self.store.outbox.mark_retry(outbox_id, message, retry_at or now + RETRY_AFTER)
                 else:
-                    self.store.outbox.mark_needs_person(outbox_id, message)
+                    self.store.outbox.mark_needs_person(outbox_id, message, now=now)
         return case
 
     def switch_method(
@@ -176,7 +177,13 @@ class PlatformActions(CaseServiceBase):
     ) -> Case:
         """A verification ticket as last seen: a new ticket is kept with the proof and polled
         through the outbox (so it survives restarts); answered → confirmed / denied with the
-        department's answer as evidence; expired → back to pending."""
+        department's answer as evidence; expired → back to pending; deferred → still awaited,
+        by a new date (recorded once: a deferred ticket polled again changes nothing)."""
+        if status.state is VerificationState.DEFERRED and outbox_id is None:
+            current = self.store.cases.load(case_id)
+            known = current.proofs.get(proof_code)
+            if known is not None and known.deferred_until and known.ticket == status.ticket:
+                return current
         with self._change(case_id, actor) as (case, now):
             p = case.proofs.get(proof_code)
             waiting = (
@@ -202,9 +209,21 @@ class PlatformActions(CaseServiceBase):
                     case.verification_answered(proof_code, confirmed, evidence, now)
                 elif status.state is VerificationState.EXPIRED:
                     case.verification_expired(proof_code, now)
+                elif status.state is VerificationState.DEFERRED and p.deferred_until is None:
+                    case.verification_deferred(
+                        proof_code, self._deferred_until(proof_code, now), now
+                    )
             if outbox_id is not None:
                 self.store.outbox.mark_sent(outbox_id, asdict(status), now=now)
         return case
+
+    def _deferred_until(self, proof_code: str, now: datetime) -> str:
+        """When a deferred verification is now expected: the item's promised working days
+        counted again from today, on the office's working-day calendar (the platform's answer
+        names no date)."""
+        spec = self._item(proof_code).verify
+        days = spec.expected_days if spec is not None else 0
+        return self.calendar.add_working_days(office_day(now), max(1, days)).isoformat()
 
     def _learn_ticket(
         self, case: Case, code: str, status: VerificationStatus, actor: str | None, now: datetime

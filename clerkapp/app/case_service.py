@@ -47,7 +47,6 @@ from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import DocumentError, ValidationError
 from clerkapp.infra.office_clock import office_time, office_zone
-from clerkapp.infra.paths import data_dir
 from clerkapp.infra.store import DocumentRecord, OutboxKind, OutboxRow, PledgeRecord
 from clerkapp.infra.store.cases import CaseSummary
 from clerkapp.infra.store.documents import NumberState
@@ -303,7 +302,8 @@ class CaseService(IdentityActions, WaysBack):
         with self.store.atomic():
             now = self.clock()
             self.store.cases.load(case_id)  # the case must exist
-            directory = self._documents_dir or data_dir() / "documents"
+            # Beside the store: training documents stay with the training store.
+            directory = self._documents_dir or self.store.path.parent / "documents"
 
             def keep(*, archive_copy: bool = False) -> DocumentRecord:
                 return self.store.documents.archive(

@@ -30,6 +30,7 @@ AUDIT_ACTIONS = {
     EventKind.VERIFICATION_SENT: "verification_sent",
     EventKind.VERIFICATION_ANSWERED: "verification_answered",
     EventKind.VERIFICATION_EXPIRED: "verification_expired",
+    EventKind.VERIFICATION_DEFERRED: "verification_deferred",
     EventKind.CREDIT_CHECKED: "credit_checked",
     EventKind.PLEDGE_SIGNED: "pledge_signed",
     EventKind.DECIDED: "decided",
@@ -45,6 +46,7 @@ AUDIT_ACTIONS = {
     EventKind.CORRECTION_RESUMED: "correction_resumed",
     EventKind.NOT_ACCEPTED: "not_accepted",
     EventKind.PAPER_RECEIVED: "paper_received",
+    EventKind.VERIFICATION_WITHDRAWN: "verification_withdrawn",
 }
 
 # What the applicant's progress page says of a state, where the clerk's word alone says too

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
+from clerkapp.app.training_store import mode_target, open_mode_store
 from clerkapp.core.catalogue import Catalogue
 from clerkapp.infra.file_modes import secure_data_dir
 from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
 from clerkapp.infra.settings import WorkstationSettings, load_settings, platform_credentials
 from clerkapp.infra.store.clerks import ClerkAccounts
-from clerkapp.infra.store.db import Store
+from clerkapp.infra.store.db import CaseChangeListener
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.accounts import AccountAdmin
@@ -55,6 +56,7 @@ class CaseSummary:
     waiting_lookup: bool  # still open, a department's answer or a queued look-up owed
     needs_person: bool
     procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
+    decidable: bool = False  # every proof settled: the clerk can decide it now (issue 10)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ class AppContext:
         # Every time shown to a person, and the counter's day, in the office's zone.
         set_office_zone(self.settings.office_zone)
         self.idle_lock_minutes = idle_lock_minutes
-        self.store = Store(self.home / "clerkapp.sqlite3")
+        # Training work has a store of its own; rows are stamped with the mode's platform.
+        self.store = open_mode_store(self.home, self.settings)
         self.accounts = ClerkAccounts(self.store, clock, workstation=self.workstation)
         self.auth = AuthService(
             self.accounts, clock, audit=self.accounts.audit, training=self.settings.training
@@ -233,6 +236,7 @@ class AppContext:
                 waiting_lookup=s.waiting and s.state.value == "open",
                 needs_person=s.id in stuck,
                 procedure=m.procedure.value if (m := matters.get(s.matter_code)) else "",
+                decidable=s.decidable,
             )
             for s in ordered
         ]
@@ -283,6 +287,7 @@ class AppContext:
                 self._client = PlatformClient(
                     self.platform_url, creds, allow_insecure_http=self.settings.insecure_http
                 )
+                self._client.target = mode_target(self.settings)
                 self._client.observer = self._call_observer
             return self._client
 
@@ -329,10 +334,20 @@ class AppContext:
                     self.catalogue,
                     self.clock,
                     workstation=self.workstation,
-                    documents_dir=self.home / "documents",
+                    documents_dir=self.store.path.parent / "documents",
                     calendar=self.calendar,
                 )
             return self._case_service
+
+    def add_case_listener(self, listener: CaseChangeListener) -> None:
+        """Call ``listener(case_ids)`` after every committed change of cases, whoever made it
+        (the sync worker, a look-up, a verification poll, a department's answer) — on the
+        committing thread (issue 10: every open view of a case follows the store)."""
+        self.store.add_case_listener(listener)
+
+    def remove_case_listener(self, listener: CaseChangeListener) -> None:
+        """Stop telling ``listener`` (before its owner goes away)."""
+        self.store.remove_case_listener(listener)
 
     def add_sync_listener(self, listener: SyncListener) -> None:
         """Call ``listener(status)`` after every drain — on the sync worker's thread."""

@@ -123,7 +123,7 @@ class IdentityActions(PlatformActions):
                 if retrying:
                     self.store.outbox.mark_retry(outbox_id, message, retry_at or now)
                 else:
-                    self.store.outbox.mark_needs_person(outbox_id, message)
+                    self.store.outbox.mark_needs_person(outbox_id, message, now=now)
         return case
 
     # ---- the clerk's ways on -------------------------------------------------------------------

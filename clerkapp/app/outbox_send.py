@@ -23,9 +23,11 @@ from clerkapp.core.platform_types import (
     VerificationState,
     VerificationStatus,
 )
+from clerkapp.errors import ClerkAppError
 from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.store.audit_chain import AuditAnchor
 from clerkapp.infra.store.db import Store
-from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
+from clerkapp.infra.store.outbox import TRAINING_TARGET, OutboxKind, OutboxRow
 
 log = logging.getLogger("clerkapp.sync")
 
@@ -92,8 +94,35 @@ def context_of(row: OutboxRow) -> CallContext:
     )
 
 
+class WrongPlatformError(ClerkAppError):
+    """An outbox row was queued for another platform than the one the client talks to (work of
+    training mode in front of the real platform, or the reverse): it is never sent there."""
+
+    code = "wrong_platform"
+
+    def __init__(self, queued_for: str | None, current: str) -> None:
+        if queued_for == TRAINING_TARGET:
+            words = "此操作是在培训模式中排队的，不发送到正式平台（可在培训模式中继续，或取消）"
+        elif current == TRAINING_TARGET:
+            words = "此操作是为正式平台排队的，不发送到培训沙箱"
+        elif queued_for is None:
+            words = (
+                "无法确定此操作排队时所用的平台（升级前的记录），不自动发送：请核对后取消或重新办理"
+            )
+        else:
+            words = f"此操作是为另一平台（{queued_for}）排队的，不发送到当前平台"
+        super().__init__(
+            f"outbox row queued for {queued_for!r}, client is {current!r}", user_message=words
+        )
+        self.queued_for = queued_for
+
+
 def send(client: PlatformClient, row: OutboxRow) -> Outcome:
-    """Make the platform call a row asks for (HTTP only; the store is not touched)."""
+    """Make the platform call a row asks for (HTTP only; the store is not touched). A row
+    stamped for another platform than ``client.target`` is not sent: its outcome is a
+    :class:`WrongPlatformError` (a person looks at it)."""
+    if client.target is not None and row.target != client.target:
+        return Outcome(row, error=WrongPlatformError(row.target, client.target))
     p = row.payload
     ctx = context_of(row)
     key = row.idempotency_key
@@ -131,6 +160,8 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
                 p["token"], p["status"], p["label"], p["at"], context=ctx, idempotency_key=key
             )
             answer = {"recorded": True}
+        elif kind is OutboxKind.AUDIT_ANCHOR:
+            answer = client.anchor_audit(p, context=ctx, idempotency_key=key)
         else:  # credit_report
             answer = {
                 "report_id": client.report_false_pledge(
@@ -182,13 +213,20 @@ class Settler:
 
     def _success(self, row: OutboxRow, answer: Any, now: datetime) -> str:
         outbox, case_id, proof = self.store.outbox, row.case_id or "", row.payload.get("proof_code")
-        if row.kind == OutboxKind.LOOKUP:
+        if row.kind == OutboxKind.AUDIT_ANCHOR:
+            anchor = AuditAnchor.from_json(row.payload)
+            if anchor is not None:  # what we sent, now confirmed: kept for verify offline
+                self.store.audit.record_anchor(anchor, confirmed_at=now)
+        elif row.kind == OutboxKind.LOOKUP:
             self.recorder.record_lookup_answer(case_id, str(proof), answer)
         elif row.kind == OutboxKind.VERIFICATION:
             self.recorder.record_verification_status(case_id, str(proof), answer)
         elif row.kind == OutboxKind.VERIFICATION_POLL:
             status: VerificationStatus = answer
             if status.state in (VerificationState.QUEUED, VerificationState.DEFERRED):
+                if status.state is VerificationState.DEFERRED:
+                    # The department will answer later: the case says so, with the new date.
+                    self.recorder.record_verification_status(case_id, str(proof), status)
                 # Not answered yet: look again later, without counting it as a failure.
                 wait = float(row.payload.get("poll_every_s", 60))
                 outbox.mark_retry(row.id, f"waiting:{status.state}", now + timedelta(seconds=wait))
@@ -210,7 +248,7 @@ class Settler:
             self.store.outbox.mark_retry(row.id, note, self.backoff.next_at(now, row.attempts))
             log.info("outbox %s row=%d case=%s retry (%s)", row.kind, row.id, row.case_id, code)
             return "retry"
-        self.store.outbox.mark_needs_person(row.id, note)
+        self.store.outbox.mark_needs_person(row.id, note, now=now)
         log.warning(
             "outbox %s row=%d case=%s needs a person (%s)", row.kind, row.id, row.case_id, code
         )

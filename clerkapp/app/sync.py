@@ -24,6 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from clerkapp.app import audit_anchor
 from clerkapp.app.outbox_send import (
     Backoff,
     CaseRecorder,
@@ -34,6 +35,7 @@ from clerkapp.app.outbox_send import (
     stored_answer,
 )
 from clerkapp.infra.platform import PlatformClient
+from clerkapp.infra.process_lock import ProcessLock, sync_lock_path
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 
@@ -54,6 +56,8 @@ class SyncReport:
     needs_person: int = 0
     deferred: int = 0
     seconds: float = 0.0
+    anchored: bool = False  # the audit chain's head was anchored on the platform at this sync
+    busy: bool = False  # another process held the store's sync lock: nothing was tried
     by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
@@ -95,8 +99,11 @@ class SyncWorker:
         batch: int = 64,
         backoff: Backoff | None = None,
         idle_wake_s: float = 30.0,
+        anchor_audit: bool = True,
+        lock_wait_s: float | None = None,
     ) -> None:
         self.store = store
+        self.anchor_audit = anchor_audit  # anchor the audit head at the end of each drain
         self.client = client
         self.clock = clock
         self.settler = Settler(store, recorder, clock, backoff)
@@ -105,6 +112,10 @@ class SyncWorker:
         self._batch = batch
         self._idle_wake_s = idle_wake_s
         self._drain_lock = threading.Lock()
+        # Between processes (a GUI and `clerkapp sync` on one store): one drain at a time, so a
+        # row is never sent by both. ``lock_wait_s`` None: wait until the other drain ends.
+        self._process_lock = ProcessLock(sync_lock_path(store.path))
+        self.lock_wait_s = lock_wait_s
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -116,8 +127,17 @@ class SyncWorker:
         """Send every row due now (at most ``max_items``) once; returns what happened."""
         with self._drain_lock:
             started = time.monotonic()
-            with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
-                report = _Drain(self, pool, max_items).run()
+            if not self._process_lock.acquire(self.lock_wait_s, cancelled=self._stopping.is_set):
+                log.info("drain skipped: another process is draining this store")
+                self.last_report = SyncReport(busy=True)
+                return self.last_report
+            try:
+                with ThreadPoolExecutor(self._threads, thread_name_prefix="clerkapp-sync") as pool:
+                    report = _Drain(self, pool, max_items).run()
+                if self.anchor_audit and not self._stopping.is_set():
+                    self._anchor(report)  # under the lock: one anchor sender at a time
+            finally:
+                self._process_lock.release()
             report.seconds = time.monotonic() - started
             self.last_report = report
             log.info(
@@ -130,6 +150,24 @@ class SyncWorker:
                 report.seconds,
             )
             return report
+
+    def _anchor(self, report: SyncReport) -> None:
+        """The outbox drained: anchor the audit chain's head on the platform if it moved since
+        the last anchor (clerkapp.app.audit_anchor), sent at once; offline, the row waits in the
+        outbox like any other."""
+        try:
+            row = audit_anchor.enqueue_if_moved(
+                self.store, self.client.credentials.workstation, self.clock()
+            )
+        except Exception:  # anchoring must never stop the sync
+            log.exception("audit anchor could not be queued")
+            return
+        if row is None:
+            return
+        outcome = send(self.client, row)
+        result = self.settler.settle(outcome)
+        report.anchored = result == "sent"
+        log.info("audit anchor count=%s: %s", row.payload.get("count"), result)
 
     def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -321,6 +359,12 @@ class _Drain:
             return
         self.seen.update(r.id for r in rows)
         self.unsettled += len(rows)
+        # Rows queued for another platform go straight to a person (send() refuses them without
+        # a call), whatever they would otherwise wait for (a registration held the same way).
+        target = self.w.client.target
+        for row in [r for r in rows if target is not None and r.target != target]:
+            self._submit([row])
+        rows = [r for r in rows if target is None or r.target == target]
         # Progress lanes first, so a registration in this page is known before its case's calls.
         grouped = sorted(lanes(rows), key=lambda lane: lane[0].kind not in _ORDERED)
         others = {

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from clerkapp import __version__
 from clerkapp.cli import audit, calendar, catalogue, clerks, gui, platform
+from clerkapp.cli import sync as sync_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     platform.register(sub)
     calendar.register(sub)
     clerks.register(sub)
+    sync_command.register(sub)
     return parser
 
 

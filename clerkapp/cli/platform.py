@@ -116,6 +116,14 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     training.set_defaults(handler=_training)
 
+    discard = psub.add_parser(
+        "discard-training",
+        help="delete the training store (training cases, their queued operations and documents);"
+        " only outside training mode",
+    )
+    discard.add_argument("--yes", action="store_true", help="do it (without it: only show)")
+    discard.set_defaults(handler=_discard_training)
+
 
 def _serve(args: argparse.Namespace) -> int:
     from clerkapp.errors import ClerkAppError
@@ -243,7 +251,35 @@ def _configure(args: argparse.Namespace) -> int:
         return 1
     secure_data_dir(data_dir())  # the key folder too, owner-only at once
     print(f"已配置平台 {saved.url}，工作站 {saved.workstation_id}（密钥已加密保存）")
+    _say_training_work(leaving=True)
+    from clerkapp.infra.secret_vault import describe
+
+    print(describe())  # where the secret went, and what that protects against
     return 0
+
+
+def _say_training_work(*, leaving: bool) -> None:
+    """Tell what becomes of the training store's unfinished work (issue 10 part 5)."""
+    from clerkapp.app.training_store import training_work
+    from clerkapp.infra.paths import data_dir
+
+    work = training_work(data_dir())
+    if not work.any:
+        return
+    parts = [f"{work.open_cases} 件未办结"] if work.open_cases else []
+    if work.pending:
+        parts.append(f"{work.pending} 项待发送的操作")
+    if work.needs_person:
+        parts.append(f"{work.needs_person} 项待人工处理的操作")
+    held = "、".join(parts)
+    if leaving:
+        print(
+            f"培训模式中有 {held}：它们留在培训库中，不会发送到正式平台。"
+            "回到培训模式（clerkapp platform training）可继续办理；"
+            "不再需要时可删除（clerkapp platform discard-training --yes）。"
+        )
+    else:
+        print(f"培训库中有 {held}，将继续发送到培训沙箱。")
 
 
 def _training(args: argparse.Namespace) -> int:
@@ -251,4 +287,37 @@ def _training(args: argparse.Namespace) -> int:
 
     use_training()
     print("已恢复培训模式（使用内置沙箱平台）")
+    _say_training_work(leaving=False)
+    return 0
+
+
+def _discard_training(args: argparse.Namespace) -> int:
+    """Delete the training store and its documents — never in training mode (the application
+    may have it open); training data are synthetic, nothing real is lost."""
+    import shutil
+
+    from clerkapp.app.training_store import training_work
+    from clerkapp.infra.paths import data_dir, store_file
+    from clerkapp.infra.settings import is_training
+
+    if is_training():
+        print(
+            "培训模式中不能删除培训库：请先配置正式平台（clerkapp platform configure）",
+            file=sys.stderr,
+        )
+        return 1
+    home = data_dir()
+    folder = store_file(home, training=True).parent
+    work = training_work(home)
+    if not folder.exists():
+        print("没有培训库，无需删除")
+        return 0
+    if not args.yes:
+        print(
+            f"培训库（{folder}）中有 {work.open_cases} 件未办结、{work.pending} 项待发送的操作；"
+            "加 --yes 删除"
+        )
+        return 0
+    shutil.rmtree(folder)
+    print(f"已删除培训库（{work.open_cases} 件未办结、{work.pending} 项待发送的操作）")
     return 0

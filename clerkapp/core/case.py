@@ -225,15 +225,39 @@ class Case(IdentityEvents, CaseWays):
     ) -> None:
         """The department answered (→ confirmed / denied)."""
         p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
-        self._set(p, _P.CONFIRMED if confirmed else _P.DENIED, now, evidence=evidence)
+        self._set(
+            p, _P.CONFIRMED if confirmed else _P.DENIED, now, evidence=evidence, deferred_until=None
+        )
         self._emit(EventKind.VERIFICATION_ANSWERED, code, now, confirmed=confirmed, ticket=p.ticket)
 
     def verification_expired(self, code: str, now: datetime) -> None:
         """The department did not answer in time: back to pending with an error."""
         p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
         ticket = p.ticket
-        self._set(p, _P.PENDING, now, error="核验请求已过期，请重新发起或改用其他方式", ticket=None)
+        self._set(
+            p,
+            _P.PENDING,
+            now,
+            error="核验请求已过期，请重新发起或改用其他方式",
+            ticket=None,
+            deferred_until=None,
+        )
         self._emit(EventKind.VERIFICATION_EXPIRED, code, now, ticket=ticket)
+
+    def verification_deferred(self, code: str, until: str, now: datetime) -> None:
+        """The department deferred its answer to ``until`` (an ISO date): the proof still
+        awaits it (issue 10: the board says so, with the new date)."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        self._set(p, _P.AWAITING_DEPT, now, deferred_until=until)
+        self._emit(EventKind.VERIFICATION_DEFERRED, code, now, until=until, ticket=p.ticket)
+
+    def verification_withdrawn(self, code: str, error: str, now: datetime) -> None:
+        """A verification request the platform refused was cancelled by a person: back to
+        pending with ``error`` (the clerk asks again, or uses another way)."""
+        p = self._proof(code, {_P.AWAITING_DEPT}, Method.DEPT_VERIFY)
+        ticket = p.ticket
+        self._set(p, _P.PENDING, now, error=error, ticket=None, deferred_until=None)
+        self._emit(EventKind.VERIFICATION_WITHDRAWN, code, now, ticket=ticket)
 
     # ---- credit check and pledges ---------------------------------------------------------
 

@@ -194,6 +194,7 @@ class EventKind(StrEnum):
     VERIFICATION_SENT = "verification_sent"
     VERIFICATION_ANSWERED = "verification_answered"
     VERIFICATION_EXPIRED = "verification_expired"
+    VERIFICATION_DEFERRED = "verification_deferred"  # the department will answer later (issue 10)
     CREDIT_CHECKED = "credit_checked"
     PLEDGE_SIGNED = "pledge_signed"
     DECIDED = "decided"
@@ -210,6 +211,8 @@ class EventKind(StrEnum):
     CORRECTION_RESUMED = "correction_resumed"  # the applicant came back, the case goes on
     NOT_ACCEPTED = "not_accepted"  # 不予受理
     PAPER_RECEIVED = "paper_received"  # a paper proof handed in and checked at the counter
+    # A refused verification request cancelled from the 需人工处理 list: the proof is pending.
+    VERIFICATION_WITHDRAWN = "verification_withdrawn"
 
 
 def mask_name(name: str) -> str:
@@ -360,6 +363,8 @@ class ProofResolution:
     pledge_hash: str | None = None
     # The catalogue allows a paper proof checked at the counter (``ProofItem.paper_fallback``).
     paper_allowed: bool = False
+    # The department deferred its answer: the date (ISO) it now expects to answer by (issue 10).
+    deferred_until: str | None = None
 
     @classmethod
     def initial(cls, item: ProofItem, now: datetime) -> ProofResolution:
@@ -410,6 +415,7 @@ class ProofResolution:
             "ticket": self.ticket,
             "pledge_hash": self.pledge_hash,
             "paper_allowed": self.paper_allowed,
+            "deferred_until": self.deferred_until,
         }
 
     @classmethod
@@ -428,6 +434,7 @@ class ProofResolution:
             ticket=data.get("ticket"),
             pledge_hash=data.get("pledge_hash"),
             paper_allowed=bool(data.get("paper_allowed", False)),
+            deferred_until=data.get("deferred_until"),
         )
 
 

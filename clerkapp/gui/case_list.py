@@ -49,6 +49,7 @@ class CaseEntry:
     waiting_lookup: bool = False
     needs_person: bool = False
     procedure: str = ""  # the matter's kind of act (decided cases say 不予给付 / 不予许可 …)
+    decidable: bool = False  # every proof settled: 可决定 (issue 10)
 
     @property
     def status(self) -> StatusLook:
@@ -58,6 +59,7 @@ class CaseEntry:
             needs_person=self.needs_person,
             waiting_lookup=self.waiting_lookup,
             procedure=self.procedure,
+            decidable=self.decidable,
         )
 
     @property
@@ -207,16 +209,34 @@ class CaseListView(QWidget):
         self._update_titles()
 
     def set_cases(self, entries: list[CaseEntry]) -> None:
-        """Replace the list's content (keeps the search text and filter)."""
+        """Replace the list's content (keeps the search text and filter). The list reloads
+        after every store change (issue 10), so it changes only what changed: a section with
+        the same cases in the same order is updated in place, and the items of cases that moved
+        are reused, redrawn only when their entry changed."""
         self._entries = list(entries)
+        wanted = {group: [e for e in entries if e.group is group] for group in self._groups}
+        kept: dict[str, QTreeWidgetItem | None] = {}
+        rebuild = []
         for group, header in self._groups.items():
-            header.takeChildren()
-            for entry in entries:
-                if entry.group is group:
-                    child = QTreeWidgetItem(header)
-                    child.setData(0, _ENTRY_ROLE, entry)
-                    child.setData(0, Qt.ItemDataRole.AccessibleTextRole, _spoken(entry))
-                    child.setToolTip(0, _spoken(entry))
+            children = _children(header)
+            ids = [c.data(0, _ENTRY_ROLE).case_id for c in children]
+            if ids == [e.case_id for e in wanted[group]]:
+                for child, entry in zip(children, wanted[group], strict=True):
+                    if child.data(0, _ENTRY_ROLE) != entry:
+                        _fill(child, entry)
+            else:
+                kept.update(zip(ids, header.takeChildren(), strict=True))
+                rebuild.append(group)
+        for group in rebuild:
+            items = []
+            for entry in wanted[group]:
+                reused = kept.pop(entry.case_id, None)
+                child = reused if reused is not None else QTreeWidgetItem()
+                if child.data(0, _ENTRY_ROLE) != entry:
+                    _fill(child, entry)
+                items.append(child)
+            self._groups[group].addChildren(items)
+        for header in self._groups.values():
             header.setExpanded(True)
         self._apply_filter(self.search.text())
 
@@ -280,6 +300,14 @@ class _CaseTree(QTreeWidget):
 def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     found = (header.child(i) for i in range(header.childCount()))
     return [child for child in found if child is not None]
+
+
+def _fill(item: QTreeWidgetItem, entry: CaseEntry) -> None:
+    """Show ``entry`` in ``item`` (painted by :class:`CaseItemDelegate`, spoken and tipped)."""
+    spoken = _spoken(entry)
+    item.setData(0, _ENTRY_ROLE, entry)
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+    item.setToolTip(0, spoken)
 
 
 def _spoken(entry: CaseEntry) -> str:

@@ -31,6 +31,7 @@ from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.case_updates import hub_for
 from clerkapp.gui.header import HeaderBar
 from clerkapp.gui.login import IdleWatcher, LoginView
 from clerkapp.gui.session import (
@@ -46,10 +47,13 @@ from clerkapp.gui.training import TrainingBanner
 if TYPE_CHECKING:
     from clerkapp.gui.accounts_page import AccountsDialog
     from clerkapp.gui.approvals_page import ApprovalsDialog
+    from clerkapp.gui.needs_person_page import NeedsPersonDialog
 
 #: Opens the supervisor's approval queue. The queue's page (and with it the document layer and
 #: the platform client) is imported when first opened, never at start-up.
 APPROVALS_KEYS = "Ctrl+Shift+Q"
+#: Opens the 需人工处理 list (issue 10): operations the platform refused (imported when opened).
+NEEDS_PERSON_KEYS = "Ctrl+Shift+R"
 #: The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).
 _APPROVAL_DIALOGS = frozenset({"approvalsDialog", "documentActDialog", *ACCOUNT_DIALOGS})
 
@@ -112,6 +116,12 @@ class MainWindow(QMainWindow):
         self.clerk: Clerk | None = None
         self.wizard: QWidget | None = None
 
+        self._cases_loading = self._cases_again = False
+        # The list follows the store: a case the sync worker or a department changed (issue 10).
+        self.case_updates = hub_for(services)
+        if self.case_updates is not None:
+            self.case_updates.changed.connect(self._store_changed)
+
         self.banner = TrainingBanner(self) if services.training else None
         self.header = HeaderBar(services.counter_name, self)
         self.login_view = LoginView(services.login, self)
@@ -157,6 +167,8 @@ class MainWindow(QMainWindow):
         self._shortcut("F1", self.show_about, "shortcutAbout")
         self._add_approvals()
         self._add_accounts()
+
+        self._add_needs_person()
         # Tab follows reading order: header actions, search, list, then the case on the right.
         self.setTabOrder(self.header.new_case_button, self.header.lock_button)
         self.setTabOrder(self.header.lock_button, self.case_list.search)
@@ -263,6 +275,26 @@ class MainWindow(QMainWindow):
         dialog.reload()
         return dialog
 
+    def _add_needs_person(self) -> None:
+        """需人工处理 (issue 10): Ctrl+Shift+R for clerks and supervisors; closed on lock."""
+        self.needs_person: NeedsPersonDialog | None = None
+        self._shortcut(NEEDS_PERSON_KEYS, self.open_needs_person, "shortcutNeedsPerson")
+        self.locked.connect(self._close_needs_person)
+
+    def open_needs_person(self) -> NeedsPersonDialog | None:
+        """Open the list of operations the platform refused (retry, edit, cancel)."""
+        if not self.is_working or self.clerk is None:
+            return None
+        from clerkapp.gui.needs_person_page import NeedsPersonDialog
+
+        dialog = NeedsPersonDialog(self._services, self.clerk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.acted.connect(self.refresh_cases)
+        self.needs_person = dialog
+        dialog.open()
+        dialog.reload()
+        return dialog
+
     def logout(self) -> None:
         """注销 / 切换用户: close the clerk's work and show the login screen (the app keeps
         running); the next clerk starts clean (:func:`clerkapp.gui.session.close_work`)."""
@@ -279,6 +311,11 @@ class MainWindow(QMainWindow):
         record = getattr(self._services, "record_logout", None)
         if callable(record):
             ops.run_op(self, lambda: record(clerk), lambda _: None)
+
+    def _close_needs_person(self) -> None:
+        if self.needs_person is not None and self.needs_person.isVisible():
+            self.needs_person.reject()
+        self.needs_person = None
 
     def _close_approval_dialogs(self) -> None:
         """On lock: the approval queue and a 作废 / 更正 request (a supervisor's password may
@@ -335,19 +372,37 @@ class MainWindow(QMainWindow):
         self.case_host.setCurrentWidget(self.wizard)
 
     def refresh_cases(self) -> None:
-        """Reload the case list and the outbox count in the background."""
+        """Reload the case list and the outbox count in the background (one load at a time: a
+        call during a load loads once more after it)."""
+        if self._cases_loading:
+            self._cases_again = True
+            return
+        self._cases_loading = True
         services = self._services
 
         def load() -> tuple[list[CaseSummary], int]:
             return services.case_summaries(), services.pending_sync()
 
-        ops.run_op(self, load, self._cases_loaded)
+        def failed(exc: BaseException) -> None:
+            self._cases_loading = self._cases_again = False
+            ops.show_failure(self, exc)
+
+        pool = self.case_updates.pool if self.case_updates is not None else None
+        ops.run_op(self, load, self._cases_loaded, failed, pool=pool)
+
+    def _store_changed(self, _case_ids: frozenset[str]) -> None:
+        if self.is_working:  # the list is read again when the clerk logs in or unlocks
+            self.refresh_cases()
 
     def _cases_loaded(self, loaded: tuple[list[CaseSummary], int]) -> None:
+        self._cases_loading = False
         summaries, pending = loaded
         self.case_list.set_cases([_entry(s) for s in summaries])
         self.header.set_pending(pending)
         self.cases_refreshed.emit()
+        if self._cases_again:
+            self._cases_again = False
+            self.refresh_cases()
 
     # -- about and window events -------------------------------------------------------------
 
@@ -396,4 +451,5 @@ def _entry(summary: CaseSummary) -> CaseEntry:
         waiting_lookup=summary.waiting_lookup,
         needs_person=summary.needs_person,
         procedure=summary.procedure,
+        decidable=summary.decidable,
     )

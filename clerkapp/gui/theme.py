@@ -62,27 +62,43 @@ class StatusLook:
 
 
 def case_status(
-    state: str, *, needs_person: bool = False, waiting_lookup: bool = False, procedure: str = ""
+    state: str,
+    *,
+    needs_person: bool = False,
+    waiting_lookup: bool = False,
+    procedure: str = "",
+    decidable: bool = False,
 ) -> StatusLook:
     """The look of a case in the case list, from its state (``clerkapp.core.case.CaseState``);
     a decided case in the words of its matter's kind of act (``procedure``, a
-    ``ProcedureKind`` value): 已办结（给付） / 已办结（不予给付） for a 行政给付."""
+    ``ProcedureKind`` value): 已办结（给付） / 已办结（不予给付） for a 行政给付. ``decidable``:
+    every proof has settled, the clerk can decide now (可决定, issue 10)."""
     if needs_person:
         return StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "需处理"))
+    if decidable and state in ("open", "accepted"):
+        return StatusLook(Tone.OK, QCoreApplication.translate("Status", "可决定"))
     if waiting_lookup:
         return StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待答复"))
+    # Only the look asked for is made (the list asks for hundreds of cases on every reload).
     looks = {
-        "open": StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
-        "accepted": StatusLook(Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")),
-        "approved": StatusLook(Tone.OK, _decided(CaseState.APPROVED, procedure)),
-        "refused": StatusLook(Tone.ERROR, _decided(CaseState.REFUSED, procedure)),
-        "withdrawn": StatusLook(Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")),
-        "awaiting_correction": StatusLook(
+        "open": lambda: StatusLook(Tone.BUSY, QCoreApplication.translate("Status", "办理中")),
+        "accepted": lambda: StatusLook(
+            Tone.WAITING, QCoreApplication.translate("Status", "等待部门答复")
+        ),
+        "approved": lambda: StatusLook(Tone.OK, _decided(CaseState.APPROVED, procedure)),
+        "refused": lambda: StatusLook(Tone.ERROR, _decided(CaseState.REFUSED, procedure)),
+        "withdrawn": lambda: StatusLook(
+            Tone.NEUTRAL, QCoreApplication.translate("Status", "已撤回")
+        ),
+        "awaiting_correction": lambda: StatusLook(
             Tone.WAITING, QCoreApplication.translate("Status", "待补正")
         ),
-        "not_accepted": StatusLook(Tone.ERROR, QCoreApplication.translate("Status", "不予受理")),
+        "not_accepted": lambda: StatusLook(
+            Tone.ERROR, QCoreApplication.translate("Status", "不予受理")
+        ),
     }
-    return looks.get(state, StatusLook(Tone.NEUTRAL, state))
+    make = looks.get(state)
+    return make() if make is not None else StatusLook(Tone.NEUTRAL, state)
 
 
 def _decided(state: CaseState, procedure: str) -> str:

@@ -29,7 +29,7 @@ from clerkapp.gui import ops
 from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
 from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.office_clock import office_zone_name
-from clerkapp.infra.paths import self_command, self_environment
+from clerkapp.infra.paths import data_dir, self_command, self_environment, store_file
 from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
 
 log = logging.getLogger(__name__)
@@ -225,6 +225,14 @@ class TrainingBanner(QLabel):
             self.tr("培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构").format(
                 clerk.username, clerk.password, supervisor.username, supervisor.password
             )
+            # Which store (issue 10 part 5): training work is kept apart from production.
+            + self.tr(" · 培训库：不会发送到正式平台")
+        )
+        self.setToolTip(
+            self.tr(
+                "培训中的办件和待发送的操作保存在单独的培训库（{0}），只发送到培训沙箱；"
+                "配置正式平台后使用正式库，培训库原样保留，回到培训模式可继续。"
+            ).format(store_file(data_dir(), training=True))
         )
         self.setStyleSheet(
             f"QLabel#trainingBanner {{ background: {BANNER_BG}; color: {BANNER_FG};"

@@ -32,8 +32,14 @@ def private_dir(path: Path) -> Path:
     """``path`` as a folder only its owner may enter, created (with its parents) if missing;
     returns ``path``."""
     if not path.is_dir():
-        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-        restrict(path)
+        # Every folder created here is ours, the missing parents too (e.g. the data directory
+        # when its training/ folder is made first): owner-only, whatever the umask.
+        missing = [path]
+        while not missing[-1].parent.exists() and missing[-1].parent != missing[-1]:
+            missing.append(missing[-1].parent)
+        for folder in reversed(missing):
+            folder.mkdir(exist_ok=True, mode=PRIVATE_DIR)
+            restrict(folder)
     return path
 
 

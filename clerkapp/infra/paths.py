@@ -26,9 +26,26 @@ def data_dir() -> Path:
     return private_dir(data_dir_location())
 
 
-def database_path() -> Path:
-    """The SQLite store of this workstation."""
-    return data_dir() / "clerkapp.sqlite3"
+STORE_NAME = "clerkapp.sqlite3"
+TRAINING_DIR = "training"
+
+
+def database_path(training: bool | None = None) -> Path:
+    """The SQLite store of this workstation in the mode it is in (``training`` None: as the
+    saved settings say). Training work has a store of its own (:func:`store_file`)."""
+    if training is None:
+        from clerkapp.infra.settings import is_training  # settings imports this module
+
+        training = is_training()
+    return store_file(data_dir(), training=training)
+
+
+def store_file(home: Path, *, training: bool) -> Path:
+    """The store of one mode under the data directory ``home``: ``clerkapp.sqlite3`` for the
+    real platform, ``training/clerkapp.sqlite3`` for training mode — so nothing queued while
+    training can ever be found by the production sync (docs/CONTRACTS.md, "Training and
+    production never mix"). Each store's archived documents sit beside it (``documents/``)."""
+    return (home / TRAINING_DIR / STORE_NAME) if training else (home / STORE_NAME)
 
 
 def log_dir() -> Path:

@@ -1,9 +1,8 @@
 """Workstation configuration: which platform this counter talks to and as whom.
 
 Kept in ``data_dir()/settings.json``. The workstation secret is never stored in plain text: it goes
-to the OS keyring when the ``keyring`` package and a real backend are available, otherwise it is
-encrypted (Fernet) under a key derived from a machine-local key file (``data_dir()/keys/``,
-readable by the user only) and this machine's id, so a copied settings file alone reveals nothing.
+to :mod:`clerkapp.infra.secret_vault` (the OS keyring when there is one, otherwise the encrypted
+file fallback; docs/security.md says what each protects against).
 
 With no platform configured the workstation is in training mode (培训模式): it uses the bundled
 sandbox at a fixed loopback address with the training workstation.
@@ -11,19 +10,14 @@ sandbox at a fixed loopback address with the training workstation.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
-import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from clerkapp.errors import ClerkAppError
+from clerkapp.infra import secret_vault
 from clerkapp.infra.file_modes import write_private
 from clerkapp.infra.paths import data_dir
 from clerkapp.infra.url_policy import check_platform_url, needs_insecure_flag
@@ -256,98 +250,31 @@ def platform_credentials(settings: WorkstationSettings | None = None) -> Credent
 
 
 # ------------------------------------------------------------------ secret storage
+# Where the secret goes is clerkapp.infra.secret_vault's business (docs/security.md).
 
 
 def _protect(workstation: str, secret: str) -> tuple[str, str]:
-    if _keyring_set(workstation, secret):
-        return "keyring", ""
-    return "fernet", _fernet().encrypt(secret.encode("utf-8")).decode("ascii")
+    stored = secret_vault.put(workstation, secret, service=KEYRING_SERVICE)
+    return stored.backend, stored.token
 
 
-def _reveal(settings: WorkstationSettings) -> str:
-    if settings.secret_store == "keyring":
-        secret = _keyring_get(settings.workstation)
-        if secret:
-            return secret
-    elif settings.secret_store == "fernet" and settings.secret_token:
-        try:
-            return _fernet().decrypt(settings.secret_token.encode("ascii")).decode("utf-8")
-        except (InvalidToken, ValueError):
-            pass
-    raise SettingsError(
-        "workstation secret unavailable",
-        user_message="无法读取本工作站的平台密钥（可能是在其他电脑上复制的配置），请重新配置平台",
+def _stored(settings: WorkstationSettings) -> secret_vault.StoredSecret:
+    return secret_vault.StoredSecret(
+        settings.secret_store, KEYRING_SERVICE, settings.workstation, settings.secret_token
     )
 
 
-def _key_file() -> Path:
-    return data_dir() / "keys" / "workstation.key"
-
-
-def _fernet() -> Fernet:
-    """The Fernet key: HKDF over the local key file and the machine id."""
-    path = _key_file()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(32))
-    material = path.read_bytes()
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=_machine_id(), info=b"clerkapp secret")
-    return Fernet(base64.urlsafe_b64encode(hkdf.derive(material)))
-
-
-def _machine_id() -> bytes:
-    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
-        try:
-            return Path(candidate).read_bytes().strip()
-        except OSError:
-            continue
-    return b"clerkapp"
-
-
-def _keyring() -> Any:
-    """The keyring module when installed with a usable (not "fail"/plaintext) backend."""
-    if os.environ.get("CLERKAPP_NO_KEYRING"):
-        return None
+def _reveal(settings: WorkstationSettings) -> str:
     try:
-        import keyring  # optional dependency
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring) or "plaintext" in type(backend).__name__.lower():
-        return None
-    return keyring
-
-
-def _keyring_set(workstation: str, secret: str) -> bool:
-    module = _keyring()
-    if module is None:
-        return False
-    try:
-        module.set_password(KEYRING_SERVICE, workstation, secret)
-    except Exception:  # any backend failure: fall back to the encrypted file
-        return False
-    return True
-
-
-def _keyring_get(workstation: str) -> str | None:
-    module = _keyring()
-    if module is None:
-        return None
-    try:
-        value = module.get_password(KEYRING_SERVICE, workstation)
-    except Exception:
-        return None
-    return value if isinstance(value, str) else None
+        return secret_vault.get(_stored(settings))
+    except secret_vault.VaultError as exc:
+        raise SettingsError(
+            "workstation secret unavailable",
+            user_message="无法读取本工作站的平台密钥（可能是在其他电脑上复制的配置），请重新配置平台",
+        ) from exc
 
 
 def _keyring_delete(workstation: str) -> None:
-    module = _keyring()
-    if module is None:
-        return
-    try:
-        module.delete_password(KEYRING_SERVICE, workstation)
-    except Exception:
-        return
+    secret_vault.delete(
+        secret_vault.StoredSecret(secret_vault.KEYRING, KEYRING_SERVICE, workstation)
+    )

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from clerkapp import __version__
 from clerkapp.sandbox import pages
+from clerkapp.sandbox.anchors import router as anchors_router
 from clerkapp.sandbox.api import router, sandbox
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
@@ -93,6 +94,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     )
     app.state.csrf = CsrfGuard()
     app.include_router(router)
+    app.include_router(anchors_router)  # audit anchors (issue 11)
     _exception_handlers(app)
     _pages(app)
     _controls(app)

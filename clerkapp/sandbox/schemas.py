@@ -188,3 +188,30 @@ def answers(status: int, model: type[BaseModel], *problems: int) -> dict[int | s
     declared: dict[int | str, Any] = {status: {"model": model}}
     declared.update({code: _PROBLEM for code in sorted(codes)})
     return declared
+
+
+class AuditAnchorRequest(BaseModel):
+    """The head of a workstation's audit chain: counts and hashes only, never personal data."""
+
+    chain: str = Field(min_length=1, max_length=64, examples=["9f2c4e1a7b3d5c60"])
+    count: int = Field(ge=1, examples=[1207])
+    head: str = Field(pattern="^[0-9a-f]{64}$", examples=["ab" * 32])
+    at: str = Field(min_length=1, max_length=40, examples=["2026-11-27T03:05:00.000000Z"])
+
+
+class AuditAnchorAnswer(BaseModel):
+    """An anchor the platform keeps."""
+
+    id: int
+    workstation: str
+    chain: str
+    count: int
+    head: str
+    at: str
+    received_at: str
+
+
+class AuditAnchorList(BaseModel):
+    """The anchors of one workstation's chain, oldest first."""
+
+    anchors: list[AuditAnchorAnswer]

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS progress_owners (
     token TEXT PRIMARY KEY, workstation TEXT NOT NULL, case_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_anchors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workstation TEXT NOT NULL, chain TEXT NOT NULL,
+    count INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_anchors_chain ON audit_anchors(workstation, chain, count);
 """
 
 

@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="46"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="47"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="49"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="50"/>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="53"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="54"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="58"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="59"/>
+        <source>窗口人员</source>
+        <translation>Counter clerk</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="60"/>
+        <source>科室负责人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="61"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="62"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="63"/>
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="64"/>
+        <source>密码至少 10 个字符，且不能与用户名相同。</source>
+        <translation>The password needs at least 10 characters and must not be the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="80"/>
+        <source>请填写用户名和姓名。</source>
+        <translation>Please fill in the user name and the name.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="82"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="182"/>
+        <source>账号管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="189"/>
+        <source>账号列表</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="192"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="193"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="194"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="195"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="196"/>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="197"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="206"/>
+        <source>正在读取账号…</source>
+        <translation>Reading the accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="209"/>
+        <source>新增账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="210"/>
+        <source>停用 / 启用</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="211"/>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="212"/>
+        <source>更改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="254"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="283"/>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="254"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="283"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="256"/>
+        <source>从未登录</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="261"/>
+        <source>共 %1 个账号</source>
+        <translation>%1 account(s)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="266"/>
+        <source>科室负责人</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="266"/>
+        <source>窗口人员</source>
+        <translation>Counter clerk</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="285"/>
+        <source>设为窗口人员</source>
+        <translation>Make counter clerk</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="287"/>
+        <source>设为科室负责人</source>
+        <translation>Make supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="311"/>
+        <source>已启用账号 %1。</source>
+        <translation>Account %1 enabled.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="311"/>
+        <source>已停用账号 %1。</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="320"/>
+        <source>账号 %1 的角色已更改。</source>
+        <translation>The role of account %1 was changed.</translation>
+    </message>
+</context>
+<context>
     <name>ActDecision</name>
     <message>
         <location filename="../../clerkapp/gui/act_words.py" line="17"/>
@@ -194,212 +397,431 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="239"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="259"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="175"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="177"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="171"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="173"/>
         <source>办件</source>
         <extracomment>Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="176"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="178"/>
         <source>搜索姓名、事项或证件号后四位…</source>
         <translation>Search name, matter or last 4 of ID…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="180"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="182"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="240"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="260"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="241"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="261"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
 </context>
 <context>
+    <name>FirstSupervisorDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="132"/>
+        <source>创建第一个科室负责人账号</source>
+        <translation>Create the first supervisor account</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="136"/>
+        <source>本工作站已连接正式平台，还没有任何账号。请先创建科室负责人账号，之后由科室负责人在“账号管理”中为窗口人员开设账号。</source>
+        <translation>This workstation is connected to the real platform and has no account yet. Create the supervisor&apos;s account first; the supervisor then opens the clerks&apos; accounts under &quot;Accounts&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="156"/>
+        <source>正在创建…</source>
+        <translation>Creating…</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="24"/>
+        <location filename="../../clerkapp/gui/header.py" line="29"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="25"/>
-        <location filename="../../clerkapp/gui/header.py" line="66"/>
+        <location filename="../../clerkapp/gui/header.py" line="30"/>
+        <location filename="../../clerkapp/gui/header.py" line="71"/>
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="27"/>
+        <location filename="../../clerkapp/gui/header.py" line="32"/>
         <source>当前登录人员</source>
         <translation>Logged-in clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="30"/>
+        <location filename="../../clerkapp/gui/header.py" line="35"/>
         <source>平台状态</source>
         <translation>Platform status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="33"/>
+        <location filename="../../clerkapp/gui/header.py" line="38"/>
         <source>待同步数量</source>
         <translation>Operations waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="34"/>
+        <location filename="../../clerkapp/gui/header.py" line="39"/>
         <source>新建办件 (Ctrl+N)</source>
         <translation>New case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="36"/>
+        <location filename="../../clerkapp/gui/header.py" line="41"/>
         <source>新建办件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="39"/>
+        <location filename="../../clerkapp/gui/header.py" line="44"/>
         <source>锁屏 (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="41"/>
+        <location filename="../../clerkapp/gui/header.py" line="46"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/header.py" line="88"/>
+        <location filename="../../clerkapp/gui/header.py" line="107"/>
         <source>待同步 {0}</source>
         <translation>To sync {0}</translation>
     </message>
 </context>
 <context>
+    <name>InsecurePlatformBanner</name>
+    <message>
+        <location filename="../../clerkapp/gui/insecure_banner.py" line="22"/>
+        <source>平台连接未加密警告</source>
+        <translation>Unencrypted platform connection warning</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/insecure_banner.py" line="26"/>
+        <source>警告：平台地址 {0} 使用未加密的 http（仅限测试环境），个人信息在网络上明文传输。正式使用请改为 https。</source>
+        <translation>Warning: the platform address {0} uses unencrypted http (test labs only); personal data crosses the network in clear. Use https for real work.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/insecure_banner.py" line="31"/>
+        <source>错误：平台地址 {0} 使用未加密的 http，本工作站不会向其发送任何数据。请用 https:// 地址重新配置平台。</source>
+        <translation>Error: the platform address {0} uses unencrypted http; this workstation sends it nothing. Configure the platform again with an https:// address.</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="57"/>
-        <location filename="../../clerkapp/gui/login.py" line="106"/>
+        <location filename="../../clerkapp/gui/login.py" line="58"/>
+        <location filename="../../clerkapp/gui/login.py" line="114"/>
         <source>窗口人员登录</source>
         <translation>Clerk login</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="62"/>
-        <location filename="../../clerkapp/gui/login.py" line="78"/>
+        <location filename="../../clerkapp/gui/login.py" line="63"/>
+        <location filename="../../clerkapp/gui/login.py" line="84"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="65"/>
-        <location filename="../../clerkapp/gui/login.py" line="79"/>
+        <location filename="../../clerkapp/gui/login.py" line="66"/>
+        <location filename="../../clerkapp/gui/login.py" line="85"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="67"/>
-        <location filename="../../clerkapp/gui/login.py" line="69"/>
-        <location filename="../../clerkapp/gui/login.py" line="107"/>
-        <location filename="../../clerkapp/gui/login.py" line="108"/>
+        <location filename="../../clerkapp/gui/login.py" line="68"/>
+        <location filename="../../clerkapp/gui/login.py" line="70"/>
+        <location filename="../../clerkapp/gui/login.py" line="115"/>
+        <location filename="../../clerkapp/gui/login.py" line="116"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="73"/>
+        <location filename="../../clerkapp/gui/login.py" line="72"/>
+        <source>切换用户 (Ctrl+Shift+L)</source>
+        <translation>Switch user (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="74"/>
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/login.py" line="79"/>
         <source>登录提示</source>
         <translation>Login message</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="117"/>
+        <location filename="../../clerkapp/gui/login.py" line="126"/>
         <source>屏幕已锁定 · {0}</source>
         <translation>Screen locked · {0}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="118"/>
-        <location filename="../../clerkapp/gui/login.py" line="119"/>
+        <location filename="../../clerkapp/gui/login.py" line="127"/>
+        <location filename="../../clerkapp/gui/login.py" line="128"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="136"/>
+        <location filename="../../clerkapp/gui/login.py" line="146"/>
         <source>请输入用户名和密码。</source>
         <translation>Please enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="139"/>
+        <location filename="../../clerkapp/gui/login.py" line="149"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="161"/>
-        <source>连续输错密码次数过多，账号已锁定，请 {0} 分钟后再试。</source>
-        <translation>Too many wrong passwords: the account is locked. Try again in {0} minute(s).</translation>
+        <location filename="../../clerkapp/gui/login.py" line="171"/>
+        <source>登录失败次数过多，请 {0} 分钟后再试或联系科室负责人。</source>
+        <translation>Too many failed logins: try again in {0} minutes or ask your supervisor.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/login.py" line="166"/>
+        <location filename="../../clerkapp/gui/login.py" line="176"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong username or password.</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/login.py" line="167"/>
-        <source>用户名或密码不正确。再错 {0} 次账号将锁定 5 分钟。</source>
-        <translation>Wrong username or password. {0} more wrong attempt(s) lock the account for 5 minutes.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="98"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="111"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
-        <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
+        <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. Opens the 需人工处理 list (issue 10): operations the platform refused (imported when opened). The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="112"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="131"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="205"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="230"/>
         <source>审批队列 (Ctrl+Shift+Q)</source>
         <translation>Approval queue (Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="207"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="232"/>
         <source>审批队列</source>
         <translation>Approval queue</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="240"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="330"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="241"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="331"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="305"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="413"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="308"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="416"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
         <translation>ClerkApp {0} · proof-free city counter
 
 Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print · Ctrl+L lock · Ctrl+Shift+A applicant screen · F1 help</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/session.py" line="28"/>
+        <location filename="../../clerkapp/gui/session.py" line="30"/>
+        <source>账号管理</source>
+        <extracomment>Opens the supervisor&apos;s account page (账号管理). 注销 / 切换用户: back to the login screen without quitting. The account page&apos;s windows, which a lock closes (a password may be half typed).</extracomment>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/session.py" line="31"/>
+        <source>注销</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/session.py" line="33"/>
+        <source>注销或切换用户</source>
+        <translation>Log out or switch user</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/session.py" line="35"/>
+        <source>账号管理 (Ctrl+Shift+U)</source>
+        <translation>Accounts (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/session.py" line="37"/>
+        <source>注销当前用户，回到登录界面（切换用户）(Ctrl+Shift+L)</source>
+        <translation>Log out and return to the login screen (switch user) (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPersonDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="51"/>
+        <source>需人工处理 · 平台未受理的操作</source>
+        <translation>Needs a person · operations the platform refused</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="56"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="61"/>
+        <source>需人工处理的操作</source>
+        <translation>Operations needing a person</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="64"/>
+        <source>办件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="65"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="66"/>
+        <source>证明事项</source>
+        <translation>Proof</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="67"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="68"/>
+        <source>次数</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
+        <source>原因与经过</source>
+        <translation>Reason and history</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="80"/>
+        <source>核验部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="81"/>
+        <source>核验问题</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="82"/>
+        <source>撤销原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="83"/>
+        <source>撤销原因（必填）</source>
+        <translation>Reason for cancelling (required)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="84"/>
+        <source>重新发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="85"/>
+        <source>修改后重新发送</source>
+        <translation>Edit and send again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
+        <source>撤销</source>
+        <translation>Cancel operation</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="87"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="91"/>
+        <source>核验部门：</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="92"/>
+        <source>核验问题：</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="107"/>
+        <source>撤销原因：</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="156"/>
+        <source>（无办件）</source>
+        <translation>(no case)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="172"/>
+        <source>需人工处理 %1 项：平台未受理，请重新发送、修改或撤销</source>
+        <translation>%1 operation(s) need a person: the platform refused them; send again, edit or cancel</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="177"/>
+        <source>没有需人工处理的事项。</source>
+        <translation>Nothing needs a person.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="194"/>
+        <source>办件：%1</source>
+        <translation>Case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="195"/>
+        <source>操作：%1 · %2</source>
+        <translation>Operation: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="196"/>
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="199"/>
+        <source>不能重新发送：%1</source>
+        <translation>Cannot send again: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="201"/>
+        <source>经过：</source>
+        <translation>History:</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="351"/>
+        <source>新增账号</source>
+        <translation>Add account</translation>
     </message>
 </context>
 <context>
@@ -416,14 +838,57 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="383"/>
+        <source>重置密码 · %1</source>
+        <translation>Reset password · %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="392"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="392"/>
+        <source>再次输入</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="395"/>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="396"/>
+        <source>密码至少 10 个字符，且不能与用户名相同。</source>
+        <translation>The password needs at least 10 characters and must not be the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="403"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="55"/>
+        <location filename="../../clerkapp/gui/application.py" line="58"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="240"/>
+        <location filename="../../clerkapp/gui/application.py" line="183"/>
+        <source>科室负责人账号已创建，请登录。</source>
+        <translation>The supervisor&apos;s account was created. Please log in.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="188"/>
+        <source>本工作站还没有账号：请重新启动程序创建科室负责人账号，或由信息科用 clerkapp clerks add 添加。</source>
+        <translation>This workstation has no account yet: restart the program to create the supervisor&apos;s account, or have IT add one with clerkapp clerks add.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="299"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -431,67 +896,100 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="71"/>
+        <location filename="../../clerkapp/gui/theme.py" line="77"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="73"/>
+        <location filename="../../clerkapp/gui/theme.py" line="79"/>
+        <source>可决定</source>
+        <translation>Ready to decide</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="81"/>
         <source>等待答复</source>
         <translation>Awaiting answer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="75"/>
+        <location filename="../../clerkapp/gui/theme.py" line="84"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="76"/>
+        <location filename="../../clerkapp/gui/theme.py" line="86"/>
         <source>等待部门答复</source>
         <translation>Waiting for department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="79"/>
+        <location filename="../../clerkapp/gui/theme.py" line="91"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="81"/>
+        <location filename="../../clerkapp/gui/theme.py" line="94"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="83"/>
+        <location filename="../../clerkapp/gui/theme.py" line="97"/>
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="103"/>
+        <location filename="../../clerkapp/gui/theme.py" line="121"/>
         <source>平台在线</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="105"/>
+        <location filename="../../clerkapp/gui/theme.py" line="123"/>
         <source>连接中</source>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/theme.py" line="107"/>
+        <location filename="../../clerkapp/gui/theme.py" line="125"/>
         <source>离线</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="127"/>
+        <source>平台不稳定</source>
+        <translation>Platform unstable</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/theme.py" line="130"/>
+        <source>同步中</source>
+        <translation>Syncing</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="124"/>
+        <source>端口 {0} 被其他程序占用（不是培训平台），培训平台已改用另一个空闲端口启动。</source>
+        <translation>Port {0} is used by another program (not the training platform); the training platform was started on another free port.</translation>
     </message>
 </context>
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="186"/>
+        <location filename="../../clerkapp/gui/training.py" line="222"/>
         <source>培训模式提示</source>
         <translation>Training mode notice</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="189"/>
+        <location filename="../../clerkapp/gui/training.py" line="225"/>
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="229"/>
+        <source> · 培训库：不会发送到正式平台</source>
+        <translation> · training store: never sent to the real platform</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/training.py" line="233"/>
+        <source>培训中的办件和待发送的操作保存在单独的培训库（{0}），只发送到培训沙箱；配置正式平台后使用正式库，培训库原样保留，回到培训模式可继续。</source>
+        <translation>Training cases and their queued operations are kept in a separate training store ({0}) and sent only to the training sandbox; once a real platform is configured the production store is used, the training store is kept as it is, and training can go on where it was left.</translation>
     </message>
 </context>
 </TS>

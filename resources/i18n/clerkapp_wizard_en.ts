@@ -200,17 +200,17 @@
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="205"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="287"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="333"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -218,52 +218,52 @@
 <context>
     <name>CaseWizard</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="58"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="59"/>
         <source>办件向导</source>
         <translation>Case wizard</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="99"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="100"/>
         <source>上一步 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="101"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="102"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="102"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="103"/>
         <source>下一步 (Enter)</source>
         <translation>Next (Enter)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="104"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="105"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="153"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="159"/>
         <source>正在载入事项目录…</source>
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="243"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="255"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="322"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="334"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="343"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="355"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="348"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="360"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
@@ -318,134 +318,138 @@
         <translation>Verification denied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="110"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="111"/>
+        <source>预计 {date} 前答复 · {dept}</source>
+        <translation>answer expected by {date} · {dept}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="116"/>
+        <source>部门延期答复</source>
+        <translation>Department deferred its answer</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="120"/>
         <source>已发起核验 · {dept} · 预计 {days} 个工作日</source>
         <translation>Verification requested · {dept} · about {days} working days</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="113"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="123"/>
         <source>待核验</source>
         <translation>Awaiting verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="119"/>
-        <source>{why}（已排队，平台恢复后自动重发）</source>
-        <translation>{why} (queued; sent again when the platform is back)</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="123"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="152"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="156"/>
         <source>出错</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="125"/>
-        <source>平台暂不可用，已排队，恢复后自动重发</source>
-        <translation>Platform unavailable; queued and sent again when it is back</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="130"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="134"/>
         <source>已排队</source>
         <translation>Queued</translation>
     </message>
     <message>
         <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="196"/>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="139"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="143"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="140"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="129"/>
+        <source>平台恢复后自动查询</source>
+        <translation>asked automatically when the platform is back</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="144"/>
         <source>申请人在失信名单中，不能以承诺方式办理</source>
         <translation>The applicant is on the dishonesty list and cannot use a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="145"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="149"/>
         <source>待签字</source>
         <translation>To be signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="146"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="150"/>
         <source>在「④ 承诺签字」中由申请人签署</source>
         <translation>Signed by the applicant in &quot;④ Pledge&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="157"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="161"/>
         <source>待查询</source>
         <translation>To look up</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="159"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="163"/>
         <source>待发起核验</source>
         <translation>Verification to request</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="173"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="177"/>
         <source>查询对象：{who}</source>
         <translation>About: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="176"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="180"/>
         <source>核验对象：{who}</source>
         <translation>Verification about: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="193"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="197"/>
         <source>数据截至 {t}</source>
         <translation>data as of {t}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="206"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="210"/>
         <source>办件状态：{s}</source>
         <translation>Case status: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="210"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="214"/>
         <source>（部门已答复，可作出决定）</source>
         <translation> (the department answered: decide now)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="214"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="218"/>
         <source>建议：{s}</source>
         <translation>Recommendation: {s}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="230"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
         <source>正在核查失信名单…</source>
         <translation>Checking the dishonesty list…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="234"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="238"/>
         <source>信用核查未完成：{e}。重新进入本步骤可再次核查。</source>
         <translation>Credit check not done: {e}. Enter this step again to retry.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="241"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="245"/>
         <source>签署承诺前须先核查失信名单</source>
         <translation>The dishonesty list is checked before any pledge is signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="245"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="249"/>
         <source>信用核查：已列入失信名单</source>
         <translation>Credit check: on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="247"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="251"/>
         <source>信用核查：未列入失信名单</source>
         <translation>Credit check: not on the dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="263"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="267"/>
         <source>申请人已列入失信名单（名单版本 {v}；{d}），依规定不能以告知承诺方式办理，请改用目录允许的其他方式</source>
         <translation>The applicant is on the dishonesty list (list version {v}; {d}) and by law cannot use the pledge route; use another method the catalogue allows</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="271"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="275"/>
         <source>信用核查通过：未列入失信名单（名单版本 {v}）</source>
         <translation>Credit check passed: not on the dishonesty list (list version {v})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/view_models.py" line="329"/>
+        <location filename="../../clerkapp/gui/wizard/view_models.py" line="333"/>
         <source>已决定：{d}</source>
         <translation>Decided: {d}</translation>
     </message>
@@ -707,17 +711,17 @@
 <context>
     <name>IdentityPresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="111"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="104"/>
         <source>正在改正姓名…</source>
         <translation>Correcting the name…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="118"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="111"/>
         <source>正在采用登记名称…</source>
         <translation>Adopting the registered name…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="125"/>
+        <location filename="../../clerkapp/gui/wizard/identity_actions.py" line="118"/>
         <source>正在记录理由…</source>
         <translation>Recording the reason…</translation>
     </message>

@@ -1,5 +1,6 @@
-"""A platform fault during the look-ups of a whole case: the failing proof turns red with the
-client's reason and offers only what the catalogue allows; F5 after the fault clears → ✔."""
+"""A platform fault during the look-ups of a whole case: the failing proof is queued — amber
+◷ 已排队, never a red failure (issue 10) — with the client's reason, and offers only what the
+catalogue allows; F5 after the fault clears → ✔."""
 
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ VEHICLE = f"{MATTER}.vehicle"
 
 
 def _vehicle_lookup_failed(driver: WizardDriver, sandbox: SandboxHandle) -> ProofRow:  # noqa: F811
-    """李明's public rental case with the vehicle registry answering 503: its row, failed."""
+    """李明's public rental case with the vehicle registry answering 503: its row, queued."""
     sandbox.set_fault("vehicle.ownership", "error", status=503)
     driver.choose_matter("ggzl", "公共租赁住房申请")
     driver.enter_applicant(LI_MING, "李明")
     driver.wait_lookups(timeout_s=40)
     row = driver.wizard.proofs_board.rows[VEHICLE]
-    assert row.model.status is RowStatus.FAILED
+    assert row.model.status is RowStatus.WAITING
     return row
 
 
@@ -37,9 +38,12 @@ def test_fault_on_one_lookup_then_retry_with_f5(
 ) -> None:
     wizard = driver.wizard
     row = _vehicle_lookup_failed(driver, sandbox)
-    assert row.badge.text().startswith("✖")
+    assert row.badge.text() == "◷ 已排队"
     detail = row.detail_label.text()
-    assert detail and "车辆" in detail, detail  # the client's Chinese reason names the registry
+    assert detail.startswith("平台恢复后自动查询"), detail
+    assert "车辆" in detail, detail  # the client's Chinese reason names the registry
+    stored = app_context.case_service.get_case(wizard.presenter.case_id)
+    assert stored.proofs[VEHICLE].state is ProofState.QUEUED
     # only what the catalogue allows: retry, or the department verification fallback
     assert set(row.buttons) == {RowAction.RETRY, RowAction.VERIFY}
     assert row.buttons[RowAction.RETRY].objectName() == f"proofAction_retry_{VEHICLE}"

@@ -349,3 +349,14 @@ def test_logging_goes_to_a_rotating_file_in_the_data_dir(clerkapp_home: Path) ->
             if isinstance(h, logging.handlers.RotatingFileHandler):
                 logging.getLogger("clerkapp").removeHandler(h)
                 h.close()
+
+
+def test_training_banner_names_the_training_store(qtbot: QtBot, app_context: AppContext) -> None:
+    """The window says which store it works in (issue 10 part 5): training work is in the
+    training store, which the banner names and which is never sent to a real platform."""
+    win = MainWindow(app_context)
+    qtbot.addWidget(win)
+    assert win.banner is not None
+    assert "培训库：不会发送到正式平台" in win.banner.text()
+    assert app_context.store.path == app_context.home / "training" / "clerkapp.sqlite3"
+    assert str(app_context.store.path) in win.banner.toolTip()

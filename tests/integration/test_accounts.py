@@ -274,7 +274,9 @@ def test_clerks_cli_end_to_end(clerkapp_home: Path) -> None:
         ("li", "clerk", False),
     ]
     # The passwords never reached the store or the trail in clear.
-    with Store(clerkapp_home / "clerkapp.sqlite3") as store:
+    from clerkapp.infra.paths import database_path
+
+    with Store(database_path()) as store:  # the store of the mode in use (training here)
         dump = " ".join(str(e.data) for e in store.audit.entries())
         assert PASSWORD not in dump and "brand-new-pass-7" not in dump
         assert {e.actor for e in store.audit.entries()} == {"cli"}

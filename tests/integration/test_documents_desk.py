@@ -88,7 +88,14 @@ def test_prints_are_numbered_once_counted_archived_and_audited(
     assert actions[-2:] == ["printed", "reprinted"]
     # the archive copy (0) kept on issue, then the original (1) and the 副本 (2)
     assert [d.copy_no for d in service.documents_of(first.id)] == [0, 1, 2]
-    assert store.audit.verify().ok
+    report = store.audit.verify()
+    assert report.broken is None and report.intact == report.count
+    # The fixture inserts the cases already decided, without the decision's audit entry: verify
+    # names exactly them (each decided case's state is bound to its audit entries).
+    assert sorted(report.findings) == sorted(
+        f"办件 {c.id} 在 cases 表中为“已办结（准予）”，审计记录中没有这一决定"
+        for c in (first, second)
+    )
 
 
 def _registered(store: Store, case_id: str) -> None:

@@ -69,7 +69,8 @@ def test_a_new_workstation_writes_only_owner_only_files(home: Path) -> None:
     root = logging.getLogger("clerkapp")
     try:
         store = context.store
-        assert {p.name for p in home.iterdir()} >= {
+        # training mode (no platform configured): the training store, in its own folder
+        assert {p.name for p in (home / "training").iterdir()} >= {
             "clerkapp.sqlite3",
             "clerkapp.sqlite3-wal",
             "clerkapp.sqlite3-shm",
@@ -83,7 +84,7 @@ def test_a_new_workstation_writes_only_owner_only_files(home: Path) -> None:
         desk = DocumentDesk.for_context(context)
         desk.record(desk.build(case.id, DocumentKind.DECISION, "wangxiao"), "wangxiao")
         assert log_file.read_text(encoding="utf-8")
-        assert len(list((home / "documents").rglob("*.pdf"))) == 2
+        assert len(list((home / "training" / "documents").rglob("*.pdf"))) == 2
         assert_private(home)
     finally:
         for handler in list(root.handlers):

@@ -35,6 +35,8 @@ def test_configure_then_back_to_training(clerkapp_home: Path) -> None:
         stdin=secret + "\n",
     )
     assert done.returncode == 0, done.stderr
+    # No OS keyring in the tests: the file fallback, and the truth about what it protects.
+    assert "仅复制数据库无法读出，但拿到整块硬盘的人可以解密" in done.stdout
     stored = (clerkapp_home / "settings.json").read_text(encoding="utf-8")
     assert secret not in stored
     assert not settings.is_training()

@@ -49,7 +49,11 @@ def test_verify_intact_chain(tmp_path: Path) -> None:
     _store(path, 7)
     result = _run("--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "审计链完整：7 条"
+    lines = result.stdout.splitlines()
+    assert lines[0] == "审计链完整：7 条"
+    assert lines[1].startswith("全部记录由审计密钥 ")
+    assert lines[1].endswith("签署，保存于本机密钥文件")
+    assert lines[2].startswith("存证核对：")
 
 
 def test_verify_default_store_in_clerkapp_home(clerkapp_home: Path) -> None:

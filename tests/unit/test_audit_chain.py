@@ -87,8 +87,9 @@ def test_tampered_actor_is_pinpointed(store_path: Path) -> None:
     assert report.broken is not None and report.broken.seq == 8
 
 
-def test_rehashed_row_breaks_the_link_of_the_next(store_path: Path) -> None:
-    """A forger who recomputes the changed row's own hash still breaks the following link."""
+def test_rehashed_row_without_the_key_is_pinpointed(store_path: Path) -> None:
+    """A forger who recomputes the changed row's own hash without the audit key (plain SHA-256,
+    as the chain was before schema 5) is caught at that very row."""
     with Store(store_path) as store:
         row = next(iter(store.db.query("SELECT * FROM audit WHERE seq = 3")))
     row["actor"] = "forger"
@@ -96,8 +97,8 @@ def test_rehashed_row_breaks_the_link_of_the_next(store_path: Path) -> None:
     forged = entry_hash(row["prev_hash"], {k: row[k] for k in keys})
     _raw(store_path, f"UPDATE audit SET actor = 'forger', hash = '{forged}' WHERE seq = 3")
     report = _verify(store_path)
-    assert report.broken is not None and report.broken.seq == 4
-    assert "链接断开" in report.broken.problem
+    assert report.broken is not None and report.broken.seq == 3
+    assert "密钥哈希不符" in report.broken.problem
 
 
 def test_deleted_row_is_pinpointed(store_path: Path) -> None:

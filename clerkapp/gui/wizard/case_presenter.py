@@ -84,23 +84,27 @@ class CasePresenter(IdentityPresenter):
 
     def _fire_lookups(self, retry_code: str | None = None) -> None:
         """Send the case's pending and queued look-ups at once (with the credit check on first
-        entry when the case has pledges); ``retry_code`` marks a 重试 of that proof."""
+        entry when the case has pledges); ``retry_code`` marks a 重试 (F5).
+
+        The rows are picked by the worker from the case as the store has it *now* (the board
+        may be stale: the sync worker may have answered meanwhile), so only what is still
+        failed or queued is sent; each row shows 查询中 when its look-up is really sent, and
+        every such row is cleared when the run ends, whatever became of it (issue 10)."""
         case = self.case
         assert case is not None
+        if self.fanout:
+            return  # one run at a time: its end clears what it set
         services = self.services
-        codes = [
-            code
-            for code, p in case.proofs.items()
-            if p.method is Method.DATA_QUERY and p.state in (ProofState.PENDING, ProofState.QUEUED)
-        ]
+        wanted = any(
+            p.method is Method.DATA_QUERY and p.state in (ProofState.PENDING, ProofState.QUEUED)
+            for p in case.proofs.values()
+        )
         want_credit = self.has_pledges() and self.credit is None and retry_code is None
-        if not codes and not want_credit:
+        if not wanted and not want_credit and retry_code is None:
             return
-        for code in codes:
-            self.live[code] = IN_FLIGHT
-            self.errors.pop(code, None)
         if want_credit:
             self.credit_running = True
+        self.fanout = True
         self.changed.emit()
         case_id = case.id
         subject = subject_of(case)
@@ -108,6 +112,8 @@ class CasePresenter(IdentityPresenter):
         clerk = self.clerk_name
 
         def work(report: Any) -> tuple[LookupRun, Snapshot]:
+            report(("", "", services.snapshot(case_id)))  # the case as it is now, first
+
             def progress(code: str, state: str) -> None:
                 # Each answer shows at once, with the case as it is after that answer.
                 snapshot = services.snapshot(case_id) if state != IN_FLIGHT else None
@@ -124,16 +130,31 @@ class CasePresenter(IdentityPresenter):
             )
             return run, services.snapshot(case_id)
 
-        self.fanout = True
+        def failure(exc: BaseException) -> None:
+            self.fanout = False
+            self._clear_run_rows()
+            self.credit_running = False
+            self.failed.emit(ops.user_message_for(exc))
+            self.refresh_from_store()
 
-        self._run("", work, self._lookups_done, self._lookup_progress)
+        ops.run_op(
+            self,
+            work,
+            self._for_this_case(self._lookups_done),
+            self._for_this_case(failure),
+            self._for_this_case(self._lookup_progress),
+        )
 
     def _lookup_progress(self, value: tuple[str, str, Snapshot | None]) -> None:
         code, state, snapshot = value
         if code == CREDIT:
             self.credit_running = state == IN_FLIGHT
+        elif not code:
+            pass  # the case read before the run
         elif state == IN_FLIGHT:
             self.live[code] = IN_FLIGHT
+            self.run_rows.add(code)
+            self.errors.pop(code, None)
         else:
             self.live.pop(code, None)
         if snapshot is not None:
@@ -143,8 +164,8 @@ class CasePresenter(IdentityPresenter):
     def _lookups_done(self, result: tuple[LookupRun, Snapshot]) -> None:
         run, snapshot = result
         self.fanout = False
+        self._clear_run_rows()
         for code, outcome in run.proofs.items():
-            self.live.pop(code, None)
             if outcome.state in (FAILED, QUEUED):
                 self.errors[code] = outcome.user_message
         if run.credit is not None:
@@ -155,9 +176,17 @@ class CasePresenter(IdentityPresenter):
         self._apply(snapshot)
         self.changed.emit()
 
+    def _clear_run_rows(self) -> None:
+        """Every row the run set to 查询中 ends with it (one run at a time), whatever became of
+        its look-up; the run's last snapshot says what the store has."""
+        for code in self.run_rows:
+            self.live.pop(code, None)
+        self.run_rows.clear()
+
     def retry(self, code: str) -> None:
-        """重试 (F5): send one failed look-up again."""
-        if self.case is None or self.live.get(code) == IN_FLIGHT:
+        """重试 (F5): send again what is retryable now — the failed and queued look-ups of the
+        case as stored (never a satisfied row, never one waiting for a department)."""
+        if self.case is None or self.fanout:
             return
         self._fire_lookups(retry_code=code)
 
@@ -194,6 +223,9 @@ class CasePresenter(IdentityPresenter):
             self._watch_department()
 
         self._run("", work, done)
+
+    def _after_store_change(self) -> None:
+        self._watch_department()  # tickets the sync worker got meanwhile are watched from here
 
     def _watch_department(self) -> None:
         """Long-poll the department's answer in the background; each answer arrives as a

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from clerkapp.app.lookups import IN_FLIGHT
-from clerkapp.core.case import Case, CaseState
+from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import Matter, Method, ProcedureKind
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui import ops
@@ -39,6 +39,7 @@ class PresenterState(QObject):
         super().__init__(parent)
         self.services = services
         self.clerk = clerk
+        self.read_pool: QThreadPool | None = None  # where store changes are read (None: global)
         self.reset()
 
     # -- state -----------------------------------------------------------------------------------
@@ -58,7 +59,10 @@ class PresenterState(QObject):
         self.watching = False
         self.lookups_started = False
         self.fanout = False  # a look-up fan-out is on its way
+        self.run_rows: set[str] = set()  # proofs the fan-out on its way set to 查询中
         self.seen = 0  # number of the newest case snapshot shown
+        self.rereading = False  # the case is being read again after a store change
+        self.reread_again = False  # another change was heard meanwhile: read once more
 
     def stop(self) -> None:
         """Drop every answer still on its way and stop watching for department answers (the
@@ -180,14 +184,56 @@ class PresenterState(QObject):
 
         ops.run_op(self, fn, success, failure, progress if on_progress else None)
 
+    def _after_store_change(self) -> None:
+        """What the case presenter does once a store change is shown (resume watching for a
+        department's answer once the sync worker has the tickets)."""
+
     def _apply(self, snapshot: Snapshot) -> bool:
-        """Take ``snapshot`` unless a newer one is already on screen."""
+        """Take ``snapshot`` unless a newer one is already on screen. A look-up's error of an
+        earlier run is forgotten once its proof has moved on (answered, switched, waiting)."""
         seq, case = snapshot
         if seq <= self.seen:
             return False
         self.seen = seq
         self.case = case
+        for code in list(self.errors):
+            p = case.proofs.get(code)
+            if p is None or p.state not in (ProofState.PENDING, ProofState.QUEUED):
+                del self.errors[code]
         return True
+
+    def refresh_from_store(self) -> None:
+        """The store changed this case (the sync worker, a verification poll, a department's
+        answer): read it again off the GUI thread and show it. One read at a time; a change
+        heard during a read reads once more after it (issue 10)."""
+        case = self.case
+        if case is None:
+            return
+        if self.rereading:
+            self.reread_again = True
+            return
+        self.rereading = True
+        services, case_id = self.services, case.id
+
+        def done(snapshot: Snapshot) -> None:
+            self.rereading = False
+            self._set_case(snapshot)
+            self._after_store_change()
+            if self.reread_again:
+                self.reread_again = False
+                self.refresh_from_store()
+
+        def failed(exc: BaseException) -> None:
+            self.rereading = self.reread_again = False
+            ops.log_failure(exc, "re-reading the case after a store change")
+
+        ops.run_op(
+            self,
+            lambda: services.snapshot(case_id),
+            self._for_this_case(done),
+            self._for_this_case(failed),
+            pool=self.read_pool,
+        )
 
     def _opened(self, snapshot: Snapshot) -> None:
         self._apply(snapshot)

@@ -166,7 +166,9 @@ class WizardServices:
                 return None
             if status.state in (VerificationState.ANSWERED, VerificationState.EXPIRED):
                 changed |= settler.settle(Outcome(row, answer=status)) == "sent"
-            deferred += status.state is VerificationState.DEFERRED
+            if status.state is VerificationState.DEFERRED:
+                settler.settle(Outcome(row, answer=status))  # the deferral and its date shown
+                deferred += 1
         if not changed and rows and deferred == len(rows):
             return None
         return changed

@@ -105,26 +105,30 @@ def _row(
         )
         return make(RowStatus.FAILED, words, _evidence(p))
     if state is ProofState.AWAITING_DEPT:
-        days = item.verify.expected_days if item and item.verify else 0
         dept = item.verify.department if item and item.verify else ""
+        if p.deferred_until:
+            # The department said it answers later: still waiting, by the new date (issue 10).
+            detail = QCoreApplication.translate("CaseWizard", "预计 {date} 前答复 · {dept}").format(
+                dept=dept, date=p.deferred_until
+            )
+            return make(
+                RowStatus.WAITING,
+                QCoreApplication.translate("CaseWizard", "部门延期答复"),
+                detail,
+            )
+        days = item.verify.expected_days if item and item.verify else 0
         detail = QCoreApplication.translate(
             "CaseWizard", "已发起核验 · {dept} · 预计 {days} 个工作日"
         ).format(dept=dept, days=days)
         return make(RowStatus.WAITING, QCoreApplication.translate("CaseWizard", "待核验"), detail)
     why = error or p.error or ""
     if state is ProofState.QUEUED:
+        # Queued, never a failure (issue 10): amber, sent by itself when the platform is back;
+        # 重试 asks now. Why it is queued follows in brackets.
         actions = (RowAction.RETRY, *_alternatives(case, p))
-        if error:
-            # Failed just now, in front of the clerk: red, with why, and what can be done.
-            detail = QCoreApplication.translate(
-                "CaseWizard", "{why}（已排队，平台恢复后自动重发）"
-            ).format(why=error)
-            return make(
-                RowStatus.FAILED, QCoreApplication.translate("CaseWizard", "出错"), detail, actions
-            )
-        detail = QCoreApplication.translate(
-            "CaseWizard", "平台暂不可用，已排队，恢复后自动重发"
-        ) + (f"（{why}）" if why else "")
+        detail = QCoreApplication.translate("CaseWizard", "平台恢复后自动查询") + (
+            f"（{why}）" if why else ""
+        )
         return make(
             RowStatus.WAITING,
             QCoreApplication.translate("CaseWizard", "已排队"),

@@ -25,6 +25,7 @@ from clerkapp.app.context import AppContext
 from clerkapp.core.case_types import Decision
 from clerkapp.core.catalogue import Matter, Method
 from clerkapp.gui import gc_guard, ops
+from clerkapp.gui.case_updates import hub_for
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
 from clerkapp.gui.wizard.case_actions import CaseActionBar, WaysController
@@ -145,6 +146,11 @@ class CaseWizard(QWidget):
         self.presenter.opened.connect(self._case_opened)
         self.presenter.decided.connect(self._decided)
         self.print_host.set_clerk(clerk)
+        # Whoever changes the open case (sync, a poll, a department), the board follows it.
+        self.case_updates = hub_for(context)
+        if self.case_updates is not None:
+            self.case_updates.changed.connect(self._store_changed)
+            self.presenter.read_pool = self.case_updates.pool
         app = QCoreApplication.instance()
         if app is not None:
             # No department watch outlives the window (the shell waits for running ops).
@@ -194,6 +200,12 @@ class CaseWizard(QWidget):
         """The sync worker sent something: an answer it recorded for the case on screen (the
         identity check, a queued look-up) shows without a click."""
         self.presenter.refresh_waiting()
+
+    def _store_changed(self, case_ids: frozenset[str]) -> None:
+        """Cases changed in the store: the open one is read again (off the GUI thread)."""
+        case_id = self.presenter.case_id
+        if case_id and case_id in case_ids:
+            self.presenter.refresh_from_store()
 
     # -- navigation --------------------------------------------------------------------------
 

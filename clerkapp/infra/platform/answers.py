@@ -132,3 +132,30 @@ def report_id(data: Any) -> str:
 def acknowledged(data: Any, source: str) -> dict[str, Any]:
     """An acknowledgement (registration, event): any JSON object; nothing else is used."""
     return _object(data, source, "acknowledgement")
+
+
+def _anchor(data: Any) -> dict[str, Any]:
+    anchor = _object(data, "platform", "audit anchor")
+    count = anchor.get("count")
+    head = anchor.get("head")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise PlatformBadAnswer.build("platform", "audit anchor: count is not a count")
+    if not isinstance(head, str) or len(head) != 64:
+        raise PlatformBadAnswer.build("platform", "audit anchor: head is not a hash")
+    for key in ("chain", "at"):
+        _text(anchor, key, "platform")
+    return anchor
+
+
+def audit_anchor(data: Any) -> dict[str, Any]:
+    """The anchor the platform stored: ``{id, workstation, chain, count, head, at,
+    received_at}``."""
+    return _anchor(data)
+
+
+def audit_anchor_list(data: Any) -> list[dict[str, Any]]:
+    """``{"anchors": [...]}``: the anchors the platform keeps."""
+    rows = _object(data, "platform", "audit anchors").get("anchors")
+    if not isinstance(rows, list):
+        raise PlatformBadAnswer.build("platform", "audit anchors: no list")
+    return [_anchor(row) for row in rows]

@@ -83,6 +83,10 @@ class PlatformClient:
         # network unless the lab exception was configured (clerkapp.infra.url_policy).
         self._insecure_refused = needs_insecure_flag(self.base_url) and not allow_insecure_http
         self.credentials = credentials
+        # The platform this client stands for, as outbox rows are stamped (``training`` or the
+        # platform's address): set by the application, a row stamped otherwise is not sent to
+        # it (clerkapp.app.outbox_send.send). None: no check (tools and tests).
+        self.target: str | None = None
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
@@ -300,6 +304,42 @@ class PlatformClient:
             idempotency_key=idempotency_key,
         )
         return answers.report_id(data)
+
+    def anchor_audit(
+        self,
+        anchor: Mapping[str, Any],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Anchor the audit chain's head on the platform (``{chain, count, head, at}``: counts
+        and hashes only); the platform's stored anchor comes back."""
+        body = {k: anchor[k] for k in ("chain", "count", "head", "at")}
+        data = self._call(
+            "POST",
+            "/audit-anchors",
+            op="audit_anchor",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.audit_anchor(data)
+
+    def audit_anchors(
+        self, chain: str, after: int = 0, *, context: CallContext
+    ) -> list[dict[str, Any]]:
+        """The anchors the platform keeps for this workstation's chain ``chain``, with an id
+        above ``after`` (oldest first)."""
+        data = self._call(
+            "GET",
+            "/audit-anchors",
+            op="audit_anchors",
+            source="platform",
+            context=context,
+            params={"chain": chain, "after": str(after)},
+        )
+        return answers.audit_anchor_list(data)
 
     # ------------------------------------------------------------- transport
 

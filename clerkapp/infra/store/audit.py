@@ -1,9 +1,11 @@
 """The audit trail (全程留痕): append-only rows, each chained by hash to the one before it.
 
-``hash = sha256(prev_hash + canonical JSON of the row's content)``, the first row chained to
-:data:`GENESIS`. The head of the chain (last seq and hash) is also kept in ``meta`` in the same
-transaction, so deleting the newest rows is noticed too. :meth:`AuditTrail.verify` walks the
-chain and names the first broken entry.
+``hash = HMAC-SHA256(audit key, prev_hash + canonical JSON of the row's content)`` under the
+workstation's audit key (:mod:`clerkapp.infra.store.audit_chain`; entries written before schema 5
+keep ``sha256(prev_hash + …)``), the first row chained to :data:`GENESIS`. The head of the chain
+(last seq and hash) is also kept in ``meta`` in the same transaction, and anchored on the platform
+at every sync. :meth:`AuditTrail.verify` (:mod:`clerkapp.infra.store.audit_verify`) walks the
+chain, names the first broken entry and every other problem.
 
 Privacy: entries reference the case id, never an ID number or a name; :meth:`AuditTrail.append`
 refuses data that contains something shaped like a resident ID number.
@@ -14,17 +16,33 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.errors import StoreError
+from clerkapp.infra import secret_vault
+from clerkapp.infra.store.audit_chain import (
+    AuditAnchor,
+    ChainMarker,
+    keyed_entry_hash,
+    local_anchors,
+    read_marker,
+)
+from clerkapp.infra.store.audit_verify import (
+    GENESIS,
+    KEYED_SCHEMA,
+    AuditReport,
+    BrokenEntry,
+    verify_trail,
+)
 from clerkapp.infra.store.db import db_time
 
 if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "AuditAnchor", "AuditEntry", "AuditReport", "AuditTrail", "BrokenEntry"]
 
 ACTIONS = frozenset(
     {
@@ -39,6 +57,7 @@ ACTIONS = frozenset(
         "verification_answered",
         "verification_updated",
         "verification_expired",
+        "verification_deferred",
         "pledge_signed",
         "credit_checked",
         "credit_reported",
@@ -77,6 +96,9 @@ ACTIONS = frozenset(
         "clerk_updated",
         "outbox_needs_person",
         "outbox_requeued",
+        "outbox_edited",
+        "outbox_cancelled",
+        "verification_withdrawn",
         "auth_event",
         "answers_reduced",  # answer retention: a count of cases, never which (app.retention)
     }
@@ -122,34 +144,14 @@ class AuditEntry:
     hash: str
 
 
-@dataclass(frozen=True)
-class BrokenEntry:
-    """The first place the chain does not hold: ``problem`` says what differs (Chinese)."""
-
-    seq: int
-    action: str
-    at: str
-    problem: str
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    """Result of :meth:`AuditTrail.verify`: ``intact`` entries before the first break."""
-
-    intact: int
-    broken: BrokenEntry | None
-
-    @property
-    def ok(self) -> bool:
-        """Whether the whole chain holds."""
-        return self.broken is None
-
-
 class AuditTrail:
     """Append and verify the hash-chained audit trail of a store."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._marker: ChainMarker | None = None
+        self._key: bytes | None = None
+        self._audit_key: secret_vault.AuditKey | None = None
 
     def append(
         self,
@@ -181,7 +183,11 @@ class AuditTrail:
                 "action": action,
                 "data": data_text,
             }
-            digest = entry_hash(prev_hash, _content(row))
+            marker, key = self._chain_key(conn)
+            if key is not None and marker is not None and seq >= marker.keyed_from:
+                digest = keyed_entry_hash(key, prev_hash, canonical_json(_content(row)))
+            else:
+                digest = entry_hash(prev_hash, _content(row))
             conn.execute(
                 "INSERT INTO audit(seq, at, actor, workstation, case_id, action, data, prev_hash,"
                 " hash) VALUES (:seq, :at, :actor, :workstation, :case_id, :action, :data,"
@@ -211,73 +217,87 @@ class AuditTrail:
         with self._store.read():
             return int(self._store.conn.execute("SELECT count(*) FROM audit").fetchone()[0])
 
-    def verify(self) -> AuditReport:
-        """Walk the whole chain; the first entry that is missing, altered or out of place.
+    def verify(self, anchors: Sequence[AuditAnchor] = ()) -> AuditReport:
+        """Walk the whole trail (chain, key, ``anchors``, cases); the first entry that is
+        missing, altered or out of place, and every other problem, named.
 
         Reads a snapshot through its own connection, so the application keeps writing."""
+        # The key this trail already writes under, once read (the vault is asked otherwise).
+        key, problem = (self._audit_key, None) if self._audit_key else current_audit_key()
         with self._store.snapshot() as conn:
-            prev_hash = GENESIS
-            expected = 1
-            last: dict[str, Any] | None = None
-            for raw in conn.execute("SELECT * FROM audit ORDER BY seq"):
-                row = dict(raw)
-                broken = _check(row, expected, prev_hash, last)
-                if broken is not None:
-                    return AuditReport(intact=expected - 1, broken=broken)
-                prev_hash = str(row["hash"])
-                expected += 1
-                last = row
-            found = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-        head = None if found is None else str(found[0])
-        count = expected - 1
-        if head is not None:
-            head_seq, head_hash = head.split(":", 1)
-            if int(head_seq) != count or head_hash != prev_hash:
-                missing = int(head_seq) - count
-                problem = (
-                    f"末尾缺少 {missing} 条记录（已被删除）"
-                    if missing > 0
-                    else "链尾与记录的链头不符（链头之后有来历不明的记录或链尾被改写）"
-                )
-                return AuditReport(
-                    intact=count,
-                    broken=BrokenEntry(
-                        seq=count + 1 if missing > 0 else count,
-                        # Deleted newest entries left nothing to show; otherwise the last one.
-                        action=str(last["action"]) if last and missing <= 0 else "",
-                        at=str(last["at"]) if last and missing <= 0 else "",
-                        problem=problem,
+            return verify_trail(conn, key, anchors, key_problem=problem)
+
+    # -- the keyed chain and its anchors ----------------------------------------------------
+
+    def _chain_key(self, conn: Any) -> tuple[ChainMarker | None, bytes | None]:
+        """The marker and the key new entries are chained under (None, None: a store from
+        before schema 5, not migrated — only :class:`Store` with ``migrate_to`` makes one)."""
+        if self._marker is None:
+            marker = read_marker(conn)
+            if marker is None:
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= KEYED_SCHEMA:
+                    raise StoreError(
+                        "audit chain marker missing",
+                        user_message="本地数据库的审计链格式标记缺失（数据库被改动），"
+                        "不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。",
+                    )
+                return None, None
+            # Never a new key here: a lost key must not be replaced behind the trail's back.
+            try:
+                key = secret_vault.audit_key(create=False)
+            except secret_vault.VaultError:
+                key = None
+            if key is None or key.key_id != marker.key_id or not marker.holds_under(key.key):
+                raise StoreError(
+                    "audit key does not match the store's chain",
+                    user_message=(
+                        "本机审计密钥与本地数据库的审计链不符（密钥丢失或数据库来自其他工作站），"
+                        "不能再记录操作。请联系技术支持。"
                     ),
                 )
-        return AuditReport(intact=count, broken=None)
+            self._marker, self._key, self._audit_key = marker, key.key, key
+        return self._marker, self._key
+
+    def head(self) -> tuple[str | None, int, str]:
+        """``(chain id, entry count, head hash)`` of the trail now (GENESIS when empty)."""
+        with self._store.read():
+            conn = self._store.conn
+            marker = read_marker(conn)
+            last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is None:
+            return (marker.chain if marker else None), 0, GENESIS
+        return (marker.chain if marker else None), int(last[0]), str(last[1])
+
+    def record_anchor(self, anchor: AuditAnchor, *, confirmed_at: datetime) -> None:
+        """Keep an anchor the platform confirmed (joining the caller's transaction)."""
+        with self._store.atomic():
+            self._store.conn.execute(
+                "INSERT INTO audit_anchors(chain, count, head, at, workstation, confirmed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    anchor.chain,
+                    anchor.count,
+                    anchor.head,
+                    anchor.at,
+                    anchor.workstation,
+                    db_time(confirmed_at),
+                ),
+            )
+
+    def local_anchors(self) -> list[AuditAnchor]:
+        """The anchors of this store's chain the platform confirmed (oldest first)."""
+        with self._store.read():
+            marker = read_marker(self._store.conn)
+            return [] if marker is None else local_anchors(self._store.conn, marker.chain)
 
 
-def _check(
-    row: dict[str, Any], expected: int, prev_hash: str, last: dict[str, Any] | None
-) -> BrokenEntry | None:
-    seq = int(row["seq"])
-    action, at = str(row["action"]), str(row["at"])
-    if seq != expected:
-        after = f"（第 {last['seq']} 条之后）" if last else ""
-        # The missing entry's own action and time are gone: the row found is its successor.
-        return BrokenEntry(
-            seq=expected,
-            action="",
-            at="",
-            problem=f"缺少第 {expected} 条记录{after}：序号跳到 {seq}（记录被删除）",
-        )
-    if row["prev_hash"] != prev_hash:
-        return BrokenEntry(
-            seq=seq,
-            action=action,
-            at=at,
-            problem="与上一条记录的哈希链接断开（上一条被改写，或记录顺序被调换）",
-        )
-    if entry_hash(prev_hash, _content(row)) != row["hash"]:
-        return BrokenEntry(
-            seq=seq, action=action, at=at, problem="记录内容与其哈希不符（记录被改动或调换）"
-        )
-    return None
+def current_audit_key() -> tuple[secret_vault.AuditKey | None, str | None]:
+    """This workstation's audit key for checking (never created here), and why it is missing
+    when it cannot be read."""
+    try:
+        return secret_vault.audit_key(create=False), None
+    except secret_vault.VaultError as exc:
+        return None, exc.user_message
 
 
 def _entry(row: dict[str, Any]) -> AuditEntry:

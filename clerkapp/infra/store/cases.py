@@ -47,6 +47,16 @@ class CaseSummary:
     proofs_total: int
     proofs_satisfying: int
     proofs_waiting: int
+    proofs_failed: int = 0  # not satisfied / denied: settled against the applicant
+
+    @property
+    def decidable(self) -> bool:
+        """Every proof settled (satisfied or failed, none waiting or to do) on a case still to
+        decide: the clerk can decide it now (issue 10: the case list's 可决定)."""
+        return (
+            self.state in (CaseState.OPEN, CaseState.ACCEPTED)
+            and self.proofs_satisfying + self.proofs_failed == self.proofs_total
+        )
 
     @property
     def waiting(self) -> bool:
@@ -95,6 +105,7 @@ class CaseRepository:
                 },
             )
             self._save_proofs(case)
+            self._store.touch_case(case.id)
 
     def save(self, case: Case, *, now: datetime) -> None:
         """Store the changed state of an existing case and its proofs."""
@@ -107,6 +118,7 @@ class CaseRepository:
             if cursor.rowcount != 1:
                 raise _missing(case.id)
             self._save_proofs(case)
+            self._store.touch_case(case.id)
 
     def rename_applicant(self, case_id: str, name: str) -> None:
         """Keep the list and search column in step with a corrected applicant name (更正 of an
@@ -209,7 +221,9 @@ class CaseRepository:
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
             " ('satisfied', 'pledged', 'confirmed', 'waived', 'paper_checked')) AS satisfying,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
-            f" {WAITING_PROOF_STATES!r}) AS waiting FROM cases c) AS c"
+            f" {WAITING_PROOF_STATES!r}) AS waiting,"
+            " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
+            " ('not_satisfied', 'denied')) AS failed FROM cases c) AS c"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -275,4 +289,5 @@ def _summary(row: dict[str, Any]) -> CaseSummary:
         proofs_total=int(row["total"]),
         proofs_satisfying=int(row["satisfying"]),
         proofs_waiting=int(row["waiting"]),
+        proofs_failed=int(row["failed"]),
     )

@@ -15,11 +15,12 @@ Thread rules (the GUI calls services from worker threads, the sync worker runs i
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +41,13 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.pledges import PledgeRepository
     from clerkapp.infra.store.ratings import RatingRepository
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_S = 10.0
+
+#: Told, after a transaction committed, the ids of the cases it changed (on the committing
+#: thread; must be quick and must not use the store).
+CaseChangeListener = Callable[[frozenset[str]], None]
 
 
 def db_time(moment: datetime) -> str:
@@ -89,6 +96,8 @@ class Store:
         self._lock = threading.RLock()
         self._tx_thread: int | None = None
         self._subject_salt: bytes | None = None  # it never changes once stored: read it once
+        self._touched: set[str] = set()  # cases changed by the transaction in progress
+        self._case_listeners: list[CaseChangeListener] = []
         try:
             conn = sqlite3.connect(
                 str(self.path),
@@ -160,6 +169,7 @@ class Store:
         Nested use joins the outer transaction through a savepoint (an exception inside the
         inner block undoes only the inner block if the caller catches it).
         """
+        changed: frozenset[str] = frozenset()
         with self._lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
@@ -168,6 +178,7 @@ class Store:
             # IMMEDIATE takes the write lock now, so two writers never deadlock upgrading.
             self.conn.execute("BEGIN IMMEDIATE")
             self._tx_thread = threading.get_ident()
+            self._touched.clear()
             try:
                 yield self.db
             except BaseException:
@@ -181,8 +192,36 @@ class Store:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
                     raise
+                changed = frozenset(self._touched)
             finally:
                 self._tx_thread = None
+                self._touched.clear()
+        if changed:
+            self._tell_case_listeners(changed)
+
+    # -- who is told of committed case changes (issue 10: views that follow the store) ----------
+
+    def touch_case(self, case_id: str) -> None:
+        """Note that the transaction in progress changes ``case_id`` (the case repository does
+        it on every insert and save); the listeners hear of it once the transaction commits."""
+        self._touched.add(case_id)
+
+    def add_case_listener(self, listener: CaseChangeListener) -> None:
+        """Call ``listener(case_ids)`` after every commit that changed cases (on the committing
+        thread, outside the store's lock where the transaction was the outermost one)."""
+        self._case_listeners.append(listener)
+
+    def remove_case_listener(self, listener: CaseChangeListener) -> None:
+        """Stop telling ``listener``."""
+        if listener in self._case_listeners:
+            self._case_listeners.remove(listener)
+
+    def _tell_case_listeners(self, changed: frozenset[str]) -> None:
+        for listener in list(self._case_listeners):
+            try:
+                listener(changed)
+            except Exception:  # a listener's bug must not turn a committed change into an error
+                log.exception("case change listener failed")
 
     @contextmanager
     def read(self) -> Iterator[sqlite_utils.Database]:

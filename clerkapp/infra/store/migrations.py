@@ -283,6 +283,41 @@ def _v5_retention(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_cases_decided_at ON cases(decided_at)")
 
 
+def _v6_keyed_audit(db: sqlite_utils.Database) -> None:
+    """Issue 11 (a trail nobody can rewrite quietly): from the next entry on, the audit chain is
+    keyed (HMAC-SHA256 under the workstation's audit key, kept in the secret vault); the entries
+    already written stay plain SHA-256 and verify as what they are — the ``audit_chain`` marker in
+    ``meta`` says where the keyed part starts, under which key and in which chain (its own HMAC
+    binds them). ``audit_anchors`` keeps the chain heads the platform confirmed at each sync."""
+    from clerkapp.infra.store.audit_chain import start_keyed_chain
+
+    db.table("audit_anchors").create(
+        {
+            "id": int,
+            "chain": str,  # the chain id of the marker
+            "count": int,  # entries in the chain when anchored
+            "head": str,  # hash of entry ``count``
+            "at": str,  # when the anchor was taken (UTC)
+            "workstation": str,
+            "confirmed_at": str,  # when the platform confirmed it
+        },
+        pk="id",
+        not_null={"chain", "count", "head", "at", "workstation", "confirmed_at"},
+    )
+    db.table("audit_anchors").create_index(["chain", "count"])
+    start_keyed_chain(db.conn)
+
+
+def _v7_outbox_target(db: sqlite_utils.Database) -> None:
+    """Issue 10 (training and production never mix): every outbox row names the platform it
+    was queued for (``training`` or the platform's address, see
+    :func:`clerkapp.infra.store.outbox.platform_target`); a row is sent only to that platform.
+    Rows written before have none (NULL) until the application settles them at its first start
+    (``clerkapp.app.training_store``). Written to apply in any order among other migrations."""
+    if "target" not in db.table("outbox").columns_dict:
+        db.table("outbox").add_column("target", str)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -291,6 +326,8 @@ MIGRATIONS: list[Migration] = [
     _v3_satisfaction,
     _v4_register_and_approvals,
     _v5_retention,
+    _v6_keyed_audit,
+    _v7_outbox_target,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -24,6 +24,35 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
 
 
+TRAINING_TARGET = "training"
+
+
+def platform_target(url: str, *, training: bool) -> str:
+    """The platform a row is queued for, as stamped on it: ``training`` for the training
+    sandbox (whatever port it listens on), else the platform's address (scheme and host in
+    lower case, no trailing slash)."""
+    if training:
+        return TRAINING_TARGET
+    url = url.strip().rstrip("/")
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower()}{slash}{path}"
+
+
+_INSERT = (
+    "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
+    " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)"
+    " ON CONFLICT(idempotency_key) DO NOTHING"
+)
+_INSERT_STAMPED = (
+    "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
+    " next_attempt_at, created_at, target) VALUES (?, ?, ?, ?, 'open', 0, ?, ?, ?)"
+    " ON CONFLICT(idempotency_key) DO NOTHING"
+)
+
+
 class OutboxKind(StrEnum):
     """What an outbox row asks the platform to do (docs/CONTRACTS.md)."""
 
@@ -33,6 +62,9 @@ class OutboxKind(StrEnum):
     PROGRESS_REGISTER = "progress_register"
     PROGRESS_EVENT = "progress_event"
     CREDIT_REPORT = "credit_report"
+    # The audit chain's head (entry count and hash, never personal data), anchored on the
+    # platform at every sync (clerkapp.app.audit_anchor).
+    AUDIT_ANCHOR = "audit_anchor"
 
 
 class OutboxState(StrEnum):
@@ -59,13 +91,18 @@ class OutboxRow:
     answer: dict[str, Any] | None
     created_at: datetime
     sent_at: datetime | None
+    # The platform the row was queued for (platform_target); None: written before rows were
+    # stamped and not settled yet. Sent only to that platform (clerkapp.app.outbox_send.send).
+    target: str | None = None
 
 
 class Outbox:
-    """Enqueue and settle outbox rows of a store."""
+    """Enqueue and settle outbox rows of a store. ``target``: the platform new rows are
+    stamped for (None: unstamped — stores opened by tools and tests that send nothing)."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.target: str | None = None
 
     def enqueue(
         self,
@@ -85,19 +122,19 @@ class Outbox:
         crash."""
         kind = OutboxKind(kind).value
         with self._store.atomic():
-            self._store.conn.execute(
-                "INSERT INTO outbox(kind, case_id, payload, idempotency_key, state, attempts,"
-                " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)"
-                " ON CONFLICT(idempotency_key) DO NOTHING",
-                (
-                    kind,
-                    case_id,
-                    json.dumps(payload, ensure_ascii=False, sort_keys=True),
-                    idempotency_key,
-                    db_time(not_before or now),
-                    db_time(now),
-                ),
+            values: tuple[Any, ...] = (
+                kind,
+                case_id,
+                json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                idempotency_key,
+                db_time(not_before or now),
+                db_time(now),
             )
+            # The stamp only when there is one (a store at an older schema has no column).
+            if self.target is None:
+                self._store.conn.execute(_INSERT, values)
+            else:
+                self._store.conn.execute(_INSERT_STAMPED, (*values, self.target))
             row = self.by_key(idempotency_key)
         assert row is not None
         return row
@@ -137,14 +174,16 @@ class Outbox:
 
     def unregistered(self, case_ids: Iterable[str]) -> set[str]:
         """Those of ``case_ids`` whose progress registration — the platform's record that this
-        workstation handles the case, needed before any other call of it — is still open."""
+        workstation handles the case, needed before any other call of it — is not delivered yet:
+        still open, or held for a person (its calls would only be refused until it is fixed)."""
         wanted = sorted(set(case_ids))
         found: set[str] = set()
         with self._store.read():
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 rows = self._store.conn.execute(
-                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ? AND state = 'open'"
+                    "SELECT DISTINCT case_id FROM outbox WHERE kind = ?"
+                    " AND state IN ('open', 'needs_person')"
                     f" AND case_id IN ({','.join('?' for _ in chunk)})",
                     [OutboxKind.PROGRESS_REGISTER.value, *chunk],
                 ).fetchall()
@@ -214,13 +253,19 @@ class Outbox:
             (error, db_time(next_attempt_at)),
         )
 
-    def mark_needs_person(self, row_id: int, problem: str) -> None:
-        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer)."""
-        self._update(
-            row_id,
-            "state = 'needs_person', attempts = attempts + 1, last_error = ?",
-            (problem,),
-        )
+    def mark_needs_person(self, row_id: int, problem: str, *, now: datetime | None = None) -> None:
+        """Stop sending a row: a person must look at ``problem`` (a 4xx, an unusable answer).
+        The refusal is audited (``outbox_needs_person``: row, kind, problem with ID numbers
+        masked) in the same transaction — the row's history in the 需人工处理 list."""
+        with self._store.atomic():
+            self._update(
+                row_id,
+                "state = 'needs_person', attempts = attempts + 1, last_error = ?",
+                (problem,),
+            )
+            from clerkapp.infra.store.outbox_people import audit_refusal
+
+            audit_refusal(self._store, row_id, problem, now)
 
     def requeue(self, row_id: int, *, now: datetime) -> None:
         """Send a ``needs_person`` row again (a person fixed the cause)."""
@@ -329,4 +374,5 @@ def _row(r: dict[str, Any]) -> OutboxRow:
         answer=None if r["answer"] is None else json.loads(r["answer"]),
         created_at=parse_db_time(r["created_at"]),
         sent_at=_time(r["sent_at"]),
+        target=r.get("target"),
     )
