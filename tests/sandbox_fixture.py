@@ -179,7 +179,9 @@ class SandboxHandle:
     def reset(self) -> None:
         """Back to the session's defaults."""
         self.clear_faults()
-        self.settings(verify_delay_s=VERIFY_DELAY_S, latency_ms=0, fault_rate=0.0)
+        self.settings(
+            verify_delay_s=VERIFY_DELAY_S, latency_ms=0, fault_rate=0.0, after_fault_rate=0.0
+        )
 
 
 _CSRF_RE = re.compile(r"name='csrf' value='([0-9a-f]+)'")

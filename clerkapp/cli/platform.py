@@ -33,6 +33,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     serve.add_argument(
         "--fault-rate", type=float, default=0.0, help="probability of a random 503 (0..1)"
     )
+    serve.add_argument(
+        "--after-fault-rate",
+        type=float,
+        default=0.0,
+        help="probability that a done operation's answer is lost (connection dropped after the"
+        " work, answer stored for the retry) (0..1)",
+    )
     serve.add_argument("--fault-seed", type=int, default=0, help="seed of the random faults")
     serve.add_argument(
         "--verify-delay-s",
@@ -140,6 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
             data_dir=data_dir,
             latency_ms=args.latency_ms,
             fault_rate=args.fault_rate,
+            after_fault_rate=args.after_fault_rate,
             fault_seed=args.fault_seed,
             verify_delay_s=args.verify_delay_s if args.verify_delay_s >= 0 else None,
             people=args.people,

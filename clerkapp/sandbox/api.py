@@ -1,13 +1,16 @@
 """The platform API (``/api/v1``, docs/CONTRACTS.md "Platform HTTP API").
 
 Every data call goes the same way: authenticate and check purpose binding, inject configured
-faults, answer a retry from the idempotency store, do the work, audit it, remember the answer.
+faults, then — in ONE state-store transaction — answer a retry from the idempotency store, or do
+the work, audit it and remember the answer; after the commit an after-work fault may lose the
+answer (the retry then gets the stored one). A kill at any moment leaves the work and its stored
+answer both or neither: an operation is applied exactly once per Idempotency-Key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Annotated
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -48,21 +51,59 @@ def sandbox(request: Request) -> SandboxState:
 Handler = Callable[[SandboxState, Caller], Awaitable[Response]]
 
 
+class _Undone(Exception):  # not an error: a 5xx answer whose transaction is rolled back
+    def __init__(self, response: Response) -> None:
+        super().__init__("rolled back")
+        self.response = response
+
+
+async def _answer(handler: Handler, state: SandboxState, caller: Caller) -> Response:
+    try:
+        return await handler(state, caller)
+    except Problem as problem:
+        return problem.response()
+
+
+def _at_once(step: Coroutine[Any, Any, Response]) -> Response:
+    """Run a handler that must not wait (it runs inside a transaction, which holds the state
+    store: yielding to the event loop there would stall every other call)."""
+    try:
+        step.send(None)
+    except StopIteration as done:
+        result: Response = done.value
+        return result
+    step.close()
+    raise RuntimeError("a data call's handler waited inside its transaction")
+
+
 async def _data_call(
     request: Request, target: str, source: str, handler: Handler, *, registers: bool = False
 ) -> Response:
     state = sandbox(request)
     try:
         caller, body = await state.guard(request, target, source, registers=registers)
-        stored = state.replay(request, caller, body)
-        if stored is not None:
-            return stored
+        if request.method == "GET":  # reads change nothing (and a poll may wait): no transaction
+            stored = state.replay(request, caller, body)
+            if stored is not None:
+                return stored
+            response = await _answer(handler, state, caller)
+            state.remember(request, caller, body, response)
+            return response
         try:
-            response = await handler(state, caller)
-        except Problem as problem:
-            response = problem.response()
-        state.remember(request, caller, body, response)
-        return response
+            with state.store.transaction():
+                stored = state.replay(request, caller, body)
+                if stored is not None:
+                    return stored
+                response = _at_once(_answer(handler, state, caller))
+                if response.status_code >= 500:  # not a final answer: keep nothing of it
+                    raise _Undone(response)
+                state.remember(request, caller, body, response)
+        except _Undone as undone:
+            return undone.response
+        # Committed (work and answer): an after-work fault may now lose the answer.
+        return state.faults.after_work(
+            request.headers.get("X-Sandbox-Fault"), target, response, source
+        )
     except FaultAnswer as fault:
         return fault.response
     except Problem as problem:

@@ -53,6 +53,7 @@ class RuntimeSettings(BaseModel):
     verify_delay_s: float | None = None
     latency_ms: int | None = None
     fault_rate: float | None = None
+    after_fault_rate: float | None = None
 
 
 def loopback_only(request: Request) -> None:
@@ -236,6 +237,8 @@ def _controls(app: FastAPI) -> None:
             state.faults.latency_ms = max(0, body.latency_ms)
         if body.fault_rate is not None:
             state.faults.rate = min(1.0, max(0.0, body.fault_rate))
+        if body.after_fault_rate is not None:
+            state.faults.after_rate = min(1.0, max(0.0, body.after_fault_rate))
         return json_response(_runtime(state))
 
     @router.get("/sandbox/audit", summary="The sandbox's audit of data calls (trainers)")
@@ -253,7 +256,11 @@ def _fault_state(state: SandboxState) -> dict[str, Any]:
     return {
         "latency_ms": state.faults.latency_ms,
         "fault_rate": state.faults.rate,
+        "after_fault_rate": state.faults.after_rate,
         "rules": [r.as_json() for r in state.faults.rules()],
+        # Since start: answers lost after the work, and retries answered from a stored answer.
+        "answers_lost": state.faults.lost,
+        "replayed": state.replayed,
     }
 
 
@@ -262,6 +269,7 @@ def _runtime(state: SandboxState) -> dict[str, Any]:
         "verify_delay_s": state.verifications.delay_s,
         "latency_ms": state.faults.latency_ms,
         "fault_rate": state.faults.rate,
+        "after_fault_rate": state.faults.after_rate,
         "as_of": state.as_of,
         "list_version": state.dataset.list_version,
     }

@@ -3,6 +3,12 @@
 Subjects are never written in clear: an HMAC with a salt kept in the data directory lets a
 trainer see that two calls were about the same person without the file revealing the person
 (a plain SHA-256 of an 18-digit ID number is easy to reverse by trying all of them).
+
+Given the state store, an entry is first written in the store's current transaction (table
+``audit_log``, numbered ``seq``) and appended to the file once that transaction commits: a data
+call's audit entry exists exactly when its work and idempotent answer do. At start-up, entries a
+kill kept from reaching the file are appended (and a torn last line is cut off), so the file has
+every committed entry once, in ``seq`` order.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
 import threading
@@ -19,6 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from clerkapp.sandbox.auth import Caller
+from clerkapp.sandbox.store import StateStore
+
+#: How much of the file's end is read at start-up to find its last entry.
+_TAIL_BYTES = 64 * 1024
 
 # An ID number (18 characters or a legacy 15 digits) inside a header a client sent, e.g. a case
 # reference: the audit keeps who asked about whom, but a person only as a pseudonym.
@@ -32,7 +43,7 @@ def _scrub(text: str) -> str:
 class SandboxAudit:
     """Appends one JSON line per data call to ``audit.jsonl`` in the data directory."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, store: StateStore | None = None) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         salt_path = data_dir / "audit-salt"
         if not salt_path.exists():
@@ -40,7 +51,38 @@ class SandboxAudit:
         self._salt = bytes.fromhex(salt_path.read_text(encoding="ascii").strip())
         self.path = data_dir / "audit.jsonl"
         self._lock = threading.Lock()
+        self._store = store
+        if store is not None:
+            self._catch_up(store)
         self._file = self.path.open("a", encoding="utf-8")
+
+    def _catch_up(self, store: StateStore) -> None:
+        """Append the committed entries the file lacks (a kill after COMMIT, before the file
+        write); then forget the store's copies (the file is the audit)."""
+        last = 0
+        if self.path.exists():
+            with self.path.open("rb+") as fh:
+                size = fh.seek(0, 2)
+                fh.seek(max(0, size - _TAIL_BYTES))
+                tail = fh.read()
+                if tail and not tail.endswith(b"\n"):  # a torn last line: cut it off
+                    cut = tail.rfind(b"\n") + 1
+                    fh.truncate(size - len(tail) + cut)
+                    tail = tail[:cut]
+            for raw in reversed(tail.splitlines()):
+                try:
+                    last = int(json.loads(raw).get("seq", 0))
+                except (ValueError, AttributeError):
+                    continue
+                break
+        missing = store.all("SELECT seq, line FROM audit_log WHERE seq > ? ORDER BY seq", (last,))
+        if missing:
+            with self.path.open("a", encoding="utf-8") as fh:
+                for row in missing:
+                    fh.write(_line(row["seq"], row["line"]))
+                fh.flush()
+                os.fsync(fh.fileno())
+        store.execute("DELETE FROM audit_log")  # the sequence itself lives on (AUTOINCREMENT)
 
     def subject_hash(self, subject: str) -> str:
         """The pseudonym of a subject (ID number or USCC) in this sandbox's audit."""
@@ -70,7 +112,16 @@ class SandboxAudit:
             "receipt_id": receipt_id,
             "outcome": outcome,
         }
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        text = json.dumps(entry, ensure_ascii=False)
+        if self._store is None:
+            self._write(json.dumps(entry, ensure_ascii=False) + "\n")
+            return
+        with self._store.atomic() as conn:  # joins the data call's transaction, if any
+            seq = conn.execute("INSERT INTO audit_log (line) VALUES (?)", (text,)).lastrowid
+            assert seq is not None
+            self._store.after_commit(lambda: self._write(_line(seq, text)))
+
+    def _write(self, line: str) -> None:
         with self._lock:
             self._file.write(line)
             self._file.flush()
@@ -91,3 +142,8 @@ class SandboxAudit:
         """Close the file."""
         with self._lock:
             self._file.close()
+
+
+def _line(seq: int, text: str) -> str:
+    """A file line: the entry with its sequence number first."""
+    return f'{{"seq": {seq}, {text[1:]}\n'

@@ -41,6 +41,9 @@ class SandboxSettings:
     latency_ms: int = 0
     fault_rate: float = 0.0
     fault_seed: int = 0
+    # Probability that a committed operation's answer is lost on the way back (connection
+    # dropped after the work; the client's retry gets the stored answer).
+    after_fault_rate: float = 0.0
     verify_delay_s: float | None = 5.0
     verify_expire_s: float = 14 * 24 * 3600.0
     timeout_fault_s: float = 30.0
@@ -67,9 +70,9 @@ class SandboxSettings:
                 str(exc),
                 user_message=f"时区“{self.office_zone}”无效，应为 IANA 时区名，如 Asia/Shanghai",
             ) from exc
-        if not 0.0 <= self.fault_rate <= 1.0:
+        if not (0.0 <= self.fault_rate <= 1.0 and 0.0 <= self.after_fault_rate <= 1.0):
             raise SandboxConfigError(
-                f"fault rate {self.fault_rate} not in [0, 1]",
+                f"fault rate {self.fault_rate}/{self.after_fault_rate} not in [0, 1]",
                 user_message="故障率必须在 0 到 1 之间",
             )
         if self.latency_ms < 0:

@@ -4,6 +4,12 @@ per-request faults by header (``X-Sandbox-Fault``) and per-item faults set throu
 
 Latency and timeouts are ``await asyncio.sleep``: they hold one request, never the event loop,
 so concurrent look-ups stay concurrent.
+
+Every fault above fails *before* the work. The ``after`` faults fail *after* it: the operation is
+done and its answer stored under its Idempotency-Key (one transaction), then the answer is lost on
+the way back — the connection dropped half-way through the body (``status`` 0) or a 5xx sent
+instead. Only a first answer is lost, never a replay, so the client's retry with the same key gets
+the stored answer (``Idempotent-Replayed: true``) and nothing is done twice.
 """
 
 from __future__ import annotations
@@ -13,10 +19,13 @@ import random
 from dataclasses import asdict, dataclass
 
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from clerkapp.sandbox.problems import Problem
 
-KINDS = ("error", "timeout", "malformed", "latency")
+KINDS = ("error", "timeout", "malformed", "latency", "after")
+#: ``X-Sandbox-Fault`` values of the after-work faults: drop the connection, or answer 502.
+AFTER_HEADERS = {"after": 0, "after-502": 502}
 MALFORMED_BODY = b'{"found": true, "record": {"name": '
 
 
@@ -39,11 +48,20 @@ class Faults:
     """The fault settings of one sandbox process."""
 
     def __init__(
-        self, *, latency_ms: int = 0, rate: float = 0.0, seed: int = 0, timeout_s: float = 30.0
+        self,
+        *,
+        latency_ms: int = 0,
+        rate: float = 0.0,
+        seed: int = 0,
+        timeout_s: float = 30.0,
+        after_rate: float = 0.0,
     ) -> None:
         self.latency_ms = latency_ms
         self.rate = rate
         self.timeout_s = timeout_s
+        self.after_rate = after_rate
+        #: Answers lost after the work (since start): the client must have retried each.
+        self.lost = 0
         self._rng = random.Random(seed)
         self._rules: dict[str, FaultRule] = {}
         self._released = False
@@ -82,7 +100,30 @@ class Faults:
             return _unavailable(503, source)
         return None
 
+    def after_work(
+        self, header: str | None, target: str, response: Response, source: str
+    ) -> Response:
+        """The answer to send for work just committed: ``response``, or — when an after-work
+        fault is configured (header ``after`` / ``after-502``, a rule of kind ``after`` or the
+        random ``after_rate``) — a lost answer in its place."""
+        status: int | None = None
+        value = (header or "").strip().lower()
+        if value in AFTER_HEADERS:
+            status = AFTER_HEADERS[value]
+        else:
+            rule = self._rules.get(target) or self._rules.get("*")
+            if rule is not None and rule.kind == "after":
+                status = rule.status if rule.status >= 500 else 0
+            elif self.after_rate and self._rng.random() < self.after_rate:
+                status = 0
+        if status is None:
+            return response
+        self.lost += 1
+        return _unavailable(status, source) if status else DroppedAnswer(response)
+
     async def _from_header(self, value: str, source: str) -> Response | None:
+        if value in AFTER_HEADERS:  # applied after the work (after_work)
+            return None
         if value in ("500", "502", "503", "504"):
             return _unavailable(int(value), source)
         if value == "timeout":
@@ -99,11 +140,13 @@ class Faults:
             400,
             "unknown_fault",
             f"无法识别的 X-Sandbox-Fault：{value[:40]}（可用 500、502、503、504、timeout、"
-            "malformed、latency=毫秒数）",
+            "malformed、latency=毫秒数、after、after-502）",
             source="sandbox",
         ).response()
 
     async def _from_rule(self, rule: FaultRule, source: str) -> Response | None:
+        if rule.kind == "after":  # applied after the work (after_work)
+            return None
         if rule.kind == "error":
             return _unavailable(rule.status, source)
         if rule.kind == "timeout":
@@ -127,6 +170,23 @@ class Faults:
                 break
             await asyncio.sleep(min(0.1, remaining))
         return _unavailable(504, source)
+
+
+class DroppedAnswer(Response):
+    """An answer cut off: its head and half its body are sent, then the connection is closed
+    (the server returns without completing the response; uvicorn closes the socket)."""
+
+    def __init__(self, answer: Response) -> None:
+        super().__init__(bytes(answer.body), answer.status_code, media_type=answer.media_type)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send(
+            {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
+        )
+        body = bytes(self.body)
+        await send(
+            {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
+        )
 
 
 def _unavailable(status: int, source: str) -> Response:

@@ -58,7 +58,8 @@ class SandboxState:
         self.store.execute(
             "DELETE FROM idempotency WHERE created_at < strftime('%s','now') - ?", (7 * 86400,)
         )
-        self.audit = SandboxAudit(settings.data_dir)
+        # Audit entries are written in the data call's transaction (exactly once, like its work).
+        self.audit = SandboxAudit(settings.data_dir, self.store)
         self.auth = Authenticator(
             settings.workstations, window_s=settings.clock_window_s, store=self.store
         )
@@ -68,7 +69,10 @@ class SandboxState:
             rate=settings.fault_rate,
             seed=settings.fault_seed,
             timeout_s=settings.timeout_fault_s,
+            after_rate=settings.after_fault_rate,
         )
+        #: Retries answered from a stored answer (since start).
+        self.replayed = 0
         self.verifications = Verifications(
             self.store,
             self.registries,
@@ -132,7 +136,9 @@ class SandboxState:
         return caller, body
 
     def replay(self, request: Request, caller: Caller, body: bytes) -> Response | None:
-        """The stored answer of an earlier try with the same Idempotency-Key, if any."""
+        """The stored answer of an earlier try with the same Idempotency-Key, if any (called
+        inside the data call's transaction, so a concurrent try with the same key waits for the
+        first one's commit and then gets its answer)."""
         key = request.headers.get("Idempotency-Key", "")
         if not key:
             if request.method == "POST":
@@ -154,6 +160,7 @@ class SandboxState:
             raise Problem(
                 422, "idempotency_conflict", "同一幂等键对应了不同的请求内容", source="platform"
             )
+        self.replayed += 1
         return Response(
             row["body"],
             status_code=row["status"],
@@ -162,7 +169,8 @@ class SandboxState:
         )
 
     def remember(self, request: Request, caller: Caller, body: bytes, response: Response) -> None:
-        """Keep a final answer (not a 5xx) under its Idempotency-Key."""
+        """Keep a final answer (not a 5xx) under its Idempotency-Key — in the data call's
+        transaction, with the work's own rows (:meth:`StateStore.transaction`)."""
         key = request.headers.get("Idempotency-Key", "")
         if not key or response.status_code >= 500:
             return

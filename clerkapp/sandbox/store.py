@@ -4,14 +4,16 @@ in one small SQLite file in the data directory (so training receipts printed yes
 today, and tickets, registrations and nonces survive a restart).
 
 Each statement is short; a lock serialises them because uvicorn's event loop and the test threads
-may share one connection.
+may share one connection. A data call's work and its idempotent answer are written in ONE
+transaction (:meth:`StateStore.transaction`): statements made inside it (by the same thread) join
+it, so a kill leaves either both or neither (docs/CONTRACTS.md "Idempotency").
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,8 @@ CREATE TABLE IF NOT EXISTS registered_cases (
     registered_at TEXT NOT NULL, PRIMARY KEY (workstation, case_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS progress_owners (
     token TEXT PRIMARY KEY, workstation TEXT NOT NULL, case_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit_anchors (
     id INTEGER PRIMARY KEY AUTOINCREMENT, workstation TEXT NOT NULL, chain TEXT NOT NULL,
     count INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL);
@@ -63,7 +67,10 @@ class StateStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock = threading.Lock()
+        # Re-entrant: statements inside a transaction (same thread) join it.
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._after_commit: list[Callable[[], None]] = []
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
@@ -89,15 +96,60 @@ class StateStore:
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
-        """Several statements in one transaction."""
+        """Several statements in one transaction; inside :meth:`transaction` a savepoint of it
+        (undone alone when the block raises, e.g. a refusal after a first insert)."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            nested = self._depth > 0
+            self._conn.execute("SAVEPOINT atomic" if nested else "BEGIN IMMEDIATE")
+            self._depth += 1
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._depth -= 1
+                if nested:
+                    self._conn.execute("ROLLBACK TO atomic")
+                    self._conn.execute("RELEASE atomic")
+                else:
+                    self._rollback()
                 raise
-            self._conn.execute("COMMIT")
+            self._depth -= 1
+            if nested:
+                self._conn.execute("RELEASE atomic")
+            else:
+                self._commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE … COMMIT around a whole data call: the work's rows (event,
+        ticket, report, audit entry) and the idempotency row commit together or not at all.
+        Held by one thread; the caller must not yield to the event loop inside it."""
+        with self.atomic() as conn:
+            yield conn
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether the calling thread is inside :meth:`atomic` / :meth:`transaction`."""
+        with self._lock:
+            return self._depth > 0
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the current transaction commits (at once outside one); dropped
+        on rollback. Actions run in commit order, under the store's lock."""
+        with self._lock:
+            if self._depth > 0:
+                self._after_commit.append(action)
+                return
+        action()
+
+    def _commit(self) -> None:
+        self._conn.execute("COMMIT")
+        actions, self._after_commit = self._after_commit, []
+        for action in actions:
+            action()
+
+    def _rollback(self) -> None:
+        self._after_commit = []
+        self._conn.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the connection."""
