@@ -335,6 +335,53 @@ def _tamperings(home: Path, work: Path, refused: Case) -> dict[str, str]:
     return said
 
 
+def _platform_that_lost_its_anchors(home: Path, tmp_path: Path, work: Path) -> None:
+    """The workstation pointed at a platform without its anchors (a new one, or one that lost
+    them): the anchors the store kept as confirmed still catch a truncation, and verify says
+    the platform lacks them."""
+    data = tmp_path / "other-platform"
+    data.mkdir()
+    (data / "workstations.json").write_text(json.dumps({WIN01: SECRET01}), encoding="utf-8")
+    other = _serve(data)
+    try:
+        done = _cli(
+            "platform",
+            "configure",
+            "--url",
+            other.url,
+            "--workstation",
+            WIN01,
+            "--secret-stdin",
+            stdin=SECRET01 + "\n",
+        )
+        assert done.returncode == 0, _no_traceback(done)
+        intact = _cli("audit", "verify")
+        said = _no_traceback(intact)
+        assert intact.returncode == 0, said
+        assert "平台上没有" in said
+        copy = work / "truncated-elsewhere.sqlite3"
+        source = sqlite3.connect(home / "clerkapp.sqlite3")
+        target = sqlite3.connect(copy)
+        source.backup(target)
+        target.close()
+        (count,) = source.execute("SELECT max(seq) FROM audit").fetchone()
+        source.close()
+        _sql(copy, f"DELETE FROM audit WHERE seq > {count - 5}")
+        conn = sqlite3.connect(copy)
+        with conn:
+            (head,) = conn.execute("SELECT hash FROM audit WHERE seq = ?", (count - 5,)).fetchone()
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{count - 5}:{head}",)
+            )
+        conn.close()
+        truncated = _cli("audit", "verify", "--db", str(copy))
+        said = _no_traceback(truncated)
+        assert truncated.returncode == 1, said
+        assert "末尾记录被截断或删除" in said
+    finally:
+        _stop(other)
+
+
 def _signed(
     platform: Platform,
     method: str,
@@ -471,6 +518,8 @@ def test_issue11_done_when(clerkapp_home: Path, platform: Platform, tmp_path: Pa
     assert "平台存证" in said_of["truncate (head fixed)"]
     assert "审计记录被清空" in said_of["wipe"]
     assert refused.id in said_of["cases edit"]
+
+    _platform_that_lost_its_anchors(clerkapp_home, tmp_path, work)
 
     statuses = _refusals(clerkapp_home, platform, approved)
     expected: dict[str, tuple[int, ...]] = {name: (403, 404) for name in statuses}
