@@ -158,6 +158,8 @@ def _platform_anchors(chain: str) -> list[AuditAnchor]:
         platform_credentials(settings),
         timeouts=Timeouts(connect=2.0, read=5.0),
         retry=RetryPolicy(attempts=1),
+        # a lab configured with --insecure-http is asked as the app asks it (warned at start)
+        allow_insecure_http=settings.insecure_http,
     ) as client:
         return platform_anchors(client, chain)
 
