@@ -17,13 +17,10 @@ import json
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -38,43 +35,26 @@ from clerkapp.core.catalogue import Method
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra import catalogue_io
 from clerkapp.sandbox.demo import LI_MING, WANG_FANG
-from tests.integration.test_audit_tampering import _rechain_plainly, _sql
-from tests.integration.test_sandbox_cli import ROOT, _wait_until_ready
-from tests.sandbox_fixture import sign_headers
+from tests.integration.issue11_story import (
+    SECRET01,
+    SECRET07,
+    WIN01,
+    WIN07,
+    Platform,
+    cli,
+    no_traceback,
+    send,
+    serve,
+    signed,
+    stop,
+    tamperings,
+)
+from tests.integration.test_audit_tampering import _sql
 
 pytestmark = pytest.mark.sandbox
 
-WIN01, SECRET01 = "WIN-01", "win-01-production-secret-4f7a"
-WIN07, SECRET07 = "WIN-07", "win-07-production-secret-9c2e"
 RENTAL = "zjj.public_rental"
-PURPOSE = f"matter:{RENTAL}"
 ONE_MESSAGE = "用户名或密码不正确。"
-
-
-@dataclass
-class Platform:
-    """The production sandbox process."""
-
-    data: Path
-    proc: subprocess.Popen[str]
-    url: str
-
-
-def _serve(data: Path) -> Platform:
-    ready = data.parent / f"ready-{uuid.uuid4().hex}.txt"
-    command = [sys.executable, "-m", "clerkapp", "platform", "serve", "--port", "0"]
-    command += ["--data", str(data), "--ready-file", str(ready), "--verify-delay-s", "0"]
-    command += ["--people", "200"]
-    proc = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    _wait_until_ready(proc, ready)
-    return Platform(data, proc, ready.read_text(encoding="utf-8").strip())
-
-
-def _stop(platform: Platform) -> None:
-    platform.proc.terminate()
-    platform.proc.communicate(timeout=30)
 
 
 @pytest.fixture
@@ -83,28 +63,12 @@ def platform(tmp_path: Path) -> Iterator[Platform]:
     data.mkdir()
     stations = {WIN01: SECRET01, WIN07: SECRET07}
     (data / "workstations.json").write_text(json.dumps(stations), encoding="utf-8")
-    running = _serve(data)
+    running = serve(data)
     try:
         yield running
     finally:
         if running.proc.poll() is None:
-            _stop(running)
-
-
-def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "clerkapp", *args],
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def _no_traceback(result: subprocess.CompletedProcess[str]) -> str:
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout + result.stderr
+            stop(running)
 
 
 def _login_refused(context: AppContext, username: str, password: str) -> str:
@@ -151,7 +115,7 @@ def _run_case(context: AppContext, clerk: str, subject: str, name: str) -> Case:
 
 def _day_at_the_counter(home: Path, platform: Platform) -> tuple[Case, Case]:
     """Configure, make the accounts, log in, run two cases; the two cases."""
-    bad = _cli(
+    bad = cli(
         "platform",
         "configure",
         "--url",
@@ -161,8 +125,8 @@ def _day_at_the_counter(home: Path, platform: Platform) -> tuple[Case, Case]:
         "--secret-stdin",
         stdin=SECRET01 + "\n",
     )
-    assert bad.returncode == 1 and "https" in _no_traceback(bad)
-    done = _cli(
+    assert bad.returncode == 1 and "https" in no_traceback(bad)
+    done = cli(
         "platform",
         "configure",
         "--url",
@@ -174,7 +138,7 @@ def _day_at_the_counter(home: Path, platform: Platform) -> tuple[Case, Case]:
         "金华市政务服务中心",
         stdin=SECRET01 + "\n",
     )
-    assert done.returncode == 0, _no_traceback(done)
+    assert done.returncode == 0, no_traceback(done)
     assert "文件" in done.stdout + done.stderr  # keyring vs file fallback said (no keyring here)
     assert SECRET01 not in (home / "settings.json").read_text(encoding="utf-8")
     for user, name, role, password in (
@@ -182,7 +146,7 @@ def _day_at_the_counter(home: Path, platform: Platform) -> tuple[Case, Case]:
         ("zhang", "张三", "clerk", "zhang-password-01"),
         ("li", "李四", "clerk", "li-password-0001"),
     ):
-        added = _cli(
+        added = cli(
             "clerks",
             "add",
             user,
@@ -193,11 +157,11 @@ def _day_at_the_counter(home: Path, platform: Platform) -> tuple[Case, Case]:
             "--password-stdin",
             stdin=password + "\n",
         )
-        assert added.returncode == 0, _no_traceback(added)
-    reserved = _cli(
+        assert added.returncode == 0, no_traceback(added)
+    reserved = cli(
         "clerks", "add", "demo", "--name", "x", "--password-stdin", stdin="demo-password-1\n"
     )
-    assert reserved.returncode == 1 and "保留" in _no_traceback(reserved)
+    assert reserved.returncode == 1 and "保留" in no_traceback(reserved)
     if not catalogue_io.bundled_path().exists() and not catalogue_io.installed_path().exists():
         catalogue_io.import_catalogue(catalogue_io.bundled_path().with_name("canonical.json"))
 
@@ -255,86 +219,6 @@ def _outbox_keeps_no_id_number(home: Path) -> None:
         assert not [r for r in rows if number in (r[0] or "") + (r[1] or "")]
 
 
-def _tamperings(home: Path, work: Path, refused: Case) -> dict[str, str]:
-    """Each tampering on a fresh copy of the synced store; what verify said of each."""
-    count = 0
-
-    def truncate_fix_head(p: Path) -> None:
-        conn = sqlite3.connect(p)
-        with conn:
-            conn.execute("DELETE FROM audit WHERE seq > ?", (count - 5,))
-            (head,) = conn.execute("SELECT hash FROM audit WHERE seq = ?", (count - 5,)).fetchone()
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{count - 5}:{head}",)
-            )
-        conn.close()
-
-    def swap(p: Path) -> None:
-        cols = "at, actor, workstation, case_id, action, data, prev_hash, hash"
-        conn = sqlite3.connect(p)
-        with conn:
-            a = conn.execute(f"SELECT {cols} FROM audit WHERE seq = 10").fetchone()
-            b = conn.execute(f"SELECT {cols} FROM audit WHERE seq = 11").fetchone()
-            sets = ", ".join(f"{c.strip()} = ?" for c in cols.split(","))
-            conn.execute(f"UPDATE audit SET {sets} WHERE seq = 10", b)
-            conn.execute(f"UPDATE audit SET {sets} WHERE seq = 11", a)
-        conn.close()
-
-    def edit_rechain(p: Path) -> None:
-        _sql(p, "UPDATE audit SET actor = 'chief' WHERE seq = 20")
-        _rechain_plainly(p, 20)
-
-    def forge_all(p: Path) -> None:  # no key, no marker, no local anchors: a plain chain
-        _sql(
-            p,
-            "DELETE FROM meta WHERE key = 'audit_chain'",
-            "DELETE FROM audit_anchors",
-            "UPDATE audit SET data = '{}' WHERE seq = 3",
-        )
-        _rechain_plainly(p, 1)
-
-    tamperings: dict[str, Callable[[Path], object]] = {
-        "edit + re-chain": edit_rechain,
-        "truncate (head fixed)": truncate_fix_head,
-        "truncate (head kept)": lambda p: _sql(p, f"DELETE FROM audit WHERE seq > {count - 5}"),
-        "wipe": lambda p: _sql(
-            p,
-            "DELETE FROM audit",
-            "DELETE FROM meta WHERE key = 'audit_head'",
-            "DELETE FROM audit_anchors",
-        ),
-        "swap": swap,
-        "delete": lambda p: _sql(p, "DELETE FROM audit WHERE seq = 15"),
-        "cases edit": lambda p: _sql(
-            p,
-            f"UPDATE cases SET state = 'approved', json = replace(json, '\"refused\"', "
-            f"'\"approved\"') WHERE id = '{refused.id}'",
-        ),
-        "marker removed, re-chained plainly": forge_all,
-        "empty file": lambda p: p.write_bytes(b""),
-        "damaged page": lambda p: p.write_bytes(
-            p.read_bytes()[: 4096 * 2] + b"\xff" * 4096 + p.read_bytes()[4096 * 3 :]
-        ),
-    }
-    source = sqlite3.connect(home / "clerkapp.sqlite3")
-    (count,) = source.execute("SELECT max(seq) FROM audit").fetchone()
-    said: dict[str, str] = {}
-    for n, (name, tamper) in enumerate(tamperings.items()):
-        copy = work / f"t{n}.sqlite3"
-        target = sqlite3.connect(copy)
-        source.backup(target)
-        target.close()
-        tamper(copy)
-        before, mtime = copy.read_bytes(), copy.stat().st_mtime_ns
-        result = _cli("audit", "verify", "--db", str(copy))
-        said[name] = _no_traceback(result)
-        assert result.returncode == 1, (name, said[name])
-        assert copy.read_bytes() == before and copy.stat().st_mtime_ns == mtime, name
-        assert not [p for p in work.iterdir() if p.name.startswith(copy.name + "-")], name
-    source.close()
-    return said
-
-
 def _platform_that_lost_its_anchors(home: Path, tmp_path: Path, work: Path) -> None:
     """The workstation pointed at a platform without its anchors (a new one, or one that lost
     them): the anchors the store kept as confirmed still catch a truncation, and verify says
@@ -342,9 +226,9 @@ def _platform_that_lost_its_anchors(home: Path, tmp_path: Path, work: Path) -> N
     data = tmp_path / "other-platform"
     data.mkdir()
     (data / "workstations.json").write_text(json.dumps({WIN01: SECRET01}), encoding="utf-8")
-    other = _serve(data)
+    other = serve(data)
     try:
-        done = _cli(
+        done = cli(
             "platform",
             "configure",
             "--url",
@@ -354,9 +238,9 @@ def _platform_that_lost_its_anchors(home: Path, tmp_path: Path, work: Path) -> N
             "--secret-stdin",
             stdin=SECRET01 + "\n",
         )
-        assert done.returncode == 0, _no_traceback(done)
-        intact = _cli("audit", "verify")
-        said = _no_traceback(intact)
+        assert done.returncode == 0, no_traceback(done)
+        intact = cli("audit", "verify")
+        said = no_traceback(intact)
         assert intact.returncode == 0, said
         assert "平台上没有" in said
         copy = work / "truncated-elsewhere.sqlite3"
@@ -374,52 +258,12 @@ def _platform_that_lost_its_anchors(home: Path, tmp_path: Path, work: Path) -> N
                 "UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{count - 5}:{head}",)
             )
         conn.close()
-        truncated = _cli("audit", "verify", "--db", str(copy))
-        said = _no_traceback(truncated)
+        truncated = cli("audit", "verify", "--db", str(copy))
+        said = no_traceback(truncated)
         assert truncated.returncode == 1, said
         assert "末尾记录被截断或删除" in said
     finally:
-        _stop(other)
-
-
-def _signed(
-    platform: Platform,
-    method: str,
-    path: str,
-    body: object = None,
-    *,
-    workstation: str = WIN01,
-    secret: str = SECRET01,
-    purpose: str = PURPOSE,
-    case: str = "-",
-    timestamp: float | str | None = None,
-    request_id: str | None = None,
-) -> tuple[bytes, dict[str, str]]:
-    raw = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
-    key = str(uuid.uuid4()) if method in ("POST", "PUT") else None
-    headers = sign_headers(
-        method,
-        path.split("?")[0],
-        raw,
-        workstation=workstation,
-        secret=secret,
-        official="zhang",
-        purpose=purpose,
-        case=case,
-        timestamp=timestamp,
-        request_id=request_id,
-        idempotency_key=key,
-    )
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-    return raw, headers
-
-
-def _send(platform: Platform, method: str, path: str, body: object = None, **kw: object) -> int:
-    raw, headers = _signed(platform, method, path, body, **kw)  # type: ignore[arg-type]
-    return requests.request(
-        method, platform.url + path, data=raw, headers=headers, timeout=10
-    ).status_code
+        stop(other)
 
 
 def _refusals(home: Path, platform: Platform, approved: Case) -> dict[str, int]:
@@ -442,7 +286,7 @@ def _refusals(home: Path, platform: Platform, approved: Case) -> dict[str, int]:
     }
     w07 = {"workstation": WIN07, "secret": SECRET07}
     assert (
-        _send(
+        send(
             platform,
             "PUT",
             f"/api/v1/progress/{uuid.uuid4().hex}{uuid.uuid4().hex}",
@@ -455,30 +299,30 @@ def _refusals(home: Path, platform: Platform, approved: Case) -> dict[str, int]:
     event = {"status": "approved", "label": "已办结：准予许可", "at": "2026-12-07T21:00:00+00:00"}
     lookup = {"item": "population.basic", "subject": {"id_number": LI_MING}}
     statuses = {
-        "WIN-07 polls WIN-01's ticket": _send(
+        "WIN-07 polls WIN-01's ticket": send(
             platform, "GET", f"/api/v1/verifications/{ticket}", case=own, **w07
         ),
-        "WIN-07 overwrites WIN-01's progress": _send(
+        "WIN-07 overwrites WIN-01's progress": send(
             platform, "PUT", f"/api/v1/progress/{token}", registration, case=own, **w07
         ),
-        "WIN-07 appends to WIN-01's case": _send(
+        "WIN-07 appends to WIN-01's case": send(
             platform, "POST", f"/api/v1/progress/{token}/events", event, case=approved.id, **w07
         ),
-        "WIN-07 looks up under WIN-01's case": _send(
+        "WIN-07 looks up under WIN-01's case": send(
             platform, "POST", "/api/v1/lookups", lookup, case=approved.id, **w07
         ),
-        "purpose curiosity": _send(
+        "purpose curiosity": send(
             platform, "POST", "/api/v1/lookups", lookup, case=approved.id, purpose="curiosity"
         ),
-        "purpose: a case never registered": _send(
+        "purpose: a case never registered": send(
             platform, "POST", "/api/v1/lookups", lookup, case="20261208-WIN01-9999"
         ),
-        "X-Timestamp nan": _send(
+        "X-Timestamp nan": send(
             platform, "GET", "/api/v1/items", purpose="catalogue", timestamp="nan"
         ),
-        "wrong secret": _send(platform, "GET", "/api/v1/items", purpose="catalogue", secret="x"),
+        "wrong secret": send(platform, "GET", "/api/v1/items", purpose="catalogue", secret="x"),
     }
-    _raw, headers = _signed(platform, "GET", "/api/v1/items", purpose="catalogue")
+    _raw, headers = signed(platform, "GET", "/api/v1/items", purpose="catalogue")
     assert requests.get(platform.url + "/api/v1/items", headers=headers, timeout=10).ok
     statuses["replay"] = requests.get(
         platform.url + "/api/v1/items", headers=headers, timeout=10
@@ -487,14 +331,14 @@ def _refusals(home: Path, platform: Platform, approved: Case) -> dict[str, int]:
         statuses[f"Host evil.example {path}"] = requests.get(
             platform.url + path, headers={**headers, "Host": "evil.example"}, timeout=10
         ).status_code
-    _stop(platform)
-    restarted = _serve(platform.data)
+    stop(platform)
+    restarted = serve(platform.data)
     try:
         statuses["replay after a restart"] = requests.get(
             restarted.url + "/api/v1/items", headers=headers, timeout=10
         ).status_code
     finally:
-        _stop(restarted)
+        stop(restarted)
     return statuses
 
 
@@ -504,8 +348,8 @@ def test_issue11_done_when(clerkapp_home: Path, platform: Platform, tmp_path: Pa
         refused, approved = _day_at_the_counter(clerkapp_home, platform)
     finally:
         os.umask(umask)
-    verified = _cli("audit", "verify")
-    said = _no_traceback(verified)
+    verified = cli("audit", "verify")
+    said = no_traceback(verified)
     assert verified.returncode == 0, said
     assert "审计链完整" in said and "已向平台取得存证" in said
     _outbox_keeps_no_id_number(clerkapp_home)
@@ -513,7 +357,7 @@ def test_issue11_done_when(clerkapp_home: Path, platform: Platform, tmp_path: Pa
 
     work = tmp_path / "tampered"
     work.mkdir()
-    said_of = _tamperings(clerkapp_home, work, refused)
+    said_of = tamperings(clerkapp_home, work, refused)
     assert len(said_of) == 10
     assert "平台存证" in said_of["truncate (head fixed)"]
     assert "审计记录被清空" in said_of["wipe"]
