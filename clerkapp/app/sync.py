@@ -167,6 +167,8 @@ class SyncWorker:
         outcome = send(self.client, row)
         result = self.settler.settle(outcome)
         report.anchored = result == "sent"
+        if result == "needs_person":  # refused (e.g. anchor_regressed): a person must look
+            report.needs_person += 1
         log.info("audit anchor count=%s: %s", row.payload.get("count"), result)
 
     def _send_lane(self, lane: list[OutboxRow]) -> list[Outcome]:

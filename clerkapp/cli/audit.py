@@ -118,7 +118,37 @@ def _anchors(conn: sqlite3.Connection, chain: str | None) -> AnchorSource:
 
     last = anchors[-1] if anchors else None
     latest = f"，最新为第 {last.count} 条（{show_time(last.at)}）" if last else ""
-    return AnchorSource(anchors, "platform", f"已向平台取得存证 {len(anchors)} 条{latest}")
+    words = f"已向平台取得存证 {len(anchors)} 条{latest}"
+    missing = _confirmed_but_missing(conn, chain, anchors)
+    if missing:
+        # The platform lost what it confirmed to this workstation, or the workstation now points
+        # at another platform: what the store kept is checked as well, and said.
+        words += (
+            f"；本地保存的平台已确认存证中有 {len(missing)} 条平台上没有"
+            "（平台丢失了存证，或本机改为连接另一个平台），已一并核对"
+        )
+    return AnchorSource([*anchors, *missing], "platform", words)
+
+
+def _confirmed_but_missing(
+    conn: sqlite3.Connection, chain: str, anchors: list[AuditAnchor]
+) -> list[AuditAnchor]:
+    """The anchors the store kept as confirmed for this workstation that the platform no longer
+    answers for (those confirmed to another workstation id, e.g. the training one, are not)."""
+    from clerkapp.errors import ClerkAppError
+    from clerkapp.infra.settings import load_settings
+    from clerkapp.infra.store.audit_chain import local_anchors
+
+    try:
+        workstation = load_settings().workstation
+    except ClerkAppError:
+        return []
+    known = {(a.count, a.head) for a in anchors}
+    return [
+        a
+        for a in local_anchors(conn, chain)
+        if a.workstation == workstation and (a.count, a.head) not in known
+    ]
 
 
 def _platform_anchors(chain: str) -> list[AuditAnchor]:
@@ -134,6 +164,8 @@ def _platform_anchors(chain: str) -> list[AuditAnchor]:
         platform_credentials(settings),
         timeouts=Timeouts(connect=2.0, read=5.0),
         retry=RetryPolicy(attempts=1),
+        # a lab configured with --insecure-http is asked as the app asks it (warned at start)
+        allow_insecure_http=settings.insecure_http,
     ) as client:
         return platform_anchors(client, chain)
 

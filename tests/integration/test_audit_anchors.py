@@ -171,3 +171,28 @@ def test_a_workstation_sees_and_moves_only_its_own_anchors(tmp_path: Path) -> No
     finally:
         handle.close()
         server.stop()
+
+
+def test_an_anchor_the_platform_refuses_is_counted_for_a_person(
+    sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    """A trail cut back under its anchor (head fixed, local anchors gone): the platform refuses
+    the next anchor (anchor_regressed) and the drain's report counts it as needing a person —
+    it said needs_person=0, so the header's sync status never heard of it."""
+    svc = service(tmp_path)
+    _log(svc, 6)
+    with sandbox_client(sandbox) as client:
+        worker = SyncWorker(svc.store, svc, client, svc.clock)
+        assert worker.drain().anchored
+        conn = svc.store.conn
+        with conn:
+            conn.execute("DELETE FROM audit WHERE seq > 3")
+            (head,) = conn.execute("SELECT hash FROM audit WHERE seq = 3").fetchone()
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"3:{head}",))
+            conn.execute("DELETE FROM audit_anchors")
+        _log(svc, 1, start=10)  # the chain moved: an anchor is due
+        report = worker.drain()
+    assert not report.anchored and report.needs_person == 1
+    [row] = svc.store.outbox.needs_person()
+    assert row.kind == "audit_anchor" and "anchor_regressed" in (row.last_error or "")
+    svc.store.close()

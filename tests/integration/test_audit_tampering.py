@@ -103,6 +103,8 @@ def test_intact_store_verifies_and_is_not_written(tmp_path: Path) -> None:
     assert result.stdout.startswith("审计链完整：8 条")
     assert "本地保存的平台已确认存证 1 条" in result.stdout
     assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
+    # a WAL-mode store checked while no program has it open: no -wal / -shm left beside it
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("s.sqlite3-")]
 
 
 def test_edit_and_rechain_without_the_key(tmp_path: Path) -> None:
@@ -197,6 +199,8 @@ def test_one_byte_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     path.write_bytes(b"x")
     mtime = path.stat().st_mtime_ns
     _problem(_verify(path), "不是 ClerkApp 数据库")
+    # what it is, not "an empty SQLite database" (SQLite opens a 1-byte file as one)
+    _problem(_verify(path), "（不是 SQLite 数据库文件，1 字节）")
     assert path.read_bytes() == b"x" and path.stat().st_mtime_ns == mtime
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("s.sqlite3-")]
 

@@ -134,7 +134,28 @@ def test_an_address_stored_before_the_rule_sends_nothing(clerkapp_home: Path) ->
         assert report.sent == 0 and report.needs_person >= 1
         rows = context.store.outbox.for_case(case.id)
         stuck = [r for r in rows if r.state == "needs_person"]
-        assert len(stuck) == report.needs_person and not [r for r in rows if r.state == "sent"]
-        assert all("insecure_transport" in (r.last_error or "") for r in stuck)
+        assert stuck and not [r for r in rows if r.state == "sent"]
+        # the case's rows and the audit anchor of the drain's end, each counted once
+        waiting = context.store.outbox.needs_person()
+        assert len(waiting) == report.needs_person
+        assert {r.kind for r in waiting if r.case_id is None} == {"audit_anchor"}
+        assert all("insecure_transport" in (r.last_error or "") for r in waiting)
     finally:
         context.close()
+
+
+def test_audit_verify_asks_a_lab_platform_configured_with_the_flag(clerkapp_home: Path) -> None:
+    """`audit verify` asks the platform for its anchors as the app's client does: a lab
+    configured with --insecure-http is asked (TEST-NET-2: no platform there), not refused
+    as if the flag were missing (it said 已拒绝发送…请用 https:// 地址重新配置平台)."""
+    lab = _configure(clerkapp_home, "http://198.51.100.7:9", "--insecure-http")
+    assert lab.returncode == 0, lab.stderr
+    chief = ("clerks", "add", "chief", "--name", "王主任", "--role", "supervisor")
+    added = _cli(clerkapp_home, *chief, "--password-stdin", stdin="chief-password-01\n")
+    assert added.returncode == 0, added.stderr  # the store, with an audited entry
+    verified = _cli(clerkapp_home, "audit", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "Traceback" not in verified.stderr
+    # asked, and no anchors came back (whatever the network does with that address)
+    assert "平台无法连接" in verified.stdout
+    assert "已拒绝发送" not in verified.stdout and "https://" not in verified.stdout

@@ -10,6 +10,8 @@ from pathlib import Path
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.migrations import LATEST
 
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_TABLES = frozenset({"meta", "audit", "cases", "outbox", "clerks"})
 
 
@@ -28,6 +30,18 @@ def _damaged(path: Path, exc: sqlite3.DatabaseError) -> DamagedStore:
     )
 
 
+def _read_only_uri(path: Path, header: bytes) -> str:
+    """``mode=ro``; for a WAL-mode file with no ``-wal`` beside it (a copy, or a store no
+    program has open) also ``immutable=1``: everything is in the file, and SQLite then creates no
+    ``-wal`` / ``-shm`` next to the file it only checks (it did, and left them there)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal_mode = len(header) >= 20 and header[18] == 2 and header[19] == 2
+    sidecar = path.with_name(path.name + "-wal")
+    if wal_mode and not sidecar.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to the ClerkApp store at ``path``, checked: raises
     :class:`NotAStore` or :class:`DamagedStore` (a :class:`StoreError` with a Chinese
@@ -37,9 +51,16 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise NotAStore(
             f"{path} is empty", user_message=f"不是 ClerkApp 数据库：{path} 是空文件（0 字节）。"
         )
+    with path.open("rb") as file:
+        header = file.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotAStore(
+            f"{path} is not SQLite (no header)",
+            user_message=f"不是 ClerkApp 数据库：{path}（不是 SQLite 数据库文件，{size} 字节）。",
+        )
     try:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=10.0
+            _read_only_uri(path, header), uri=True, isolation_level=None, timeout=10.0
         )
     except sqlite3.Error as exc:
         raise NotAStore(
