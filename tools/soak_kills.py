@@ -386,7 +386,7 @@ def app_drill(work: Path, kills: int, bundles: int = 60, *, seed: int | None = N
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE)
         if tally.kills < kills:
             try:
-                proc.wait(rng.uniform(0.25, 0.9))
+                proc.wait(rng.uniform(0.15, 0.6))
             except subprocess.TimeoutExpired:
                 proc.send_signal(signal.SIGKILL)
                 tally.kills += 1
