@@ -58,7 +58,12 @@ def main() -> int:
         shell = Shell(context, sandbox_port=0, wizard_factory=default_wizard(context))
         shell.window.resize(1400, 860)
         shell.start()
-        wait_until(lambda: shell.window.header.platform_state is PlatformState.ONLINE, 20)
+        # online, or online and sending what waits (the identity questions the tool queued)
+        wait_until(
+            lambda: shell.window.header.platform_state
+            in (PlatformState.ONLINE, PlatformState.SYNCING),
+            20,
+        )
         return shell
 
     def log_in(shell: Shell) -> None:

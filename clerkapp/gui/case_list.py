@@ -198,7 +198,7 @@ class CaseListView(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
         self.search.setAccessibleName(self.tr("搜索办件"))
-        self.search.setPlaceholderText(self.tr("搜索姓名、事项或证件号后四位…"))
+        self.search.setPlaceholderText(self.tr("搜索姓名、事项、证件号、文号、查询码或办件编号…"))
         self.search.setClearButtonEnabled(True)
         self.tree = _CaseTree(self)
         self.tree.setObjectName("caseList")

@@ -54,10 +54,6 @@ _TONES: dict[Phase, Tone] = {
 _SEVERITY = [Tone.OK, Tone.BUSY, Tone.WAITING, Tone.ERROR]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Connectivity", text)
-
-
 @dataclass(frozen=True)
 class ConnectivityLook:
     """How the header shows one connectivity state."""
@@ -74,31 +70,39 @@ def age_words(age: timedelta) -> str:
     words."""
     minutes = int(age.total_seconds() // 60)
     if minutes < 1:
-        return _tr("不到 1 分钟前")
+        return QCoreApplication.translate("Connectivity", "不到 1 分钟前")
     if minutes < 60:
-        return _tr("{0} 分钟前").format(minutes)
+        return QCoreApplication.translate("Connectivity", "{0} 分钟前").format(minutes)
     if minutes < 48 * 60:
-        return _tr("{0} 小时前").format(minutes // 60)
-    return _tr("{0} 天前").format(minutes // (24 * 60))
+        return QCoreApplication.translate("Connectivity", "{0} 小时前").format(minutes // 60)
+    return QCoreApplication.translate("Connectivity", "{0} 天前").format(minutes // (24 * 60))
 
 
 def _words(phase: Phase) -> str:
     return {
-        Phase.CONNECTING: _tr("连接中"),
-        Phase.ONLINE: _tr("平台在线"),
-        Phase.DEGRADED: _tr("平台不稳定"),
-        Phase.OFFLINE: _tr("离线"),
-        Phase.SYNCING: _tr("同步中"),
+        Phase.CONNECTING: QCoreApplication.translate("Connectivity", "连接中"),
+        Phase.ONLINE: QCoreApplication.translate("Connectivity", "平台在线"),
+        Phase.DEGRADED: QCoreApplication.translate("Connectivity", "平台不稳定"),
+        Phase.OFFLINE: QCoreApplication.translate("Connectivity", "离线"),
+        Phase.SYNCING: QCoreApplication.translate("Connectivity", "同步中"),
     }[phase]
 
 
 def _explanation(phase: Phase) -> str:
     return {
-        Phase.CONNECTING: _tr("正在连接数据共享平台。"),
-        Phase.ONLINE: _tr("数据共享平台可用，办件操作即时发送。"),
-        Phase.DEGRADED: _tr("平台响应缓慢或出错：操作可能延迟，失败的会自动重试。"),
-        Phase.OFFLINE: _tr("无法连接数据共享平台。可以继续办件：操作已排队，平台恢复后自动发送。"),
-        Phase.SYNCING: _tr("平台已恢复，正在发送排队的操作。"),
+        Phase.CONNECTING: QCoreApplication.translate("Connectivity", "正在连接数据共享平台。"),
+        Phase.ONLINE: QCoreApplication.translate(
+            "Connectivity", "数据共享平台可用，办件操作即时发送。"
+        ),
+        Phase.DEGRADED: QCoreApplication.translate(
+            "Connectivity", "平台响应缓慢或出错：操作可能延迟，失败的会自动重试。"
+        ),
+        Phase.OFFLINE: QCoreApplication.translate(
+            "Connectivity", "无法连接数据共享平台。可以继续办件：操作已排队，平台恢复后自动发送。"
+        ),
+        Phase.SYNCING: QCoreApplication.translate(
+            "Connectivity", "平台已恢复，正在发送排队的操作。"
+        ),
     }[phase]
 
 
@@ -110,11 +114,13 @@ def look_of(
     parts = [f"{ICONS[phase]} {_words(phase)}"]
     age = state.oldest_age(now)
     if phase is Phase.SYNCING:
-        parts.append(_tr("剩余 {0} 项").format(state.queued))
+        parts.append(QCoreApplication.translate("Connectivity", "剩余 {0} 项").format(state.queued))
     elif state.queued > 0:
-        parts.append(_tr("排队 {0} 项").format(state.queued))
+        parts.append(QCoreApplication.translate("Connectivity", "排队 {0} 项").format(state.queued))
         if age is not None:
-            parts.append(_tr("最早 {0}").format(age_words(age)))
+            parts.append(
+                QCoreApplication.translate("Connectivity", "最早 {0}").format(age_words(age))
+            )
     level = state.backlog_level(now, limits)
     tone = _TONES[phase]
     tips = [_explanation(phase)]
@@ -123,13 +129,18 @@ def look_of(
         floor = Tone.ERROR if level is BacklogLevel.ALERT else Tone.WAITING
         tone = max(tone, floor, key=_SEVERITY.index)
         tips.append(
-            _tr(
+            QCoreApplication.translate(
+                "Connectivity",
                 "待发送积压超过设定上限（{0} 项或 {1} 分钟）：请检查网络，"
-                "或联系信息科；积压的操作不会丢失。"
+                "或联系信息科；积压的操作不会丢失。",
             ).format(limits.warn_items, _minutes(limits.warn_minutes))
         )
     if state.instance_changed:
-        tips.append(_tr("注意：培训平台已更换为另一个实例，之前的核验和进度可能查不到。"))
+        tips.append(
+            QCoreApplication.translate(
+                "Connectivity", "注意：培训平台已更换为另一个实例，之前的核验和进度可能查不到。"
+            )
+        )
     if notice:
         tips.append(notice)
     return ConnectivityLook(

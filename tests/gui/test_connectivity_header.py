@@ -7,12 +7,15 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.connectivity import BacklogLevel, BacklogLimits, Connectivity, Link
 from clerkapp.app.context import AppContext
 from clerkapp.gui.connectivity import ConnectivityView, age_words, look_of
 from clerkapp.gui.header import HeaderBar
+from clerkapp.gui.i18n import install_translators
 from clerkapp.gui.theme import PlatformState, Tone
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -96,3 +99,28 @@ def test_limits_come_from_settings_json(qtbot: QtBot, clerkapp_home: Path) -> No
         assert other.settings.backlog_warn_minutes == 30.0
     finally:
         other.close()
+
+
+def test_every_state_reads_in_english(qapp: QApplication) -> None:
+    """The header's status is translated with the rest of the shell (its strings reach the
+    translation file: a helper lupdate cannot see once hid them)."""
+    import re
+
+    translators = install_translators(qapp, "en")
+    try:
+        states = [
+            Connectivity(Link.CONNECTING),
+            Connectivity(Link.ONLINE),
+            Connectivity(Link.DEGRADED),
+            Connectivity(Link.ONLINE, 12, NOW - timedelta(minutes=1)),
+            Connectivity(Link.OFFLINE, 4, NOW - timedelta(minutes=2)),
+            Connectivity(Link.OFFLINE, 400, NOW - timedelta(hours=3)),
+        ]
+        for state in states:
+            look = look_of(state, NOW, LIMITS)
+            for text in (look.text, look.tooltip):
+                assert not re.search(r"[\u4e00-\u9fff]", text), text
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
