@@ -49,7 +49,7 @@ from tests.gui.wizard_driver import (
     screenshot,
     wait_until,
 )
-from tests.integration.documents_cases import decode_qr
+from tests.integration.documents_cases import decode_qr, pdf_text
 from tests.sandbox_fixture import desk_post
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -247,6 +247,14 @@ def test_a_clerk_works_through_an_outage_and_everything_settles_by_itself(
     )
     [summary] = [s for s in context.case_summaries() if s.case_id == case_id]
     assert summary.decidable and not service.get_case(case_id).missing()
+    # the print step's preview follows: the next copy prints without 临时凭证
+    wait_until(
+        lambda: step.built is not None and not step.built.provisional,
+        10,
+        lambda: f"preview final: {step.status.text()}",
+    )
+    assert "临时凭证" not in step.status.text() and step.print_button.isEnabled()
+    assert step.built is not None and "临时凭证" not in pdf_text(step.built.pdf)
     shot(app.window, "4-settled")
 
     # the receipt's QR resolves: the progress page has the case's events in order, none twice
