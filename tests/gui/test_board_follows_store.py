@@ -30,6 +30,7 @@ from clerkapp.gui.wizard.proofs_board import RowStatus
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import LI_MING
 from tests.gui.wizard_driver import WizardDriver, wait_until
+from tests.sandbox_fixture import desk_post
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
@@ -76,10 +77,9 @@ class SandboxProcess:
         self.proc = None
 
     def answer(self, ticket: str, action: str) -> None:
-        """The department's officer answers on /dept (confirm / deny / defer)."""
-        sent = self.http.post(
-            f"{self.url}/dept/{ticket}", data={"action": action}, allow_redirects=False, timeout=5
-        )
+        """The department's officer answers on /dept (confirm / deny / defer), with the desk's
+        session and CSRF token as its page posts them."""
+        sent = desk_post(self.http, self.url, ticket, {"action": action})
         assert sent.status_code == 303, sent.text
 
     def fault(self, item: str) -> None:
