@@ -292,3 +292,58 @@ def platform_answer(platform: Sandbox, ticket: str, action: str) -> None:
     with requests.Session() as http:
         sent = desk_post(http, f"http://127.0.0.1:{platform.port}", ticket, {"action": action})
     assert sent.status_code == 303, sent.text
+
+
+def test_the_apps_own_sandbox_killed_and_started_again_by_hand_settles_the_same(
+    qtbot: QtBot, clerkapp_home: Path, free_port: int
+) -> None:
+    """The sandbox the app started itself dies mid-case (nothing else on the port); the clerk
+    starts ``clerkapp platform serve`` again on its port and data directory: the app notices
+    by itself (no restart of the app), the queue drains to the same instance."""
+    ensure_catalogue()
+    app = Shell(AppContext(clerkapp_home), sandbox_port=free_port)
+    qtbot.addWidget(app.window)
+    context = app.context
+    header = app.window.header
+    again: Sandbox | None = None
+    try:
+        app.start()
+        wait_until(lambda: header.platform_state is PlatformState.ONLINE, 60, "own sandbox up")
+        own = app.sandbox
+        assert own is not None and not own.reused and own.process is not None
+        assert own.port == free_port
+        instance = app.connectivity.state.instance
+        assert instance
+        own.process.kill()
+        wait_until(lambda: header.platform_state is PlatformState.OFFLINE, 20, "offline shown")
+
+        service = context.case_service
+        case = service.open_case("zjj.public_rental", "person", LI_MING, "李明", "demo")
+        app.window.case_changed.emit(case.id)
+        wait_until(
+            lambda: f"排队 {context.backlog()[0]} 项" in header_says(app),
+            10,
+            lambda: header_says(app),
+        )
+        assert context.backlog()[0] >= 1 and header_says(app).startswith("○ 离线")
+
+        again = Sandbox(free_port, context.sandbox_dir)
+        again.start(qtbot)
+        wait_until(lambda: context.backlog()[0] == 0, 60, lambda: f"drained: {context.backlog()}")
+        wait_until(
+            lambda: (
+                header.platform_state is PlatformState.ONLINE and "排队" not in header_says(app)
+            ),
+            20,
+            lambda: header_says(app),
+        )
+        assert app.connectivity.state.instance == instance  # the same sandbox, its data kept
+        assert not app.connectivity.state.instance_changed
+        progress = requests.get(
+            f"http://127.0.0.1:{free_port}/p/{case.tracking_token}.json", timeout=10
+        )
+        assert progress.status_code == 200, progress.text
+    finally:
+        app.shutdown()
+        if again is not None:
+            again.kill()
