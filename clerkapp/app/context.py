@@ -121,6 +121,7 @@ class AppContext:
         self._demo: list[DemoAccount] | None = None
         self._sync_listeners: list[SyncListener] = []
         self._call_observer: Callable[[int | None, float], None] | None = None
+        self._offline_probe: Callable[[], bool] | None = None
 
     # -- what the shell shows ------------------------------------------------------------------
 
@@ -330,6 +331,16 @@ class AppContext:
             self._call_observer = observer
             if self._client is not None:
                 self._client.observer = observer
+
+    def watch_link(self, offline: Callable[[], bool] | None) -> None:
+        """Tell the context how to know whether the platform is offline now (the connectivity
+        monitor's state; None: unknown). Documents printed while offline are provisional."""
+        self._offline_probe = offline
+
+    def platform_offline(self) -> bool:
+        """*any thread* — whether the platform is known to be offline now."""
+        probe = self._offline_probe
+        return probe is not None and probe()
 
     def platform_back(self) -> None:
         """*worker* — the platform answers again after an outage: what waited out a retry

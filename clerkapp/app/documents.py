@@ -7,6 +7,9 @@ case's progress registration has not reached the platform, or a progress update 
 already failed to reach it (offline, or a problem a person must look at). A status event that
 was just queued and not yet tried does not count: online, the sync worker sends it within
 moments, and marking every fresh decision provisional would teach clerks to ignore the mark.
+While the workstation knows the platform is offline (:attr:`DocumentDesk.offline`), it does
+count: nobody sends it within moments, and the receipt printed now would say what the
+applicant's QR page cannot show yet.
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ class DocumentDesk:
         # The progress QR's base read at each build (training: the sandbox's port may change
         # while the app runs); None: the settings' own.
         self.progress_base: Callable[[], str] | None = None
+        # Whether the platform is known to be offline now (the connectivity state); None: unknown.
+        self.offline: Callable[[], bool] | None = None
         # 一式两份 (the office's choice, see :data:`DUPLICATE_KEY`): the original's print job
         # also prints the 存档联 for the case file.
         self.duplicate: Callable[[], bool] = lambda: False
@@ -110,6 +115,7 @@ class DocumentDesk:
         )
         desk = cls(context.case_service, lambda: context.catalogue, settings, context.clock)
         desk.progress_base = lambda: str(context.progress_base_url)
+        desk.offline = context.platform_offline
         return desk
 
     def case(self, case_id: str) -> Case:
@@ -378,7 +384,10 @@ class DocumentDesk:
             r.state == OutboxState.NEEDS_PERSON or (r.state == OutboxState.OPEN and r.attempts > 0)
             for r in rows
         )
-        return not registered or failing
+        if not registered or failing:
+            return True
+        waiting = any(r.state == OutboxState.OPEN for r in rows)
+        return waiting and self.offline is not None and self.offline()
 
     def _issued_on(self, case: Case, kind: DocumentKind, pledges: list[Any]) -> date:
         # The office's day, whatever zone the moment was recorded in.

@@ -27,6 +27,7 @@ from clerkapp.app.connectivity import (
     Backoff,
     CallResult,
     Connectivity,
+    Link,
     Phase,
 )
 from clerkapp.app.connectivity_watch import ConnectivityMonitor
@@ -189,6 +190,7 @@ class ConnectivityView(QObject):
         self._listener = self._arrived.emit
         self.monitor.add_listener(self._listener)
         context.observe_calls(self.monitor.report_call)
+        context.watch_link(lambda: self.monitor.state.link is Link.OFFLINE)
         self._ages = QTimer(self)
         self._ages.setInterval(AGE_REFRESH_MS)
         self._ages.timeout.connect(self._reword)
@@ -220,6 +222,7 @@ class ConnectivityView(QObject):
         """Stop watching (at shutdown)."""
         self._ages.stop()
         self._context.observe_calls(None)
+        self._context.watch_link(None)
         self.monitor.remove_listener(self._listener)
         self.monitor.stop()
 

@@ -141,6 +141,8 @@ def expected(case: Case, code: str) -> tuple[RowStatus, str]:
         return RowStatus.FAILED, "核验未通过"
     if state is ProofState.AWAITING_DEPT:
         return RowStatus.WAITING, "部门延期答复" if p.deferred_until else "待核验"
+    if state is ProofState.PLEDGED:
+        return RowStatus.DONE, "已承诺"
     assert state is ProofState.PENDING, state
     if p.method is Method.PLEDGE:
         return (

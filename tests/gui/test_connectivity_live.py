@@ -36,9 +36,10 @@ class Sandbox:
     """``clerkapp platform serve`` as its own process on a fixed port and data directory, which
     a test can kill (SIGKILL) and start again."""
 
-    def __init__(self, port: int, data: Path) -> None:
+    def __init__(self, port: int, data: Path, *extra: str) -> None:
         self.port = port
         self.data = data
+        self.extra = extra  # more ``platform serve`` options (e.g. --verify-delay-s -1)
         self.ready = data.parent / f"{data.name}.ready"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -49,6 +50,7 @@ class Sandbox:
             [
                 *(sys.executable, "-m", "clerkapp", "platform", "serve", "--port", str(self.port)),
                 *("--data", str(self.data), "--ready-file", str(self.ready), "--people", "200"),
+                *self.extra,
             ],
             cwd=ROOT,
             stdout=log,

@@ -131,6 +131,16 @@ class WizardDriver:
         self.interactions = 0
         wait_until(lambda: self.wizard.services.ready, what="catalogue ready")
 
+    @classmethod
+    def of(cls, context: AppContext, wizard: CaseWizard) -> WizardDriver:
+        """A clerk at an existing wizard (the one inside a shell's main window), on the platform
+        the context already uses."""
+        driver = cls.__new__(cls)
+        driver.context = context
+        driver.wizard = wizard
+        driver.interactions = 0
+        return driver
+
     # -- counted interactions ------------------------------------------------------------------
 
     def type(self, widget: QWidget, text: str) -> None:

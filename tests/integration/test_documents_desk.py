@@ -133,6 +133,35 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     assert not desk.provisional(case.id)
 
 
+def test_provisional_while_the_workstation_knows_the_platform_is_offline(
+    store: Store, tmp_path: Path
+) -> None:
+    """Issue 10: a receipt printed while the header says 离线 carries the case's acceptance only
+    on paper until the platform is back — the event queued a moment ago is not sent within
+    moments then, so the document is provisional."""
+    desk, service = _desk(store, tmp_path)
+    id_number = make_id_number("330702", dt.date(1990, 3, 15), 123)
+    case = service.open_case(
+        "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
+    )
+    register = next(
+        r for r in store.outbox.for_case(case.id) if r.kind == OutboxKind.PROGRESS_REGISTER.value
+    )
+    store.outbox.mark_sent(register.id, {}, now=NOW)
+    offline = [True]
+    desk.offline = lambda: offline[0]
+    assert not desk.provisional(case.id)  # nothing of its progress waits
+    event = store.outbox.enqueue(
+        OutboxKind.PROGRESS_EVENT.value, case.id, {}, f"progress_event:{case.id}:1", now=NOW
+    )
+    assert desk.provisional(case.id)  # queued, not tried, and nobody can send it now
+    offline[0] = False
+    assert not desk.provisional(case.id)  # online: the sync worker sends it within moments
+    offline[0] = True
+    store.outbox.mark_sent(event.id, {}, now=NOW)
+    assert not desk.provisional(case.id)  # the platform has it
+
+
 def test_archived_documents_follow_a_moved_data_directory(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

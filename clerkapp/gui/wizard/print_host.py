@@ -66,6 +66,19 @@ class PrintHost(QWidget):
             if show is not None:
                 show(case_id)
 
+    def refresh_provisional(self) -> None:
+        """The case changed in the store or the sync worker sent something: a provisional
+        document in the preview is built again (same number, same copy), so what prints once the
+        platform has the case no longer says 临时凭证. Nothing happens while the step is busy or
+        its preview is final."""
+        step = self.step
+        built = getattr(step, "built", None) if step is not None else None
+        button = getattr(step, "print_button", None)
+        if built is None or not built.provisional or button is None or not button.isEnabled():
+            return
+        if built.case_id == self.case_id:
+            step.build(built.kind)  # type: ignore[union-attr]
+
     def commit(self) -> None:
         """Enter on the print step: print (the same as Ctrl+P)."""
         self.print_now()

@@ -200,12 +200,16 @@ class CaseWizard(QWidget):
         """The sync worker sent something: an answer it recorded for the case on screen (the
         identity check, a queued look-up) shows without a click."""
         self.presenter.refresh_waiting()
+        if self.step is Step.PRINT:
+            self.print_host.refresh_provisional()  # the progress it waited for may be sent
 
     def _store_changed(self, case_ids: frozenset[str]) -> None:
         """Cases changed in the store: the open one is read again (off the GUI thread)."""
         case_id = self.presenter.case_id
         if case_id and case_id in case_ids:
             self.presenter.refresh_from_store()
+            if self.step is Step.PRINT:
+                self.print_host.refresh_provisional()
 
     # -- navigation --------------------------------------------------------------------------
 
