@@ -5,16 +5,21 @@ card the reader reads) — the precise messages beside the fields first, nothing
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from clerkapp.app.context import AppContext
+from clerkapp.app.documents import DocumentDesk
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.present import PersonPresent, PresentRole
 from clerkapp.gui.wizard.step_bar import Step
+from clerkapp.infra.documents import DocumentKind
 from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, SUN_LI, ZHANG_GUILAN
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
+from tests.integration.documents_cases import pdf_text, squash
 from tests.sandbox_fixture import sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -97,6 +102,41 @@ def test_an_elderly_applicant_through_an_agent_then_a_company_through_its_handle
     driver.key(Qt.Key.Key_Return, step.name_edit)
     wait_until(lambda: wizard.step is Step.PROOFS, what="proofs step")
     driver.wait_lookups()
+    wait_until(lambda: not wizard.presenter.credit_running, what="credit check")
+    wait_until(
+        lambda: (
+            wizard.presenter.case is not None and not wizard.presenter.case.awaits_identity_answer()
+        ),
+        what="identity answered",
+    )
+    # ④ the 经办人 signs the company's pledge: the step says so, the audit records the role
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PLEDGE, what="pledge step")
+    assert (
+        wizard.pledge_step.signer_label.text()
+        == "签署人：经办人 孙丽（代表申请人 金华市示范科技有限公司）"
+    )
+    driver.draw_signature()
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.pledge_step.all_signed(), what="pledge signed")
+    case_id = wizard.presenter.case_id
+    assert case_id is not None
+    audit = app_context.case_service.store.audit.entries(case_id)
+    signed = [e.data for e in audit if e.action == "pledge_signed"]
+    assert signed and all(d["signer"] == "handler" for d in signed)
+    audit_text = json.dumps([e.data for e in audit], ensure_ascii=False)
+    assert "孙丽" not in audit_text and SUN_LI not in audit_text
+    driver.key(Qt.Key.Key_Return)  # → ⑤
+    assert wizard.step is Step.DECISION
+    driver.key(Qt.Key.Key_Return)
+    wait_until(lambda: wizard.step is Step.PRINT, what="print step")
+    desk = DocumentDesk.for_context(app_context)
+    decision = pdf_text(desk.build(case_id, DocumentKind.DECISION).pdf)
+    assert squash(f"经办人：孙* {mask_id_number(SUN_LI)}（持授权委托书）") in decision
+    pledge = pdf_text(desk.build(case_id, DocumentKind.PLEDGE).pdf)
+    assert squash(f"经办人：孙丽 {SUN_LI}（持授权委托书）") in pledge
+    assert squash("承诺签署人：孙丽（经办人，代表申请人金华市示范科技有限公司）") in pledge
+    assert squash("经办人（签字）：") in pledge
     stored = sorted(_stored(app_context), key=lambda p: p.role.value if p else "")
     assert stored == [
         PersonPresent(PresentRole.AGENT, LI_MING, "李明", "子女", True),
