@@ -57,7 +57,7 @@ from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
-from clerkapp.core.present import PersonPresent, check_present
+from clerkapp.core.present import PersonPresent, check_present, representative_block
 from clerkapp.core.reasons import failed_reasons, own_reason
 from clerkapp.errors import InvalidTransition
 
@@ -164,6 +164,13 @@ class Case(IdentityEvents, CaseWays):
         if self.applicant_kind is ApplicantKind.PERSON:
             return mask_id_number(self.applicant_id)
         return self.applicant_id
+
+    def identity_block(self, decision: Decision = Decision.APPROVE) -> str | None:
+        """Why ``decision`` may not be taken because of who the applicant is (the identity
+        check) or who acts for them (a 法定代表人 the market registry does not name), or None."""
+        return super().identity_block(decision) or representative_block(
+            self.present, self.identity.registered_representative
+        )
 
     @property
     def pledge_signer(self) -> str:

@@ -136,6 +136,20 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * (len(name) - 1) if name else ""
 
 
+def representative_block(present: PersonPresent | None, registered: str) -> str | None:
+    """Why no decision may be taken while a 法定代表人 at the counter is not the one the market
+    registry names (``registered``; empty: not answered yet or not given — nothing to compare),
+    or None."""
+    if present is None or present.role is not PresentRole.LEGAL_REP or not registered.strip():
+        return None
+    if "".join(present.name.split()) == "".join(registered.split()):
+        return None
+    return (
+        f"法定代表人与市场监管登记不一致：填写 {present.name}，登记 {registered}。"
+        "请核对营业执照；非法定代表人本人的，请改为经办人并收取授权委托书"
+    )
+
+
 def check_present(applicant_kind: ApplicantKind, present: PersonPresent) -> None:
     """The person present fits the applicant: a role for the applicant's kind, a name, the
     relationship where the role has one, the 授权委托书 where the role acts on one.

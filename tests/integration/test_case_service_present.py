@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import SteppingClock
+from clerkapp.app.lookups import LookupRunner
+from clerkapp.core.case import Decision
 from clerkapp.core.present import PersonPresent, PresentRole
-from clerkapp.errors import ValidationError
+from clerkapp.errors import InvalidTransition, ValidationError
 from clerkapp.infra.documents import DocumentKind, build_pdf
+from clerkapp.infra.platform import PlatformClient
 from clerkapp.infra.store import Store
 from clerkapp.sandbox import demo
-from tests.integration.case_fixtures import catalogue
+from tests.integration.case_fixtures import catalogue, sandbox_client
 from tests.integration.documents_cases import (
     approved_case,
     data_for,
@@ -27,12 +32,21 @@ from tests.integration.documents_cases import (
     survivor_case_with_pledges,
 )
 from tests.integration.documents_cases import catalogue as canonical
+from tests.sandbox_fixture import sandbox  # noqa: F401  (the fixture)
 
 CHINA = timezone(timedelta(hours=8))
 RENTAL = "zjj.public_rental"
 FLEXIBLE = "rsj.flexible_hours"
 CHILD = PersonPresent(PresentRole.AGENT, demo.LI_MING, "李明", "子女", True)
 HANDLER = PersonPresent(PresentRole.HANDLER, demo.SUN_LI, "孙丽", "", True)
+
+
+def ask(service: CaseService, client: PlatformClient, case_id: str) -> None:
+    """The counter's fan-out sends the identity question (the registry's answer is recorded)."""
+    row = service.begin_identity_check(case_id, "wangxiao")
+    assert row is not None
+    with ThreadPoolExecutor(2) as pool:
+        LookupRunner(client, service, pool, clock=service.clock).run_rows(case_id, [row])
 
 
 @pytest.fixture
@@ -120,3 +134,41 @@ def test_the_pledge_names_its_signer(tmp_path: Path) -> None:
     assert squash(f"代办人：李明 {demo.LI_MING}（子女，持授权委托书）") in text
     assert squash("承诺签署人：李明（代办人，代表申请人韦秀英）") in text
     assert squash("代办人（签字）：") in text and squash("承诺人（签字）") not in text
+
+
+def test_a_legal_representative_is_checked_against_the_market_registry(
+    service: CaseService,
+    sandbox: Any,  # noqa: F811
+) -> None:
+    """The sandbox's registry names 周伟 as the demo company's 法定代表人: 孙丽 presented as the
+    legal representative blocks the decision with both names; 周伟 does not."""
+    company = "金华市示范科技有限公司"
+    wrong = service.open_case(
+        FLEXIBLE,
+        "business",
+        demo.DEMO_BUSINESS,
+        company,
+        "wangxiao",
+        present=PersonPresent(PresentRole.LEGAL_REP, demo.SUN_LI, "孙丽"),
+    )
+    right = service.open_case(
+        FLEXIBLE,
+        "business",
+        demo.DEMO_BUSINESS,
+        company,
+        "wangxiao",
+        present=PersonPresent(PresentRole.LEGAL_REP, demo.ZHOU_WEI, "周伟"),
+    )
+    with sandbox_client(sandbox) as client:
+        for case_id in (wrong.id, right.id):
+            ask(service, client, case_id)
+    blocked = service.get_case(wrong.id)
+    assert blocked.identity.registered_representative == "周伟"
+    message = "法定代表人与市场监管登记不一致：填写 孙丽，登记 周伟"
+    assert (blocked.identity_block() or "").startswith(message)
+    with pytest.raises(InvalidTransition) as info:
+        service.decide(wrong.id, Decision.REFUSE, "测试", "wangxiao", override_reason="测试")
+    assert info.value.user_message.startswith(message)
+    assert service.get_case(right.id).identity_block() is None
+    audit = json.dumps([e.data for e in service.store.audit.entries(wrong.id)], ensure_ascii=False)
+    assert "周伟" not in audit and "孙丽" not in audit

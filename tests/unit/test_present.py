@@ -10,7 +10,13 @@ import pytest
 
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.catalogue import ApplicantKind
-from clerkapp.core.present import PersonPresent, PresentRole, check_present, roles_for
+from clerkapp.core.present import (
+    PersonPresent,
+    PresentRole,
+    check_present,
+    representative_block,
+    roles_for,
+)
 from clerkapp.errors import ValidationError
 from tests.integration.documents_cases import ID_NUMBER, NOW, RENTAL, catalogue
 
@@ -95,3 +101,16 @@ def test_the_case_records_who_was_there_without_personal_data_in_events() -> Non
     assert Case.from_dict(old).present is None
     with pytest.raises(ValidationError):
         _open(replace(CHILD, power_of_attorney_received=False))
+
+
+def test_a_legal_representative_the_registry_does_not_name_blocks() -> None:
+    rep = PersonPresent(PresentRole.LEGAL_REP, AGENT_ID, "孙丽")
+    block = representative_block(rep, "周伟")
+    assert block is not None and block.startswith(
+        "法定代表人与市场监管登记不一致：填写 孙丽，登记 周伟"
+    )
+    assert representative_block(replace(rep, name="周 伟"), "周伟") is None
+    assert representative_block(rep, "") is None  # not answered yet: nothing to compare
+    assert representative_block(None, "周伟") is None
+    handler = PersonPresent(PresentRole.HANDLER, AGENT_ID, "孙丽", "", True)
+    assert representative_block(handler, "周伟") is None  # an 经办人 acts on the 委托书
