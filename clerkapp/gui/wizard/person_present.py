@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -106,7 +106,11 @@ class PersonPresentPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(role_title, 0, 0)
-        grid.addWidget(self.role_combo, 0, 1)
+        # The choices are short words: the combos keep a readable width, not the row's.
+        left = Qt.AlignmentFlag.AlignLeft
+        self.role_combo.setMinimumWidth(220)
+        self.relationship_combo.setMinimumWidth(220)
+        grid.addWidget(self.role_combo, 0, 1, left)
         grid.addWidget(self.number_label, 1, 0)
         grid.addWidget(self.number_edit, 1, 1)
         grid.addWidget(self.read_button, 1, 2)
@@ -115,7 +119,7 @@ class PersonPresentPanel(QWidget):
         grid.addWidget(self.name_edit, 3, 1)
         grid.addWidget(self.name_message, 4, 1, 1, 2)
         grid.addWidget(self.relationship_label, 5, 0)
-        grid.addWidget(self.relationship_combo, 5, 1)
+        grid.addWidget(self.relationship_combo, 5, 1, left)
         grid.addWidget(self.attorney_check, 6, 1, 1, 2)
         grid.addWidget(self.message, 7, 1, 1, 2)
         self._fields: tuple[QWidget, ...] = (
