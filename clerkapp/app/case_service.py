@@ -34,6 +34,7 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -43,6 +44,7 @@ from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
+from clerkapp.core.present import PersonPresent
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import DocumentError, ValidationError
@@ -71,13 +73,17 @@ class CaseService(IdentityActions, WaysBack):
         applicant_name: str,
         clerk: str,
         related: Mapping[str, tuple[str, str]] | None = None,
+        present: PersonPresent | None = None,
     ) -> Case:
         """Open a case for an applicant (ID number or credit code validated, with the precise
         error in Chinese) and register its progress token with the platform (outbox).
 
         ``related`` identifies the matter's related persons: ``{role: (id_number, name)}`` for
         every role the matter declares (e.g. ``{"deceased": ("330723…", "陈建国")}``); each ID
-        number is validated, the error naming the role ("已故参保人员的公民身份号码：…")."""
+        number is validated, the error naming the role ("已故参保人员的公民身份号码：…").
+        ``present`` is the person at the counter for the applicant (代办人, 监护人, 法定代表人,
+        经办人; None: in person): their ID number is validated the same way ("代办人的公民身份
+        号码：…"), the 授权委托书 checked where the role acts on one; nothing is saved on error."""
         matter = self.catalogue.matters.get(matter_code)
         if matter is None:
             raise ValidationError(f"unknown matter {matter_code}", user_message="目录中没有该事项")
@@ -93,6 +99,7 @@ class CaseService(IdentityActions, WaysBack):
             else:
                 number = validate_uscc(applicant_id).code
             people = _related_subjects(matter, related or {}, number, now.date())
+            there = _present_person(present, number, now.date())
             prefix = support.case_id_prefix(now.date(), self.workstation)
             case_id = f"{prefix}{self.store.cases.count_with_prefix(prefix) + 1:04d}"
             short_code = support.new_short_code()
@@ -109,6 +116,7 @@ class CaseService(IdentityActions, WaysBack):
                 support.new_tracking_token(),
                 short_code,
                 related=people,
+                present=there,
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)
@@ -424,3 +432,28 @@ def _related_subjects(
             )
         people[role] = RelatedSubject(number, name.strip())
     return people
+
+
+def _present_person(
+    present: PersonPresent | None, applicant: str, today: date
+) -> PersonPresent | None:
+    """The person present with a validated, normalised ID number (the case checks the rest)."""
+    if present is None:
+        return None
+    label = present.role.label_zh
+    try:
+        number = validate_id_number(present.id_number, today=today).number
+    except InvalidIdNumber as exc:
+        exc.user_message = f"{label}的公民身份号码：{exc.user_message}"
+        raise
+    if number == applicant:
+        raise ValidationError(
+            f"present person {present.role.value} is the applicant",
+            user_message=f"{label}不能是申请人本人：申请人本人办理请选择“本人办理”",
+        )
+    return replace(
+        present,
+        id_number=number,
+        name=present.name.strip(),
+        relationship=present.relationship.strip(),
+    )

@@ -57,6 +57,7 @@ from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
 from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.present import PersonPresent, check_present, representative_block
 from clerkapp.core.reasons import failed_reasons, own_reason
 from clerkapp.errors import InvalidTransition
 
@@ -101,6 +102,8 @@ class Case(IdentityEvents, CaseWays):
     identity: IdentityCheck = field(default_factory=IdentityCheck)
     # 补正 notices, oldest first; the last is the one waited on while awaiting_correction.
     corrections: list[CorrectionRequest] = field(default_factory=list)
+    # Who is at the counter for the applicant (issue 9): None when the applicant came in person.
+    present: PersonPresent | None = field(default=None, repr=False)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -116,6 +119,7 @@ class Case(IdentityEvents, CaseWays):
         tracking_token: str,
         short_code: str,
         related: Mapping[str, RelatedSubject] | None = None,
+        present: PersonPresent | None = None,
     ) -> Case:
         """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
         with their primary method. ``proof_items`` are the matter's proofs, in its order;
@@ -123,6 +127,8 @@ class Case(IdentityEvents, CaseWays):
         check_opening(matter, proof_items, applicant_kind)
         related = dict(related or {})
         check_related(matter, related)
+        if present is not None:
+            check_present(applicant_kind, present)
         proofs = {item.code: ProofResolution.initial(item, now) for item in proof_items}
         case = cls(
             id=case_id,
@@ -137,8 +143,17 @@ class Case(IdentityEvents, CaseWays):
             tracking_token=tracking_token,
             short_code=short_code,
             related=related,
+            present=present,
         )
-        case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
+        # The role only (never the person present's name or number): who was there.
+        case._emit(
+            EventKind.CREATED,
+            None,
+            now,
+            matter=matter.code,
+            proofs=len(proofs),
+            **({"present": present.role.value} if present else {}),
+        )
         case.request_identity_check(now)
         return case
 
@@ -149,6 +164,19 @@ class Case(IdentityEvents, CaseWays):
         if self.applicant_kind is ApplicantKind.PERSON:
             return mask_id_number(self.applicant_id)
         return self.applicant_id
+
+    def identity_block(self, decision: Decision = Decision.APPROVE) -> str | None:
+        """Why ``decision`` may not be taken because of who the applicant is (the identity
+        check) or who acts for them (a 法定代表人 the market registry does not name), or None."""
+        return super().identity_block(decision) or representative_block(
+            self.present, self.identity.registered_representative
+        )
+
+    @property
+    def pledge_signer(self) -> str:
+        """Who signs the case's pledges: ``"applicant"`` (in person) or the role of the person
+        present (``"agent"``, ``"legal_rep"``, …) — recorded with every signed pledge."""
+        return self.present.role.value if self.present else "applicant"
 
     def missing(self) -> list[str]:
         """Codes of the proofs not (yet) satisfying, in order."""
@@ -286,7 +314,9 @@ class Case(IdentityEvents, CaseWays):
             raise _deny("申请人在失信名单中，不能以承诺方式办理")
         self._set(p, _P.PLEDGED, now, evidence=evidence, error=None)
         p.pledge_hash = pledge_hash
-        self._emit(EventKind.PLEDGE_SIGNED, code, now, pledge_hash=pledge_hash)
+        self._emit(
+            EventKind.PLEDGE_SIGNED, code, now, pledge_hash=pledge_hash, signer=self.pledge_signer
+        )
 
     # ---- decisions ------------------------------------------------------------------------
 
@@ -369,6 +399,7 @@ class Case(IdentityEvents, CaseWays):
             "related": {role: r.to_dict() for role, r in self.related.items()},
             "identity": self.identity.to_dict(),
             "corrections": [c.to_dict() for c in self.corrections],
+            "present": self.present.to_dict() if self.present else None,
         }
 
     @classmethod
@@ -396,6 +427,7 @@ class Case(IdentityEvents, CaseWays):
             related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
             identity=IdentityCheck.from_dict(data.get("identity")),
             corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
+            present=PersonPresent.from_dict(data.get("present")),
         )
 
     def drain_events(self) -> list[CaseEvent]:

@@ -41,7 +41,8 @@ IDENTITY_CHECK = "@identity"
 #: What is asked, per applicant kind: (information item, fields). Only what the check needs.
 IDENTITY_ITEMS = {
     ApplicantKind.PERSON: ("population.basic", ("name", "alive")),
-    ApplicantKind.BUSINESS: ("business.licence", ("name", "status")),
+    # the 法定代表人 too: a company's legal representative at the counter is checked against it
+    ApplicantKind.BUSINESS: ("business.licence", ("name", "status", "legal_representative")),
 }
 
 #: Business statuses under which a company may act (存续; some registries say 在业 / 开业).
@@ -106,6 +107,8 @@ class IdentityCheck:
     found: bool = False
     registered_name: str = field(default="", repr=False)
     registry_status: str = ""  # person: "alive" / "deceased"; business: 存续 / 注销 / 吊销 …
+    # business: the 法定代表人 the market registry names (issue 9; personal data like the name)
+    registered_representative: str = field(default="", repr=False)
     source: str = ""  # the registry, e.g. 公安户籍
     as_of: str | None = None
     receipt_id: str | None = None
@@ -122,6 +125,7 @@ class IdentityCheck:
             "found": self.found,
             "registered_name": self.registered_name,
             "registry_status": self.registry_status,
+            "registered_representative": self.registered_representative,
             "source": self.source,
             "as_of": self.as_of,
             "receipt_id": self.receipt_id,
@@ -143,6 +147,7 @@ class IdentityCheck:
             found=bool(data.get("found")),
             registered_name=str(data.get("registered_name") or ""),
             registry_status=str(data.get("registry_status") or ""),
+            registered_representative=str(data.get("registered_representative") or ""),
             source=str(data.get("source") or ""),
             as_of=data.get("as_of"),
             receipt_id=data.get("receipt_id"),
@@ -321,6 +326,7 @@ class IdentityEvents:
             found=bool(answer.found and record),
             registered_name=str(record.get("name") or ""),
             registry_status=status if answer.found else "",
+            registered_representative=str(record.get("legal_representative") or ""),
             source=p.registry,
             as_of=p.as_of,
             receipt_id=p.receipt_id,

@@ -183,7 +183,11 @@ def test_registry_findings_of_the_demo_subjects(
         for r in service.store.outbox.for_case(revoked.id)
         if r.payload.get("proof_code") == IDENTITY_CHECK
     ]
-    assert row.payload["item"] == "business.licence" and row.payload["fields"] == ["name", "status"]
+    assert row.payload["item"] == "business.licence" and row.payload["fields"] == [
+        "name",
+        "status",
+        "legal_representative",
+    ]
     assert row.payload["purpose"] == f"matter:{HOURS}" and row.state == "sent"
 
 

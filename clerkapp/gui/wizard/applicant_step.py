@@ -30,11 +30,13 @@ from clerkapp.core.idnumber import (
     upgrade_legacy_id,
     validate_id_number,
 )
+from clerkapp.core.present import PersonPresent
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
 from clerkapp.gui.wizard.name_check import NameCheck
+from clerkapp.gui.wizard.person_present import PersonPresentPanel
 from clerkapp.gui.wizard.related_person import RelatedPersonRow
 
 
@@ -47,6 +49,7 @@ class ApplicantEntry:
     name: str
     from_card: bool = False
     related: tuple[tuple[str, str, str], ...] = ()  # (role, ID number, name) per related person
+    present: PersonPresent | None = None  # who is at the counter for the applicant (issue 9)
 
     def related_map(self) -> dict[str, tuple[str, str]]:
         """``{role: (id_number, name)}`` as the case service takes it."""
@@ -94,7 +97,8 @@ class ApplicantStep(QWidget):
         self._kind = ApplicantKind.PERSON
         self._accepted: str | None = None
         self._from_card = False
-        self._card_for: RelatedPersonRow | None = None  # a related person's read is pending
+        # A related person's or the person present's read is pending.
+        self._card_for: RelatedPersonRow | PersonPresentPanel | None = None
 
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("applicantKind")
@@ -159,10 +163,16 @@ class ApplicantStep(QWidget):
         self.related_box = QVBoxLayout()
         layout.addWidget(self.kind_label)
         layout.addLayout(form)
+        # Who is at the counter: 本人办理 or someone for the applicant (issue 9).
+        self.present_panel = PersonPresentPanel(today, self)
+        self.present_panel.changed.connect(self.changed)
+        self.present_panel.read_requested.connect(self._read_related)
+        layout.addWidget(self.present_panel)
         layout.addLayout(self.related_box)
         layout.addStretch(1)
         self.setTabOrder(self.number_edit, self.upgrade_button)
         self.setTabOrder(self.upgrade_button, self.name_edit)
+        self.setTabOrder(self.name_edit, self.present_panel.role_combo)
         self.setFocusProxy(self.number_edit)
 
         self.number_edit.textChanged.connect(self._number_changed)
@@ -193,7 +203,9 @@ class ApplicantStep(QWidget):
         )
         self.read_button.setVisible(person)
         self.read_button.setEnabled(self._reader.available)
-        self.demo_combo.setVisible(person and self._reader.simulated)
+        # Training: also for a company, whose 法定代表人 or 经办人 has a card (issue 9).
+        self.demo_combo.setVisible(self._reader.simulated)
+        self.present_panel.set_kind(kind)
         self.refresh_demo_cards()
         self.reset()
 
@@ -203,7 +215,7 @@ class ApplicantStep(QWidget):
             self.related_box.removeWidget(row)
             row.deleteLater()
         self.related_rows = []
-        previous: QWidget = self.name_edit
+        previous: QWidget = self.present_panel.attorney_check
         for role in roles:
             row = RelatedPersonRow(role, self._today, self)
             row.changed.connect(self.changed)
@@ -224,6 +236,7 @@ class ApplicantStep(QWidget):
             self.demo_combo.addItem(demo_card_label(card))
         self.demo_combo.blockSignals(False)
         self.read_button.setEnabled(self._reader.available)
+        self.present_panel.set_read_enabled(self._reader.available)
         for row in self.related_rows:
             row.read_button.setEnabled(self._reader.available)
 
@@ -233,6 +246,7 @@ class ApplicantStep(QWidget):
         self._card_for = None
         for row in self.related_rows:
             row.reset()
+        self.present_panel.reset()
         if self.demo_combo.count():
             self.demo_combo.setCurrentIndex(0)  # the reader selects that card too
         self._clear_applicant()
@@ -255,7 +269,7 @@ class ApplicantStep(QWidget):
     def entry(self) -> ApplicantEntry | None:
         """The applicant, once the number is accepted and a name given; else None."""
         name = self.name_edit.text().strip()
-        if self._accepted is None or not name:
+        if self._accepted is None or not name or not self.present_panel.complete():
             return None
         related = []
         for row in self.related_rows:
@@ -263,7 +277,14 @@ class ApplicantStep(QWidget):
             if value is None:
                 return None
             related.append((row.role.role, value[0], value[1]))
-        return ApplicantEntry(self._kind, self._accepted, name, self._from_card, tuple(related))
+        return ApplicantEntry(
+            self._kind,
+            self._accepted,
+            name,
+            self._from_card,
+            tuple(related),
+            self.present_panel.value(),
+        )
 
     def commit(self) -> bool:
         """Enter: complete means the wizard may go on; otherwise focus the missing field."""
@@ -275,13 +296,15 @@ class ApplicantStep(QWidget):
         if not self.name_edit.text().strip():
             self.name_edit.setFocus()
             return False
+        if self.present_panel.focus_missing():
+            return False
         return not any(row.focus_missing() for row in self.related_rows)
 
     def fill_from_card(self, card: IdCardData) -> None:
         """Take number and name from a card read by the reader (for the related person whose
         读卡 was pressed, else for the applicant)."""
         row, self._card_for = self._card_for, None
-        if row is not None and row in self.related_rows:
+        if row is self.present_panel or (row is not None and row in self.related_rows):
             row.fill(card.id_number, card.name)
             return
         if self._kind is not ApplicantKind.PERSON:
@@ -397,7 +420,7 @@ class ApplicantStep(QWidget):
         if select is not None and index >= 0:
             select(index)
 
-    def _read_related(self, row: RelatedPersonRow) -> None:
+    def _read_related(self, row: RelatedPersonRow | PersonPresentPanel) -> None:
         self._card_for = row
         self._reader.request_read()
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Method
 from clerkapp.gui.theme import ICONS, Tone
+from clerkapp.gui.wizard.person_present import role_label
 from clerkapp.gui.wizard.signature_pad import SignaturePad
 
 
@@ -73,6 +75,11 @@ class PledgeStep(QWidget):
         self.credit_label.setWordWrap(True)
         self.credit_label.setStyleSheet("font-size: 14px;")
         self.alternatives_box = QHBoxLayout()
+        # Who signs (issue 9): the applicant in person, or the person present for them.
+        self.signer_label = QLabel(self)
+        self.signer_label.setObjectName("pledgeSigner")
+        self.signer_label.setWordWrap(True)
+        self.signer_label.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.tabs = QTabBar(self)
         self.tabs.setObjectName("pledgeTabs")
         self.tabs.setAccessibleName(self.tr("承诺事项"))
@@ -108,6 +115,7 @@ class PledgeStep(QWidget):
         self._signed_panel = signed_panel
         layout = QVBoxLayout(self)
         layout.addWidget(self.credit_label)
+        layout.addWidget(self.signer_label)
         layout.addLayout(self.alternatives_box)
         layout.addWidget(self.tabs)
         layout.addLayout(body, 3)
@@ -142,6 +150,7 @@ class PledgeStep(QWidget):
         self._credit = CreditModel(None, "")
         self.credit_label.clear()
         self.credit_label.setAccessibleName("")
+        self.signer_label.clear()
         self.busy_label.clear()
         self.signed_image.clear()
         self.signed_caption.clear()
@@ -159,6 +168,12 @@ class PledgeStep(QWidget):
         self.credit_label.setAccessibleName(credit.text)
         self._paint_tabs()
         self._show_current()
+
+    def set_signer(self, case: Case) -> None:
+        """Say who signs the pledges of ``case``: the applicant, or the person present."""
+        text = signer_text(case)
+        self.signer_label.setText(text)
+        self.signer_label.setAccessibleName(text)
 
     def set_busy(self, text: str) -> None:
         """Say what is running (storing the signature…), or clear with ""."""
@@ -283,6 +298,18 @@ class PledgeStep(QWidget):
         code = self.current_code()
         if code is not None:
             self.sign_requested.emit(code, strokes, png)
+
+
+def signer_text(case: Case) -> str:
+    """签署人：申请人本人 张桂兰 / 签署人：代办人 李明（代表申请人 张桂兰）."""
+    tr = QCoreApplication.translate
+    present = case.present
+    if present is None:
+        return tr("PledgeStep", "签署人：申请人本人 {name}").format(name=case.applicant_name)
+    text = tr("PledgeStep", "签署人：{role} {name}（代表申请人 {applicant}）").format(
+        role=role_label(present.role), name=present.name, applicant=case.applicant_name
+    )
+    return text
 
 
 def _escape(text: str) -> str:

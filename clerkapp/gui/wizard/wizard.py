@@ -224,6 +224,7 @@ class CaseWizard(QWidget):
         self.stack.setCurrentIndex(step)
         if self.presenter.case is not None:
             if step is Step.PLEDGE:
+                self.pledge_step.set_signer(self.presenter.case)
                 self.pledge_step.set_credit(self.presenter.credit_model())
                 self.pledge_step.set_pledges(self.presenter.pledge_models())
             elif step is Step.DECISION:

@@ -221,6 +221,25 @@ def related_lines(case: Case, matter: Matter, *, full: bool) -> tuple[tuple[str,
     return tuple(lines)
 
 
+def present_lines(case: Case, kind: DocumentKind) -> tuple[tuple[str, str], ...]:
+    """Who was at the counter for the applicant (issue 9), as printed under the applicant:
+    ("代办人", "李** 330702********1234（子女，持授权委托书）"), in full on the pledge letter,
+    which also names who signs it ("承诺签署人"). Empty when the applicant came in person (the
+    pledge letter then names the applicant as signer)."""
+    pledge = kind is DocumentKind.PLEDGE
+    lines: list[tuple[str, str]] = []
+    present = case.present
+    if present is not None:
+        lines.append((present.role.label_zh, present.display(full=pledge)))
+    if pledge:
+        if present is None:
+            signer = f"{case.applicant_name}（申请人本人）"
+        else:
+            signer = f"{present.name}（{present.role.label_zh}，代表申请人{case.applicant_name}）"
+        lines.append(("承诺签署人", signer))
+    return tuple(lines)
+
+
 def _reasons(case: Case, reason: str | None = None) -> tuple[str, ...]:
     """The reasons a refusal of ``case`` prints: each failed proof's, then the clerk's own words
     (``reason``, default the case's ``decision_reason``), each once (:mod:`clerkapp.core.reasons`).
@@ -301,7 +320,9 @@ def document_data(
         copy_number=copy_number,
         service_centre=settings.service_centre,
         clerk=clerk,
-        related=related_lines(case, matter, full=kind is DocumentKind.PLEDGE),
+        related=related_lines(case, matter, full=kind is DocumentKind.PLEDGE)
+        + present_lines(case, kind),
+        signer_label=case.present.role.label_zh if case.present else "承诺人",
         title=document_title(kind, matter),
         act_sentence=sentences.get(kind, ""),
         public_code=matter.public_code if settings.print_public_code else "",

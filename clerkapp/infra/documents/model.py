@@ -193,6 +193,9 @@ class DocumentData:
     # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
     # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
     related: tuple[tuple[str, str], ...] = ()
+    # Who signs the pledges by hand (issue 9): 承诺人 (the applicant in person), or the role of
+    # the person present who signs for them (代办人, 法定代表人, 经办人, 监护人).
+    signer_label: str = "承诺人"
     # 更正: the number of the document this one corrects and replaces (printed under the title).
     replaces: str = ""
     # A paper's own mark instead of 副本（第n份）, e.g. 存档联 of a 一式两份 print.

@@ -163,7 +163,7 @@ def _height(flowables: Sequence[Flowable]) -> float:
 
 
 def _pledge_section(
-    i: int, section: PledgeSection, tail: Sequence[Flowable] = ()
+    i: int, section: PledgeSection, tail: Sequence[Flowable] = (), signer: str = "承诺人"
 ) -> list[Flowable]:
     """One pledge: heading, text, consequences, signature. The signature never lands on a page
     apart from the text it signs: the whole pledge (heading, statement, consequences, signature,
@@ -173,7 +173,7 @@ def _pledge_section(
     signed = f"{chinese_date(section.signed_at.date())} {section.signed_at:%H:%M}"
     sign_table = Table(
         [
-            [para("承诺人（签字）：", styles.FIELD), _signature_flowable(section)],
+            [para(f"{signer}（签字）：", styles.FIELD), _signature_flowable(section)],
             [para("签署时间：", styles.FIELD), para(signed, styles.FIELD)],
         ],
         colWidths=[42 * mm, styles.BODY_WIDTH - 42 * mm],
@@ -216,7 +216,8 @@ def pledge_story(data: DocumentData) -> list[Flowable]:
     )
     last = len(data.pledges) - 1
     for i, section in enumerate(data.pledges):
-        story += _pledge_section(i, section, closing_block(data) if i == last else ())
+        tail = closing_block(data) if i == last else ()
+        story += _pledge_section(i, section, tail, data.signer_label)
     if not data.pledges:
         story.append(KeepTogether(closing_block(data)))
     return story

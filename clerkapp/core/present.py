@@ -1,0 +1,174 @@
+"""The person present at the counter when it is not the applicant (issue 9): a 代办人 (委托代理人)
+or a 监护人 for a person, the 法定代表人 or an 经办人 for a company.
+
+A 代办人 and an 经办人 act on a 授权委托书 the clerk must have received; a 监护人 acts by the
+relationship itself; a 法定代表人 acts for the company by law (the market registry names them).
+The ID number is validated by the case service (it needs today); :func:`check_present` checks
+the rest, with the Chinese message naming the role. The repr masks name and number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.idnumber import mask_id_number
+from clerkapp.errors import ValidationError
+
+
+class PresentRole(StrEnum):
+    """Who stands at the counter for the applicant."""
+
+    AGENT = "agent"  # 代办人 (委托代理人) of a person
+    GUARDIAN = "guardian"  # 监护人 of a person
+    LEGAL_REP = "legal_rep"  # 法定代表人 of a company
+    HANDLER = "handler"  # 经办人 of a company
+
+    @property
+    def label_zh(self) -> str:
+        """The role as printed: 代办人, 监护人, 法定代表人, 经办人."""
+        return _LABELS[self]
+
+    @property
+    def needs_power_of_attorney(self) -> bool:
+        """A 代办人 and an 经办人 act on a 授权委托书; a guardian and a legal representative
+        do not."""
+        return self in (PresentRole.AGENT, PresentRole.HANDLER)
+
+    @property
+    def needs_relationship(self) -> bool:
+        """A 代办人's or 监护人's relationship to the applicant is recorded (a guardian's is the
+        ground of acting)."""
+        return self in (PresentRole.AGENT, PresentRole.GUARDIAN)
+
+    @property
+    def applicant_kind(self) -> ApplicantKind:
+        """The kind of applicant this role acts for."""
+        if self in (PresentRole.AGENT, PresentRole.GUARDIAN):
+            return ApplicantKind.PERSON
+        return ApplicantKind.BUSINESS
+
+
+_LABELS = {
+    PresentRole.AGENT: "代办人",
+    PresentRole.GUARDIAN: "监护人",
+    PresentRole.LEGAL_REP: "法定代表人",
+    PresentRole.HANDLER: "经办人",
+}
+
+# Relationships offered for a 代办人 / 监护人 (the clerk may type another).
+RELATIONSHIPS: dict[PresentRole, tuple[str, ...]] = {
+    PresentRole.AGENT: ("子女", "配偶", "父母", "兄弟姐妹", "其他亲属", "朋友", "其他"),
+    PresentRole.GUARDIAN: ("父母", "子女", "配偶", "其他近亲属", "村（居）民委员会", "民政部门"),
+}
+
+
+def roles_for(kind: ApplicantKind) -> tuple[PresentRole, ...]:
+    """The roles that can act for an applicant of ``kind``, in the order offered."""
+    return tuple(r for r in PresentRole if r.applicant_kind is kind)
+
+
+@dataclass(frozen=True)
+class PersonPresent:
+    """The person at the counter for the applicant. ``id_number`` is their resident ID number
+    (validated by the case service); ``relationship`` their relationship to the applicant
+    (代办人, 监护人; empty otherwise); ``power_of_attorney_received``: the clerk has received
+    the 授权委托书."""
+
+    role: PresentRole
+    id_number: str
+    name: str
+    relationship: str = ""
+    power_of_attorney_received: bool = False
+
+    def __repr__(self) -> str:
+        return f"PersonPresent({self.role.value}, {self.display()!r})"
+
+    def display(self, *, full: bool = False) -> str:
+        """Name, number and the ground of acting, as printed:
+        "李** 330702********1234（子女，持授权委托书）"; unmasked when ``full``."""
+        name = self.name if full else mask_name(self.name)
+        number = self.id_number if full else mask_id_number(self.id_number)
+        return f"{name} {number}（{self.ground()}）"
+
+    def line(self, *, full: bool = False) -> str:
+        """One line with the role: "代办人：李** 330702********1234（子女，持授权委托书）"."""
+        return f"{self.role.label_zh}：{self.display(full=full)}"
+
+    def ground(self) -> str:
+        """Why this person may act: "子女，持授权委托书", "监护人：父母", "依法代表企业"."""
+        if self.role is PresentRole.GUARDIAN:
+            return f"监护关系：{self.relationship}"
+        if self.role is PresentRole.LEGAL_REP:
+            return "依法代表企业"
+        parts = [self.relationship] if self.relationship else []
+        parts.append("持授权委托书")
+        return "，".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able form."""
+        return {
+            "role": self.role.value,
+            "id_number": self.id_number,
+            "name": self.name,
+            "relationship": self.relationship,
+            "power_of_attorney_received": self.power_of_attorney_received,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> PersonPresent | None:
+        """Inverse of :meth:`to_dict` (None: the applicant came in person)."""
+        if not data:
+            return None
+        return cls(
+            PresentRole(data["role"]),
+            str(data["id_number"]),
+            str(data["name"]),
+            str(data.get("relationship", "")),
+            bool(data.get("power_of_attorney_received", False)),
+        )
+
+
+def mask_name(name: str) -> str:
+    """陈建国 → 陈** (as :func:`clerkapp.core.case_types.mask_name`)."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if name else ""
+
+
+def representative_block(present: PersonPresent | None, registered: str) -> str | None:
+    """Why no decision may be taken while a 法定代表人 at the counter is not the one the market
+    registry names (``registered``; empty: not answered yet or not given — nothing to compare),
+    or None."""
+    if present is None or present.role is not PresentRole.LEGAL_REP or not registered.strip():
+        return None
+    if "".join(present.name.split()) == "".join(registered.split()):
+        return None
+    return (
+        f"法定代表人与市场监管登记不一致：填写 {present.name}，登记 {registered}。"
+        "请核对营业执照；非法定代表人本人的，请改为经办人并收取授权委托书"
+    )
+
+
+def check_present(applicant_kind: ApplicantKind, present: PersonPresent) -> None:
+    """The person present fits the applicant: a role for the applicant's kind, a name, the
+    relationship where the role has one, the 授权委托书 where the role acts on one.
+    :class:`ValidationError` with the precise Chinese message otherwise."""
+    label = present.role.label_zh
+    if present.role.applicant_kind is not applicant_kind:
+        who = "企业" if applicant_kind is ApplicantKind.BUSINESS else "个人"
+        raise ValidationError(
+            f"role {present.role.value} cannot act for a {applicant_kind.value}",
+            user_message=f"{label}不能代{who}申请人办理",
+        )
+    if not present.name.strip():
+        raise ValidationError("present person has no name", user_message=f"请填写{label}的姓名")
+    if present.role.needs_relationship and not present.relationship.strip():
+        raise ValidationError(
+            "present person has no relationship", user_message=f"请填写{label}与申请人的关系"
+        )
+    if present.role.needs_power_of_attorney and not present.power_of_attorney_received:
+        raise ValidationError(
+            "power of attorney missing",
+            user_message=f"{label}须持申请人的授权委托书：请收取并核对后勾选“已收授权委托书”",
+        )
