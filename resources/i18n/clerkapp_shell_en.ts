@@ -543,97 +543,97 @@
 <context>
     <name>Connectivity</name>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="73"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="74"/>
         <source>不到 1 分钟前</source>
         <translation>under a minute ago</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="75"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="76"/>
         <source>{0} 分钟前</source>
         <translation>{0} min ago</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="77"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="78"/>
         <source>{0} 小时前</source>
         <translation>{0} h ago</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="78"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="79"/>
         <source>{0} 天前</source>
         <translation>{0} days ago</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="83"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="84"/>
         <source>连接中</source>
         <translation>Connecting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="84"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="85"/>
         <source>平台在线</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="85"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="86"/>
         <source>平台不稳定</source>
         <translation>Platform unstable</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="86"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="87"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="87"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="88"/>
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="93"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="94"/>
         <source>正在连接数据共享平台。</source>
         <translation>Connecting to the data-sharing platform.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="94"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="95"/>
         <source>数据共享平台可用，办件操作即时发送。</source>
         <translation>The data-sharing platform is available; case operations are sent at once.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="97"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="98"/>
         <source>平台响应缓慢或出错：操作可能延迟，失败的会自动重试。</source>
         <translation>The platform answers slowly or with errors: operations may be delayed; failed ones are retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="100"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="101"/>
         <source>无法连接数据共享平台。可以继续办件：操作已排队，平台恢复后自动发送。</source>
         <translation>The data-sharing platform cannot be reached. Keep working: operations are queued and sent automatically when the platform is back.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="103"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="104"/>
         <source>平台已恢复，正在发送排队的操作。</source>
         <translation>The platform is back; sending the queued operations.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="117"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="118"/>
         <source>剩余 {0} 项</source>
         <translation>{0} left</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="119"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="120"/>
         <source>排队 {0} 项</source>
         <translation>{0} queued</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="122"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="123"/>
         <source>最早 {0}</source>
         <translation>oldest {0}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="132"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="133"/>
         <source>待发送积压超过设定上限（{0} 项或 {1} 分钟）：请检查网络，或联系信息科；积压的操作不会丢失。</source>
         <translation>The backlog is over its limit ({0} operations or {1} minutes): check the network or call IT; queued operations are not lost.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/connectivity.py" line="140"/>
+        <location filename="../../clerkapp/gui/connectivity.py" line="141"/>
         <source>注意：培训平台已更换为另一个实例，之前的核验和进度可能查不到。</source>
         <translation>Note: the training platform is another instance now; earlier verifications and progress may not be found.</translation>
     </message>

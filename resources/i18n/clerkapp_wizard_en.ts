@@ -4,112 +4,112 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="106"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="110"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="108"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="112"/>
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="110"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="114"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="112"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="116"/>
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="115"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="119"/>
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="124"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="128"/>
         <source>使用 18 位号码</source>
         <translation>Use the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="184"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="194"/>
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="184"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="194"/>
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="186"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="196"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="186"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="196"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="188"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="198"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="188"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="198"/>
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="192"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press &quot;Read card&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="192"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="273"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="294"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="294"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="317"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="323"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="346"/>
         <source>使用 18 位号码 {number}</source>
         <translation>Use the 18-digit number {number}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="325"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="348"/>
         <source>请先与申请人的身份证逐位核对，一致后再使用此号码</source>
         <translation>Check it digit by digit against the applicant&apos;s ID card first; use it only if they match</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="337"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="360"/>
         <source>15位旧号码：与证件逐位核对后使用18位号码</source>
         <translation>Old 15-digit number: check against the card digit by digit, then use the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="348"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="371"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="372"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="395"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="410"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="433"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -210,27 +210,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="55"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="56"/>
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="72"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="73"/>
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="205"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="206"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="310"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="311"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="333"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="334"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -268,22 +268,22 @@
         <translation>Loading the catalogue of matters…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="255"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="260"/>
         <source>查询尚未完成，请稍候</source>
         <translation>Look-ups are still running, please wait</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="334"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="339"/>
         <source>证明材料（查询与核验同时进行，无需申请人跑腿）</source>
         <translation>Proofs (looked up and verified at once — the applicant runs nowhere)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="355"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="360"/>
         <source>{name} · {dept} · 承诺时限 {limit}</source>
         <translation>{name} · {dept} · time limit {limit}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/wizard.py" line="360"/>
+        <location filename="../../clerkapp/gui/wizard/wizard.py" line="365"/>
         <source>申请人 {a}</source>
         <translation>Applicant {a}</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="196"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="211"/>
         <location filename="../../clerkapp/gui/wizard/view_models.py" line="143"/>
         <source>不能承诺</source>
         <translation>Cannot pledge</translation>
@@ -862,63 +862,202 @@
     </message>
 </context>
 <context>
+    <name>PersonPresentPanel</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="39"/>
+        <source>代办人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="40"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="41"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="42"/>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="61"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="62"/>
+        <source>办理人</source>
+        <translation>Person present</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="70"/>
+        <source>读卡</source>
+        <translation>Read card</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="89"/>
+        <source>与申请人关系</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="92"/>
+        <source>已收授权委托书（已核对申请人签章）</source>
+        <translation>Power of attorney received (applicant&apos;s signature or seal checked)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="94"/>
+        <source>已收授权委托书</source>
+        <translation>Power of attorney received</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="96"/>
+        <source>办理人的公民身份号码</source>
+        <translation>ID number of the person present</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="97"/>
+        <source>办理人的姓名</source>
+        <translation>Name of the person present</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="98"/>
+        <source>读取办理人的身份证</source>
+        <translation>Read the ID card of the person present</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="161"/>
+        <source>本人办理</source>
+        <translation>Applicant in person</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="161"/>
+        <source>（未指定）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="233"/>
+        <source>请输入{role}的公民身份号码</source>
+        <translation>Enter the {role}&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="236"/>
+        <source>请填写{role}的姓名</source>
+        <translation>Enter the {role}&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="238"/>
+        <source>请填写{role}与申请人的关系</source>
+        <translation>Enter the {role}&apos;s relationship to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="241"/>
+        <source>{role}须持申请人的授权委托书：收取并核对后请勾选</source>
+        <translation>The {role} needs the applicant&apos;s power of attorney: tick once received and checked</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="272"/>
+        <source>{role}身份号码</source>
+        <translation>{role} ID number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="273"/>
+        <source>{role}姓名</source>
+        <translation>{role} name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="274"/>
+        <source>{role}的公民身份号码</source>
+        <translation>The {role}&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="275"/>
+        <source>{role}的姓名</source>
+        <translation>The {role}&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="276"/>
+        <source>读取{role}的身份证</source>
+        <translation>Read the {role}&apos;s ID card</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="277"/>
+        <source>18位号码，或点「读卡」</source>
+        <translation>18 digits, or press &quot;Read card&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="325"/>
+        <source>号码有效</source>
+        <translation>Number valid</translation>
+    </message>
+</context>
+<context>
     <name>PledgeStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="78"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="85"/>
         <source>承诺事项</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="81"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="88"/>
         <source>承诺书全文</source>
         <translation>Full pledge text</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="87"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="94"/>
         <source>已签署的签名</source>
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="208"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="223"/>
         <source>申请人承诺</source>
         <translation>Pledge of the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="209"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="224"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="223"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="238"/>
         <source>已签字 · {at}
 绑定承诺文本摘要 {digest}…</source>
         <translation>Signed · {at}
 Bound to the pledge text by hash {digest}…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="254"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="269"/>
         <source>收取纸质证明（窗口核验）</source>
         <translation>Take the paper proof (checked at the counter)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="260"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="275"/>
         <source>✔ 纸质证明已核验：{check}</source>
         <translation>✔ Paper proof checked: {check}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="265"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="280"/>
         <source>目录未允许其他方式，本项无法满足</source>
         <translation>The catalogue allows no other method: this proof cannot be met</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="271"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="286"/>
         <source>改为部门核验</source>
         <translation>Ask the department instead</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="272"/>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="287"/>
         <source>改为数据查询</source>
         <translation>Look it up instead</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="307"/>
+        <source>签署人：申请人本人 {name}</source>
+        <translation>Signed by: the applicant in person, {name}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/pledge_step.py" line="310"/>
+        <source>签署人：{role} {name}（代表申请人 {applicant}）</source>
+        <translation>Signed by: {role} {name} (for the applicant {applicant})</translation>
     </message>
 </context>
 <context>

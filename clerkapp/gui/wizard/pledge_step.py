@@ -302,13 +302,14 @@ class PledgeStep(QWidget):
 
 def signer_text(case: Case) -> str:
     """签署人：申请人本人 张桂兰 / 签署人：代办人 李明（代表申请人 张桂兰）."""
-    tr = QCoreApplication.translate
     present = case.present
     if present is None:
-        return tr("PledgeStep", "签署人：申请人本人 {name}").format(name=case.applicant_name)
-    text = tr("PledgeStep", "签署人：{role} {name}（代表申请人 {applicant}）").format(
-        role=role_label(present.role), name=present.name, applicant=case.applicant_name
-    )
+        return QCoreApplication.translate("PledgeStep", "签署人：申请人本人 {name}").format(
+            name=case.applicant_name
+        )
+    text = QCoreApplication.translate(
+        "PledgeStep", "签署人：{role} {name}（代表申请人 {applicant}）"
+    ).format(role=role_label(present.role), name=present.name, applicant=case.applicant_name)
     return text
 
 
