@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from clerkapp.app import case_support as support
+from clerkapp.app import notifications
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.catalogue import Catalogue, ProcedureKind, ProofItem
@@ -136,7 +137,32 @@ class CaseServiceBase:
             now,
         )
 
+    def _notify(self, case: Case, clerk: str | None, now: datetime, event: str | None) -> None:
+        """Queue an SMS notice of ``event`` (:mod:`clerkapp.app.notifications`) when the
+        applicant chose 短信通知 and a mobile number is known; joins the caller's transaction."""
+        if event is None or not case.contact.notifies:
+            return
+        matter = self.catalogue.matters.get(case.matter_code)
+        n = self._count(case.id, OutboxKind.NOTIFICATION) + 1
+        self._enqueue(
+            OutboxKind.NOTIFICATION,
+            case,
+            clerk,
+            f"notification:{case.id}:{n}",
+            {
+                "token": case.tracking_token,
+                "phone": case.contact.phone,
+                "event": event,
+                "text": notifications.notification_text(
+                    case, event, matter.department if matter else ""
+                ),
+                "at": now.isoformat(),
+            },
+            now,
+        )
+
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
+        self._notify(case, clerk, now, notifications.notice_event(case))
         self._index_case(case, clerk, now)
         n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
         self._enqueue(

@@ -42,6 +42,7 @@ from clerkapp.app.case_ways import WaysBack
 from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
+from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
@@ -71,13 +72,16 @@ class CaseService(IdentityActions, WaysBack):
         applicant_name: str,
         clerk: str,
         related: Mapping[str, tuple[str, str]] | None = None,
+        contact: Contact | None = None,
     ) -> Case:
         """Open a case for an applicant (ID number or credit code validated, with the precise
         error in Chinese) and register its progress token with the platform (outbox).
 
         ``related`` identifies the matter's related persons: ``{role: (id_number, name)}`` for
         every role the matter declares (e.g. ``{"deceased": ("330723…", "陈建国")}``); each ID
-        number is validated, the error naming the role ("已故参保人员的公民身份号码：…")."""
+        number is validated, the error naming the role ("已故参保人员的公民身份号码：…").
+        ``contact``: phone, address and 送达方式, checked by
+        :func:`clerkapp.core.contact.check_contact` (none: 窗口领取, no phone)."""
         matter = self.catalogue.matters.get(matter_code)
         if matter is None:
             raise ValidationError(f"unknown matter {matter_code}", user_message="目录中没有该事项")
@@ -109,6 +113,7 @@ class CaseService(IdentityActions, WaysBack):
                 support.new_tracking_token(),
                 short_code,
                 related=people,
+                contact=contact,
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)

@@ -168,6 +168,16 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
         elif kind is OutboxKind.CASE_INDEX:
             index_ctx = CallContext(ctx.official, CASE_INDEX_PURPOSE, ctx.case_id)
             answer = client.index_case(p, context=index_ctx, idempotency_key=key)
+        elif kind is OutboxKind.NOTIFICATION:
+            answer = client.send_notification(
+                p["token"],
+                p["phone"],
+                p["event"],
+                p["text"],
+                p["at"],
+                context=ctx,
+                idempotency_key=key,
+            )
         else:  # credit_report
             answer = {
                 "report_id": client.report_false_pledge(

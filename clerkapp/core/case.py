@@ -55,6 +55,7 @@ from clerkapp.core.case_types import (
 )
 from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.core.contact import Contact
 from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import failed_reasons, own_reason
@@ -101,6 +102,8 @@ class Case(IdentityEvents, CaseWays):
     identity: IdentityCheck = field(default_factory=IdentityCheck)
     # 补正 notices, oldest first; the last is the one waited on while awaiting_correction.
     corrections: list[CorrectionRequest] = field(default_factory=list)
+    # Phone, address and 送达方式 (core.contact, issue 9); the phone out of repr().
+    contact: Contact = field(default_factory=Contact, repr=False)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -116,6 +119,7 @@ class Case(IdentityEvents, CaseWays):
         tracking_token: str,
         short_code: str,
         related: Mapping[str, RelatedSubject] | None = None,
+        contact: Contact | None = None,
     ) -> Case:
         """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
         with their primary method. ``proof_items`` are the matter's proofs, in its order;
@@ -137,6 +141,7 @@ class Case(IdentityEvents, CaseWays):
             tracking_token=tracking_token,
             short_code=short_code,
             related=related,
+            contact=contact or Contact(),
         )
         case._emit(EventKind.CREATED, None, now, matter=matter.code, proofs=len(proofs))
         case.request_identity_check(now)
@@ -369,6 +374,7 @@ class Case(IdentityEvents, CaseWays):
             "related": {role: r.to_dict() for role, r in self.related.items()},
             "identity": self.identity.to_dict(),
             "corrections": [c.to_dict() for c in self.corrections],
+            "contact": self.contact.to_dict(),
         }
 
     @classmethod
@@ -396,6 +402,7 @@ class Case(IdentityEvents, CaseWays):
             related={r: RelatedSubject.from_dict(v) for r, v in data.get("related", {}).items()},
             identity=IdentityCheck.from_dict(data.get("identity")),
             corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
+            contact=Contact.from_dict(data.get("contact")),
         )
 
     def drain_events(self) -> list[CaseEvent]:

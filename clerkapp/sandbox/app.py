@@ -26,6 +26,8 @@ from clerkapp.sandbox.dataset import Dataset
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
 from clerkapp.sandbox.fastpath import FastPathMiddleware
 from clerkapp.sandbox.faults import FaultRule
+from clerkapp.sandbox.notifications import router as notifications_router
+from clerkapp.sandbox.notifications import trainer_router as sms_router
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
@@ -97,6 +99,8 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.include_router(router)
     app.include_router(anchors_router)  # audit anchors (issue 11)
     app.include_router(case_index_router)  # the platform's case index (issue 9)
+    app.include_router(notifications_router)  # SMS notices (issue 9)
+    app.include_router(sms_router, dependencies=[Depends(loopback_only)])  # /sandbox/sms
     _exception_handlers(app)
     _pages(app)
     _controls(app)

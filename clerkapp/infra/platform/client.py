@@ -276,6 +276,32 @@ class PlatformClient:
             "progress",
         )
 
+    def send_notification(
+        self,
+        token: str,
+        phone: str,
+        event: str,
+        text: str,
+        at: str,
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Ask the platform to send an SMS notice of the case with progress ``token`` (issue 9):
+        the mobile ``phone`` and the finished ``text`` (no ID number, the surname masked) travel
+        in the signed body only; the platform answers ``{id, status}``."""
+        body = {"token": token, "phone": phone, "event": event, "text": text, "at": at}
+        data = self._call(
+            "POST",
+            "/notifications",
+            op="notification",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.acknowledged(data, "platform")
+
     def credit_check(
         self, subject: Subject, *, context: CallContext, idempotency_key: str | None = None
     ) -> CreditStatus:
