@@ -5,7 +5,7 @@ masked once accepted; the name; and the ID card reader (simulated in training mo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.core.catalogue import ApplicantKind, RelatedRole
+from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import (
     IdProblem,
     IdReason,
@@ -33,6 +34,7 @@ from clerkapp.core.idnumber import (
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.contact_fields import ContactFields
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
 from clerkapp.gui.wizard.name_check import NameCheck
 from clerkapp.gui.wizard.related_person import RelatedPersonRow
@@ -47,6 +49,7 @@ class ApplicantEntry:
     name: str
     from_card: bool = False
     related: tuple[tuple[str, str, str], ...] = ()  # (role, ID number, name) per related person
+    contact: Contact = field(default_factory=Contact)  # phone, address, 送达方式 (issue 9)
 
     def related_map(self) -> dict[str, tuple[str, str]]:
         """``{role: (id_number, name)}`` as the case service takes it."""
@@ -160,6 +163,9 @@ class ApplicantStep(QWidget):
         layout.addWidget(self.kind_label)
         layout.addLayout(form)
         layout.addLayout(self.related_box)
+        self.contact = ContactFields(self)  # phone, address, 送达方式 (issue 9)
+        self.contact.changed.connect(self.changed)
+        layout.addWidget(self.contact)
         layout.addStretch(1)
         self.setTabOrder(self.number_edit, self.upgrade_button)
         self.setTabOrder(self.upgrade_button, self.name_edit)
@@ -236,6 +242,7 @@ class ApplicantStep(QWidget):
         if self.demo_combo.count():
             self.demo_combo.setCurrentIndex(0)  # the reader selects that card too
         self._clear_applicant()
+        self.contact.reset()
 
     def _clear_applicant(self) -> None:
         """Empty fields for a new applicant."""
@@ -263,7 +270,11 @@ class ApplicantStep(QWidget):
             if value is None:
                 return None
             related.append((row.role.role, value[0], value[1]))
-        return ApplicantEntry(self._kind, self._accepted, name, self._from_card, tuple(related))
+        contact = self.contact.contact()
+        if contact is None:
+            return None
+        entry = ApplicantEntry(self._kind, self._accepted, name, self._from_card, tuple(related))
+        return replace(entry, contact=contact)
 
     def commit(self) -> bool:
         """Enter: complete means the wizard may go on; otherwise focus the missing field."""
@@ -275,7 +286,9 @@ class ApplicantStep(QWidget):
         if not self.name_edit.text().strip():
             self.name_edit.setFocus()
             return False
-        return not any(row.focus_missing() for row in self.related_rows)
+        if any(row.focus_missing() for row in self.related_rows):
+            return False
+        return self.contact.commit()
 
     def fill_from_card(self, card: IdCardData) -> None:
         """Take number and name from a card read by the reader (for the related person whose

@@ -49,6 +49,7 @@ class CasePresenter(IdentityPresenter):
                 entry.name,
                 clerk=self.clerk_name,
                 related=entry.related_map(),
+                contact=entry.contact,
             )
             return services.snapshot(case.id)
 
