@@ -334,6 +334,7 @@ class CaseService(IdentityActions, WaysBack):
             if entry is not None and not entry.issued:
                 self.store.documents.mark_issued(entry, at=now, by=clerk)
                 archive = keep(archive_copy=True)
+                self._upload_decision(case_id, kind, number or "", pdf_bytes, clerk, now)
                 self._audit(
                     "document_issued",
                     case_id,

@@ -9,6 +9,7 @@ stored first answer and nothing is done twice.
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 from collections.abc import Callable
@@ -175,6 +176,16 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
                 p["event"],
                 p["text"],
                 p["at"],
+                context=ctx,
+                idempotency_key=key,
+            )
+        elif kind is OutboxKind.DOCUMENT_UPLOAD:
+            answer = client.upload_document(
+                p["token"],
+                p["kind"],
+                p["number"],
+                base64.b64decode(p["pdf"]),
+                list(p["checks"]),
                 context=ctx,
                 idempotency_key=key,
             )

@@ -11,6 +11,8 @@ dashes out; a landline as ``area-number``). Screens the public sees and paper sh
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -164,3 +166,21 @@ def check_contact(phone: str, address: str, delivery: Delivery | str) -> Contact
     if way is Delivery.MAIL and not place:
         raise ContactError("address", "选择邮寄送达须填写邮寄地址")
     return Contact(number, place, way)
+
+
+def download_check(token: str, digits: str) -> str:
+    """The keyed hash under which the platform checks the last four characters the applicant
+    types to download a decision from the progress page (``digits``: of the ID number or credit
+    code, or of the phone): HMAC-SHA-256 keyed with the case's progress token, so the digits
+    never travel or rest in clear and a hash is worth nothing for another case."""
+    typed = digits.strip().upper()
+    return hmac.new(token.encode(), f"last4:{typed}".encode(), hashlib.sha256).hexdigest()
+
+
+def download_checks(token: str, number: str, phone: str = "") -> list[str]:
+    """The hashes that open a case's decision download: the last four of the applicant's
+    number, and of the phone when one is known."""
+    checks = [download_check(token, number[-4:])]
+    if phone:
+        checks.append(download_check(token, phone[-4:]))
+    return checks
