@@ -1,15 +1,18 @@
 """Issue 9 (contact and delivery) in ② 申请人: the phone, 送达方式 and address fields — a bad
 phone is told precisely right under the field and the case is not opened (nothing saved half);
 短信通知 without a mobile number is refused the same way; once right, the case opens with the
-contact kept, and a new case (Ctrl+N) empties the fields again."""
+contact kept and the phone masked on the applicant screen, and a new case (Ctrl+N) empties the
+fields again."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
 from clerkapp.core.contact import Contact, Delivery
+from clerkapp.gui.applicant_screen import ApplicantScreen
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.sandbox.demo import LI_MING
 from tests.gui.wizard_driver import WizardDriver, wait_until
@@ -19,9 +22,12 @@ pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
 
 
 def test_bad_phone_is_told_next_to_the_field_and_nothing_is_opened(
-    driver: WizardDriver, app_context: AppContext
+    qtbot: QtBot, driver: WizardDriver, app_context: AppContext
 ) -> None:
     wizard = driver.wizard
+    screen = ApplicantScreen("金华市行政服务中心 · 培训窗口")  # what the applicant sees
+    qtbot.addWidget(screen)
+    screen.follow(wizard)
     step = wizard.applicant_step
     fields = step.contact
     driver.choose_matter("ggzl", "公共租赁住房申请")
@@ -62,6 +68,9 @@ def test_bad_phone_is_told_next_to_the_field_and_nothing_is_opened(
     assert case is not None
     stored = app_context.store.cases.load(case.id)
     assert stored.contact == Contact("13857901234", "", Delivery.SMS)
+    # the applicant screen (the public may see it) shows the phone masked only
+    wait_until(lambda: "联系电话" in screen.person.text(), what="applicant screen")
+    assert "138****1234" in screen.person.text() and "13857901234" not in screen.person.text()
 
     wizard.new_case()  # Ctrl+N
     assert fields.phone_edit.text() == "" and fields.address_edit.text() == ""

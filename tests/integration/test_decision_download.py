@@ -19,7 +19,7 @@ from clerkapp.app.documents import DocumentDesk
 from clerkapp.app.sync import SyncWorker
 from clerkapp.core.contact import Delivery, check_contact
 from clerkapp.infra.documents import DocumentKind
-from clerkapp.infra.documents.from_case import DocumentSettings
+from clerkapp.infra.documents.from_case import DocumentSettings, contact_lines
 from tests.integration.case_fixtures import PERSON_ID, RENTAL, START, sandbox_client, service
 from tests.integration.test_notifications import _accept_then_approve
 from tests.sandbox_fixture import SandboxHandle
@@ -87,3 +87,23 @@ def test_decision_downloads_with_the_code_and_the_last_four_only(
     assert 429 in statuses and set(statuses) <= {403, 429}
     late = _download(sandbox, code, PERSON_ID[-4:])
     assert late.status_code == 429 and int(late.headers["retry-after"]) >= 1
+
+
+def test_paper_prints_the_phone_masked_and_the_way_of_delivery(tmp_path: Path) -> None:
+    """The receipt and the decision print 联系电话 138****5678 and 送达方式; never the number in
+    full, never the address; a case without a contact prints neither line."""
+    clock = SteppingClock(START)
+    svc = service(tmp_path, clock)
+    contact = check_contact(PHONE, "金华市婺城区人民路1号", Delivery.MAIL)
+    case = svc.open_case(RENTAL, "person", PERSON_ID, "陈小梅", "wang", contact=contact)
+    plain = svc.open_case(RENTAL, "person", PERSON_ID, "陈小梅", "wang")
+    _accept_then_approve(svc, case.id)
+    settings = DocumentSettings(progress_base_url="http://127.0.0.1:8765")
+    desk = DocumentDesk(svc, lambda: svc.catalogue, settings, clock)
+    pdf = desk.build(case.id, DocumentKind.DECISION, "wang").pdf
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    text = "".join("".join((page.extract_text() or "").split()) for page in pages)
+    assert "联系电话：139****5678" in text and "送达方式：邮寄" in text
+    assert PHONE not in text and "人民路" not in text
+    assert contact_lines(plain, DocumentKind.RECEIPT) == ()  # no contact: no lines
+    assert contact_lines(case, DocumentKind.PLEDGE) == ()  # the pledge letter has none

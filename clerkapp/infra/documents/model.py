@@ -193,6 +193,9 @@ class DocumentData:
     # Related persons (关系人) as printed: (label, "陈** 330723********0155"), e.g. the deceased
     # insured person of a survivor allowance; masked except on the pledge letter (see from_case).
     related: tuple[tuple[str, str], ...] = ()
+    # How the applicant is reached (issue 9) as printed: (联系电话, 138****5678) — the phone always
+    # masked — and (送达方式, 短信通知); empty when the case has no contact.
+    contact: tuple[tuple[str, str], ...] = ()
     # 更正: the number of the document this one corrects and replaces (printed under the title).
     replaces: str = ""
     # A paper's own mark instead of 副本（第n份）, e.g. 存档联 of a 一式两份 print.
