@@ -15,7 +15,7 @@ from clerkapp.app import case_support as support
 from clerkapp.app import notifications
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
-from clerkapp.core.catalogue import Catalogue, ProcedureKind, ProofItem
+from clerkapp.core.catalogue import Catalogue, Matter, ProcedureKind, ProofItem
 from clerkapp.core.contact import download_checks
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import ValidationError
@@ -158,9 +158,7 @@ class CaseServiceBase:
                 "token": case.tracking_token,
                 "phone": case.contact.phone,
                 "event": event,
-                "text": notifications.notification_text(
-                    case, event, matter.department if matter else ""
-                ),
+                "text": notifications.notification_text(case, event, self._office_name(matter)),
                 "at": now.isoformat(),
             },
             now,
@@ -193,6 +191,13 @@ class CaseServiceBase:
             },
             now,
         )
+
+    def _office_name(self, matter: Matter | None) -> str:
+        """The office that signs an SMS notice: the matter's department by name."""
+        if matter is None:
+            return ""
+        dept = self.catalogue.departments.get(matter.department)
+        return dept.name if dept else matter.department
 
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
         self._notify(case, clerk, now, notifications.notice_event(case))

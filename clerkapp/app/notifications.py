@@ -49,7 +49,9 @@ def notification_text(case: Case, event: str, office: str = "") -> str:
     the matter, what happened and the 查询码. Never an ID number or a full name."""
     words = NOTICE_WORDS[event]
     signature = office.strip() or DEFAULT_SIGNATURE
+    matter = case.matter_name.strip()
+    applied = matter if matter.endswith(("申请", "申领")) else f"{matter}申请"
     return (
-        f"【{signature}】{masked_greeting(case)}您好，您的{case.matter_name}申请{words}。"
+        f"【{signature}】{masked_greeting(case)}您好，您的{applied}{words}。"
         f"查询码 {grouped(case.short_code)}，可扫描回执二维码或凭查询码在办件进度页查询进度。"
     )

@@ -105,6 +105,8 @@ def test_sms_case_notifies_at_accept_answer_and_decision(
         assert text.startswith("【") and "陈*您好" in text and code in text
         assert "陈小梅" not in text and "小梅" not in text
         assert PERSON_ID not in text and PERSON_ID[-4:] not in text and PERSON_ID[:6] not in text
+    assert "您的公共租赁住房申请已受理。" in notices[0]["text"]  # not "申请申请"
+    assert notices[0]["text"].startswith("【金华市住房和城乡建设局】")  # the office by name
     assert "申请已受理" in notices[0]["text"] and "已办结" in notices[2]["text"]
 
     page = requests.get(f"{sandbox.url}/sandbox/sms", timeout=5)
