@@ -4,6 +4,7 @@ for the public API."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -11,12 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from clerkapp.app import case_support as support
+from clerkapp.app import notifications
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
-from clerkapp.core.catalogue import Catalogue, ProcedureKind, ProofItem
+from clerkapp.core.catalogue import Catalogue, Matter, ProcedureKind, ProofItem
+from clerkapp.core.contact import download_checks
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import ValidationError
 from clerkapp.infra.store import OutboxKind, OutboxRow, Store
+
+#: The documents the applicant may download from the progress page (issue 9).
+DOWNLOADABLE = frozenset({"decision", "refusal"})
 
 
 class CaseServiceBase:
@@ -136,7 +142,65 @@ class CaseServiceBase:
             now,
         )
 
+    def _notify(self, case: Case, clerk: str | None, now: datetime, event: str | None) -> None:
+        """Queue an SMS notice of ``event`` (:mod:`clerkapp.app.notifications`) when the
+        applicant chose 短信通知 and a mobile number is known; joins the caller's transaction."""
+        if event is None or not case.contact.notifies:
+            return
+        matter = self.catalogue.matters.get(case.matter_code)
+        n = self._count(case.id, OutboxKind.NOTIFICATION) + 1
+        self._enqueue(
+            OutboxKind.NOTIFICATION,
+            case,
+            clerk,
+            f"notification:{case.id}:{n}",
+            {
+                "token": case.tracking_token,
+                "phone": case.contact.phone,
+                "event": event,
+                "text": notifications.notification_text(case, event, self._office_name(matter)),
+                "at": now.isoformat(),
+            },
+            now,
+        )
+
+    def _upload_decision(
+        self, case_id: str, kind: str, number: str, pdf: bytes, clerk: str | None, now: datetime
+    ) -> None:
+        """Queue an issued decision or refusal for the progress page's download (issue 9),
+        opened there by the last four digits of the applicant's number or phone (sent as keyed
+        hashes only); joins the caller's transaction. Other documents stay at the counter."""
+        if kind not in DOWNLOADABLE:
+            return
+        case = self.store.cases.load(case_id)
+        n = self._count(case.id, OutboxKind.DOCUMENT_UPLOAD) + 1
+        self._enqueue(
+            OutboxKind.DOCUMENT_UPLOAD,
+            case,
+            clerk,
+            f"document_upload:{case.id}:{n}",
+            {
+                "token": case.tracking_token,
+                "kind": kind,
+                "number": number,
+                "pdf": base64.b64encode(pdf).decode("ascii"),
+                "checks": download_checks(
+                    case.tracking_token, case.applicant_id, case.contact.phone
+                ),
+                "at": now.isoformat(),
+            },
+            now,
+        )
+
+    def _office_name(self, matter: Matter | None) -> str:
+        """The office that signs an SMS notice: the matter's department by name."""
+        if matter is None:
+            return ""
+        dept = self.catalogue.departments.get(matter.department)
+        return dept.name if dept else matter.department
+
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
+        self._notify(case, clerk, now, notifications.notice_event(case))
         self._index_case(case, clerk, now)
         n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
         self._enqueue(

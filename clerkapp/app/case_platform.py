@@ -207,6 +207,7 @@ class PlatformActions(CaseServiceBase):
                         at=now.isoformat(),
                     )
                     case.verification_answered(proof_code, confirmed, evidence, now)
+                    self._notify(case, actor, now, "verification")
                 elif status.state is VerificationState.EXPIRED:
                     case.verification_expired(proof_code, now)
                 elif status.state is VerificationState.DEFERRED and p.deferred_until is None:

@@ -43,6 +43,7 @@ from clerkapp.app.case_ways import WaysBack
 from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
+from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.present import PersonPresent
 from clerkapp.core.satisfaction import SatisfactionLevel
@@ -74,6 +75,7 @@ class CaseService(IdentityActions, WaysBack):
         clerk: str,
         related: Mapping[str, tuple[str, str]] | None = None,
         present: PersonPresent | None = None,
+        contact: Contact | None = None,
     ) -> Case:
         """Open a case for an applicant (ID number or credit code validated, with the precise
         error in Chinese) and register its progress token with the platform (outbox).
@@ -83,7 +85,9 @@ class CaseService(IdentityActions, WaysBack):
         number is validated, the error naming the role ("已故参保人员的公民身份号码：…").
         ``present`` is the person at the counter for the applicant (代办人, 监护人, 法定代表人,
         经办人; None: in person): their ID number is validated the same way ("代办人的公民身份
-        号码：…"), the 授权委托书 checked where the role acts on one; nothing is saved on error."""
+        号码：…"), the 授权委托书 checked where the role acts on one; nothing is saved on error.
+        ``contact``: phone, address and 送达方式, checked by
+        :func:`clerkapp.core.contact.check_contact` (none: 窗口领取, no phone)."""
         matter = self.catalogue.matters.get(matter_code)
         if matter is None:
             raise ValidationError(f"unknown matter {matter_code}", user_message="目录中没有该事项")
@@ -117,6 +121,7 @@ class CaseService(IdentityActions, WaysBack):
                 short_code,
                 related=people,
                 present=there,
+                contact=contact,
             )
             self.store.cases.insert(case, clerk=clerk, workstation=self.workstation)
             self._audit_events(case, clerk)
@@ -337,6 +342,7 @@ class CaseService(IdentityActions, WaysBack):
             if entry is not None and not entry.issued:
                 self.store.documents.mark_issued(entry, at=now, by=clerk)
                 archive = keep(archive_copy=True)
+                self._upload_decision(case_id, kind, number or "", pdf_bytes, clerk, now)
                 self._audit(
                     "document_issued",
                     case_id,

@@ -47,6 +47,8 @@ KIND_LABELS = {
     OutboxKind.PROGRESS_EVENT.value: "办件进度更新",
     OutboxKind.CREDIT_REPORT.value: "失信信息报送",
     OutboxKind.AUDIT_ANCHOR.value: "审计链存证",
+    OutboxKind.NOTIFICATION.value: "短信通知",
+    OutboxKind.DOCUMENT_UPLOAD.value: "决定书上传",
 }
 STEP_LABELS = {
     "outbox_needs_person": "平台未受理",

@@ -9,6 +9,7 @@ stored first answer and nothing is done twice.
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 from collections.abc import Callable
@@ -168,6 +169,26 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
         elif kind is OutboxKind.CASE_INDEX:
             index_ctx = CallContext(ctx.official, CASE_INDEX_PURPOSE, ctx.case_id)
             answer = client.index_case(p, context=index_ctx, idempotency_key=key)
+        elif kind is OutboxKind.NOTIFICATION:
+            answer = client.send_notification(
+                p["token"],
+                p["phone"],
+                p["event"],
+                p["text"],
+                p["at"],
+                context=ctx,
+                idempotency_key=key,
+            )
+        elif kind is OutboxKind.DOCUMENT_UPLOAD:
+            answer = client.upload_document(
+                p["token"],
+                p["kind"],
+                p["number"],
+                base64.b64decode(p["pdf"]),
+                list(p["checks"]),
+                context=ctx,
+                idempotency_key=key,
+            )
         else:  # credit_report
             answer = {
                 "report_id": client.report_false_pledge(

@@ -42,6 +42,9 @@ from clerkapp.infra.store.outbox import OutboxKind, OutboxRow
 log = logging.getLogger("clerkapp.sync")
 
 _ORDERED = {OutboxKind.PROGRESS_REGISTER.value: 0, OutboxKind.PROGRESS_EVENT.value: 1}
+# Issue 9: an SMS notice and a decision's upload name the case's token (the platform refuses
+# them before its registration) and go in the order they were written, with the events.
+_ORDERED |= {OutboxKind.NOTIFICATION.value: 1, OutboxKind.DOCUMENT_UPLOAD.value: 1}
 # Kinds whose answer is only kept with the row: nothing to record on a case.
 _CASELESS = {*_ORDERED, OutboxKind.CREDIT_REPORT.value}
 

@@ -55,6 +55,7 @@ from clerkapp.core.case_types import (
 )
 from clerkapp.core.case_ways import CaseWays, CorrectionItem, CorrectionRequest
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProofItem
+from clerkapp.core.contact import Contact
 from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.present import PersonPresent, check_present, representative_block
@@ -104,6 +105,8 @@ class Case(IdentityEvents, CaseWays):
     corrections: list[CorrectionRequest] = field(default_factory=list)
     # Who is at the counter for the applicant (issue 9): None when the applicant came in person.
     present: PersonPresent | None = field(default=None, repr=False)
+    # Phone, address and 送达方式 (core.contact, issue 9); the phone out of repr().
+    contact: Contact = field(default_factory=Contact, repr=False)
     pending_events: list[CaseEvent] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -120,6 +123,7 @@ class Case(IdentityEvents, CaseWays):
         short_code: str,
         related: Mapping[str, RelatedSubject] | None = None,
         present: PersonPresent | None = None,
+        contact: Contact | None = None,
     ) -> Case:
         """Open a case: dropped proofs are waived (evidence: the legal basis), the others pending
         with their primary method. ``proof_items`` are the matter's proofs, in its order;
@@ -144,6 +148,7 @@ class Case(IdentityEvents, CaseWays):
             short_code=short_code,
             related=related,
             present=present,
+            contact=contact or Contact(),
         )
         # The role only (never the person present's name or number): who was there.
         case._emit(
@@ -400,6 +405,7 @@ class Case(IdentityEvents, CaseWays):
             "identity": self.identity.to_dict(),
             "corrections": [c.to_dict() for c in self.corrections],
             "present": self.present.to_dict() if self.present else None,
+            "contact": self.contact.to_dict(),
         }
 
     @classmethod
@@ -428,6 +434,7 @@ class Case(IdentityEvents, CaseWays):
             identity=IdentityCheck.from_dict(data.get("identity")),
             corrections=[CorrectionRequest.from_dict(c) for c in data.get("corrections", [])],
             present=PersonPresent.from_dict(data.get("present")),
+            contact=Contact.from_dict(data.get("contact")),
         )
 
     def drain_events(self) -> list[CaseEvent]:

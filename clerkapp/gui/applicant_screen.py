@@ -148,6 +148,8 @@ class ApplicantScreen(QWidget):
         self.matter.setText(case.matter_name or (presenter.matter.name if presenter.matter else ""))
         # ``李明　330702********1234``: a person's ID number masked, a credit code as it is
         who = f"{case.applicant_name}　{case.applicant_display}"
+        if case.contact.phone:  # issue 9: the phone masked, as the public may see it
+            who += "　" + self.tr("联系电话 {phone}").format(phone=case.contact.masked_phone)
         self.person.setText(self.tr("申请人：{who}").format(who=who))
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):

@@ -23,9 +23,14 @@ from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
 from clerkapp.sandbox.csrf import CsrfGuard, CsrfRefused
 from clerkapp.sandbox.dataset import Dataset
+from clerkapp.sandbox.decision_download import download_form
+from clerkapp.sandbox.decision_download import public_router as download_router
+from clerkapp.sandbox.decision_download import router as document_router
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
 from clerkapp.sandbox.fastpath import FastPathMiddleware
 from clerkapp.sandbox.faults import FaultRule
+from clerkapp.sandbox.notifications import router as notifications_router
+from clerkapp.sandbox.notifications import trainer_router as sms_router
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
@@ -97,6 +102,10 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.include_router(router)
     app.include_router(anchors_router)  # audit anchors (issue 11)
     app.include_router(case_index_router)  # the platform's case index (issue 9)
+    app.include_router(notifications_router)  # SMS notices (issue 9)
+    app.include_router(sms_router, dependencies=[Depends(loopback_only)])  # /sandbox/sms
+    app.include_router(document_router)  # decisions for the progress page (issue 9)
+    app.include_router(download_router)  # POST /p/download (code + last four, throttled)
     _exception_handlers(app)
     _pages(app)
     _controls(app)
@@ -138,7 +147,9 @@ def _pages(app: FastAPI) -> None:
         if progress is None:
             return HTMLResponse(pages.not_found_page(training=training), status_code=404)
         zone = state.settings.zone
-        return HTMLResponse(pages.progress_page(progress, training=training, zone=zone))
+        extra = download_form(state, token)  # the decision's download (issue 9)
+        page = pages.progress_page(progress, training=training, zone=zone, extra=extra)
+        return HTMLResponse(page)
 
     @app.get("/p", response_class=HTMLResponse, summary="Find a case by its short code")
     async def progress_by_code(request: Request, code: str = "") -> Response:

@@ -73,9 +73,12 @@ def local_day(value: str | None, zone: tzinfo = CHINA) -> str:
 _NO_PROMISE = frozenset({"awaiting_correction", "not_accepted", "withdrawn"})
 
 
-def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CHINA) -> str:
+def progress_page(
+    progress: dict[str, Any], *, training: bool, zone: tzinfo = CHINA, extra: str = ""
+) -> str:
     """The public progress page of one case; times in ``zone`` (the office's). A finished case
-    (approved, refused, withdrawn, not accepted) shows the day it was finished, not the promise."""
+    (approved, refused, withdrawn, not accepted) shows the day it was finished, not the promise.
+    ``extra``: more HTML under the events (the decision's download form, issue 9)."""
     events = (
         "".join(
             f"<li><time>{escape(local_time(e['at'], zone))}</time>{escape(e['label'])}</li>"
@@ -99,7 +102,7 @@ def progress_page(progress: dict[str, Any], *, training: bool, zone: tzinfo = CH
         f'<div class="muted">{escape(progress["office"])}</div></div>'
         f'<div class="card"><div class="muted">当前状态</div>'
         f'<div class="status">{escape(progress["status_label"])}</div>{expected_html}</div>'
-        f'<div class="card"><div class="muted">办理过程</div><ol>{events}</ol></div>'
+        f'<div class="card"><div class="muted">办理过程</div><ol>{events}</ol></div>{extra}'
         f'<p class="muted">查询码 {escape(code)} · 本页不显示申请人个人信息</p>'
     )
     return _page("办件进度", body, training=training)

@@ -44,6 +44,8 @@ class WebRules:
     public_hosts: tuple[str, ...] = ()
     max_json_bytes: int = 64 * 1024
     max_form_bytes: int = 4 * 1024
+    # An issued decision's PDF (base64) for the progress page's download (issue 9).
+    max_document_bytes: int = 4 * 1024 * 1024
     code_lookups_per_min: float = 10.0
     code_lookup_burst: int = 20
     training_networks: tuple[str, ...] | None = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hmac
 import ipaddress
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,6 +38,8 @@ from clerkapp.sandbox.web_rules import (
 
 #: Paths whose bodies are HTML forms (the small limit).
 FORM_PREFIXES = ("/dept",)
+#: The one API path whose body is a document (a decision's PDF for the progress page).
+DOCUMENT_PATH = re.compile(r"/api/v1/progress/[A-Za-z0-9_-]{1,128}/document")
 
 
 def split_host(value: str) -> tuple[str, int | None] | None:
@@ -92,6 +95,8 @@ class WebGuardMiddleware:
         try:
             self._check_host(scope, headers)
             limit = self.rules.max_form_bytes if _is_form(scope) else self.rules.max_json_bytes
+            if _is_document(scope):  # a decision's PDF (issue 9)
+                limit = self.rules.max_document_bytes
             _check_length(headers, limit)
             self._check_training_secret(scope, headers)
             if scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE") and not _has_body(headers):
@@ -175,6 +180,10 @@ def _is_form(scope: Scope) -> bool:
 def _has_body(headers: Headers) -> bool:
     length = headers.get("content-length", "0").strip()
     return "chunked" in headers.get("transfer-encoding", "").lower() or length not in ("", "0")
+
+
+def _is_document(scope: Scope) -> bool:
+    return scope["method"] == "PUT" and bool(DOCUMENT_PATH.fullmatch(str(scope["path"])))
 
 
 def _too_large(limit: int) -> Problem:

@@ -5,7 +5,7 @@ masked once accepted; the name; and the ID card reader (simulated in training mo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.core.catalogue import ApplicantKind, RelatedRole
+from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import (
     IdProblem,
     IdReason,
@@ -34,6 +35,7 @@ from clerkapp.core.present import PersonPresent
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.contact_fields import ContactFields
 from clerkapp.gui.wizard.id_reader import IdCardData, IdCardReader
 from clerkapp.gui.wizard.name_check import NameCheck
 from clerkapp.gui.wizard.person_present import PersonPresentPanel
@@ -50,6 +52,7 @@ class ApplicantEntry:
     from_card: bool = False
     related: tuple[tuple[str, str, str], ...] = ()  # (role, ID number, name) per related person
     present: PersonPresent | None = None  # who is at the counter for the applicant (issue 9)
+    contact: Contact = field(default_factory=Contact)  # phone, address, 送达方式 (issue 9)
 
     def related_map(self) -> dict[str, tuple[str, str]]:
         """``{role: (id_number, name)}`` as the case service takes it."""
@@ -169,6 +172,9 @@ class ApplicantStep(QWidget):
         self.present_panel.read_requested.connect(self._read_related)
         layout.addWidget(self.present_panel)
         layout.addLayout(self.related_box)
+        self.contact = ContactFields(self)  # phone, address, 送达方式 (issue 9)
+        self.contact.changed.connect(self.changed)
+        layout.addWidget(self.contact)
         layout.addStretch(1)
         self.setTabOrder(self.number_edit, self.upgrade_button)
         self.setTabOrder(self.upgrade_button, self.name_edit)
@@ -250,6 +256,7 @@ class ApplicantStep(QWidget):
         if self.demo_combo.count():
             self.demo_combo.setCurrentIndex(0)  # the reader selects that card too
         self._clear_applicant()
+        self.contact.reset()
 
     def _clear_applicant(self) -> None:
         """Empty fields for a new applicant."""
@@ -277,6 +284,9 @@ class ApplicantStep(QWidget):
             if value is None:
                 return None
             related.append((row.role.role, value[0], value[1]))
+        contact = self.contact.contact()
+        if contact is None:
+            return None
         return ApplicantEntry(
             self._kind,
             self._accepted,
@@ -284,6 +294,7 @@ class ApplicantStep(QWidget):
             self._from_card,
             tuple(related),
             self.present_panel.value(),
+            contact,
         )
 
     def commit(self) -> bool:
@@ -298,7 +309,9 @@ class ApplicantStep(QWidget):
             return False
         if self.present_panel.focus_missing():
             return False
-        return not any(row.focus_missing() for row in self.related_rows)
+        if any(row.focus_missing() for row in self.related_rows):
+            return False
+        return self.contact.commit()
 
     def fill_from_card(self, card: IdCardData) -> None:
         """Take number and name from a card read by the reader (for the related person whose

@@ -50,6 +50,7 @@ class CasePresenter(IdentityPresenter):
                 clerk=self.clerk_name,
                 related=entry.related_map(),
                 present=entry.present,
+                contact=entry.contact,
             )
             return services.snapshot(case.id)
 

@@ -76,6 +76,7 @@ def applicant_fields(data: DocumentData, *, applicant_label: str = "申请人") 
         (applicant_label, data.applicant_name),
         (data.applicant_id_label, data.applicant_id),
         *data.related,
+        *data.contact,
         ("申请事项", matter),
         *case_rows(data),
     ]

@@ -26,6 +26,7 @@ from clerkapp.core.case import FAILED, Case, CaseState, ProofResolution, ProofSt
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.case_ways import PAPER_SOURCE
 from clerkapp.core.catalogue import ApplicantKind, Catalogue, Matter, Method, ProcedureKind
+from clerkapp.core.contact import Delivery
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import refusal_reasons
 from clerkapp.core.short_code import grouped
@@ -323,6 +324,7 @@ def document_data(
         related=related_lines(case, matter, full=kind is DocumentKind.PLEDGE)
         + present_lines(case, kind),
         signer_label=case.present.role.label_zh if case.present else "承诺人",
+        contact=contact_lines(case, kind),
         title=document_title(kind, matter),
         act_sentence=sentences.get(kind, ""),
         public_code=matter.public_code if settings.print_public_code else "",
@@ -330,6 +332,21 @@ def document_data(
         accepted_by=accepted_by,
         **_ways_back_fields(case, matter, kind),
     )
+
+
+#: The documents that print how the applicant is reached (issue 9).
+CONTACT_KINDS = frozenset({DocumentKind.RECEIPT, DocumentKind.DECISION, DocumentKind.REFUSAL})
+
+
+def contact_lines(case: Case, kind: DocumentKind) -> tuple[tuple[str, str], ...]:
+    """The contact rows printed under the applicant (receipt, decision, refusal): the phone
+    masked (138****5678) and the 送达方式 — only when the clerk recorded a phone or a way other
+    than 窗口领取; the address is never printed."""
+    contact = case.contact
+    if kind not in CONTACT_KINDS or (not contact.phone and contact.delivery is Delivery.COUNTER):
+        return ()
+    rows = [("联系电话", contact.masked_phone)] if contact.phone else []
+    return (*rows, ("送达方式", contact.delivery.label_zh))
 
 
 def _printed_reasons(case: Case, kind: DocumentKind) -> tuple[str, ...]:

@@ -196,6 +196,9 @@ class DocumentData:
     # Who signs the pledges by hand (issue 9): 承诺人 (the applicant in person), or the role of
     # the person present who signs for them (代办人, 法定代表人, 经办人, 监护人).
     signer_label: str = "承诺人"
+    # How the applicant is reached (issue 9) as printed: (联系电话, 138****5678) — the phone always
+    # masked — and (送达方式, 短信通知); empty when the case has no contact.
+    contact: tuple[tuple[str, str], ...] = ()
     # 更正: the number of the document this one corrects and replaces (printed under the title).
     replaces: str = ""
     # A paper's own mark instead of 副本（第n份）, e.g. 存档联 of a 一式两份 print.

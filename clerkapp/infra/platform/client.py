@@ -15,6 +15,7 @@ the status and the duration — never a subject, a progress token or a body.
 
 from __future__ import annotations
 
+import base64
 import copy
 import http.client
 import json
@@ -275,6 +276,64 @@ class PlatformClient:
             ),
             "progress",
         )
+
+    def send_notification(
+        self,
+        token: str,
+        phone: str,
+        event: str,
+        text: str,
+        at: str,
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Ask the platform to send an SMS notice of the case with progress ``token`` (issue 9):
+        the mobile ``phone`` and the finished ``text`` (no ID number, the surname masked) travel
+        in the signed body only; the platform answers ``{id, status}``."""
+        body = {"token": token, "phone": phone, "event": event, "text": text, "at": at}
+        data = self._call(
+            "POST",
+            "/notifications",
+            op="notification",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.acknowledged(data, "platform")
+
+    def upload_document(
+        self,
+        token: str,
+        kind: str,
+        number: str,
+        pdf: bytes,
+        checks: list[str],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Put an issued decision (``kind`` decision / refusal, its ``number``) on the case's
+        progress page for download (issue 9): the PDF (base64) and ``checks``, the keyed hashes
+        of the last four digits that open it (:func:`clerkapp.core.contact.download_check`) —
+        never the digits. A later upload (a corrected decision) replaces it."""
+        body = {
+            "kind": kind,
+            "number": number,
+            "pdf": base64.b64encode(pdf).decode("ascii"),
+            "checks": checks,
+        }
+        data = self._call(
+            "PUT",
+            f"/progress/{quote(token, safe='')}/document",
+            op="document_upload",
+            source="progress",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.acknowledged(data, "progress")
 
     def credit_check(
         self, subject: Subject, *, context: CallContext, idempotency_key: str | None = None

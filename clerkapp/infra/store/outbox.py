@@ -68,6 +68,11 @@ class OutboxKind(StrEnum):
     # The case in the platform's case index (issue 9): found from other windows by the
     # applicant's number, which the platform keeps as a keyed hash (scrubbed here once sent).
     CASE_INDEX = "case_index"
+    # An SMS notice to the applicant (issue 9: 送达方式 短信通知), queued with the state change.
+    NOTIFICATION = "notification"
+    # An issued decision's PDF for the progress page's download (issue 9), with the keyed
+    # hashes of the last four digits that open it.
+    DOCUMENT_UPLOAD = "document_upload"
 
 
 class OutboxState(StrEnum):

@@ -37,6 +37,9 @@ PERSONAL_KEYS = frozenset(
         "id_number",
         "uscc",
         "applicant_name",
+        "phone",  # an SMS notice's mobile number (issue 9)
+        "text",  # an SMS notice's text (the masked surname, the 查询码)
+        "pdf",  # an uploaded decision (issue 9)
     }
 )
 
