@@ -31,78 +31,83 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Please show your ID card; the clerk is entering your details.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="151"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="152"/>
+        <source>联系电话 {phone}</source>
+        <translation>Phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="153"/>
         <source>申请人：{who}</source>
         <translation>Applicant: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="161"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="163"/>
         <source>工作人员正在为您联网查询和核验，请稍候。</source>
         <translation>The clerk is looking up and verifying your records online. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="162"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="164"/>
         <source>材料齐了，工作人员正在作出决定。</source>
         <translation>Everything is in place; the clerk is making the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="185"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="187"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="186"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="188"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="197"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="199"/>
         <source>您已签字，谢谢。</source>
         <translation>You have signed. Thank you.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="202"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="204"/>
         <source>本项不能以承诺方式办理，请听工作人员说明。</source>
         <translation>This item cannot be pledged; the clerk will explain.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="205"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="207"/>
         <source>正在核查信用记录，请稍候…</source>
         <translation>Checking the credit record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="207"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="209"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
         <translation>Please read the pledge, sign in the white area below, then press &quot;Confirm signature&quot;.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="245"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="247"/>
         <source>查询码 {code}</source>
         <translation>Tracking code {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="247"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="249"/>
         <source>扫码或输入查询码查看进度</source>
         <translation>Scan the code or enter the tracking code to follow your case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="251"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="253"/>
         <source>本办件已评价，感谢您的支持。</source>
         <translation>This case has been rated. Thank you for your support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="253"/>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="280"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="255"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="282"/>
         <source>已评价</source>
         <translation>rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="275"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="277"/>
         <source>已更新您的评价，感谢您！</source>
         <translation>Your rating has been updated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="277"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="279"/>
         <source>感谢您的评价！祝您生活愉快。</source>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>

@@ -4,112 +4,112 @@
 <context>
     <name>ApplicantStep</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="110"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="113"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="112"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="115"/>
         <source>修改号码</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="114"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="117"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="116"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="119"/>
         <source>读取身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="119"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="122"/>
         <source>演示身份证（培训）</source>
         <translation>Demo ID card (training)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="128"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="131"/>
         <source>使用 18 位号码</source>
         <translation>Use the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="194"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="200"/>
         <source>申请人：个人</source>
         <translation>Applicant: person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="194"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="200"/>
         <source>申请人：企业</source>
         <translation>Applicant: business</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="196"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="196"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="198"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="204"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="198"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="204"/>
         <source>企业名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="208"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18-character number, or press &quot;Read card&quot;</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="202"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="208"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="294"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="305"/>
         <source>请先输入号码</source>
         <translation>Enter the number first</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="317"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="330"/>
         <source>（读卡）</source>
         <translation> (from card)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="346"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="359"/>
         <source>使用 18 位号码 {number}</source>
         <translation>Use the 18-digit number {number}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="348"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="361"/>
         <source>请先与申请人的身份证逐位核对，一致后再使用此号码</source>
         <translation>Check it digit by digit against the applicant&apos;s ID card first; use it only if they match</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="360"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="373"/>
         <source>15位旧号码：与证件逐位核对后使用18位号码</source>
         <translation>Old 15-digit number: check against the card digit by digit, then use the 18-digit number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="371"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="384"/>
         <source>号码有效：{masked} · {sex} · 出生 {birth} · {region}</source>
         <translation>Valid number: {masked} · {sex} · born {birth} · {region}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="395"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="408"/>
         <source>代码有效：{code}</source>
         <translation>Valid code: {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="433"/>
+        <location filename="../../clerkapp/gui/wizard/applicant_step.py" line="446"/>
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
@@ -210,27 +210,27 @@
 <context>
     <name>CasePresenter</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="56"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="57"/>
         <source>正在建立办件…</source>
         <translation>Opening the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="73"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="74"/>
         <source>正在打开办件…</source>
         <translation>Loading the case…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="206"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="207"/>
         <source>正在更改办理方式…</source>
         <translation>Changing the method…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="311"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="312"/>
         <source>正在保存签名…</source>
         <translation>Storing the signature…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="334"/>
+        <location filename="../../clerkapp/gui/wizard/case_presenter.py" line="335"/>
         <source>正在保存决定…</source>
         <translation>Storing the decision…</translation>
     </message>
@@ -488,6 +488,53 @@
         <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="74"/>
         <source>{finding}；已说明理由继续办理（{who} {when}）：{reason}</source>
         <translation>{finding}; continued with a reason ({who} {when}): {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="31"/>
+        <source>手机号码，或带区号的固定电话</source>
+        <extracomment>The 送达方式 in the order the picker offers them (the first is the default).</extracomment>
+        <translation>Mobile number, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="32"/>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="59"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="38"/>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="61"/>
+        <source>送达方式</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="40"/>
+        <source>窗口领取</source>
+        <translation>Collect at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="41"/>
+        <source>短信通知</source>
+        <translation>SMS notice</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="42"/>
+        <source>邮寄</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="49"/>
+        <source>选填；邮寄送达时必填</source>
+        <translation>Optional; required for delivery by post</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="50"/>
+        <location filename="../../clerkapp/gui/wizard/contact_fields.py" line="63"/>
+        <source>联系地址</source>
+        <translation>Address</translation>
     </message>
 </context>
 <context>
