@@ -24,6 +24,7 @@ from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import CasePage, IdlePage, OutcomePage, PledgePage
 from clerkapp.gui.applicant_scroll import relayout
 from clerkapp.gui.applicant_style import clamp_scale, rating_columns, style_sheet
+from clerkapp.gui.applicant_words import short_code_text
 from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
@@ -253,11 +254,7 @@ class ApplicantScreen(QWidget):
                 return
             modules, rating = result
             self.outcome_page.qr.set_modules(modules)
-            self.outcome_page.short_code.setText(
-                self.tr("查询码 {code}").format(code=short_code)
-                + "\n"
-                + self.tr("扫码或输入查询码查看进度")
-            )
+            self.outcome_page.short_code.setText(short_code_text(short_code))
             if rating is not None:
                 self.outcome_page.show_rating(
                     rating.level, self.tr("本办件已评价，感谢您的支持。"), enabled=False

@@ -3,34 +3,44 @@ at each large-type scale (适老化, issue 9): the consequences of a false pledg
 within the window without scrolling, the signature pad is in view, no text is clipped, a number
 stays with its unit, a pledge text longer than its box says 向下还有内容, and every text grows
 with the scale. Geometry of the real widgets, filled with the bundled catalogue's longest
-pledge."""
+pledge; and the clerk's 大字 toggle, remembered per workstation."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import Method, PledgeSpec
+from clerkapp.gui import ops
+from clerkapp.gui.applicant_host import ApplicantScreenHost
 from clerkapp.gui.applicant_pages import QrView
 from clerkapp.gui.applicant_screen import ApplicantScreen
 from clerkapp.gui.applicant_style import TEXT_SCALES, next_scale
+from clerkapp.gui.applicant_words import short_code_text
+from clerkapp.gui.main_window import MainWindow
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowStatus
 from clerkapp.gui.wizard.signature_pad import SignatureCanvas
 from clerkapp.infra.catalogue_io import load_catalogue
 from clerkapp.infra.documents.qr import qr_modules
+from clerkapp.infra.settings import load_settings, save_applicant_text_scale
+from tests.gui.wizard_driver import log_in
 
 pytestmark = pytest.mark.gui
 
 SIZES = ((1280, 800), (1920, 1080))
 PAGES = ("welcome", "proofs", "pledge", "signed", "outcome")
 CENTRE = "金华市行政服务中心 · 培训窗口"
+CODE = "NYWT-785W-PZWV"
 MATTER = "丧葬抚恤金和遗属补助生活费申领（企业职工基本养老保险参保人员因病或非因工死亡）"
 
 
@@ -78,7 +88,7 @@ def fill(screen: ApplicantScreen, page: str) -> None:
         outcome.show_outcome(CaseState.APPROVED)
         outcome.show_proofs(CaseState.APPROVED, _rows())
         outcome.qr.set_modules(qr_modules("http://127.0.0.1:8765/p/" + "x" * 32))
-        outcome.short_code.setText("查询码 ABCD-EFGH\n扫码或输入查询码查看进度")
+        outcome.short_code.setText(short_code_text(CODE))
         outcome.show_rating(None, "")
         screen.show_page(outcome)
     QApplication.processEvents()
@@ -144,17 +154,18 @@ def _not_clipped(screen: QWidget) -> None:
 
 def _lines(label: QLabel) -> list[str]:
     """The lines ``label``'s plain text wraps into at its width."""
-    text = label.text()
-    layout = QTextLayout(text, label.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
     lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(label.contentsRect().width())
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
-    layout.endLayout()
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(label.contentsRect().width())
+            start = line.textStart()
+            lines.append(paragraph[start : start + line.textLength()].strip())
+        layout.endLayout()
     return lines
 
 
@@ -230,6 +241,8 @@ def test_every_page_fits_unclipped(
         fill(screen, page)
         _not_clipped(screen)
         _no_overlap(screen)
+        if screen.outcome_page.short_code.isVisibleTo(screen):  # the code whole on one line
+            assert CODE in _lines(screen.outcome_page.short_code)
         for label in (screen.case_page.headline, screen.outcome_page.proofs):
             if not label.isVisibleTo(screen) or not label.text():
                 continue
@@ -297,3 +310,55 @@ def test_the_outcome_colour_follows_the_decision(make_screen: object) -> None:
     screen.outcome_page.show_outcome(CaseState.REFUSED)
     assert outcome.palette().color(outcome.foregroundRole()).name() == "#b3261e"
     assert outcome.font().pixelSize() == 40  # the title size at scale 1.0
+
+
+def test_large_type_is_a_setting_the_clerk_steps_and_the_counter_keeps(
+    qtbot: QtBot, clerkapp_home: Path
+) -> None:
+    from clerkapp.gui.application import default_wizard
+
+    clerkapp_home.mkdir(parents=True, exist_ok=True)
+    settings = {"applicant_text_scale": 1.25, "office_zone": "Asia/Urumqi"}
+    (clerkapp_home / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    context = AppContext(clerkapp_home)
+    try:
+        assert context.settings.applicant_text_scale == 1.25
+        win = MainWindow(context, wizard_factory=default_wizard(context))
+        qtbot.addWidget(win)
+        host = ApplicantScreenHost(
+            win,
+            CENTRE,
+            text_scale=context.settings.applicant_text_scale,
+            remember=save_applicant_text_scale,
+        )
+        win.show()
+        assert host.large_type_button.text() == "大字 ×1.25"
+        log_in(qtbot, win)
+        qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
+        screen = host.screen
+        assert screen is not None and screen.text_scale == 1.25
+        screen.ensurePolished()
+        screen.pledge_page.consequences.ensurePolished()
+        before = screen.pledge_page.consequences.font().pixelSize()
+        assert before == round(26 * 1.25)
+        qtbot.keyClick(
+            win,
+            Qt.Key.Key_T,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert screen.text_scale == 1.5 and host.large_type_button.text() == "大字 ×1.5"
+        assert screen.pledge_page.consequences.font().pixelSize() == round(26 * 1.5)
+        saved = load_settings()  # remembered for this workstation, the rest as it was
+        assert saved.applicant_text_scale == 1.5 and saved.office_zone == "Asia/Urumqi"
+        host.large_type_button.click()  # after the largest: back to normal
+        assert screen.text_scale == 1.0 and load_settings().applicant_text_scale == 1.0
+        assert screen.pledge_page.consequences.font().pixelSize() == 26
+    finally:
+        ops.wait_for_ops(10_000)
+        context.close()
+    # a value the screen is not laid out for keeps the normal size
+    for wrong in (0.5, 3, "large", True):
+        (clerkapp_home / "settings.json").write_text(
+            json.dumps({"applicant_text_scale": wrong}), encoding="utf-8"
+        )
+        assert load_settings().applicant_text_scale == 1.0, wrong
