@@ -342,6 +342,7 @@ class OutcomePage(QWidget):
             button.setChecked(each.value == level)
             button.setEnabled(enabled)
         self.thanks.setText(thanks)
+        self.thanks.setVisible(bool(thanks))  # no empty line keeping a scroll cue up
 
 
 def _line_html(line: ProofLine) -> str:

@@ -241,6 +241,10 @@ def test_every_page_fits_unclipped(
         fill(screen, page)
         _not_clipped(screen)
         _no_overlap(screen)
+        if size == (1920, 1080):  # room for all: no page scrolls, no cue
+            assert not any(
+                cue.isVisibleTo(screen) for cue in (screen.case_page.more, screen.outcome_page.more)
+            ), page
         if screen.outcome_page.short_code.isVisibleTo(screen):  # the code whole on one line
             assert CODE in _lines(screen.outcome_page.short_code)
         for label in (screen.case_page.headline, screen.outcome_page.proofs):
