@@ -3,37 +3,29 @@ at each large-type scale (适老化, issue 9): the consequences of a false pledg
 within the window without scrolling, the signature pad is in view, no text is clipped, a number
 stays with its unit, a pledge text longer than its box says 向下还有内容, and every text grows
 with the scale. Geometry of the real widgets, filled with the bundled catalogue's longest
-pledge; and the clerk's 大字 toggle, remembered per workstation."""
+pledge. (The clerk's 大字 toggle: tests/gui/test_applicant_screen.py.)"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from clerkapp.app.context import AppContext
 from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import Method, PledgeSpec
-from clerkapp.gui import ops
-from clerkapp.gui.applicant_host import ApplicantScreenHost
 from clerkapp.gui.applicant_pages import QrView
 from clerkapp.gui.applicant_screen import ApplicantScreen
 from clerkapp.gui.applicant_style import TEXT_SCALES, next_scale
 from clerkapp.gui.applicant_words import short_code_text
-from clerkapp.gui.main_window import MainWindow
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, RowStatus
 from clerkapp.gui.wizard.signature_pad import SignatureCanvas
 from clerkapp.infra.catalogue_io import load_catalogue
 from clerkapp.infra.documents.qr import qr_modules
-from clerkapp.infra.settings import load_settings, save_applicant_text_scale
-from tests.gui.wizard_driver import log_in
 
 pytestmark = pytest.mark.gui
 
@@ -314,55 +306,3 @@ def test_the_outcome_colour_follows_the_decision(make_screen: object) -> None:
     screen.outcome_page.show_outcome(CaseState.REFUSED)
     assert outcome.palette().color(outcome.foregroundRole()).name() == "#b3261e"
     assert outcome.font().pixelSize() == 40  # the title size at scale 1.0
-
-
-def test_large_type_is_a_setting_the_clerk_steps_and_the_counter_keeps(
-    qtbot: QtBot, clerkapp_home: Path
-) -> None:
-    from clerkapp.gui.application import default_wizard
-
-    clerkapp_home.mkdir(parents=True, exist_ok=True)
-    settings = {"applicant_text_scale": 1.25, "office_zone": "Asia/Urumqi"}
-    (clerkapp_home / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    context = AppContext(clerkapp_home)
-    try:
-        assert context.settings.applicant_text_scale == 1.25
-        win = MainWindow(context, wizard_factory=default_wizard(context))
-        qtbot.addWidget(win)
-        host = ApplicantScreenHost(
-            win,
-            CENTRE,
-            text_scale=context.settings.applicant_text_scale,
-            remember=save_applicant_text_scale,
-        )
-        win.show()
-        assert host.large_type_button.text() == "大字 ×1.25"
-        log_in(qtbot, win)
-        qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
-        screen = host.screen
-        assert screen is not None and screen.text_scale == 1.25
-        screen.ensurePolished()
-        screen.pledge_page.consequences.ensurePolished()
-        before = screen.pledge_page.consequences.font().pixelSize()
-        assert before == round(26 * 1.25)
-        qtbot.keyClick(
-            win,
-            Qt.Key.Key_T,
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        )
-        assert screen.text_scale == 1.5 and host.large_type_button.text() == "大字 ×1.5"
-        assert screen.pledge_page.consequences.font().pixelSize() == round(26 * 1.5)
-        saved = load_settings()  # remembered for this workstation, the rest as it was
-        assert saved.applicant_text_scale == 1.5 and saved.office_zone == "Asia/Urumqi"
-        host.large_type_button.click()  # after the largest: back to normal
-        assert screen.text_scale == 1.0 and load_settings().applicant_text_scale == 1.0
-        assert screen.pledge_page.consequences.font().pixelSize() == 26
-    finally:
-        ops.wait_for_ops(10_000)
-        context.close()
-    # a value the screen is not laid out for keeps the normal size
-    for wrong in (0.5, 3, "large", True):
-        (clerkapp_home / "settings.json").write_text(
-            json.dumps({"applicant_text_scale": wrong}), encoding="utf-8"
-        )
-        assert load_settings().applicant_text_scale == 1.0, wrong

@@ -208,8 +208,10 @@ def test_toggle_lock_and_unlock_on_one_screen(
 
     win = MainWindow(app_context, wizard_factory=default_wizard(app_context))
     qtbot.addWidget(win)
-    host = ApplicantScreenHost(win, CENTRE)
+    saved: list[float] = []
+    host = ApplicantScreenHost(win, CENTRE, text_scale=1.25, remember=saved.append)
     win.show()
+    assert host.large_type_button.text() == "大字 ×1.25"
     qtbot.keyClick(
         win, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
@@ -218,6 +220,19 @@ def test_toggle_lock_and_unlock_on_one_screen(
     qtbot.waitUntil(lambda: win.is_working, timeout=10_000)
     screen = host.screen
     assert screen is not None and not screen.isVisible()  # one screen: off by default
+    # 大字 (适老化): the workstation's scale, stepped by the clerk (Ctrl+Shift+T) and remembered
+    assert screen.text_scale == 1.25
+    consequences = screen.pledge_page.consequences
+    consequences.ensurePolished()
+    assert consequences.font().pixelSize() == round(26 * 1.25)
+    qtbot.keyClick(
+        win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert screen.text_scale == 1.5 and host.large_type_button.text() == "大字 ×1.5"
+    assert consequences.font().pixelSize() == round(26 * 1.5) and saved == [1.5]
+    host.large_type_button.click()  # after the largest: back to normal
+    assert screen.text_scale == 1.0 and consequences.font().pixelSize() == 26
+    assert saved == [1.5, 1.0]
     win.activateWindow()
     qtbot.keyClick(
         win.case_list.search,
