@@ -3,7 +3,8 @@
 19-applicant-outcome.png (⑥, the decision, the progress QR code and the 好差评 rating), taken
 offscreen from the real widgets against a sandbox in its own process.
 
-Run: ``QT_QPA_PLATFORM=offscreen python tools/applicant_screenshots.py [OUT_DIR]``
+Run: ``QT_QPA_PLATFORM=offscreen python tools/applicant_screenshots.py [OUT_DIR [WxH [SCALE]]]``
+(e.g. ``/tmp/shots 1280x800 1.5`` to look at large type on a small screen)
 (or under Xvfb: ``xvfb-run -a -s "-screen 0 1600x1000x24" python tools/applicant_screenshots.py``).
 """
 
@@ -28,15 +29,16 @@ from tools.screenshot_session import (
 )
 
 
-def main(out: Path) -> None:
-    """Take the two screenshots into ``out``."""
+def main(out: Path, size: tuple[int, int] = SIZE, scale: float = 1.0) -> None:
+    """Take the two screenshots into ``out``, the applicant screen ``size`` big, its type at
+    ``scale`` (applicant_text_scale)."""
     with screenshot_session() as (root, url):
         driver = open_driver(root / "home", url)
         context = driver.context
         wizard = driver.wizard
-        screen = ApplicantScreen(context.counter_name)
+        screen = ApplicantScreen(context.counter_name, text_scale=scale)
         screen.follow(wizard)
-        screen.resize(*SIZE)
+        screen.resize(*size)
         screen.show()
         wizard.activateWindow()  # the clerk keeps the keyboard
         wait_until(wizard.isActiveWindow)
@@ -71,4 +73,12 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+    args = sys.argv[1:]
+    width, height = (
+        int(n) for n in (args[1] if len(args) > 1 else "x".join(map(str, SIZE))).split("x")
+    )
+    main(
+        Path(args[0]) if args else Path("docs/screenshots"),
+        (width, height),
+        float(args[2]) if len(args) > 2 else 1.0,
+    )

@@ -9,6 +9,7 @@ before the first login (start-up stays fast)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,6 +18,8 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from clerkapp.app.auth import Clerk
+from clerkapp.errors import ClerkAppError
+from clerkapp.gui.applicant_style import clamp_scale, next_scale
 from clerkapp.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -24,7 +27,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 TOGGLE_KEYS = "Ctrl+Shift+A"
+LARGE_TYPE_KEYS = "Ctrl+Shift+T"
 
 
 def second_screen(screens: Sequence[T], clerk_screen: T | None) -> T | None:
@@ -37,13 +43,20 @@ def second_screen(screens: Sequence[T], clerk_screen: T | None) -> T | None:
 
 class ApplicantScreenHost(QObject):
     """Adds the applicant screen to a :class:`MainWindow`: the toggle, the placement, and idle
-    while locked. ``screen`` is None until the first login."""
+    while locked. ``screen`` is None until the first login.
+
+    Large type (适老化): ``text_scale`` is the workstation's ``applicant_text_scale``; the 大字
+    button (Ctrl+Shift+T) steps it 1.0 → 1.25 → 1.5 → 1.0 and hands each new scale to
+    ``remember`` (the application saves it in settings.json, so the counter keeps it)."""
 
     def __init__(
         self,
         window: MainWindow,
         counter_name: str,
         screens: Callable[[], Sequence[QScreen]] = QGuiApplication.screens,
+        *,
+        text_scale: float = 1.0,
+        remember: Callable[[float], object] | None = None,
     ) -> None:
         super().__init__(window)
         self.setObjectName("applicantScreenHost")
@@ -57,17 +70,30 @@ class ApplicantScreenHost(QObject):
         self.button.setCheckable(True)
         self.button.setEnabled(False)
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.text_scale = clamp_scale(text_scale)
+        self._remember = remember
+        self.large_type_button = QPushButton(window)
+        self.large_type_button.setObjectName("applicantLargeTypeButton")
+        self.large_type_button.setAccessibleName(self.tr("申请人屏大字"))
+        self.large_type_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.large_type_button.clicked.connect(lambda _checked=False: self.next_text_scale())
+        self._show_scale()
         self.note = QLabel(window)
         self.note.setObjectName("applicantScreenNote")
         self.note.setAccessibleName(self.tr("申请人屏状态"))
         bar = window.statusBar()
         bar.setObjectName("mainStatusBar")
         bar.addPermanentWidget(self.note)
+        bar.addPermanentWidget(self.large_type_button)
         bar.addPermanentWidget(self.button)
         shortcut = QShortcut(QKeySequence(TOGGLE_KEYS), window)
         shortcut.setObjectName("shortcutApplicantScreen")
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.toggle)
+        large = QShortcut(QKeySequence(LARGE_TYPE_KEYS), window)
+        large.setObjectName("shortcutApplicantLargeType")
+        large.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        large.activated.connect(self.next_text_scale)
         self.button.clicked.connect(lambda _checked=False: self.toggle())
         window.login_view.logged_in.connect(self._logged_in)
         window.locked.connect(lambda: self._suspend(True))
@@ -88,6 +114,34 @@ class ApplicantScreenHost(QObject):
             self._open()
         self.button.setChecked(self.screen.isVisible())
 
+    def next_text_scale(self) -> None:
+        """大字 (Ctrl+Shift+T): the applicant screen's next text scale, remembered."""
+        self.set_text_scale(next_scale(self.text_scale))
+        if self._remember is not None:
+            try:
+                self._remember(self.text_scale)
+            except (
+                ClerkAppError,
+                OSError,
+            ) as exc:  # the screen still changes; the next start forgets
+                log.warning("applicant text scale not saved: %s", type(exc).__name__)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Show the applicant screen's texts at ``scale`` (also a screen made later)."""
+        self.text_scale = clamp_scale(scale)
+        self._show_scale()
+        if self.screen is not None:
+            self.screen.set_text_scale(self.text_scale)
+
+    def _show_scale(self) -> None:
+        scale = f"{self.text_scale:g}"
+        self.large_type_button.setText(self.tr("大字 ×{scale}").format(scale=scale))
+        self.large_type_button.setToolTip(
+            self.tr("申请人屏文字放大（适老化），按一下换一档 ({keys})").format(
+                keys=LARGE_TYPE_KEYS
+            )
+        )
+
     def _logged_in(self, _clerk: Clerk) -> None:
         from clerkapp.gui.applicant_screen import ApplicantScreen
         from clerkapp.gui.wizard.wizard import CaseWizard
@@ -96,7 +150,9 @@ class ApplicantScreenHost(QObject):
         if not isinstance(wizard, CaseWizard):
             return  # no wizard (placeholder window): nothing to follow
         if self.screen is None:
-            self.screen = ApplicantScreen(self._counter_name, self.window)
+            self.screen = ApplicantScreen(
+                self._counter_name, self.window, text_scale=self.text_scale
+            )
             self.screen.follow(wizard)
             self.screen.clerk_note.connect(self._note)
             self.screen.closed.connect(lambda: self.button.setChecked(False))

@@ -11,14 +11,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.gui.applicant_scroll import more_cue, scroll_area, scrolling_page
+from clerkapp.gui.applicant_style import set_tone
 from clerkapp.gui.applicant_words import (
     ProofLine,
     level_label,
@@ -33,23 +35,18 @@ from clerkapp.gui.applicant_words import (
     proof_line,
     proofs_headline,
 )
-from clerkapp.gui.theme import ICONS, StatusLook
+from clerkapp.gui.theme import ICONS, StatusLook, Tone
 from clerkapp.gui.wizard.proofs_board import ProofRowModel
 from clerkapp.gui.wizard.signature_pad import SignaturePad
 
-#: Type sizes (pixels) of the applicant screen: read from about a metre away.
-TITLE_PX = 40
-TEXT_PX = 28
-SMALL_PX = 22
 
-
-def _label(parent: QWidget, name: str, px: int, *, bold: bool = False) -> QLabel:
+def _label(parent: QWidget, name: str) -> QLabel:
+    # Sizes, weights and colours come from the screen's style sheet (applicant_style): large
+    # type (适老化) rescales every label at once.
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    weight = "font-weight: 600;" if bold else ""
-    label.setStyleSheet(f"font-size: {px}px; color: #202124; {weight}")
     return label
 
 
@@ -62,8 +59,8 @@ class IdlePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantIdle")
-        self.centre = _label(self, "applicantCentre", TITLE_PX, bold=True)
-        self.welcome = _label(self, "applicantWelcome", TEXT_PX)
+        self.centre = _label(self, "applicantCentre")
+        self.welcome = _label(self, "applicantWelcome")
         for label in (self.centre, self.welcome):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -80,17 +77,20 @@ class CasePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantCasePage")
-        self.headline = _label(self, "applicantProofsHeadline", TEXT_PX, bold=True)
-        self.lines = _label(self, "applicantProofs", TEXT_PX)
+        self.headline = _label(self, "applicantProofsHeadline")
+        self.lines = _label(self, "applicantProofs")
         self.lines.setTextFormat(Qt.TextFormat.RichText)
-        self.hint = _label(self, "applicantHint", SMALL_PX)
-        self.hint.setStyleSheet(f"font-size: {SMALL_PX}px; color: #5f6368;")
-        layout = QVBoxLayout(self)
+        self.hint = _label(self, "applicantHint")
+        layout, self.area, self.more = scrolling_page(
+            self, "applicantCase", QCoreApplication.translate("ApplicantScreen", "证明材料")
+        )
         layout.addWidget(self.headline)
-        layout.addSpacing(16)
+        layout.addSpacing(8)
         layout.addWidget(self.lines)
         layout.addStretch(1)
-        layout.addWidget(self.hint)
+        outer = self.layout()
+        assert outer is not None
+        outer.addWidget(self.hint)  # what happens now: always in view
 
     def show_rows(self, rows: list[ProofRowModel], hint: str) -> None:
         """The proofs in the applicant's words, and a line of what happens now."""
@@ -100,21 +100,54 @@ class CasePage(QWidget):
 
 
 class PledgePage(QWidget):
-    """④: the full pledge text, large, and the signature pad (or the signature once signed)."""
+    """④: the consequences of a false pledge (失信后果) first, never below the fold; the full
+    pledge text under them (the two scroll together when longer than the screen, with a
+    向下还有内容 cue while more is below); beside them the signature pad (or the signature once
+    signed), always in view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantPledgePage")
-        self.status = _label(self, "applicantPledgeStatus", TEXT_PX, bold=True)
-        self.text_view = QTextBrowser(self)
-        self.text_view.setObjectName("applicantPledgeText")
+        self.status = _label(self, "applicantPledgeStatus")
+        self.consequences_box = QFrame(self)
+        self.consequences_box.setObjectName("applicantPledgeConsequencesBox")
+        self.consequences_title = _label(self.consequences_box, "applicantPledgeConsequencesTitle")
+        self.consequences_title.setText(
+            "⚠ " + QCoreApplication.translate("ApplicantScreen", "虚假承诺的后果")
+        )
+        self.consequences = _label(self.consequences_box, "applicantPledgeConsequences")
+        self.consequences.setAccessibleName(
+            QCoreApplication.translate("ApplicantScreen", "虚假承诺的后果")
+        )
+        box = QVBoxLayout(self.consequences_box)
+        box.setContentsMargins(14, 6, 14, 8)
+        box.setSpacing(2)
+        box.addWidget(self.consequences_title)
+        box.addWidget(self.consequences)
+        self.text_view = _label(self, "applicantPledgeText")
+        self.text_view.setTextFormat(Qt.TextFormat.RichText)
         self.text_view.setAccessibleName(
             QCoreApplication.translate("ApplicantScreen", "承诺书全文")
         )
-        self.text_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.text_view.setStyleSheet(
-            f"QTextBrowser {{ font-size: {TEXT_PX - 2}px; background: #fffdf7; }}"
+        self.text_view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The consequences first, then the pledge text, in one box that scrolls (mouse wheel,
+        # touch) when the text is longer than the screen: the consequences are at its top, so
+        # always in view; the signature pad beside it never moves.
+        reading = QWidget(self)
+        reading.setObjectName("applicantPledgeReading")
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.consequences_box)
+        column.addSpacing(12)
+        column.addWidget(self.text_view)
+        column.addStretch(1)
+        self.reading_area = scroll_area(
+            self,
+            "applicantPledgeScroll",
+            QCoreApplication.translate("ApplicantScreen", "承诺内容"),
+            reading,
         )
+        self.more = more_cue(self, "applicantPledgeMore", self.reading_area)
         self.pad = SignaturePad(self)
         self.pad.setObjectName("applicantSignaturePad")
         # Unique names on this screen (the clerk's pad keeps the pad's own names).
@@ -122,9 +155,8 @@ class PledgePage(QWidget):
         self.pad.clear_button.setObjectName("applicantSignatureClear")
         self.pad.confirm_button.setObjectName("applicantSignatureConfirm")
         for button in (self.pad.clear_button, self.pad.confirm_button):
-            button.setStyleSheet(f"font-size: {TEXT_PX}px; padding: 10px 36px;")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pad.canvas.setMinimumHeight(220)
+        self.pad.canvas.setMinimumSize(420, 200)  # beside the text, on a 1280 px wide screen
         self.signed_image = QLabel(self)
         self.signed_image.setObjectName("applicantSignedSignature")
         self.signed_image.setAccessibleName(
@@ -132,12 +164,42 @@ class PledgePage(QWidget):
         )
         self.signed_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signed_image.setStyleSheet("background: white; border: 1px solid #d9dde3;")
-        self.signed_image.setMinimumHeight(220)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.text_view, 3)
-        layout.addWidget(self.pad, 2)
-        layout.addWidget(self.signed_image, 2)
+        self.signed_image.setMinimumHeight(200)
+        left = QVBoxLayout()
+        left.addWidget(self.reading_area, 1)
+        left.addWidget(self.more)
+        signing = QVBoxLayout()
+        signing.addWidget(self.status)
+        signing.addWidget(self.pad, 1)
+        signing.addWidget(self.signed_image, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 5)
+        layout.addSpacing(24)
+        layout.addLayout(signing, 3)
+
+    def show_pledge(self, title: str, text: str, consequences: str) -> None:
+        """The pledge ``text`` under its ``title``, and its ``consequences`` in their box."""
+        self.consequences.setText(consequences)
+        self.text_view.setText(
+            f"<h2>{html.escape(title)}</h2>"
+            f"<p style='line-height:150%'>{html.escape(text).replace(chr(10), '<br/>')}</p>"
+        )
+        self.reading_area.verticalScrollBar().setValue(0)
+
+    def clear_pledge(self) -> None:
+        """Nothing of a pledge on screen."""
+        self.consequences.clear()
+        self.text_view.clear()
+
+    def more_below(self) -> bool:
+        """Whether part of the pledge text is below what the screen shows."""
+        bar = self.reading_area.verticalScrollBar()
+        return bar.value() < bar.maximum()
+
+    def plain_text(self) -> str:
+        """The pledge text on screen (title and text), as plain text."""
+        return QTextDocumentFragment.fromHtml(self.text_view.text()).toPlainText()
 
     def show_signed(self, png: bytes) -> None:
         """The pledge on screen is signed: its signature instead of the pad."""
@@ -200,20 +262,19 @@ class OutcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantOutcomePage")
-        self.outcome = _label(self, "applicantOutcome", TITLE_PX, bold=True)
-        self.next_words = _label(self, "applicantOutcomeNext", TEXT_PX)
-        self.proofs = _label(self, "applicantOutcomeProofs", SMALL_PX)
-        self.proofs.setStyleSheet(f"font-size: {SMALL_PX}px; color: #1e7b34;")
+        self.outcome = _label(self, "applicantOutcome")
+        self.next_words = _label(self, "applicantOutcomeNext")
+        self.proofs = _label(self, "applicantOutcomeProofs")
         self.qr = QrView(self)
-        self.short_code = _label(self, "applicantShortCode", TEXT_PX)
+        self.short_code = _label(self, "applicantShortCode")
         self.short_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.question = _label(self, "applicantRatingQuestion", TEXT_PX, bold=True)
+        self.question = _label(self, "applicantRatingQuestion")
         self.question.setText(
             QCoreApplication.translate("ApplicantScreen", "请您对本次服务作出评价")
         )
-        self.thanks = _label(self, "applicantRatingThanks", TEXT_PX)
+        self.thanks = _label(self, "applicantRatingThanks")
         self.buttons: dict[SatisfactionLevel, QPushButton] = {}
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         for index, level in enumerate(SatisfactionLevel):
             button = QPushButton(level_label(level), self)
             button.setObjectName(f"applicantRate_{level.value}")
@@ -224,11 +285,7 @@ class OutcomePage(QWidget):
             )
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumSize(180, 90)
-            button.setStyleSheet(
-                f"QPushButton {{ font-size: {TEXT_PX}px; padding: 12px; }}"
-                "QPushButton:checked { background: #1f5fbf; color: white; }"
-            )
+            button.setMinimumHeight(90)
             button.clicked.connect(lambda _=False, v=level.value: self.rated.emit(v))
             grid.addWidget(button, 0, index)
             self.buttons[level] = button
@@ -244,21 +301,27 @@ class OutcomePage(QWidget):
         words.addStretch(1)
         top.addLayout(words, 3)
         top.addLayout(qr_box, 2)
-        layout = QVBoxLayout(self)
+        layout, self.area, self.more = scrolling_page(
+            self, "applicantOutcome", QCoreApplication.translate("ApplicantScreen", "办理结果")
+        )
         layout.addLayout(top, 3)
         layout.addWidget(self.question)
         layout.addLayout(grid)
         layout.addWidget(self.thanks)
         layout.addStretch(1)
 
+    def set_columns(self, columns: int) -> None:
+        """The rating buttons in rows of ``columns`` (fewer at large type, so none is cut)."""
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // columns, index % columns)
+
     def show_outcome(self, state: CaseState, kind: ProcedureKind | None = None) -> None:
         """The decision in words (those of the matter's kind of act), in its colour, with its
         icon."""
         tone, headline, next_words = outcome_words(state, kind)
         self.outcome.setText(StatusLook(tone, headline).text())
-        style = f"font-size: {TITLE_PX}px; font-weight: 600; color: {tone.value};"
-        if self.outcome.styleSheet() != style:
-            self.outcome.setStyleSheet(style)
+        set_tone(self.outcome, tone)
         self.next_words.setText(next_words)
 
     def show_proofs(self, state: CaseState, rows: list[ProofRowModel]) -> None:
@@ -268,10 +331,8 @@ class OutcomePage(QWidget):
             self.proofs.clear()
             self.proofs.hide()
             return
-        colour = "#1e7b34" if state in (CaseState.APPROVED, CaseState.ACCEPTED) else "#5f6368"
-        style = f"font-size: {SMALL_PX}px; color: {colour};"
-        if self.proofs.styleSheet() != style:
-            self.proofs.setStyleSheet(style)
+        went_through = state in (CaseState.APPROVED, CaseState.ACCEPTED)
+        set_tone(self.proofs, Tone.OK if went_through else Tone.NEUTRAL)
         self.proofs.setText(proofs_headline(rows))
         self.proofs.show()
 
@@ -281,6 +342,7 @@ class OutcomePage(QWidget):
             button.setChecked(each.value == level)
             button.setEnabled(enabled)
         self.thanks.setText(thanks)
+        self.thanks.setVisible(bool(thanks))  # no empty line keeping a scroll cue up
 
 
 def _line_html(line: ProofLine) -> str:

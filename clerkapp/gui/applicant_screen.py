@@ -12,7 +12,6 @@ on the workstation: sending them to the provincial 好差评 system is not part 
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +21,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from clerkapp.core.case import Case, CaseState
 from clerkapp.core.short_code import grouped
 from clerkapp.gui import ops
-from clerkapp.gui.applicant_pages import TEXT_PX, CasePage, IdlePage, OutcomePage, PledgePage
+from clerkapp.gui.applicant_pages import CasePage, IdlePage, OutcomePage, PledgePage
+from clerkapp.gui.applicant_scroll import relayout
+from clerkapp.gui.applicant_style import clamp_scale, rating_columns, style_sheet
+from clerkapp.gui.applicant_words import short_code_text
 from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
@@ -35,7 +37,9 @@ class ApplicantScreen(QWidget):
     clerk_note = Signal(str)
     closed = Signal()
 
-    def __init__(self, counter_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, counter_name: str, parent: QWidget | None = None, *, text_scale: float = 1.0
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("applicantScreen")
         self.setAccessibleName(self.tr("申请人屏"))
@@ -43,7 +47,8 @@ class ApplicantScreen(QWidget):
         # The clerk keeps the keyboard: showing or touching this window never takes focus.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
-        self.setStyleSheet("QWidget#applicantScreen { background: #ffffff; }")
+        self.text_scale = clamp_scale(text_scale)
+        self.setStyleSheet(style_sheet(self.text_scale))
         self.resize(1280, 800)
         self.wizard: CaseWizard | None = None
         self.suspended = False
@@ -54,10 +59,8 @@ class ApplicantScreen(QWidget):
 
         self.matter = QLabel(self)
         self.matter.setObjectName("applicantMatter")
-        self.matter.setStyleSheet(f"font-size: {TEXT_PX + 6}px; font-weight: 600;")
         self.person = QLabel(self)
         self.person.setObjectName("applicantPerson")
-        self.person.setStyleSheet(f"font-size: {TEXT_PX}px; color: #202124;")
         for label in (self.matter, self.person):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -76,11 +79,12 @@ class ApplicantScreen(QWidget):
         for page in (self.idle_page, self.case_page, self.pledge_page, self.outcome_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(self.matter)
         layout.addWidget(self.person)
         layout.addSpacing(12)
         layout.addWidget(self.pages, 1)
+        self.outcome_page.set_columns(rating_columns(self.text_scale))
         self.pledge_page.pad.confirmed.connect(self._signed)
         self.outcome_page.rated.connect(self._rate)
         self.show_idle()
@@ -99,6 +103,21 @@ class ApplicantScreen(QWidget):
         wizard.pledge_step.tabs.currentChanged.connect(lambda _index: self.refresh())
         self.refresh()
 
+    def show_page(self, page: QWidget) -> None:
+        """Put ``page`` (one of the four) on screen, laid out for what it now holds."""
+        self.pages.setCurrentWidget(page)
+        relayout(page)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Large type (适老化): every text of the screen at ``scale`` (1.0 … 2.0) times its
+        normal size."""
+        scale = clamp_scale(scale)
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self.setStyleSheet(style_sheet(scale))
+            self.outcome_page.set_columns(rating_columns(scale))
+            self.show_page(self.pages.currentWidget() or self.idle_page)
+
     def set_suspended(self, suspended: bool) -> None:
         """Locked screen: idle, nothing personal, until unlocked."""
         self.suspended = suspended
@@ -109,7 +128,7 @@ class ApplicantScreen(QWidget):
         self.matter.clear()
         self.person.clear()
         self.case_page.show_rows([], "")
-        self.pledge_page.text_view.clear()
+        self.pledge_page.clear_pledge()
         self.pledge_page.status.clear()
         self.pledge_page.show_pad()
         self.pledge_page.pad.reset()
@@ -121,7 +140,7 @@ class ApplicantScreen(QWidget):
         if self._visit:
             self._visit = ""
             self.clerk_note.emit("")
-        self.pages.setCurrentWidget(self.idle_page)
+        self.show_page(self.idle_page)
 
     def refresh(self) -> None:
         """Redraw from the wizard's case and step."""
@@ -139,7 +158,7 @@ class ApplicantScreen(QWidget):
             self.show_idle()
             self.matter.setText(matter.name)
             self.case_page.show_rows([], self.tr("请出示身份证件，工作人员正在为您录入。"))
-            self.pages.setCurrentWidget(self.case_page)
+            self.show_page(self.case_page)
             return
         if case.id != self._visit:
             self.show_idle()
@@ -155,7 +174,7 @@ class ApplicantScreen(QWidget):
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):
             self.outcome_page.show_outcome(case.state, presenter.procedure())
             self.outcome_page.show_proofs(case.state, presenter.row_models())
-            self.pages.setCurrentWidget(self.outcome_page)
+            self.show_page(self.outcome_page)
         elif step is Step.PLEDGE and presenter.has_pledges():
             self._show_pledge()
         else:
@@ -164,7 +183,7 @@ class ApplicantScreen(QWidget):
                 Step.DECISION: self.tr("材料齐了，工作人员正在作出决定。"),
             }.get(step, "")
             self.case_page.show_rows(presenter.row_models(), hint)
-            self.pages.setCurrentWidget(self.case_page)
+            self.show_page(self.case_page)
 
     # -- ④ pledge ---------------------------------------------------------------------------------
 
@@ -179,19 +198,13 @@ class ApplicantScreen(QWidget):
         if model is None:
             model = next((m for m in models if m.signed is None), models[0] if models else None)
         page = self.pledge_page
-        self.pages.setCurrentWidget(page)
+        self.show_page(page)
         if model is None:
             return
         if model.proof_code != self._pledge_code:
             self._pledge_code = model.proof_code
-            pledged = html.escape(self.tr("申请人承诺"))
-            consequences = html.escape(self.tr("虚假承诺的后果"))
-            page.text_view.setHtml(
-                f"<h2>{pledged}（{html.escape(model.proof_name)}）</h2>"
-                f"<p style='line-height:150%'>{_paragraphs(model.text)}</p>"
-                f"<h2>{consequences}</h2>"
-                f"<p style='line-height:150%'>{_paragraphs(model.consequences)}</p>"
-            )
+            title = f"{self.tr('申请人承诺')}（{model.proof_name}）"
+            page.show_pledge(title, model.text, model.consequences)
             page.pad.reset()
         credit = presenter.credit_model()
         if model.signed is not None:
@@ -243,11 +256,7 @@ class ApplicantScreen(QWidget):
                 return
             modules, rating = result
             self.outcome_page.qr.set_modules(modules)
-            self.outcome_page.short_code.setText(
-                self.tr("查询码 {code}").format(code=short_code)
-                + "\n"
-                + self.tr("扫码或输入查询码查看进度")
-            )
+            self.outcome_page.short_code.setText(short_code_text(short_code))
             if rating is not None:
                 self.outcome_page.show_rating(
                     rating.level, self.tr("本办件已评价，感谢您的支持。"), enabled=False
@@ -294,7 +303,3 @@ class ApplicantScreen(QWidget):
         """Closed by the window manager: the clerk's toggle follows."""
         super().closeEvent(event)
         self.closed.emit()
-
-
-def _paragraphs(text: str) -> str:
-    return html.escape(text).replace("\n", "<br/>")

@@ -110,6 +110,16 @@ def proofs_headline(rows: list[ProofRowModel]) -> str:
     return keep_numbers_together(text + ("（" + "，".join(counted) + "）" if counted else ""))
 
 
+def short_code_text(code: str) -> str:
+    """查询码, the code on a line of its own (a wrap never splits it at a dash), and how to use
+    it."""
+    return (
+        QCoreApplication.translate("ApplicantScreen", "查询码 {code}").format(code="\n" + code)
+        + "\n"
+        + QCoreApplication.translate("ApplicantScreen", "扫码或输入查询码查看进度")
+    )
+
+
 def keep_numbers_together(text: str) -> str:
     """Spaces next to a number made non-breaking: a wrapped line never leaves "2" at one line's
     end and its "项" at the next one's start (nor "共" without its number)."""

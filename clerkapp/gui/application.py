@@ -47,6 +47,7 @@ from clerkapp.gui.theme import PlatformState
 from clerkapp.gui.training import DEFAULT_PORT, SandboxProcess
 from clerkapp.infra.logging_setup import setup_logging
 from clerkapp.infra.paths import data_dir
+from clerkapp.infra.settings import save_applicant_text_scale
 from clerkapp.infra.url_policy import host_of
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,12 @@ class Shell(QObject):
         self.context = context
         self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
         # The citizen's window: full-screen on a second screen, else toggled by the clerk.
-        self.applicant_screen = ApplicantScreenHost(self.window, context.counter_name)
+        self.applicant_screen = ApplicantScreenHost(
+            self.window,
+            context.counter_name,
+            text_scale=context.settings.applicant_text_scale,
+            remember=save_applicant_text_scale,
+        )
         self.sandbox: SandboxProcess | None = None
         self.first_supervisor: QWidget | None = None  # the dialog, when one was needed
         self._closed = False

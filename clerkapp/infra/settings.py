@@ -64,6 +64,9 @@ class WorkstationSettings:
     # Days after a case is closed before its platform answers are reduced to what the decision
     # needs (clerkapp.app.retention; docs/security.md "Retention").
     answer_retention_days: int = DEFAULT_ANSWER_RETENTION_DAYS
+    # Large type on the applicant screen (适老化): every text there this many times its normal
+    # size, 1.0 … 2.0; the clerk's 大字 toggle at the counter changes and saves it.
+    applicant_text_scale: float = 1.0
 
     @property
     def training(self) -> bool:
@@ -139,7 +142,7 @@ def _numbers(data: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-_TYPED = ("insecure_http", "answer_retention_days")
+_TYPED = ("insecure_http", "answer_retention_days", "applicant_text_scale")
 
 
 def _typed_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -150,6 +153,9 @@ def _typed_values(data: dict[str, Any]) -> dict[str, Any]:
     days = data.get("answer_retention_days")
     if isinstance(days, int) and not isinstance(days, bool) and days >= 1:
         values["answer_retention_days"] = days
+    scale = data.get("applicant_text_scale")
+    if isinstance(scale, int | float) and not isinstance(scale, bool) and 1.0 <= scale <= 2.0:
+        values["applicant_text_scale"] = float(scale)
     return values
 
 
@@ -173,6 +179,14 @@ def save_settings(settings: WorkstationSettings) -> None:
     text = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
     write_private(tmp, text.encode("utf-8"))  # owner-only (docs/security.md)
     os.replace(tmp, path)
+
+
+def save_applicant_text_scale(scale: float) -> WorkstationSettings:
+    """Remember the applicant screen's text scale (the 大字 toggle) in this workstation's
+    settings, the rest of them as they are; returns what was saved."""
+    settings = replace(load_settings(), applicant_text_scale=min(2.0, max(1.0, float(scale))))
+    save_settings(settings)
+    return settings
 
 
 def is_training() -> bool:

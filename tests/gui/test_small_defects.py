@@ -19,6 +19,7 @@ from clerkapp.gui.applicant_words import keep_numbers_together, proofs_headline
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
 from clerkapp.gui.header import HeaderBar, clerk_caption
 from clerkapp.gui.login import LoginView
+from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep, demo_card_label
 from clerkapp.gui.wizard.id_reader import SimulatedIdCardReader, demo_cards
 from clerkapp.gui.wizard.proofs_board import ProofRowModel, ProofsBoard, RowStatus
@@ -158,13 +159,13 @@ def test_no_cheerful_green_line_on_a_refusal(qtbot: QtBot) -> None:
     page.show_outcome(CaseState.APPROVED)
     page.show_proofs(CaseState.APPROVED, _spared_rows())
     assert page.proofs.isVisible() and "已有\u00a03\u00a0项无需您提供" in page.proofs.text()
-    assert "#1e7b34" in page.proofs.styleSheet()  # green: it went through
+    assert page.proofs.property("tone") == Tone.OK.name  # green (applicant_style): it went through
     for refusal in (CaseState.REFUSED, CaseState.NOT_ACCEPTED):
         page.show_outcome(refusal)
         page.show_proofs(refusal, _spared_rows())
         assert page.proofs.text() == "" and not page.proofs.isVisible()
     page.show_proofs(CaseState.WITHDRAWN, _spared_rows())
-    assert page.proofs.isVisible() and "#1e7b34" not in page.proofs.styleSheet()  # neutral
+    assert page.proofs.isVisible() and page.proofs.property("tone") == Tone.NEUTRAL.name
 
 
 def test_validation_messages_do_not_move_the_form(qtbot: QtBot) -> None:
