@@ -81,8 +81,11 @@ async def _data_call(
 ) -> Response:
     state = sandbox(request)
     try:
-        caller, body = await state.guard(request, target, source, registers=registers)
-        if request.method == "GET":  # reads change nothing (and a poll may wait): no transaction
+        writes = request.method != "GET"
+        caller, body = await state.guard(
+            request, target, source, registers=registers, nonce_in_transaction=writes
+        )
+        if not writes:  # reads change nothing (and a poll may wait): no transaction
             stored = state.replay(request, caller, body)
             if stored is not None:
                 return stored
@@ -90,7 +93,7 @@ async def _data_call(
             state.remember(request, caller, body, response)
             return response
         try:
-            with state.store.transaction():
+            with state.transaction(request, target, caller):
                 stored = state.replay(request, caller, body)
                 if stored is not None:
                     return stored

@@ -52,6 +52,9 @@ def _config(app: FastAPI) -> uvicorn.Config:
         app,
         log_level="warning",
         access_log=False,
+        # The sandbox is reached directly, never through a proxy: the client address is the
+        # connection's own (the loopback rules read it), and no layer rewrites it per call.
+        proxy_headers=False,
         # A request held by an injected timeout must not hold the shutdown.
         timeout_graceful_shutdown=1,
         lifespan="on",
