@@ -24,7 +24,7 @@ from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
 from clerkapp.sandbox.csrf import CsrfGuard, CsrfRefused
 from clerkapp.sandbox.dataset import Dataset
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
-from clerkapp.sandbox.fastpath import FastPathMiddleware
+from clerkapp.sandbox.fastpath import FastPathMiddleware, FrontedApp
 from clerkapp.sandbox.faults import FaultRule
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
@@ -74,11 +74,13 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
         yield
         state.close()
 
-    app = FastAPI(
+    app = FrontedApp(
         title="ClerkApp sandbox data platform",
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # No OpenTelemetry here: without this FastAPI asks the global providers on every call.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.sandbox = state
     if settings.fast_path:
@@ -90,6 +92,13 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
         data_dir=settings.data_dir,
         workstations=settings.workstations,
     )
+    if settings.fast_path:  # the data calls' short way in, with the same web guard first
+        app.front = WebGuardMiddleware(
+            FastPathMiddleware(app.whole),
+            rules=settings.web,
+            data_dir=settings.data_dir,
+            workstations=settings.workstations,
+        )
     app.state.code_throttle = Throttle(
         settings.web.code_lookups_per_min, settings.web.code_lookup_burst
     )
