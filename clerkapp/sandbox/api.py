@@ -38,6 +38,7 @@ from clerkapp.sandbox.schemas import (
     answers,
 )
 from clerkapp.sandbox.state import SERVICE_NAME, FaultAnswer, SandboxState, subject_of
+from clerkapp.sandbox.webguard import scope_headers
 
 router = APIRouter(prefix="/api/v1")
 
@@ -105,7 +106,7 @@ async def _data_call(
             return undone.response
         # Committed (work and answer): an after-work fault may now lose the answer.
         return state.faults.after_work(
-            request.headers.get("X-Sandbox-Fault"), target, response, source
+            scope_headers(request.scope).get("x-sandbox-fault"), target, response, source
         )
     except FaultAnswer as fault:
         return fault.response

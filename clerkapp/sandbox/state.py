@@ -30,6 +30,7 @@ from clerkapp.sandbox.registries import Registries
 from clerkapp.sandbox.store import StateStore
 from clerkapp.sandbox.synth import generate
 from clerkapp.sandbox.verification import Verifications
+from clerkapp.sandbox.webguard import scope_headers
 
 #: The hour of the registries' nightly extract (office time): the built-in data is "as of" it.
 EXTRACT_HOUR = 6
@@ -128,9 +129,10 @@ class SandboxState:
         check is spent, and one seen before is refused before anything else happens."""
         body = await request.body()
         path = request.url.path
+        headers = scope_headers(request.scope)
         try:
             caller = self.auth.authenticate(
-                request.method, path, request.headers, body, keep_nonce=not nonce_in_transaction
+                request.method, path, headers, body, keep_nonce=not nonce_in_transaction
             )
             try:
                 self.binding.check(caller, path, registers=registers)
@@ -141,7 +143,7 @@ class SandboxState:
         except Problem as problem:
             self.refused(request, target, problem)
             raise
-        fault = await self.faults.apply(request.headers.get("X-Sandbox-Fault"), target, source)
+        fault = await self.faults.apply(headers.get("x-sandbox-fault"), target, source)
         if fault is not None:
             if nonce_in_transaction:
                 try:  # the fault's wait may have let a call with the same request id in
@@ -155,13 +157,13 @@ class SandboxState:
     def refused(self, request: Request, target: str, problem: Problem) -> None:
         """Audit a refused call: part of "who asked", kept with the identity it claimed (not
         verified, hence the outcome), never with its subject."""
-        h = request.headers
+        h = scope_headers(request.scope)
         claimed = Caller(
-            h.get("X-Workstation", "")[:64],
-            h.get("X-Official", "")[:64],
-            h.get("X-Purpose", "")[:128],
-            h.get("X-Case", "")[:64],
-            h.get("X-Request-Id", "")[:64],
+            h.get("x-workstation", "")[:64],
+            h.get("x-official", "")[:64],
+            h.get("x-purpose", "")[:128],
+            h.get("x-case", "")[:64],
+            h.get("x-request-id", "")[:64],
         )
         self.audit.record(claimed, "refused", item=target, outcome=problem.code)
 
@@ -191,7 +193,7 @@ class SandboxState:
         """The stored answer of an earlier try with the same Idempotency-Key, if any (called
         inside the data call's transaction, so a concurrent try with the same key waits for the
         first one's commit and then gets its answer)."""
-        key = request.headers.get("Idempotency-Key", "")
+        key = scope_headers(request.scope).get("idempotency-key", "")
         if not key:
             if request.method == "POST":
                 raise Problem(
@@ -223,7 +225,7 @@ class SandboxState:
     def remember(self, request: Request, caller: Caller, body: bytes, response: Response) -> None:
         """Keep a final answer (not a 5xx) under its Idempotency-Key — in the data call's
         transaction, with the work's own rows (:meth:`StateStore.transaction`)."""
-        key = request.headers.get("Idempotency-Key", "")
+        key = scope_headers(request.scope).get("idempotency-key", "")
         if not key or response.status_code >= 500:
             return
         self.store.execute(
