@@ -38,6 +38,7 @@ from clerkapp.sandbox.schemas import (
     answers,
 )
 from clerkapp.sandbox.state import SERVICE_NAME, FaultAnswer, SandboxState, subject_of
+from clerkapp.sandbox.webguard import scope_headers
 
 router = APIRouter(prefix="/api/v1")
 
@@ -81,8 +82,11 @@ async def _data_call(
 ) -> Response:
     state = sandbox(request)
     try:
-        caller, body = await state.guard(request, target, source, registers=registers)
-        if request.method == "GET":  # reads change nothing (and a poll may wait): no transaction
+        writes = request.method != "GET"
+        caller, body = await state.guard(
+            request, target, source, registers=registers, nonce_in_transaction=writes
+        )
+        if not writes:  # reads change nothing (and a poll may wait): no transaction
             stored = state.replay(request, caller, body)
             if stored is not None:
                 return stored
@@ -90,7 +94,7 @@ async def _data_call(
             state.remember(request, caller, body, response)
             return response
         try:
-            with state.store.transaction():
+            with state.transaction(request, target, caller):
                 stored = state.replay(request, caller, body)
                 if stored is not None:
                     return stored
@@ -102,7 +106,7 @@ async def _data_call(
             return undone.response
         # Committed (work and answer): an after-work fault may now lose the answer.
         return state.faults.after_work(
-            request.headers.get("X-Sandbox-Fault"), target, response, source
+            scope_headers(request.scope).get("x-sandbox-fault"), target, response, source
         )
     except FaultAnswer as fault:
         return fault.response

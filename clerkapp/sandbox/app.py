@@ -27,7 +27,7 @@ from clerkapp.sandbox.decision_download import download_form
 from clerkapp.sandbox.decision_download import public_router as download_router
 from clerkapp.sandbox.decision_download import router as document_router
 from clerkapp.sandbox.demo import DEMO_SUBJECTS
-from clerkapp.sandbox.fastpath import FastPathMiddleware
+from clerkapp.sandbox.fastpath import FastPathMiddleware, FrontedApp
 from clerkapp.sandbox.faults import FaultRule
 from clerkapp.sandbox.notifications import router as notifications_router
 from clerkapp.sandbox.notifications import trainer_router as sms_router
@@ -79,11 +79,13 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
         yield
         state.close()
 
-    app = FastAPI(
+    app = FrontedApp(
         title="ClerkApp sandbox data platform",
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # No OpenTelemetry here: without this FastAPI asks the global providers on every call.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.sandbox = state
     if settings.fast_path:
@@ -95,6 +97,13 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
         data_dir=settings.data_dir,
         workstations=settings.workstations,
     )
+    if settings.fast_path:  # the data calls' short way in, with the same web guard first
+        app.front = WebGuardMiddleware(
+            FastPathMiddleware(app.whole),
+            rules=settings.web,
+            data_dir=settings.data_dir,
+            workstations=settings.workstations,
+        )
     app.state.code_throttle = Throttle(
         settings.web.code_lookups_per_min, settings.web.code_lookup_burst
     )

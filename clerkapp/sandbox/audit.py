@@ -114,12 +114,16 @@ class SandboxAudit:
         }
         text = json.dumps(entry, ensure_ascii=False)
         if self._store is None:
-            self._write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._write(text + "\n")
             return
-        with self._store.atomic() as conn:  # joins the data call's transaction, if any
-            seq = conn.execute("INSERT INTO audit_log (line) VALUES (?)", (text,)).lastrowid
-            assert seq is not None
+        if self._store.in_transaction:  # the data call's: one statement joins it as it is
+            seq = self._store.insert("INSERT INTO audit_log (line) VALUES (?)", (text,))
             self._store.after_commit(lambda: self._write(_line(seq, text)))
+            return
+        with self._store.atomic() as conn:  # on its own (a refusal): written on its commit
+            made = conn.execute("INSERT INTO audit_log (line) VALUES (?)", (text,)).lastrowid
+            assert made is not None
+            self._store.after_commit(lambda: self._write(_line(made, text)))
 
     def _write(self, line: str) -> None:
         with self._lock:

@@ -63,9 +63,19 @@ class Authenticator:
         self._next_purge = 0.0
 
     def authenticate(
-        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+        self,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        *,
+        keep_nonce: bool = True,
     ) -> Caller:
-        """The caller of a signed request, or a :class:`Problem` saying why it is refused."""
+        """The caller of a signed request, or a :class:`Problem` saying why it is refused.
+
+        ``keep_nonce=False``: a request id already seen is refused here all the same, but the
+        caller stores this one itself with :meth:`store_nonce` — inside its data call's
+        transaction, which saves the state store a commit per call (issue 10)."""
         # One pass over the headers, then plain dict look-ups (header names are case-blind).
         sent = {name.lower(): value for name, value in headers.items()}
 
@@ -133,18 +143,56 @@ class Authenticator:
         )
         if not hmac.compare_digest(expected, header("X-Signature").strip().lower()):
             raise _refuse(401, "bad_signature", "请求签名校验失败")
-        self._check_nonce(workstation, caller.request_id, now)
+        if keep_nonce:
+            self._check_nonce(workstation, caller.request_id, now)
+        else:
+            self._check_unseen(workstation, caller.request_id, now)
         return caller
+
+    def store_nonce(self, caller: Caller, *, quiet: bool = False) -> None:
+        """Store the request id of a call authenticated with ``keep_nonce=False`` (in the
+        state store's current transaction, if any); refused as a replay when another call
+        stored it meanwhile, unless ``quiet`` (storing it again after an undone transaction)."""
+        try:
+            self._check_nonce(caller.workstation, caller.request_id, self._clock())
+        except Problem:
+            if not quiet:
+                raise
+
+    def _check_unseen(self, workstation: str, request_id: str, now: float) -> None:
+        """Refuse a request id already stored (without storing this one)."""
+        self._purge(now)
+        if self._store is None:
+            seen = (workstation, request_id) in self._nonces
+        else:
+            seen = (
+                self._store.one(
+                    "SELECT 1 AS seen FROM nonces WHERE workstation = ? AND request_id = ?",
+                    (workstation, request_id),
+                )
+                is not None
+            )
+        if seen:
+            raise _refuse(401, "replayed", "该请求编号已使用过，平台拒绝重放的请求")
+
+    def _purge(self, now: float) -> None:
+        # A nonce is kept for twice the window: a request older than the window is stale
+        # anyway, so nothing older needs remembering (pruned once per window).
+        if now < self._next_purge:
+            return
+        horizon = now - 2 * self._window_s
+        if self._store is not None:
+            self._store.execute("DELETE FROM nonces WHERE seen_at < ?", (horizon,))
+        else:
+            self._nonces = {k: t for k, t in self._nonces.items() if t >= horizon}
+        self._next_purge = now + self._window_s
 
     def _check_nonce(self, workstation: str, request_id: str, now: float) -> None:
         # Only signed requests reach here, so a stranger cannot fill the cache.
+        self._purge(now)
         if self._store is not None:
             self._check_stored_nonce(self._store, workstation, request_id, now)
             return
-        if now >= self._next_purge:
-            horizon = now - 2 * self._window_s
-            self._nonces = {k: t for k, t in self._nonces.items() if t >= horizon}
-            self._next_purge = now + self._window_s
         key = (workstation, request_id)
         if key in self._nonces:
             raise _refuse(401, "replayed", "该请求编号已使用过，平台拒绝重放的请求")
@@ -153,11 +201,6 @@ class Authenticator:
     def _check_stored_nonce(
         self, store: StateStore, workstation: str, request_id: str, now: float
     ) -> None:
-        # A nonce is kept for twice the window: a request older than the window is stale
-        # anyway, so nothing older needs remembering (pruned once per window).
-        if now >= self._next_purge:
-            store.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * self._window_s,))
-            self._next_purge = now + self._window_s
         added = store.execute(
             "INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)", (workstation, request_id, now)
         )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from clerkapp.sandbox.registries import Registries
 from clerkapp.sandbox.store import StateStore
 from clerkapp.sandbox.synth import generate
 from clerkapp.sandbox.verification import Verifications
+from clerkapp.sandbox.webguard import scope_headers
 
 #: The hour of the registries' nightly extract (office time): the built-in data is "as of" it.
 EXTRACT_HOUR = 6
@@ -109,37 +112,88 @@ class SandboxState:
         }
 
     async def guard(
-        self, request: Request, target: str, source: str, *, registers: bool = False
+        self,
+        request: Request,
+        target: str,
+        source: str,
+        *,
+        registers: bool = False,
+        nonce_in_transaction: bool = False,
     ) -> tuple[Caller, bytes]:
         """Authenticate a data call, check its purpose and case (``registers``: the call is a
-        case's registration) and inject configured faults (raised as :class:`FaultAnswer`)."""
+        case's registration) and inject configured faults (raised as :class:`FaultAnswer`).
+
+        ``nonce_in_transaction``: the caller runs the call in :meth:`transaction`, which stores
+        the request id (nonce) with the work; on every way out of here before that (a refusal,
+        an injected fault) it is stored now. Either way a request id that passed the signature
+        check is spent, and one seen before is refused before anything else happens."""
         body = await request.body()
+        path = request.url.path
+        headers = scope_headers(request.scope)
         try:
-            caller = self.auth.authenticate(request.method, request.url.path, request.headers, body)
-            self.binding.check(caller, request.url.path, registers=registers)
-        except Problem as problem:
-            # A refused call is part of "who asked": kept with the identity it claimed (not
-            # verified, hence the outcome), never with its subject.
-            h = request.headers
-            claimed = Caller(
-                h.get("X-Workstation", "")[:64],
-                h.get("X-Official", "")[:64],
-                h.get("X-Purpose", "")[:128],
-                h.get("X-Case", "")[:64],
-                h.get("X-Request-Id", "")[:64],
+            caller = self.auth.authenticate(
+                request.method, path, headers, body, keep_nonce=not nonce_in_transaction
             )
-            self.audit.record(claimed, "refused", item=target, outcome=problem.code)
+            try:
+                self.binding.check(caller, path, registers=registers)
+            except Problem:
+                if nonce_in_transaction:
+                    self.auth.store_nonce(caller, quiet=True)
+                raise
+        except Problem as problem:
+            self.refused(request, target, problem)
             raise
-        fault = await self.faults.apply(request.headers.get("X-Sandbox-Fault"), target, source)
+        fault = await self.faults.apply(headers.get("x-sandbox-fault"), target, source)
         if fault is not None:
+            if nonce_in_transaction:
+                try:  # the fault's wait may have let a call with the same request id in
+                    self.auth.store_nonce(caller)
+                except Problem as problem:
+                    self.refused(request, target, problem)
+                    raise
             raise FaultAnswer(fault)
         return caller, body
+
+    def refused(self, request: Request, target: str, problem: Problem) -> None:
+        """Audit a refused call: part of "who asked", kept with the identity it claimed (not
+        verified, hence the outcome), never with its subject."""
+        h = scope_headers(request.scope)
+        claimed = Caller(
+            h.get("x-workstation", "")[:64],
+            h.get("x-official", "")[:64],
+            h.get("x-purpose", "")[:128],
+            h.get("x-case", "")[:64],
+            h.get("x-request-id", "")[:64],
+        )
+        self.audit.record(claimed, "refused", item=target, outcome=problem.code)
+
+    @contextmanager
+    def transaction(self, request: Request, target: str, caller: Caller) -> Iterator[None]:
+        """A data call's ONE transaction (work, audit entry, idempotent answer), which also
+        stores the call's request id — a replay that slipped in meanwhile is refused and
+        nothing is written. When the transaction is undone (a 5xx answer, a refusal, an
+        error), the request id is stored on its own: it stays spent whatever happened."""
+        replayed = False
+        try:
+            with self.store.transaction():
+                try:
+                    self.auth.store_nonce(caller)
+                except Problem:
+                    replayed = True
+                    raise
+                yield
+        except BaseException as exc:
+            if replayed and isinstance(exc, Problem):
+                self.refused(request, target, exc)
+            else:
+                self.auth.store_nonce(caller, quiet=True)
+            raise
 
     def replay(self, request: Request, caller: Caller, body: bytes) -> Response | None:
         """The stored answer of an earlier try with the same Idempotency-Key, if any (called
         inside the data call's transaction, so a concurrent try with the same key waits for the
         first one's commit and then gets its answer)."""
-        key = request.headers.get("Idempotency-Key", "")
+        key = scope_headers(request.scope).get("idempotency-key", "")
         if not key:
             if request.method == "POST":
                 raise Problem(
@@ -171,7 +225,7 @@ class SandboxState:
     def remember(self, request: Request, caller: Caller, body: bytes, response: Response) -> None:
         """Keep a final answer (not a 5xx) under its Idempotency-Key — in the data call's
         transaction, with the work's own rows (:meth:`StateStore.transaction`)."""
-        key = request.headers.get("Idempotency-Key", "")
+        key = scope_headers(request.scope).get("idempotency-key", "")
         if not key or response.status_code >= 500:
             return
         self.store.execute(

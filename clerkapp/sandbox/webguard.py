@@ -20,10 +20,9 @@ import functools
 import hmac
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clerkapp.sandbox.config import TRAINING_SECRET
@@ -66,6 +65,23 @@ def split_host(value: str) -> tuple[str, int | None] | None:
     return name, int(port_text)
 
 
+_HEADERS_KEY = "clerkapp.headers"
+
+
+def scope_headers(scope: Scope) -> dict[str, str]:
+    """A request's headers as a dict of lower-case names (the first of a repeated name, as
+    Starlette's ``Headers.get``), made once per request and kept in its scope: Starlette's
+    ``Headers.get`` decodes every header name on each look-up, and a data call looks up about
+    ten (issue 10)."""
+    made: dict[str, str] | None = scope.get(_HEADERS_KEY)
+    if made is None:
+        made = {}
+        for name, value in scope["headers"]:
+            made.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+        scope[_HEADERS_KEY] = made
+    return made
+
+
 class WebGuardMiddleware:
     """Host allow-list, body size limit and the training secret's networks (module docstring)."""
 
@@ -91,7 +107,7 @@ class WebGuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
+        headers = scope_headers(scope)
         try:
             self._check_host(scope, headers)
             limit = self.rules.max_form_bytes if _is_form(scope) else self.rules.max_json_bytes
@@ -112,7 +128,7 @@ class WebGuardMiddleware:
             return
         await self.app(scope, _replay(body, receive), send)
 
-    def _check_host(self, scope: Scope, headers: Headers) -> None:
+    def _check_host(self, scope: Scope, headers: Mapping[str, str]) -> None:
         host = split_host(headers.get("host", ""))
         if host is None:
             raise Problem(400, "bad_host", "请求缺少 Host 头或格式错误", source="sandbox")
@@ -132,7 +148,7 @@ class WebGuardMiddleware:
             source="sandbox",
         )
 
-    def _check_training_secret(self, scope: Scope, headers: Headers) -> None:
+    def _check_training_secret(self, scope: Scope, headers: Mapping[str, str]) -> None:
         workstation = headers.get("x-workstation", "").strip()
         if workstation not in self.published:
             return
@@ -177,7 +193,7 @@ def _is_form(scope: Scope) -> bool:
     return any(path == p or path.startswith(p + "/") for p in FORM_PREFIXES)
 
 
-def _has_body(headers: Headers) -> bool:
+def _has_body(headers: Mapping[str, str]) -> bool:
     length = headers.get("content-length", "0").strip()
     return "chunked" in headers.get("transfer-encoding", "").lower() or length not in ("", "0")
 
@@ -195,7 +211,7 @@ def _too_large(limit: int) -> Problem:
     )
 
 
-def _check_length(headers: Headers, limit: int) -> None:
+def _check_length(headers: Mapping[str, str], limit: int) -> None:
     declared = headers.get("content-length")
     if declared is None:
         return

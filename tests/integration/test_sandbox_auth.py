@@ -182,3 +182,42 @@ def test_an_id_number_in_a_header_never_reaches_the_audit(sandbox: SandboxHandle
     text = (sandbox.data_dir / "audit.jsonl").read_text(encoding="utf-8")
     assert demo.LI_MING not in text
     assert "C-[身份证号码已隐去]" in text
+
+
+def test_a_faulted_call_spends_its_request_id(sandbox: SandboxHandle) -> None:
+    """The request id is stored with the call's work (issue 10: one commit per call); a call
+    answered by an injected fault before any work still spends it."""
+    headers = _headers(sandbox)
+    answer = _post(sandbox, {**headers, "X-Sandbox-Fault": "503"})
+    assert answer.status_code == 503 and answer.json()["code"] == "registry_unavailable"
+    _problem(_post(sandbox, headers), 401, "replayed")
+
+
+def test_a_call_refused_inside_its_transaction_spends_its_request_id(
+    sandbox: SandboxHandle,
+) -> None:
+    """A POST without Idempotency-Key is refused inside the data call's transaction, which is
+    undone: its request id is spent all the same, and the same call again is a replay."""
+    headers = _headers(sandbox, idempotency_key=None)
+    assert "Idempotency-Key" not in headers
+    first = _post(sandbox, headers)
+    assert first.status_code == 400 and first.json()["code"] == "idempotency_key_missing"
+    _problem(_post(sandbox, headers), 401, "replayed")
+
+
+def test_a_call_refused_for_its_purpose_spends_its_request_id(sandbox: SandboxHandle) -> None:
+    """A call the purpose binding refuses (its case registered for another matter) spends its
+    request id too: the same call again is a replay, not a second refusal of its purpose."""
+    sandbox.register_case("C-1", PURPOSE)
+    headers = sign_headers(
+        "POST", PATH, RAW,
+        workstation=sandbox.workstation, secret=sandbox.secret, official="wangxiao",
+        purpose=PURPOSE + "-other", case="C-1", idempotency_key=str(uuid.uuid4()),
+    )  # fmt: skip
+    headers["Content-Type"] = "application/json"
+    first = _post(sandbox, headers)
+    assert first.status_code == 403 and first.json()["code"] in (
+        "purpose_unknown",
+        "purpose_mismatch",
+    )
+    _problem(_post(sandbox, headers), 401, "replayed")
