@@ -18,6 +18,15 @@ from tests.sandbox_fixture import SandboxHandle
 TIMEOUT = (2.0, 2.0)
 
 
+class _Accepted(list[int]):
+    """One item per connection the test server accepted; ``closed`` is set once it closed one
+    after its answers (``close_after``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed = threading.Event()
+
+
 @contextmanager
 def _server(
     *, close_after: int | None = None, silent: bool = False
@@ -26,7 +35,7 @@ def _server(
     closes each connection after ``close_after`` answers, or never answers (``silent``). Yields
     its URL and the count of connections it accepted."""
     listener = socket.create_server(("127.0.0.1", 0))
-    accepted: list[int] = []
+    accepted = _Accepted()
     stop = threading.Event()
 
     def serve(conn: socket.socket) -> None:
@@ -58,6 +67,9 @@ def _server(
                     b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
                 )
                 if close_after is not None and answered >= close_after:
+                    reader.close()  # the file keeps the socket open: close both, really
+                    conn.shutdown(socket.SHUT_RDWR)
+                    accepted.closed.set()
                     return
 
     def accept() -> None:
@@ -97,6 +109,7 @@ def test_a_connection_the_server_closed_while_idle_is_replaced() -> None:
     with _server(close_after=1) as (url, accepted):
         transport = KeepAlive(url, pool_size=4)
         first = transport.exchange("GET", "/a", None, {}, TIMEOUT)
+        assert accepted.closed.wait(5)  # the server has closed it: now it is idle and dead
         # The server has closed that connection after its answer; the next call must not be
         # written to it (and lost) but go on a fresh one.
         second = transport.exchange("GET", "/b", None, {}, TIMEOUT)
