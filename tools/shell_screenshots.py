@@ -60,8 +60,9 @@ def main() -> int:
         shell.start()
         # online, or online and sending what waits (the identity questions the tool queued)
         wait_until(
-            lambda: shell.window.header.platform_state
-            in (PlatformState.ONLINE, PlatformState.SYNCING),
+            lambda: (
+                shell.window.header.platform_state in (PlatformState.ONLINE, PlatformState.SYNCING)
+            ),
             20,
         )
         return shell

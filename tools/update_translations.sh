@@ -27,12 +27,8 @@ for f in clerkapp/gui/*.py; do
   SHELL_FILES+=("$f")
 done
 update shell "${SHELL_FILES[@]}"
-# The applicant screen (申请人屏) has its own file.
-update applicant \
-  clerkapp/gui/applicant_screen.py \
-  clerkapp/gui/applicant_pages.py \
-  clerkapp/gui/applicant_words.py \
-  clerkapp/gui/applicant_host.py
+# The applicant screen (申请人屏) has its own file: every applicant_* module.
+update applicant clerkapp/gui/applicant_*.py
 # The case wizard: every module of the package.
 update wizard clerkapp/gui/wizard/*.py
 # The print step, with its printer choice, its output and the 作废 / 更正 dialog.

@@ -4,110 +4,106 @@
 <context>
     <name>ApplicantScreen</name>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="41"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="45"/>
         <source>申请人屏</source>
         <translation>Applicant screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="42"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="46"/>
         <source>申请人屏 · {centre}</source>
         <translation>Applicant screen · {centre}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="67"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="70"/>
         <source>欢迎您！
 请稍候，工作人员正在为您办理。</source>
         <translation>Welcome!
 Please wait, the clerk is handling your application.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="69"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="72"/>
         <source>无证明城市 · 少跑腿</source>
         <translation>Proof-free city · fewer trips</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="141"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="160"/>
         <source>请出示身份证件，工作人员正在为您录入。</source>
         <translation>Please show your ID card; the clerk is entering your details.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="152"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="171"/>
         <source>联系电话 {phone}</source>
         <translation>Phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="153"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="172"/>
         <source>申请人：{who}</source>
         <translation>Applicant: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="163"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="182"/>
         <source>工作人员正在为您联网查询和核验，请稍候。</source>
         <translation>The clerk is looking up and verifying your records online. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="164"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="183"/>
         <source>材料齐了，工作人员正在作出决定。</source>
         <translation>Everything is in place; the clerk is making the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="187"/>
-        <source>申请人承诺</source>
-        <translation>Applicant&apos;s pledge</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="188"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="116"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="120"/>
         <source>虚假承诺的后果</source>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="199"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="212"/>
         <source>您已签字，谢谢。</source>
         <translation>You have signed. Thank you.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="204"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="217"/>
         <source>本项不能以承诺方式办理，请听工作人员说明。</source>
         <translation>This item cannot be pledged; the clerk will explain.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="207"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="220"/>
         <source>正在核查信用记录，请稍候…</source>
         <translation>Checking the credit record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="209"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="222"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
         <translation>Please read the pledge, sign in the white area below, then press &quot;Confirm signature&quot;.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="247"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="117"/>
         <source>查询码 {code}</source>
         <translation>Tracking code {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="249"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="119"/>
         <source>扫码或输入查询码查看进度</source>
         <translation>Scan the code or enter the tracking code to follow your case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="253"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="262"/>
         <source>本办件已评价，感谢您的支持。</source>
         <translation>This case has been rated. Thank you for your support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="255"/>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="282"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="264"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="291"/>
         <source>已评价</source>
         <translation>rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="277"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="286"/>
         <source>已更新您的评价，感谢您！</source>
         <translation>Your rating has been updated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="279"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="288"/>
         <source>感谢您的评价！祝您生活愉快。</source>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>
@@ -187,126 +183,160 @@ Please wait, the clerk is handling your application.</translation>
         <translation>{k} abolished</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="132"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="142"/>
         <source>您的申请已办结，请收好决定书。</source>
         <translation>Your application is complete. Please keep the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="138"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="148"/>
         <source>工作人员将向您说明理由；不服可依决定书所列途径申请复议或提起诉讼。</source>
         <translation>The clerk will explain why; you may seek review or sue as the decision describes.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="146"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="156"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="147"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="157"/>
         <source>部门核验后即作出决定，您无需再跑一趟，可扫码查询进度。</source>
         <translation>The decision follows the department&apos;s check; no need to come back. Scan the code to follow it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="152"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="162"/>
         <source>已撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="156"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="166"/>
         <source>请补正材料</source>
         <translation>Please complete your documents</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="157"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="167"/>
         <source>请按补正材料一次性告知书所列，在期限内带齐材料回到窗口，办件将接着办理。</source>
         <translation>Please bring everything listed in the correction notice back to the counter before the deadline; your application will then continue.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="165"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="175"/>
         <source>不予受理</source>
         <translation>Application not accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="166"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="176"/>
         <source>理由见不予受理决定书；不服可依决定书所列途径申请复议或提起诉讼。</source>
         <translation>The reasons are in the decision not to accept; if you disagree, you may apply for administrative review or bring a lawsuit as the decision explains.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="171"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="181"/>
         <source>正在办理</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="177"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="187"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="178"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="188"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="179"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="189"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="182"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="192"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_words.py" line="183"/>
+        <location filename="../../clerkapp/gui/applicant_words.py" line="193"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="112"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="85"/>
+        <source>证明材料</source>
+        <translation>Proofs</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="130"/>
         <source>承诺书全文</source>
-        <extracomment>Type sizes (pixels) of the applicant screen: read from about a metre away.</extracomment>
         <translation>Full pledge text</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="131"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="147"/>
+        <source>承诺内容</source>
+        <translation>What you pledge</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="163"/>
         <source>已签署的签名</source>
         <translation>Signed signature</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="163"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="225"/>
         <source>办件进度二维码</source>
         <translation>Case progress QR code</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="212"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="273"/>
         <source>请您对本次服务作出评价</source>
         <translation>Please rate our service today</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_pages.py" line="221"/>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="282"/>
         <source>评价：{level}</source>
         <translation>Rate: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_pages.py" line="305"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_scroll.py" line="41"/>
+        <source>向下还有内容，请滑动查看</source>
+        <translation>More below: scroll down</translation>
     </message>
 </context>
 <context>
     <name>ApplicantScreenHost</name>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="54"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="67"/>
         <source>申请人屏 (Ctrl+Shift+A)</source>
         <translation>Applicant screen (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="56"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="69"/>
         <source>申请人屏开关</source>
         <translation>Applicant screen on/off</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="62"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="77"/>
+        <source>申请人屏大字</source>
+        <translation>Large type on the applicant screen</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="83"/>
         <source>申请人屏状态</source>
         <translation>Applicant screen status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_host.py" line="139"/>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="138"/>
+        <source>大字 ×{scale}</source>
+        <translation>Large type ×{scale}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="140"/>
+        <source>申请人屏文字放大（适老化），按一下换一档 ({keys})</source>
+        <translation>Enlarge the applicant screen&apos;s text (for older applicants); each press goes one step larger ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/applicant_host.py" line="195"/>
         <source>申请人{what}</source>
         <translation>Applicant {what}</translation>
     </message>

@@ -1102,32 +1102,32 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="57"/>
+        <location filename="../../clerkapp/gui/application.py" line="58"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="188"/>
+        <location filename="../../clerkapp/gui/application.py" line="194"/>
         <source>科室负责人账号已创建，请登录。</source>
         <translation>The supervisor&apos;s account was created. Please log in.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="193"/>
+        <location filename="../../clerkapp/gui/application.py" line="199"/>
         <source>本工作站还没有账号：请重新启动程序创建科室负责人账号，或由信息科用 clerkapp clerks add 添加。</source>
         <translation>This workstation has no account yet: restart the program to create the supervisor&apos;s account, or have IT add one with clerkapp clerks add.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="219"/>
+        <location filename="../../clerkapp/gui/application.py" line="225"/>
         <source>节假日覆盖文件有误</source>
         <translation>Holiday override file is broken</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="223"/>
+        <location filename="../../clerkapp/gui/application.py" line="229"/>
         <source>节假日覆盖文件有 {n} 个问题，已忽略；承诺办结日期按内置的节假日安排计算。请信息技术人员运行 clerkapp calendar check 查看并修正。</source>
         <translation>The holiday override file has {n} problem(s) and was ignored; promised completion dates use the built-in holiday schedule. Ask IT to run clerkapp calendar check to see and fix them.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="325"/>
+        <location filename="../../clerkapp/gui/application.py" line="331"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
