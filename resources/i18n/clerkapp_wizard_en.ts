@@ -693,6 +693,14 @@
     </message>
 </context>
 <context>
+    <name>IdNumberEntry</name>
+    <message>
+        <location filename="../../clerkapp/gui/wizard/id_entry.py" line="54"/>
+        <source>号码有效</source>
+        <translation>Number valid</translation>
+    </message>
+</context>
+<context>
     <name>IdentityBanner</name>
     <message>
         <location filename="../../clerkapp/gui/wizard/identity_banner.py" line="114"/>
@@ -911,130 +919,125 @@
 <context>
     <name>PersonPresentPanel</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="39"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="33"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="40"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="34"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="41"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="35"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="42"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="36"/>
         <source>经办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="61"/>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="62"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="55"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="56"/>
         <source>办理人</source>
         <translation>Person present</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="70"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="64"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="89"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="83"/>
         <source>与申请人关系</source>
         <translation>Relationship to the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="92"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="86"/>
         <source>已收授权委托书（已核对申请人签章）</source>
         <translation>Power of attorney received (applicant&apos;s signature or seal checked)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="94"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="88"/>
         <source>已收授权委托书</source>
         <translation>Power of attorney received</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="96"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="90"/>
         <source>办理人的公民身份号码</source>
         <translation>ID number of the person present</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="97"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="91"/>
         <source>办理人的姓名</source>
         <translation>Name of the person present</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="98"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="92"/>
         <source>读取办理人的身份证</source>
         <translation>Read the ID card of the person present</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="161"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="155"/>
         <source>本人办理</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="161"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="155"/>
         <source>（未指定）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="233"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="227"/>
         <source>请输入{role}的公民身份号码</source>
         <translation>Enter the {role}&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="236"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="230"/>
         <source>请填写{role}的姓名</source>
         <translation>Enter the {role}&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="238"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="232"/>
         <source>请填写{role}与申请人的关系</source>
         <translation>Enter the {role}&apos;s relationship to the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="241"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="235"/>
         <source>{role}须持申请人的授权委托书：收取并核对后请勾选</source>
         <translation>The {role} needs the applicant&apos;s power of attorney: tick once received and checked</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="272"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="266"/>
         <source>{role}身份号码</source>
         <translation>{role} ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="273"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="267"/>
         <source>{role}姓名</source>
         <translation>{role} name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="274"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="268"/>
         <source>{role}的公民身份号码</source>
         <translation>The {role}&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="275"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="269"/>
         <source>{role}的姓名</source>
         <translation>The {role}&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="276"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="270"/>
         <source>读取{role}的身份证</source>
         <translation>Read the {role}&apos;s ID card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="277"/>
+        <location filename="../../clerkapp/gui/wizard/person_present.py" line="271"/>
         <source>18位号码，或点「读卡」</source>
         <translation>18 digits, or press &quot;Read card&quot;</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/person_present.py" line="325"/>
-        <source>号码有效</source>
-        <translation>Number valid</translation>
     </message>
 </context>
 <context>
@@ -1163,39 +1166,34 @@ Bound to the pledge text by hash {digest}…</translation>
 <context>
     <name>RelatedPersonRow</name>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="43"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="37"/>
         <source>公民身份号码</source>
         <translation>Resident ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="47"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="41"/>
         <source>{label}的公民身份号码</source>
         <translation>Resident ID number of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="57"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="51"/>
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="59"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="53"/>
         <source>读取{label}的身份证</source>
         <translation>Read the ID card of the {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="61"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="64"/>
+        <location filename="../../clerkapp/gui/wizard/related_person.py" line="58"/>
         <source>{label}的姓名</source>
         <translation>Name of the {label}</translation>
-    </message>
-    <message>
-        <location filename="../../clerkapp/gui/wizard/related_person.py" line="150"/>
-        <source>号码有效</source>
-        <translation>Valid number</translation>
     </message>
 </context>
 <context>

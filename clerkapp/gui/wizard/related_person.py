@@ -11,15 +11,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from clerkapp.core.catalogue import RelatedRole
-from clerkapp.core.idnumber import (
-    IdReason,
-    Severity,
-    check_id_number,
-    mask_id_number,
-    normalize_id_number,
-)
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
+from clerkapp.gui.wizard.id_entry import number_typed
 from clerkapp.gui.wizard.name_check import NameCheck
 
 
@@ -124,29 +118,14 @@ class RelatedPersonRow(QWidget):
         self.message.setStyleSheet(f"color: {tone.value};")
 
     def _number_changed(self, text: str) -> None:
-        if self.accepted is not None:
-            if text == mask_id_number(self.accepted):
-                return
-            # Editing an accepted (masked) number starts it over.
-            self.accepted = None
-            self.number_edit.blockSignals(True)
-            self.number_edit.clear()
-            self.number_edit.blockSignals(False)
-            text = ""
-        if not text.strip():
-            self.message.clear()
-            self.changed.emit()
+        typed = number_typed(self.number_edit, text, self.accepted, self._today())
+        if typed is None:
             return
-        problems = check_id_number(text, self._today())
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        if errors:
-            typing = errors[0].reason is IdReason.TOO_SHORT and len(errors) == 1
-            self._show(errors[0].message, Tone.NEUTRAL if typing else Tone.ERROR)
+        self.accepted = typed.accepted
+        if typed.message:
+            self._show(typed.message, typed.tone)
         else:
-            self.accepted = normalize_id_number(text)
-            self.number_edit.blockSignals(True)
-            self.number_edit.setText(mask_id_number(self.accepted))
-            self.number_edit.blockSignals(False)
-            self._show(self.tr("号码有效"), Tone.OK)
+            self.message.clear()
+        if typed.taken:
             self.name_edit.setFocus()
         self.changed.emit()
