@@ -14,17 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from clerkapp.app.accounts import AccountView
 from clerkapp.app.auth import Clerk
+from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.gui.theme import Tone
 from clerkapp.infra.office_clock import show_time
@@ -184,10 +182,10 @@ class AccountsDialog(QDialog):
         self._context = context
         self._clerk = clerk
         self.accounts: list[AccountView] = []
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("accountsTable")
-        self.table.setAccessibleName(self.tr("账号列表"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            self,
+            "accountsTable",
+            self.tr("账号列表"),
             [
                 self.tr("用户名"),
                 self.tr("姓名"),
@@ -195,14 +193,9 @@ class AccountsDialog(QDialog):
                 self.tr("状态"),
                 self.tr("锁定至"),
                 self.tr("最近登录"),
-            ]
+            ],
+            stretch=1,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(self.tr("正在读取账号…"), self)
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)

@@ -13,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clerkapp.app.approvals import ApprovalService
 from clerkapp.app.document_acts import CORRECTABLE_FIELDS, DocumentAction
+from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.store.approvals import ApprovalRequest
@@ -51,10 +49,10 @@ class ApprovalsDialog(QDialog):
         self._context = context
         self._clerk = clerk
         self.requests: list[ApprovalRequest] = []
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("approvalsTable")
-        self.table.setAccessibleName(self.tr("待审批申请"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            self,
+            "approvalsTable",
+            self.tr("待审批申请"),
             [
                 self.tr("申请时间"),
                 self.tr("办件编号"),
@@ -62,14 +60,9 @@ class ApprovalsDialog(QDialog):
                 self.tr("操作"),
                 self.tr("原因"),
                 self.tr("申请人员"),
-            ]
+            ],
+            stretch=4,
         )
-        self.table.verticalHeader().setVisible(False)  # the rows need no numbers
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(True)  # no empty strip at the right
         self.opinion = QLineEdit(self)
         self.opinion.setObjectName("approvalsOpinion")
         self.opinion.setAccessibleName(self.tr("审批意见"))

@@ -15,23 +15,21 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from clerkapp.app.needs_person import NeedsPersonDesk, NeedsPersonItem
+from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 
 
@@ -56,23 +54,19 @@ class NeedsPersonDialog(QDialog):
         self.status = QLabel(self.tr("正在读取…"), self)
         self.status.setObjectName("needsPersonStatus")
         self.status.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("needsPersonTable")
-        self.table.setAccessibleName(self.tr("需人工处理的操作"))
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            self,
+            "needsPersonTable",
+            self.tr("需人工处理的操作"),
             [
                 self.tr("办件"),
                 self.tr("操作"),
                 self.tr("证明事项"),
                 self.tr("原因"),
                 self.tr("次数"),
-            ]
+            ],
+            stretch=3,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("needsPersonHistory")
         self.detail.setAccessibleName(self.tr("原因与经过"))

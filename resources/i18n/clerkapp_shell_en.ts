@@ -4,77 +4,77 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="46"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="44"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="47"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="45"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="49"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="47"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="50"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="48"/>
         <source>再次输入密码</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="53"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="51"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="54"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="52"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="58"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="56"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="59"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="57"/>
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="60"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="58"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="61"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="59"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="62"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="60"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="63"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="61"/>
         <source>再次输入：</source>
         <translation>Repeat:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="64"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="62"/>
         <source>密码至少 10 个字符，且不能与用户名相同。</source>
         <translation>The password needs at least 10 characters and must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="80"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="78"/>
         <source>请填写用户名和姓名。</source>
         <translation>Please fill in the user name and the name.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="82"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="80"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -82,124 +82,124 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="182"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="180"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="189"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="188"/>
         <source>账号列表</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="192"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="190"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="193"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="191"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="194"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="192"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="195"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="193"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="196"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="194"/>
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="197"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="195"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="206"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="199"/>
         <source>正在读取账号…</source>
         <translation>Reading the accounts…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="209"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="202"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="210"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="203"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="211"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="204"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="212"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="205"/>
         <source>更改角色</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="254"/>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="283"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="247"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="276"/>
         <source>启用</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="254"/>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="283"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="247"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="276"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="256"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="249"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="261"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="254"/>
         <source>共 %1 个账号</source>
         <translation>%1 account(s)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="266"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="259"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="266"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="259"/>
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="285"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="278"/>
         <source>设为窗口人员</source>
         <translation>Make counter clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="287"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="280"/>
         <source>设为科室负责人</source>
         <translation>Make supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="311"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="304"/>
         <source>已启用账号 %1。</source>
         <translation>Account %1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="311"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="304"/>
         <source>已停用账号 %1。</source>
         <translation>Account %1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="320"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="313"/>
         <source>账号 %1 的角色已更改。</source>
         <translation>The role of account %1 was changed.</translation>
     </message>
@@ -309,87 +309,87 @@
 <context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="49"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="47"/>
         <source>审批队列 · 作废与更正</source>
         <translation>Approval queue · voids and corrections</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="56"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="55"/>
         <source>待审批申请</source>
         <translation>Requests awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="59"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="57"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="60"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="58"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="59"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="60"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="63"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="64"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
         <source>申请人员</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="75"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="68"/>
         <source>审批意见</source>
         <translation>Supervisor&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="76"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="69"/>
         <source>批准意见或退回理由（必填）</source>
         <translation>Reason for approving or sending back (required)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="77"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="70"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="78"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="71"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="79"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="72"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="80"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="73"/>
         <source>正在读取审批队列…</source>
         <translation>Reading the approval queue…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="83"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="76"/>
         <source>审批意见：</source>
         <translation>Opinion:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="150"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="143"/>
         <source>待审批 %1 件</source>
         <translation>%1 request(s) awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="152"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="145"/>
         <source>没有待审批的申请。</source>
         <translation>No requests awaiting approval.</translation>
     </message>
@@ -641,17 +641,17 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="132"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="130"/>
         <source>创建第一个科室负责人账号</source>
         <translation>Create the first supervisor account</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="136"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="134"/>
         <source>本工作站已连接正式平台，还没有任何账号。请先创建科室负责人账号，之后由科室负责人在“账号管理”中为窗口人员开设账号。</source>
         <translation>This workstation is connected to the real platform and has no account yet. Create the supervisor&apos;s account first; the supervisor then opens the clerks&apos; accounts under &quot;Accounts&quot;.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="156"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="154"/>
         <source>正在创建…</source>
         <translation>Creating…</translation>
     </message>
@@ -881,142 +881,142 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>NeedsPersonDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="51"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="49"/>
         <source>需人工处理 · 平台未受理的操作</source>
         <translation>Needs a person · operations the platform refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="56"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="54"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="61"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="60"/>
         <source>需人工处理的操作</source>
         <translation>Operations needing a person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="64"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="62"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="65"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="63"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="66"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="64"/>
         <source>证明事项</source>
         <translation>Proof</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="67"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="65"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="68"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="66"/>
         <source>次数</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="72"/>
         <source>原因与经过</source>
         <translation>Reason and history</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="80"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="74"/>
         <source>核验部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="81"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="75"/>
         <source>核验问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="82"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="76"/>
         <source>撤销原因</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="83"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="77"/>
         <source>撤销原因（必填）</source>
         <translation>Reason for cancelling (required)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="84"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
         <source>重新发送</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="85"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="79"/>
         <source>修改后重新发送</source>
         <translation>Edit and send again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="80"/>
         <source>撤销</source>
         <translation>Cancel operation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="87"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="81"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="91"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="85"/>
         <source>核验部门：</source>
         <translation>Department:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="92"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
         <source>核验问题：</source>
         <translation>Question:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="107"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="101"/>
         <source>撤销原因：</source>
         <translation>Reason for cancelling:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="156"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="150"/>
         <source>（无办件）</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="172"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="166"/>
         <source>需人工处理 %1 项：平台未受理，请重新发送、修改或撤销</source>
         <translation>%1 operation(s) need a person: the platform refused them; send again, edit or cancel</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="177"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="171"/>
         <source>没有需人工处理的事项。</source>
         <translation>Nothing needs a person.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="194"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="188"/>
         <source>办件：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="195"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="189"/>
         <source>操作：%1 · %2</source>
         <translation>Operation: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="196"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="190"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="199"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="193"/>
         <source>不能重新发送：%1</source>
         <translation>Cannot send again: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="201"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="195"/>
         <source>经过：</source>
         <translation>History:</translation>
     </message>
@@ -1024,7 +1024,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="351"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="344"/>
         <source>新增账号</source>
         <translation>Add account</translation>
     </message>
@@ -1069,32 +1069,32 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="383"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="376"/>
         <source>重置密码 · %1</source>
         <translation>Reset password · %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="392"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="385"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="392"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="385"/>
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="395"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="388"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="396"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="389"/>
         <source>密码至少 10 个字符，且不能与用户名相同。</source>
         <translation>The password needs at least 10 characters and must not be the user name.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/accounts_page.py" line="403"/>
+        <location filename="../../clerkapp/gui/accounts_page.py" line="396"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
