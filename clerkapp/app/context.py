@@ -472,6 +472,12 @@ class AppContext:
         if sync is not None:
             sync.notify()
 
+    @property
+    def is_closed(self) -> bool:
+        """*any thread* — whether :meth:`close` (or :meth:`stop_sync` at shutdown) has begun:
+        the store may be closed under any read started from now on."""
+        return self._closed
+
     def close(self) -> None:
         """Stop the sync worker, release the client and close the store."""
         with self._lock:

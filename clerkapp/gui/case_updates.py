@@ -98,6 +98,10 @@ class CaseUpdates(QObject):
             self._pending.clear()
             self._armed = False
         self._last = time.monotonic()
+        if getattr(self._source, "is_closed", False):
+            # The store closed while the signal waited out the coalescing: no view may read it.
+            self.detach()
+            return
         if changed:
             self.delivered += 1
             self.changed.emit(changed)

@@ -8,6 +8,7 @@ it is given — the GUI's composition (:mod:`clerkapp.gui.application`) decides 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -120,8 +121,8 @@ class MainWindow(QMainWindow):
         self._cases_loading = self._cases_again = False
         # The list follows the store: a case the sync worker or a department changed (issue 10).
         self.case_updates = hub_for(services)
-        if self.case_updates is not None:
-            self.case_updates.changed.connect(self._store_changed)
+        self._following = False
+        self._follow_store(True)
 
         self.banner = TrainingBanner(self) if services.training else None
         self.header = HeaderBar(services.counter_name, self)
@@ -401,7 +402,8 @@ class MainWindow(QMainWindow):
         ops.run_op(self, load, self._cases_loaded, failed, pool=pool)
 
     def _store_changed(self, _case_ids: frozenset[str]) -> None:
-        if self.is_working:  # the list is read again when the clerk logs in or unlocks
+        # The list is read again when the clerk logs in or unlocks.
+        if self.is_working and self.isVisible():
             self.refresh_cases()
 
     def _cases_loaded(self, loaded: tuple[list[CaseSummary], int]) -> None:
@@ -434,13 +436,28 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """Announce the first time the window is on screen (start-up benchmark)."""
         super().showEvent(event)
+        self._follow_store(True)
         if not self._shown_once:
             self._shown_once = True
             self.first_shown.emit()
 
+    def _follow_store(self, follow: bool) -> None:
+        """Follow the store's case changes while the window is open (a closed window must not
+        read a store that may be closing)."""
+        if self.case_updates is None or follow == self._following:
+            return
+        self._following = follow
+        if follow:
+            self.case_updates.changed.connect(self._store_changed)
+        else:
+            with contextlib.suppress(RuntimeError):
+                self.case_updates.changed.disconnect(self._store_changed)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        """Stop watching input; the application shuts the sandbox down on quit."""
+        """Stop watching input and following the store; the application shuts the sandbox down
+        on quit."""
         self.idle.stop()
+        self._follow_store(False)
         super().closeEvent(event)
 
 

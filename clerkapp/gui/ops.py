@@ -74,8 +74,15 @@ def log_failure(exc: BaseException, what: str = "background op") -> None:
     log.error("%s failed: %s\n%s", what, type(exc).__qualname__, stack)
 
 
-def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
-    """Show ``exc`` to the clerk in a window-modal box that does not block the event loop."""
+def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
+    """Show ``exc`` to the clerk in a window-modal box that does not block the event loop.
+
+    Nothing is shown for a window that is no longer on screen (closed, or logged out of): a box
+    of a closed window would pop up on its own and take the keyboard from the window the clerk
+    works in. The failure is logged (without its message) either way by the op."""
+    if parent is not None and not parent.window().isVisible():
+        log.info("failure of a closed window's op not shown: %s", type(exc).__qualname__)
+        return None
     box = QMessageBox(parent)
     box.setObjectName("opErrorBox")
     title = QCoreApplication.translate("Ops", str(FAILURE_TITLE))

@@ -64,6 +64,7 @@ def test_unexpected_error_shows_generic_chinese_box_and_logs_without_message(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
+    parent.show()
 
     def work() -> None:
         raise KeyError("330702199001011234")  # a message that must never reach the log
@@ -77,6 +78,27 @@ def test_unexpected_error_shows_generic_chinese_box_and_logs_without_message(
     assert "KeyError" in caplog.text
     assert "330702199001011234" not in caplog.text
     box.close()
+
+
+def test_a_closed_windows_failure_pops_up_no_box(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An op of a window the clerk closed (or logged out of) fails later: the failure is logged,
+    and no box appears on its own to take the keyboard from the window the clerk works in."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    parent.close()
+
+    def work() -> None:
+        raise KeyError("330702199001011234")
+
+    handle = ops.run_op(parent, work, lambda _: None)
+    with qtbot.waitSignal(handle.finished, timeout=5000):
+        pass
+    assert parent.findChild(QMessageBox, "opErrorBox") is None
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)] == []
+    assert "KeyError" in caplog.text and "330702199001011234" not in caplog.text
 
 
 def test_progress_values_arrive_in_order_on_gui_thread(qtbot: QtBot) -> None:
