@@ -27,6 +27,8 @@ the platform. A failure anywhere leaves nothing behind. Methods may be called fr
   with the case; :meth:`~CaseService.begin_identity_check`,
   :meth:`~CaseService.correct_applicant_name`, :meth:`~CaseService.adopt_registered_name`,
   :meth:`~CaseService.override_identity`
+- :meth:`~CaseService.change_contact` (:mod:`clerkapp.app.case_contact`): the applicant's
+  phone, address and 送达方式 corrected while the case is in progress
 - :meth:`~CaseService.rate_satisfaction` (好差评 on the applicant screen; kept locally, not sent
   to the provincial evaluation system), :meth:`~CaseService.rating_of`
 """
@@ -39,13 +41,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from clerkapp.app import case_support as support
+from clerkapp.app.case_contact import ContactActions
 from clerkapp.app.case_ways import WaysBack
 from clerkapp.app.identity_check import IdentityActions
 from clerkapp.core.case import Case, CaseState, Decision, EventKind, Evidence, RelatedSubject
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method
 from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
-from clerkapp.core.present import PersonPresent
+from clerkapp.core.present import PersonPresent, require_present
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import DocumentError, ValidationError
@@ -60,7 +63,7 @@ __all__ = ["CaseService", "CaseSummary"]
 MAX_SIGNATURE_BYTES = 2_000_000
 
 
-class CaseService(IdentityActions, WaysBack):
+class CaseService(IdentityActions, WaysBack, ContactActions):
     """Case use-cases over a :class:`Store` and the active :class:`Catalogue`:
     ``CaseService(store, catalogue, clock, workstation=..., documents_dir=..., calendar=...)``."""
 
@@ -85,7 +88,9 @@ class CaseService(IdentityActions, WaysBack):
         number is validated, the error naming the role ("已故参保人员的公民身份号码：…").
         ``present`` is the person at the counter for the applicant (代办人, 监护人, 法定代表人,
         经办人; None: in person): their ID number is validated the same way ("代办人的公民身份
-        号码：…"), the 授权委托书 checked where the role acts on one; nothing is saved on error.
+        号码：…"), the 授权委托书 checked where the role acts on one or the matter demands one
+        of anyone present (``power_of_attorney: always``); a company's case must name one (a
+        法定代表人 or an 经办人); nothing is saved on error.
         ``contact``: phone, address and 送达方式, checked by
         :func:`clerkapp.core.contact.check_contact` (none: 窗口领取, no phone)."""
         matter = self.catalogue.matters.get(matter_code)
@@ -104,6 +109,8 @@ class CaseService(IdentityActions, WaysBack):
                 number = validate_uscc(applicant_id).code
             people = _related_subjects(matter, related or {}, number, now.date())
             there = _present_person(present, number, now.date())
+            if kind is matter.applicant_kind:  # (a wrong kind is said by Case.open)
+                require_present(kind, there)  # a company acts through a person (issue 9)
             prefix = support.case_id_prefix(now.date(), self.workstation)
             case_id = f"{prefix}{self.store.cases.count_with_prefix(prefix) + 1:04d}"
             short_code = support.new_short_code()

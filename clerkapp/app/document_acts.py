@@ -29,6 +29,7 @@ from typing import Any
 
 from clerkapp.app import case_support as support
 from clerkapp.core.case import Case
+from clerkapp.core.contact import check_contact
 from clerkapp.core.identity import CheckState, IdentityOutcome, outcome_of
 from clerkapp.errors import ValidationError
 from clerkapp.infra.documents import DocumentKind
@@ -50,9 +51,11 @@ class DocumentAction(StrEnum):
 
 # What a 更正 may change (field → what the clerk reads), and on which documents it is printed.
 CORRECTABLE_FIELDS = {"applicant_name": "申请人姓名（名称）", "decision_reason": "不予的理由"}
+CORRECTABLE_FIELDS["phone"] = "联系电话"  # issue 9: the way back for a decided case's phone
 _FIELD_KINDS = {
     "applicant_name": {DocumentKind.DECISION, DocumentKind.REFUSAL, DocumentKind.RECEIPT},
     "decision_reason": {DocumentKind.REFUSAL},
+    "phone": {DocumentKind.DECISION, DocumentKind.REFUSAL, DocumentKind.RECEIPT},
 }
 MAX_TEXT = 500
 
@@ -136,6 +139,7 @@ class DocumentActs:
             )
         case = self._service.get_case(request.case_id)
         current = {"applicant_name": case.applicant_name, "decision_reason": case.decision_reason}
+        current["phone"] = case.contact.phone
         changed = {k: v.strip() for k, v in request.changes.items()}
         for name, value in changed.items():
             label = CORRECTABLE_FIELDS.get(name)
@@ -148,6 +152,8 @@ class DocumentActs:
                 raise ValidationError("empty correction", user_message=f"请填写更正后的{label}")
             if len(value) > MAX_TEXT:
                 raise ValidationError("correction too long", user_message=f"{label}过长")
+        if "phone" in changed:
+            changed["phone"] = _corrected_phone(case, changed["phone"])
         if not any(v != (current[k] or "") for k, v in changed.items()):
             raise ValidationError(
                 "nothing changed", user_message="请填写更正后的内容（与原文书相同，无需更正）"
@@ -168,6 +174,25 @@ class DocumentActs:
                     "other issued documents print the name",
                     user_message=(
                         f"本办件另有已出具的文书 {'、'.join(others)} 印有申请人姓名，"
+                        "请先将其作废（或更正）后再更正本文书"
+                    ),
+                )
+
+        if changed.get("phone", case.contact.phone) != case.contact.phone:
+            # the receipt, decision and refusal print the phone: one corrected at a time
+            others = [
+                e.number
+                for e in self.store.documents.register(request.case_id)
+                if e.issued
+                and e.state is NumberState.CURRENT
+                and e.number != entry.number
+                and DocumentKind(e.kind) in _FIELD_KINDS["phone"]
+            ]
+            if others:
+                raise ValidationError(
+                    "other issued documents print the phone",
+                    user_message=(
+                        f"本办件另有已出具的文书 {'、'.join(others)} 印有联系电话，"
                         "请先将其作废（或更正）后再更正本文书"
                     ),
                 )
@@ -206,6 +231,9 @@ class DocumentActs:
                     self.store.cases.rename_applicant(case.id, case.applicant_name)
                 if "decision_reason" in changes:
                     case.decision_reason = changes["decision_reason"]
+                if "phone" in changes:
+                    phone = _corrected_phone(case, changes["phone"])
+                    case.contact = replace(case.contact, phone=phone)
                 service.store.cases.save(case, now=now)
                 seq = self.store.documents.claim_number(
                     entry.series, entry.year, case.id, entry.kind, replaces=entry.number
@@ -261,3 +289,13 @@ def _check_against_registry(case: Case, name: str) -> None:
                 "不能更正为登记以外的名称；请核对证件"
             ),
         )
+
+
+def _corrected_phone(case: Case, text: str) -> str:
+    """The corrected phone, normalised and checked against the case's 送达方式 as at opening."""
+    try:
+        return check_contact(text, case.contact.address, case.contact.delivery).phone
+    except ValidationError as exc:
+        raise ValidationError(
+            "corrected phone invalid", user_message=f"更正后的联系电话：{exc.user_message}"
+        ) from None

@@ -22,6 +22,8 @@ NOTICE_WORDS = {
     "withdrawn": "已撤回",
     "verification": "已收到部门核验答复，正在继续办理",
     "open": "已恢复办理",
+    # the clerk corrected the number (clerkapp.app.case_contact): the new one is told
+    "contact_changed": "的短信通知号码已更新为本号码，今后的办理进度将发送至本号码",
 }
 
 #: The sender's signature when the matter names no office.

@@ -132,7 +132,9 @@ class Case(IdentityEvents, CaseWays):
         related = dict(related or {})
         check_related(matter, related)
         if present is not None:
-            check_present(applicant_kind, present)
+            check_present(
+                applicant_kind, present, attorney_demanded=matter.demands_power_of_attorney
+            )
         proofs = {item.code: ProofResolution.initial(item, now) for item in proof_items}
         case = cls(
             id=case_id,

@@ -53,6 +53,19 @@ class ProcedureKind(StrEnum):
         return _PROCEDURE_LABELS[self]
 
 
+class AttorneyRule(StrEnum):
+    """When a matter demands a 授权委托书 (letter of authorisation) from the person present
+    (catalogue field ``power_of_attorney``, issue 9)."""
+
+    BY_ROLE = "by_role"  # a 代办人 and an 经办人 act on one; a 监护人 and a 法定代表人 by law
+    ALWAYS = "always"  # whoever is present other than the applicant hands one over
+
+    @property
+    def label_zh(self) -> str:
+        """The rule as the catalogue documentation says it."""
+        return "他人代办一律须授权委托书" if self is AttorneyRule.ALWAYS else "按办理人身份"
+
+
 _PROCEDURE_LABELS = {
     ProcedureKind.LICENCE: "行政许可",
     ProcedureKind.BENEFIT: "行政给付",
@@ -204,6 +217,14 @@ class Matter:
     validity: str = ""  # validity period of what is granted (有效期), printed on the decision
     basis_article: str = ""  # the article of the legal basis (e.g. 第十二条)
     public_code: str = ""  # the matter's public code in the provincial catalogue (事项编码)
+    # Whether anyone present for the applicant must hand over a 授权委托书 (issue 9).
+    power_of_attorney: AttorneyRule = AttorneyRule.BY_ROLE
+
+    @property
+    def demands_power_of_attorney(self) -> bool:
+        """Whoever is present other than the applicant must hold a 授权委托书 (even a 监护人
+        or a 法定代表人, who otherwise act by law)."""
+        return self.power_of_attorney is AttorneyRule.ALWAYS
 
     def related_role(self, role: str) -> RelatedRole | None:
         """The declared related role named ``role``, or None."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from clerkapp.core.catalogue import ProcedureKind
+from clerkapp.core.catalogue import AttorneyRule, ProcedureKind
 
 #: The file format that introduced ``procedure``; files of this format must name it.
 FORMAT_WITH_PROCEDURE = 2
@@ -68,9 +68,30 @@ class ActChecks:
                 self.add(loc, key, f"事项编码只能含字母、数字和连字符（3–40 位）：{value!r}")
             else:
                 fields[key] = value
+        attorney = self.attorney_rule(loc, raw)
+        if attorney is not None:
+            fields["power_of_attorney"] = attorney
         if procedure is None:
             return None
         return {"procedure": procedure, **fields}
+
+    def attorney_rule(self, loc: str, raw: Mapping[str, Any]) -> AttorneyRule | None:
+        """The matter's ``power_of_attorney`` rule (issue 9); None when absent (by role) or
+        wrong (a problem naming the two values is recorded)."""
+        if "power_of_attorney" not in raw:
+            return None
+        value = raw["power_of_attorney"]
+        try:
+            return AttorneyRule(value) if isinstance(value, str) else AttorneyRule("?")
+        except ValueError:
+            self.add(
+                loc,
+                "power_of_attorney",
+                f"授权委托书要求取值无效：{value!r}，"
+                "应为 by_role（按办理人身份：代办人、经办人须持）"
+                "或 always（申请人本人以外的任何人到场办理，一律须持授权委托书）",
+            )
+            return None
 
     def procedure(self, loc: str, raw: Mapping[str, Any]) -> ProcedureKind | None:
         """The kind of act: required from format 2 on, :data:`LEGACY_PROCEDURE` when an older

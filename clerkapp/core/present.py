@@ -99,9 +99,11 @@ class PersonPresent:
     def ground(self) -> str:
         """Why this person may act: "子女，持授权委托书", "监护人：父母", "依法代表企业"."""
         if self.role is PresentRole.GUARDIAN:
-            return f"监护关系：{self.relationship}"
+            ground = f"监护关系：{self.relationship}"
+            # a matter that demands one of everyone present (issue 9): said beside the ground
+            return ground + ("，持授权委托书" if self.power_of_attorney_received else "")
         if self.role is PresentRole.LEGAL_REP:
-            return "依法代表企业"
+            return "依法代表企业" + ("，持授权委托书" if self.power_of_attorney_received else "")
         parts = [self.relationship] if self.relationship else []
         parts.append("持授权委托书")
         return "，".join(parts)
@@ -150,10 +152,27 @@ def representative_block(present: PersonPresent | None, registered: str) -> str 
     )
 
 
-def check_present(applicant_kind: ApplicantKind, present: PersonPresent) -> None:
+def require_present(applicant_kind: ApplicantKind, present: PersonPresent | None) -> None:
+    """A company cannot come to the counter itself: a company's case names who acts for it
+    (its 法定代表人, or an 经办人 with a 授权委托书). :class:`ValidationError` otherwise."""
+    if applicant_kind is ApplicantKind.BUSINESS and present is None:
+        raise ValidationError(
+            "business applicant without a person present",
+            user_message=(
+                "企业申请须登记到场办理人：法定代表人本人到场的选择“法定代表人”并核对营业执照；"
+                "他人到场的选择“经办人”，并收取加盖企业公章的授权委托书"
+            ),
+        )
+
+
+def check_present(
+    applicant_kind: ApplicantKind, present: PersonPresent, *, attorney_demanded: bool = False
+) -> None:
     """The person present fits the applicant: a role for the applicant's kind, a name, the
-    relationship where the role has one, the 授权委托书 where the role acts on one.
-    :class:`ValidationError` with the precise Chinese message otherwise."""
+    relationship where the role has one, the 授权委托书 where the role acts on one — or, when
+    the matter demands it of anyone present (``attorney_demanded``: catalogue
+    ``power_of_attorney: always``), whatever the role. :class:`ValidationError` with the
+    precise Chinese message otherwise."""
     label = present.role.label_zh
     if present.role.applicant_kind is not applicant_kind:
         who = "企业" if applicant_kind is ApplicantKind.BUSINESS else "个人"
@@ -171,4 +190,12 @@ def check_present(applicant_kind: ApplicantKind, present: PersonPresent) -> None
         raise ValidationError(
             "power of attorney missing",
             user_message=f"{label}须持申请人的授权委托书：请收取并核对后勾选“已收授权委托书”",
+        )
+    if attorney_demanded and not present.power_of_attorney_received:
+        raise ValidationError(
+            "power of attorney demanded by the matter",
+            user_message=(
+                f"本事项凡申请人本人以外的人员到场办理，均须持申请人的授权委托书（{label}也不例外）："
+                "请收取并核对后勾选“已收授权委托书”"
+            ),
         )

@@ -76,10 +76,19 @@ class DocumentActDialog(QDialog):
         form.addRow(self.tr("原因："), self.reason)
         self.applicant_name: QLineEdit | None = None
         self.decision_reason: QLineEdit | None = None
+        self.phone: QLineEdit | None = None
+        self._phone_was = current.get("phone", "")
         if action is DocumentAction.CORRECT:
             self.applicant_name = self._line("actApplicantName", self.tr("更正后的申请人"))
             self.applicant_name.setText(current.get("applicant_name", ""))
             form.addRow(self.tr("申请人（更正后）："), self.applicant_name)
+            printed = kind in (DocumentKind.DECISION, DocumentKind.REFUSAL, DocumentKind.RECEIPT)
+            if (
+                self._phone_was and printed
+            ):  # issue 9: a decided case's phone is corrected on its paper
+                self.phone = self._line("actPhone", self.tr("更正后的联系电话"))
+                self.phone.setText(self._phone_was)
+                form.addRow(self.tr("联系电话（更正后）："), self.phone)
             if kind is DocumentKind.REFUSAL:
                 self.decision_reason = self._line("actDecisionReason", self.tr("更正后的理由"))
                 self.decision_reason.setText(current.get("decision_reason", ""))
@@ -136,6 +145,8 @@ class DocumentActDialog(QDialog):
             changes["applicant_name"] = self.applicant_name.text()
         if self.decision_reason is not None:
             changes["decision_reason"] = self.decision_reason.text()
+        if self.phone is not None and self.phone.text().strip() != self._phone_was:
+            changes["phone"] = self.phone.text()
         return ActRequest(case_id, self.number, self.action, self.reason.text(), clerk, changes)
 
     def show_error(self, message: str) -> None:
@@ -212,6 +223,7 @@ class DocumentActsBar(QObject):
             return {
                 "applicant_name": case.applicant_name,
                 "decision_reason": case.decision_reason or "",
+                "phone": case.contact.phone,
                 # the title the paper bears (给付决定书, …), by the matter's kind of act
                 "title": dict(desk.titles(case_id)).get(built.kind, built.kind.title_zh),
             }

@@ -20,7 +20,7 @@ from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.catalogue_io import load_catalogue
 from clerkapp.infra.documents.wording import act_wording
 from clerkapp.infra.store.outbox import OutboxKind
-from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING
+from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, SUN_LI
 from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
@@ -85,7 +85,9 @@ def test_a_licence_keeps_licence_words(
 ) -> None:
     wizard = driver.wizard
     driver.choose_matter("zhjs", "综合计算工时工作制审批")
-    driver.enter_applicant(DEMO_BUSINESS, "金华市示范科技有限公司")
+    driver.enter_applicant(
+        DEMO_BUSINESS, "金华市示范科技有限公司", present=("经办人", SUN_LI, "孙丽")
+    )
     driver.wait_lookups()
     wait_until(lambda: not wizard.presenter.credit_running, what="credit check")
     wait_until(

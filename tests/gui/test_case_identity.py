@@ -17,7 +17,7 @@ from clerkapp.core.case import Case, CaseState, Decision
 from clerkapp.core.identity import IdentityOutcome
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, LIU_YANG, WANG_FANG
+from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, LIU_YANG, SUN_LI, WANG_FANG
 from tests.gui.wizard_driver import WizardDriver, draw_stroke, wait_until
 from tests.integration.case_fixtures import make_legacy
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
@@ -108,7 +108,7 @@ def test_a_day_of_identity_findings_in_one_window(
     wizard.new_case()  # Ctrl+N in the shell
     assert not banner.isVisible() and banner.field.text() == ""
     driver.choose_matter("zhjs", "综合计算工时工作制审批")
-    driver.enter_applicant(DEMO_BUSINESS, "示范科技")
+    driver.enter_applicant(DEMO_BUSINESS, "示范科技", present=("经办人", SUN_LI, "孙丽"))
     answered(driver)
     case = banner_matches_the_store(app_context, driver)
     assert "企业名称与市场主体登记不一致：填写 示范科技，登记 金华市示范科技有限公司" in (

@@ -81,7 +81,7 @@ def test_an_elderly_applicant_through_an_agent_then_a_company_through_its_handle
     wizard.new_case()  # what Ctrl+N and 新建办件 call
     wait_until(lambda: wizard.step is Step.MATTER, what="new case")
     driver.choose_matter("zhjs", "综合计算工时工作制审批")
-    assert panel.role_combo.currentText() == "（未指定）"
+    assert panel.role_combo.currentText() == "（请选择）"
     assert [panel.role_combo.itemText(i) for i in range(1, panel.role_combo.count())] == [
         "法定代表人",
         "经办人",

@@ -200,8 +200,11 @@ class WizardDriver:
         *,
         card: int | None = None,
         related: Sequence[tuple[str, str]] = (),
+        present: tuple[str, str, str] | None = None,
     ) -> None:
-        """② by typing the number and name, or (``card``) by reading a demo card."""
+        """② by typing the number and name, or (``card``) by reading a demo card; ``present``
+        (role as offered, ID number, name) is who acts for the applicant — a company always
+        names one — with the 授权委托书 ticked where the role or matter asks for it."""
         step = self.wizard.applicant_step
         if card is not None:
             reader = self.wizard.reader
@@ -219,6 +222,15 @@ class WizardDriver:
         for row, (number, person) in zip(step.related_rows, related, strict=True):
             self.type(row.number_edit, number)
             self.type(row.name_edit, person)
+        if present is not None:
+            panel = step.present_panel
+            role, number, person = present
+            panel.role_combo.setCurrentIndex(panel.role_combo.findText(role))
+            self.interactions += 2  # open the picker, pick the role
+            self.type(panel.number_edit, number)
+            self.type(panel.name_edit, person)
+            if panel.attorney_check.isVisible() and not panel.attorney_check.isChecked():
+                self.click(panel.attorney_check)
         self.key(Qt.Key.Key_Return)
         wait_until(lambda: self.wizard.step is Step.PROOFS, what="proofs step")
 

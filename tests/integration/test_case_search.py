@@ -13,6 +13,7 @@ from clerkapp.app.case_search import search
 from clerkapp.app.case_service import CaseService
 from clerkapp.app.clock import SteppingClock
 from clerkapp.core.case_query import MalformedSubject, QueryKind
+from clerkapp.core.present import PersonPresent, PresentRole
 from clerkapp.core.short_code import grouped
 from clerkapp.infra.store.case_search import PageKey
 from tests.integration.case_fixtures import (
@@ -46,7 +47,10 @@ def svc(tmp_path: Path) -> CaseService:
     s.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
     clock.advance(timedelta(days=1))
     s.open_case(RENTAL, "person", OTHER_ID, "李四", "wang")
-    s.open_case(_business_matter(s), "business", BUSINESS, "金华示例科技有限公司", "wang")
+    handler = PersonPresent(PresentRole.HANDLER, OTHER_ID, "李四", "", True)
+    s.open_case(
+        _business_matter(s), "business", BUSINESS, "金华示例科技有限公司", "wang", present=handler
+    )
     clock.advance(timedelta(days=1))
     s.open_case(RENTAL, "person", PERSON_ID, "张三", "wang")
     return s

@@ -21,6 +21,7 @@ from clerkapp.app.lookups import QUEUED, LookupRunner
 from clerkapp.app.sync import SyncWorker
 from clerkapp.core.case import CaseState, Decision
 from clerkapp.core.identity import IDENTITY_CHECK, IdentityOutcome
+from clerkapp.core.present import PersonPresent, PresentRole
 from clerkapp.errors import DocumentError, InvalidTransition
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.from_case import DocumentSettings
@@ -144,7 +145,10 @@ def test_a_business_adopts_its_registered_name(
     service: CaseService,
     sandbox: Any,  # noqa: F811
 ) -> None:
-    case = service.open_case(HOURS, "business", demo.DEMO_BUSINESS, "示范科技", "wangxiao")
+    handler = PersonPresent(PresentRole.HANDLER, demo.SUN_LI, "孙丽", "", True)
+    case = service.open_case(
+        HOURS, "business", demo.DEMO_BUSINESS, "示范科技", "wangxiao", present=handler
+    )
     with sandbox_client(sandbox) as client:
         ask(service, client, case.id)
     case = service.get_case(case.id)
@@ -166,8 +170,14 @@ def test_registry_findings_of_the_demo_subjects(
     sandbox: Any,  # noqa: F811
 ) -> None:
     unknown = service.open_case(RENTAL, "person", demo.LIU_YANG, "刘洋", "wangxiao")
+    handler = PersonPresent(PresentRole.HANDLER, demo.SUN_LI, "孙丽", "", True)
     revoked = service.open_case(
-        HOURS, "business", demo.REVOKED_BUSINESS, "金华市旧城贸易有限公司", "wangxiao"
+        HOURS,
+        "business",
+        demo.REVOKED_BUSINESS,
+        "金华市旧城贸易有限公司",
+        "wangxiao",
+        present=handler,
     )
     card = service.open_case(RENTAL, "person", demo.LI_MING, "李明", "wangxiao")
     with sandbox_client(sandbox) as client:

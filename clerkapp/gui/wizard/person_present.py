@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.core.catalogue import ApplicantKind
-from clerkapp.core.present import RELATIONSHIPS, PersonPresent, PresentRole, roles_for
+from clerkapp.core.present import (
+    RELATIONSHIPS,
+    PersonPresent,
+    PresentRole,
+    mask_name,
+    roles_for,
+)
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_entry import number_typed
@@ -38,6 +44,17 @@ def role_label(role: PresentRole) -> str:
     return labels[role]
 
 
+def present_line(present: PersonPresent, *, public: bool = False) -> str:
+    """The person present as the case's screens show them (issue 9), name and number masked:
+    "代办人 李** 330702********1234（子女，持授权委托书）" on the clerk's case line; on the
+    applicant's screen (``public``) without the number: "代办人 李**（子女，持授权委托书）"."""
+    role = role_label(present.role)
+    if public:
+        text = QCoreApplication.translate("PersonPresentPanel", "{role} {name}（{ground}）")
+        return text.format(role=role, name=mask_name(present.name), ground=present.ground())
+    return f"{role} {present.display()}"
+
+
 class PersonPresentPanel(QWidget):
     """The choice of who is present and their fields; ``changed`` on every edit,
     ``read_requested`` when the clerk asks the reader for the present person's card."""
@@ -50,6 +67,9 @@ class PersonPresentPanel(QWidget):
         self.setObjectName("personPresent")
         self._today = today
         self.accepted: str | None = None
+        self._kind = ApplicantKind.PERSON
+        # the matter demands a 授权委托书 of anyone present (catalogue power_of_attorney: always)
+        self.attorney_demanded = False
         self.role_combo = QComboBox(self)
         self.role_combo.setObjectName("presentRole")
         self.role_combo.setAccessibleName(self.tr("办理人"))
@@ -148,17 +168,29 @@ class PersonPresentPanel(QWidget):
         return PresentRole(data) if data else None
 
     def set_kind(self, kind: ApplicantKind) -> None:
-        """Offer the roles that act for an applicant of ``kind``, and start at 本人办理."""
+        """Offer the roles that act for an applicant of ``kind``, and start at 本人办理 (a
+        company: nobody chosen yet — one must be, issue 9)."""
+        self._kind = kind
         self.role_combo.blockSignals(True)
         self.role_combo.clear()
         self.role_combo.addItem(
-            self.tr("本人办理") if kind is ApplicantKind.PERSON else self.tr("（未指定）"),
+            self.tr("本人办理") if kind is ApplicantKind.PERSON else self.tr("（请选择）"),
             "",
         )
         for role in roles_for(kind):
             self.role_combo.addItem(role_label(role), role.value)
         self.role_combo.blockSignals(False)
         self.reset()
+
+    def set_attorney_demanded(self, demanded: bool) -> None:
+        """The matter demands a 授权委托书 of anyone present, whatever the role (catalogue
+        ``power_of_attorney: always``): the box shows for every role and must be ticked."""
+        self.attorney_demanded = demanded
+        self._show_fields()
+
+    def needs_attorney(self, role: PresentRole | None) -> bool:
+        """Whether ``role`` must hand over a 授权委托书 for this matter."""
+        return role is not None and (role.needs_power_of_attorney or self.attorney_demanded)
 
     def set_read_enabled(self, enabled: bool) -> None:
         """The 读卡 button follows the reader's availability."""
@@ -184,7 +216,7 @@ class PersonPresentPanel(QWidget):
             self.accepted,
             self.name_edit.text().strip(),
             self.relationship_combo.currentText().strip() if role.needs_relationship else "",
-            self.attorney_check.isChecked() if role.needs_power_of_attorney else False,
+            self.attorney_check.isChecked() if self.needs_attorney(role) else False,
         )
 
     def complete(self) -> bool:
@@ -220,7 +252,10 @@ class PersonPresentPanel(QWidget):
 
     def _missing(self) -> tuple[QWidget, str, QLabel] | None:
         role = self.role
-        if role is None:  # in person; a company's clerk may leave who came unrecorded
+        if role is None and self._kind is ApplicantKind.BUSINESS:  # a company acts through someone
+            text = self.tr("企业申请须选择到场办理人：法定代表人，或持授权委托书的经办人")
+            return self.role_combo, text, self.message
+        if role is None:  # in person
             return None
         label = role_label(role)
         if self.accepted is None:
@@ -233,6 +268,12 @@ class PersonPresentPanel(QWidget):
             return self.relationship_combo, text, self.message
         if role.needs_power_of_attorney and not self.attorney_check.isChecked():
             text = self.tr("{role}须持申请人的授权委托书：收取并核对后请勾选").format(role=label)
+            return self.attorney_check, text, self.message
+        if self.attorney_demanded and not self.attorney_check.isChecked():
+            text = self.tr(
+                "本事项凡申请人本人以外的人员到场办理，均须持授权委托书（{role}也不例外）："
+                "收取并核对后请勾选"
+            ).format(role=label)
             return self.attorney_check, text, self.message
         return None
 
@@ -259,7 +300,9 @@ class PersonPresentPanel(QWidget):
         relation = role is not None and role.needs_relationship
         self.relationship_label.setVisible(relation)
         self.relationship_combo.setVisible(relation)
-        self.attorney_check.setVisible(role is not None and role.needs_power_of_attorney)
+        self.attorney_check.setVisible(self.needs_attorney(role))
+        # a company's missing choice is said here too
+        self.message.setVisible(role is not None or self._kind is ApplicantKind.BUSINESS)
         if role is None:
             return
         label = role_label(role)

@@ -66,6 +66,7 @@ ACTIONS = frozenset(
         "identity_failed",
         "identity_checked",
         "applicant_name_corrected",
+        "contact_changed",  # issue 9: the contact of a case in progress (clerkapp.app.case_contact)
         "name_adopted_from_registry",
         "identity_override",
         "decided",
