@@ -123,6 +123,8 @@ def search(
             procedure=m.procedure.value if (m := matters_all.get(s.matter_code)) else "",
             decidable=s.decidable,
             created_at=s.created_at.isoformat(),
+            present_role=s.present_role,
+            present_masked=s.present_masked,
         )
         for s in page.cases
     ]

@@ -59,6 +59,8 @@ class CaseSummary:
     procedure: str = ""  # the matter's kind of act (ProcedureKind value; "" when unknown)
     decidable: bool = False  # every proof settled: the clerk can decide it now (issue 10)
     created_at: str = ""  # ISO time the case was opened (the search's result rows show its day)
+    present_role: str = ""  # who acts for the applicant (PresentRole value; "" in person)
+    present_masked: str = ""  # their name masked (李*), issue 9
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,8 @@ class AppContext:
                 needs_person=s.id in stuck,
                 procedure=m.procedure.value if (m := matters.get(s.matter_code)) else "",
                 decidable=s.decidable,
+                present_role=s.present_role,
+                present_masked=s.present_masked,
             )
             for s in ordered
         ]

@@ -26,6 +26,7 @@ from clerkapp.gui.applicant_scroll import relayout
 from clerkapp.gui.applicant_style import clamp_scale, rating_columns, style_sheet
 from clerkapp.gui.applicant_words import short_code_text
 from clerkapp.gui.theme import StatusLook, Tone
+from clerkapp.gui.wizard.person_present import present_line
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.gui.wizard.wizard import CaseWizard
 
@@ -169,6 +170,8 @@ class ApplicantScreen(QWidget):
         who = f"{case.applicant_name}　{case.applicant_display}"
         if case.contact.phone:  # issue 9: the phone masked, as the public may see it
             who += "　" + self.tr("联系电话 {phone}").format(phone=case.contact.masked_phone)
+        if case.present is not None:  # issue 9: who acts for the applicant, name masked
+            who += "　" + present_line(case.present, public=True)
         self.person.setText(self.tr("申请人：{who}").format(who=who))
         step = wizard.step
         if case.state is not CaseState.OPEN and step in (Step.DECISION, Step.PRINT):

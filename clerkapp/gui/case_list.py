@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkapp.core.present import PresentRole
 from clerkapp.gui.case_search import CaseSearchFilters
 from clerkapp.gui.theme import StatusLook, case_status
+from clerkapp.gui.wizard.person_present import role_label
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _MORE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -68,6 +70,7 @@ class CaseEntry:
     decidable: bool = False  # every proof settled: 可决定 (issue 10)
     where: str = ""  # another window's case: "窗口 · 机关 · 日期" shown instead of the applicant
     openable: bool = True  # False for another window's case (this store does not hold it)
+    present: str = ""  # who acted for the applicant, "代办人 李*" ("" in person; issue 9)
 
     @property
     def status(self) -> StatusLook:
@@ -86,7 +89,8 @@ class CaseEntry:
         window's case: where and when it is handled)."""
         if self.where:
             return self.where
-        return f"{mask_name(self.applicant_name)} {short_id(self.id_masked)}".strip()
+        who = f"{mask_name(self.applicant_name)} {short_id(self.id_masked)}".strip()
+        return f"{who} · {self.present}" if self.present else who
 
     def matches(self, query: str) -> bool:
         """Whether the search text fits: part of the name or matter, or the ID number's end."""
@@ -96,6 +100,18 @@ class CaseEntry:
         if query in self.applicant_name or query in self.matter_name:
             return True
         return self.id_masked.upper().endswith(query.upper())
+
+
+def present_text(role: str, masked: str) -> str:
+    """The person present as the list says it: "代办人 李*" (role in the UI language, name
+    masked); "" when the applicant came in person or the role is unknown."""
+    try:
+        present = PresentRole(role) if role else None
+    except ValueError:
+        present = None
+    if present is None:
+        return ""
+    return f"{role_label(present)} {masked}".strip()
 
 
 def mask_name(name: str) -> str:

@@ -31,7 +31,7 @@ from clerkapp import __version__
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
-from clerkapp.gui.case_list import CaseEntry, CaseListView, Group
+from clerkapp.gui.case_list import CaseEntry, CaseListView, Group, present_text
 from clerkapp.gui.case_search_runner import CaseSearchRunner
 from clerkapp.gui.case_updates import hub_for
 from clerkapp.gui.header import HeaderBar
@@ -479,4 +479,5 @@ def _entry(summary: CaseSummary) -> CaseEntry:
         needs_person=summary.needs_person,
         procedure=summary.procedure,
         decidable=summary.decidable,
+        present=present_text(summary.present_role, summary.present_masked),
     )

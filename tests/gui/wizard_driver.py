@@ -200,11 +200,11 @@ class WizardDriver:
         *,
         card: int | None = None,
         related: Sequence[tuple[str, str]] = (),
-        present: tuple[str, str, str] | None = None,
+        present: tuple[str, ...] | None = None,
     ) -> None:
         """② by typing the number and name, or (``card``) by reading a demo card; ``present``
-        (role as offered, ID number, name) is who acts for the applicant — a company always
-        names one — with the 授权委托书 ticked where the role or matter asks for it."""
+        (role as offered, ID number, name[, relationship]) is who acts for the applicant — a
+        company always names one — with the 授权委托书 ticked where the role or matter asks."""
         step = self.wizard.applicant_step
         if card is not None:
             reader = self.wizard.reader
@@ -224,14 +224,18 @@ class WizardDriver:
             self.type(row.name_edit, person)
         if present is not None:
             panel = step.present_panel
-            role, number, person = present
+            role, number, person, *relationship = present
             panel.role_combo.setCurrentIndex(panel.role_combo.findText(role))
             self.interactions += 2  # open the picker, pick the role
             self.type(panel.number_edit, number)
             self.type(panel.name_edit, person)
+            if relationship:
+                self.type(panel.relationship_combo.lineEdit(), relationship[0])
             if panel.attorney_check.isVisible() and not panel.attorney_check.isChecked():
-                self.click(panel.attorney_check)
-        self.key(Qt.Key.Key_Return)
+                self.key(Qt.Key.Key_Space, panel.attorney_check)
+            self.key(Qt.Key.Key_Return, step.name_edit)  # (an editable combo keeps its Enter)
+        else:
+            self.key(Qt.Key.Key_Return)
         wait_until(lambda: self.wizard.step is Step.PROOFS, what="proofs step")
 
     def row_status(self, code: str) -> RowStatus | None:

@@ -11,7 +11,8 @@ the same way, e.g.::
         enabled=lambda case: case is not None and case.state.final,
         run=open_void_dialog, needs_supervisor=True))
 
-Keys taken here: F6 补正 / 恢复办理, F7 不予受理, F8 撤回 (F9 and on are free).
+Keys taken here: F6 补正 / 恢复办理, F7 不予受理, F8 撤回, F10 修改联系方式
+(:mod:`contact_dialog`; F9 is kept for 作废/更正, F11 and on are free).
 
 The ways back are done by :class:`WaysController`: a dialog (:mod:`case_dialogs`), then the
 case service off the GUI thread (one transaction), then the wizard shows the result — the print
@@ -39,6 +40,7 @@ from clerkapp.gui.wizard.case_dialogs import (
     ResumeDialog,
     WithdrawDialog,
 )
+from clerkapp.gui.wizard.contact_dialog import contact_action
 from clerkapp.gui.wizard.services import Snapshot
 from clerkapp.gui.wizard.step_bar import Step
 
@@ -192,6 +194,8 @@ class WaysController:
                 why_not=_why_not,
             )
         )
+
+        bar.add_action(contact_action(self))  # 修改联系方式 (F10, issue 9)
 
     # -- the actions -------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from clerkapp.gui.wizard.decision_step import DecisionStep
 from clerkapp.gui.wizard.id_reader import IdCardReader, SimulatedIdCardReader, demo_cards
 from clerkapp.gui.wizard.identity_banner import IdentityBanner
 from clerkapp.gui.wizard.matter_step import MatterStep, time_limit_text
+from clerkapp.gui.wizard.person_present import present_line
 from clerkapp.gui.wizard.pledge_step import PledgeStep
 from clerkapp.gui.wizard.print_host import PrintHost
 from clerkapp.gui.wizard.proofs_board import ProofsBoard, RowAction
@@ -309,6 +310,7 @@ class CaseWizard(QWidget):
     def _matter_chosen(self, matter: Matter) -> None:
         self.presenter.choose_matter(matter)
         self.applicant_step.set_kind(matter.applicant_kind)
+        self.applicant_step.present_panel.set_attorney_demanded(matter.demands_power_of_attorney)
         self.applicant_step.set_related(matter.related)
         self.case_line.setText(self._case_line_text())
         self._go(Step.APPLICANT)
@@ -363,6 +365,8 @@ class CaseWizard(QWidget):
         applicant = self.presenter.applicant_line()
         if applicant:
             text += "　｜　" + self.tr("申请人 {a}").format(a=applicant)
+        if (case := self.presenter.case) is not None and case.present is not None:
+            text += "　｜　" + present_line(case.present)  # who acts for them (issue 9)
         return text
 
     def _busy(self, text: str) -> None:

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from clerkapp.infra.store.cases import WAITING_PROOF_STATES, CaseSummary, _summary
+from clerkapp.infra.store.cases import (
+    PRESENT_COLUMNS,
+    WAITING_PROOF_STATES,
+    CaseSummary,
+    _summary,
+)
 from clerkapp.infra.store.db import db_time
 
 if TYPE_CHECKING:
@@ -92,7 +97,7 @@ def search_cases(
     if after is not None:
         where.append("(c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
         params.extend([after.created_at, after.created_at, after.case_id])
-    sql = "SELECT c.* FROM cases c"
+    sql = f"SELECT c.*, {PRESENT_COLUMNS} FROM cases c"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?"

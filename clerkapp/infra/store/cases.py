@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import ApplicantKind
+from clerkapp.core.present import mask_name
 from clerkapp.core.short_code import normalized
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
 
 WAITING_PROOF_STATES = (ProofState.QUEUED.value, ProofState.AWAITING_DEPT.value)
+#: The person present's role and name, read from the case JSON for the list (issue 9).
+PRESENT_COLUMNS = (
+    "json_extract(c.json, '$.present.role') AS present_role,"
+    " json_extract(c.json, '$.present.name') AS present_name"
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ class CaseSummary:
     proofs_satisfying: int
     proofs_waiting: int
     proofs_failed: int = 0  # not satisfied / denied: settled against the applicant
+    # Who was at the counter for the applicant (issue 9): a PresentRole value ("" in person)
+    # and their name masked (李*), never in full.
+    present_role: str = ""
+    present_masked: str = ""
 
     @property
     def decidable(self) -> bool:
@@ -223,7 +233,7 @@ class CaseRepository:
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
             f" {WAITING_PROOF_STATES!r}) AS waiting,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
-            " ('not_satisfied', 'denied')) AS failed FROM cases c) AS c"
+            f" ('not_satisfied', 'denied')) AS failed, {PRESENT_COLUMNS} FROM cases c) AS c"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -290,4 +300,6 @@ def _summary(row: dict[str, Any]) -> CaseSummary:
         proofs_satisfying=int(row["satisfying"]),
         proofs_waiting=int(row["waiting"]),
         proofs_failed=int(row["failed"]),
+        present_role=str(row.get("present_role") or ""),
+        present_masked=mask_name(str(row.get("present_name") or "")),
     )
