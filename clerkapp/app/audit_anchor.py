@@ -9,6 +9,7 @@ Calls state the system purpose ``audit-anchor`` with case ``-`` (no case is conc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from clerkapp.infra.platform import CallContext, PlatformClient
@@ -81,6 +82,48 @@ def platform_anchors(client: PlatformClient, chain: str) -> list[AuditAnchor]:
         if not rows or not ids or max(ids) <= after:
             return found
         after = max(ids)
+
+
+@dataclass(frozen=True)
+class RefusedAnchor:
+    """An anchor the platform refused, waiting in 需人工处理 (issue 9: shown to supervisors in
+    the header and on that page, not only by ``clerkapp audit verify`` and the log): the outbox
+    row, the trail's length it anchored, when (office time), the platform's code and reason."""
+
+    row_id: int
+    count: int
+    at: str
+    code: str
+    reason: str
+
+    @property
+    def meaning(self) -> str:
+        """What the refusal says about the local trail, in the supervisor's words."""
+        return anchor_meaning(self.code)
+
+
+def anchor_meaning(code: str) -> str:
+    """What a refusal with the platform's problem ``code`` says about the local audit trail."""
+    if code == "anchor_regressed":
+        return "平台已存证的审计链比本机的长：本机审计记录可能被删减，或从旧备份恢复"
+    if code == "anchor_conflict":
+        return "平台已存证的同一位置链头与本机不同：本机审计记录可能被改写"
+    return "平台未接受本机审计链的存证，本机审计记录的完整性无法由平台证明"
+
+
+def refused_anchor(store: Store) -> RefusedAnchor | None:
+    """The latest anchor the platform refused that still waits for a person (None: none)."""
+    from clerkapp.app.needs_person import reason_of
+    from clerkapp.infra.office_clock import show_time
+
+    rows = [r for r in store.outbox.needs_person() if r.kind == OutboxKind.AUDIT_ANCHOR.value]
+    if not rows:
+        return None
+    row = rows[-1]
+    code, reason = reason_of(row.last_error)
+    count = row.payload.get("count")
+    at = show_time(str(row.payload.get("at") or "")) or show_time(row.created_at)
+    return RefusedAnchor(row.id, count if isinstance(count, int) else 0, at, code, reason)
 
 
 def _json(text: str) -> object:

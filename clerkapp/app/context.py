@@ -29,6 +29,7 @@ from clerkapp.infra.store.db import CaseChangeListener
 
 if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.accounts import AccountAdmin
+    from clerkapp.app.audit_anchor import RefusedAnchor
     from clerkapp.app.case_search import CaseSearchResult
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
@@ -272,6 +273,13 @@ class AppContext:
     def pending_sync(self) -> int:
         """*worker* — outbox operations still to send."""
         return self.store.outbox.pending_count()
+
+    def refused_anchor(self) -> RefusedAnchor | None:
+        """*worker* — the audit anchor the platform refused, still waiting for a person (issue 9:
+        the supervisor is warned in the header and on the 需人工处理 page), or None."""
+        from clerkapp.app.audit_anchor import refused_anchor
+
+        return refused_anchor(self.store)
 
     # -- the rest of the workstation, built on first use (worker) -----------------------------
 

@@ -265,6 +265,8 @@ class Shell(QObject):
         # Reachability comes from the calls themselves (the client's observer) and the
         # monitor's health checks; a drain changes the backlog.
         self.connectivity.refresh_backlog()
+        if status.needs_person:  # perhaps the audit anchor was refused: the supervisor sees it
+            self.window.anchor_warning.refresh(self.window.clerk)
 
     def shutdown(self) -> None:
         """Stop the sandbox we started, wait for running ops, close the store (once)."""

@@ -31,6 +31,7 @@ from clerkapp import __version__
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.app.context import CaseSummary
 from clerkapp.gui import ops
+from clerkapp.gui.anchor_warning import add_anchor_warning
 from clerkapp.gui.case_list import CaseEntry, CaseListView, Group, present_text
 from clerkapp.gui.case_search_runner import CaseSearchRunner
 from clerkapp.gui.case_updates import hub_for
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self._add_accounts()
 
         self._add_needs_person()
+        self.anchor_warning = add_anchor_warning(self)  # a refused audit anchor (issue 9)
         # Tab follows reading order: header actions, search, list, then the case on the right.
         self.setTabOrder(self.header.new_case_button, self.header.lock_button)
         self.setTabOrder(self.header.lock_button, self.case_list.search)

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.app.needs_person import NeedsPersonDesk, NeedsPersonItem
+from clerkapp.gui.anchor_warning import anchor_banner_text
 from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
+from clerkapp.infra.store import OutboxKind
 
 
 class NeedsPersonDialog(QDialog):
@@ -54,6 +56,14 @@ class NeedsPersonDialog(QDialog):
         self.status = QLabel(self.tr("正在读取…"), self)
         self.status.setObjectName("needsPersonStatus")
         self.status.setWordWrap(True)
+        # A refused audit anchor is more than a row (issue 9): what it means, said above the list.
+        self.anchor_banner = QLabel(self)
+        self.anchor_banner.setObjectName("needsPersonAnchorWarning")
+        self.anchor_banner.setWordWrap(True)
+        self.anchor_banner.setStyleSheet(
+            "color: #c5221f; font-weight: bold; border: 1px solid #c5221f; padding: 6px;"
+        )
+        self.anchor_banner.hide()
         self.table = list_table(
             self,
             "needsPersonTable",
@@ -105,6 +115,7 @@ class NeedsPersonDialog(QDialog):
         bar.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.anchor_banner)
         layout.addWidget(split, 1)
         layout.addLayout(bar)
         self.table.itemSelectionChanged.connect(self._show_selected)
@@ -169,6 +180,12 @@ class NeedsPersonDialog(QDialog):
             )
         else:
             self.status.setText(self.tr("没有需人工处理的事项。"))
+        anchors = [i for i in self.items if i.kind == OutboxKind.AUDIT_ANCHOR.value]
+        if anchors:
+            text = anchor_banner_text(anchors[-1].code, anchors[-1].reason)
+            self.anchor_banner.setText(text)
+            self.anchor_banner.setAccessibleName(text)
+        self.anchor_banner.setVisible(bool(anchors))
         self._show_selected()
         self.loaded.emit(self.items)
 
