@@ -21,7 +21,7 @@ from clerkapp.core.idnumber import check_character
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.signature_pad import SignatureCanvas
 from clerkapp.gui.wizard.step_bar import Step
-from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING
+from clerkapp.sandbox.demo import DEMO_BUSINESS, LI_MING, SUN_LI
 from tests.gui.wizard_driver import WizardDriver, find_card, wait_until
 
 pytestmark = pytest.mark.gui
@@ -90,7 +90,14 @@ def test_business_matter_asks_for_a_credit_code(offline_driver: WizardDriver) ->
     offline_driver.type(step.number_edit, DEMO_BUSINESS)
     assert step.number_edit.text() == DEMO_BUSINESS  # a credit code is public: not masked
     offline_driver.type(step.name_edit, "金华市示范科技有限公司")
-    assert step.entry() is not None
+    assert step.entry() is None  # a company acts through someone: who is still missing (issue 9)
+    panel = step.present_panel
+    panel.role_combo.setCurrentIndex(panel.role_combo.findText("法定代表人"))
+    offline_driver.type(panel.number_edit, SUN_LI)
+    offline_driver.type(panel.name_edit, "孙丽")
+    entry = step.entry()
+    assert entry is not None and entry.present is not None
+    assert entry.present.role.value == "legal_rep"
 
 
 def test_simulated_card_reader_fills_the_applicant(offline_driver: WizardDriver) -> None:
