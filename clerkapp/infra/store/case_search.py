@@ -15,12 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from clerkapp.infra.store.cases import (
-    PRESENT_COLUMNS,
-    WAITING_PROOF_STATES,
-    CaseSummary,
-    _summary,
-)
+from clerkapp.infra.store.cases import WAITING_PROOF_STATES, CaseSummary, _summary, present_of
 from clerkapp.infra.store.db import db_time
 
 if TYPE_CHECKING:
@@ -97,7 +92,7 @@ def search_cases(
     if after is not None:
         where.append("(c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
         params.extend([after.created_at, after.created_at, after.case_id])
-    sql = f"SELECT c.*, {PRESENT_COLUMNS} FROM cases c"
+    sql = "SELECT c.* FROM cases c"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?"
@@ -107,7 +102,11 @@ def search_cases(
         more = len(rows) > limit
         rows = rows[:limit]
         counts = _proof_counts(store, [str(r["id"]) for r in rows])
-    cases = [_summary({**r, **counts.get(str(r["id"]), _NO_PROOFS)}) for r in rows]
+        present = present_of(store, [str(r["id"]) for r in rows])
+    cases = [
+        _summary({**r, **counts.get(str(r["id"]), _NO_PROOFS), **present.get(str(r["id"]), {})})
+        for r in rows
+    ]
     last = rows[-1] if rows and more else None
     next_page = PageKey(str(last["created_at"]), str(last["id"])) if last else None
     return CasePage(cases, next_page)

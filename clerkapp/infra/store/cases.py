@@ -29,11 +29,6 @@ if TYPE_CHECKING:
     from clerkapp.infra.store.db import Store
 
 WAITING_PROOF_STATES = (ProofState.QUEUED.value, ProofState.AWAITING_DEPT.value)
-#: The person present's role and name, read from the case JSON for the list (issue 9).
-PRESENT_COLUMNS = (
-    "json_extract(c.json, '$.present.role') AS present_role,"
-    " json_extract(c.json, '$.present.name') AS present_name"
-)
 
 
 @dataclass(frozen=True)
@@ -233,14 +228,16 @@ class CaseRepository:
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
             f" {WAITING_PROOF_STATES!r}) AS waiting,"
             " (SELECT count(*) FROM proof_resolutions p WHERE p.case_id = c.id AND p.state IN"
-            f" ('not_satisfied', 'denied')) AS failed, {PRESENT_COLUMNS} FROM cases c) AS c"
+            " ('not_satisfied', 'denied')) AS failed FROM cases c) AS c"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?"
         params.append(limit)
         with self._store.read() as db:
-            return [_summary(r) for r in db.query(sql, params)]
+            rows = list(db.query(sql, params))
+            present = present_of(self._store, [str(r["id"]) for r in rows])
+        return [_summary({**r, **present.get(str(r["id"]), {})}) for r in rows]
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -274,6 +271,24 @@ class CaseRepository:
                 for p in case.proofs.values()
             ],
         )
+
+
+def present_of(store: Store, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The person present's role and name (``present_role``, ``present_name``) of the listed
+    cases that have one, read from their JSON (issue 9) — by id, for the rows a list shows
+    only: never for every row a sort looks at."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.conn.execute(
+            "SELECT id, json_extract(json, '$.present.role'), json_extract(json, '$.present.name')"
+            f" FROM cases WHERE id IN ({marks}) AND json_extract(json, '$.present') IS NOT NULL",
+            chunk,
+        ).fetchall()
+        for case_id, role, name in rows:
+            found[str(case_id)] = {"present_role": role, "present_name": name}
+    return found
 
 
 def _escape_like(text: str) -> str:
