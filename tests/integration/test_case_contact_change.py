@@ -242,3 +242,27 @@ def test_a_decided_case_phone_is_corrected_on_its_paper(
     assert "联系电话：138****1234" in pdf_text(corrected.pdf)
     entry = next(e for e in svc.store.audit.entries(case.id) if e.action == "document_corrected")
     assert entry.data["fields"] == ["phone"] and RIGHT not in _audit_text(svc, case.id)
+
+
+def test_a_notice_held_for_a_person_goes_to_the_corrected_number(
+    tmp_path: Path, sandbox: SandboxHandle
+) -> None:
+    """A notice the platform refused waits in 需人工处理; correcting the number closes it there
+    and sends it again to the new number (the list has nothing left to handle)."""
+    clock = SteppingClock(START)
+    svc = service(tmp_path, clock)
+    typed = check_contact(TYPED, "", Delivery.SMS)
+    case = svc.open_case(RENTAL, "person", PERSON_ID, "陈小梅", "wang", contact=typed)
+    _accept(svc, case.id)
+    [held] = [r for r in svc.store.outbox.for_case(case.id) if r.kind == "notification"]
+    svc.store.outbox.mark_needs_person(held.id, "invalid_phone: 短信只能发送到11位手机号码")
+    svc.change_contact(case.id, RIGHT, "", Delivery.SMS, "wang")
+    assert not [r for r in svc.store.outbox.needs_person() if r.case_id == case.id]
+    with sandbox_client(sandbox) as client:
+        report = SyncWorker(svc.store, svc, client, clock).drain()
+    assert report.needs_person == 0, report
+    notices = _notices(sandbox, case.tracking_token)
+    assert [(n["event"], n["phone"]) for n in notices] == [
+        ("accepted", RIGHT),
+        ("contact_changed", RIGHT),
+    ]
