@@ -10,8 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests without a per-example deadline: a loaded CI machine must not turn a slow example
+# into a failure (the property is under test, not the speed, which the benchmarks measure).
+settings.register_profile("clerkapp", deadline=None)
+settings.load_profile("clerkapp")
 
 pytest_plugins = ["tests.sandbox_fixture"]
 
