@@ -308,12 +308,16 @@ class AppContext:
 
     def use_platform_url(self, url: str) -> None:
         """Point the client at ``url`` (the training sandbox may listen elsewhere than the
-        default, e.g. on an ephemeral port in tests). Call before the client is first used."""
+        default, e.g. on an ephemeral port in tests). Call before the client is first used; a
+        sync worker in a child process is started again for the new address."""
         with self._client_lock:
             if self._client is not None and url != self.platform_url:
                 self._client.close()
                 self._client = None
             self.platform_url = url
+        retarget = getattr(self._sync, "retarget", None)
+        if retarget is not None:  # the sync worker's child process follows the platform
+            retarget(url)
 
     @property
     def client(self) -> PlatformClient:

@@ -87,6 +87,7 @@ class SyncProcess:
         self._process: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._moved = threading.Event()  # stopped to start again elsewhere (not a crash)
         self.crashes = 0  # children that exited without being asked to (restarted each time)
         self.starts = 0  # children started (the first and every restart)
         self.ready = threading.Event()  # the current child opened the store and drains
@@ -145,6 +146,15 @@ class SyncProcess:
         if reader is not None and reader is not threading.current_thread():
             reader.join(timeout)
 
+    def retarget(self, platform_url: str) -> None:
+        """The platform moved (the training sandbox started again on another port): the running
+        child finishes what is in flight and a new one drains to ``platform_url`` at once."""
+        if platform_url == self.platform_url:
+            return
+        self.platform_url = platform_url
+        self._moved.set()
+        self._tell("stop")
+
     def _tell(self, command: str) -> None:
         process = self._process
         if process is None or process.stdin is None:
@@ -190,12 +200,17 @@ class SyncProcess:
             if self._stopping.is_set():
                 log.info("sync process stopped (code %s)", code)
                 return
-            self.crashes += 1
             if self.ready.is_set():  # it had worked: a fresh series of pauses
                 in_a_row = 0
-            delay = RESTART_DELAYS_S[min(in_a_row, len(RESTART_DELAYS_S) - 1)]
-            in_a_row += 1
-            log.warning("sync process exited (code %s): started again in %.1f s", code, delay)
+            if self._moved.is_set():
+                self._moved.clear()
+                delay = 0.0
+                log.info("sync process restarted for %s", self.platform_url)
+            else:
+                self.crashes += 1
+                delay = RESTART_DELAYS_S[min(in_a_row, len(RESTART_DELAYS_S) - 1)]
+                in_a_row += 1
+                log.warning("sync process exited (code %s): started again in %.1f s", code, delay)
             if self._stopping.wait(delay):
                 return
             with self._lock:

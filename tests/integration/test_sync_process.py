@@ -156,3 +156,28 @@ def test_a_child_killed_mid_drain_is_started_again_and_sends_nothing_twice(
         context.close()
     assert not worker.running
     _each_once(platform, ids)
+
+
+def test_the_child_follows_the_platform_to_its_new_address(
+    clerkapp_home: Path, platform: SandboxProcess
+) -> None:
+    """The training sandbox came up on another port than the child was started for: the child
+    is started again for the new address (not counted as a crash) and drains there."""
+    context = AppContext(clerkapp_home, sync_process=True)
+    context.use_platform_url("http://127.0.0.1:9")  # nobody answers there
+    heard = Heard(context)
+    ids = _queue(context, 3)
+    try:
+        worker = context.start_sync()
+        assert isinstance(worker, SyncProcess)
+        _until(worker.ready.is_set, 60, "the child is ready")
+        first = worker.pid
+        context.use_platform_url(platform.url)
+        _until(lambda: worker.starts == 2 and worker.ready.is_set(), 60, "started again")
+        assert worker.pid not in (None, first) and worker.crashes == 0
+        context.notify_sync()  # the rows the first child failed wait out a backoff: due now
+        context.platform_back()
+        _until(lambda: set(ids) <= heard.cases and context.pending_sync() == 0, 120, "drained")
+    finally:
+        context.close()
+    _each_once(platform, ids)
