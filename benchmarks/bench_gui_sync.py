@@ -52,9 +52,8 @@ def run() -> Iterator[Figure]:
         sandbox_process(Path(state)) as sandbox,
     ):
         # As the desktop app drains: in a child process (BENCH_SYNC_THREADS=1: on threads).
-        context = AppContext(
-            data_dir() / "sync", sync_process=os.environ.get("BENCH_SYNC_THREADS") != "1"
-        )
+        mode = {"sync_process": True} if os.environ.get("BENCH_SYNC_THREADS") != "1" else {}
+        context = AppContext(data_dir() / "sync", **mode)
         try:
             context.use_platform_url(sandbox.url)
             queued_at = datetime.now(UTC) - timedelta(seconds=1)
