@@ -84,6 +84,7 @@ class SyncProcess:
         self._on_call = on_call
         self._command = command
         self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -159,7 +160,8 @@ class SyncProcess:
         process = self._process
         if process is None or process.stdin is None:
             return
-        with self._lock, contextlib.suppress(OSError, ValueError):  # gone: restarted soon
+        # Its own lock: a GUI thread telling of new work never waits for a child's start.
+        with self._write_lock, contextlib.suppress(OSError, ValueError):  # gone: restarted soon
             process.stdin.write(f"{command}\n".encode())
             process.stdin.flush()
 
@@ -173,7 +175,7 @@ class SyncProcess:
         # may hold ``home`` (a test's or a benchmark's context) rather than be it.
         env["PYTHONUNBUFFERED"] = "1"
         self.ready.clear()
-        self._process = subprocess.Popen(
+        process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -182,11 +184,13 @@ class SyncProcess:
         )
         self.starts += 1
         # The parent's settings, not the file's: the child drains the store the parent uses.
+        # Written before the process is published, so no ``wake`` can come first.
         first = json.dumps({"settings": dataclasses.asdict(self.settings)}) + "\n"
-        assert self._process.stdin is not None
+        assert process.stdin is not None
         with contextlib.suppress(OSError):
-            self._process.stdin.write(first.encode())
-            self._process.stdin.flush()
+            process.stdin.write(first.encode())
+            process.stdin.flush()
+        self._process = process
         log.info("sync process started (pid %d)", self._process.pid)
 
     def _follow(self) -> None:
