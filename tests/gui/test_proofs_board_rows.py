@@ -52,8 +52,7 @@ def test_the_next_case_shows_its_own_rows_in_the_rows_of_the_last(qtbot: QtBot) 
     board.set_rows(FIRST)
     kept = set(board.rows.values())
     board.reset()  # a new case
-    assert board.rows == {}
-    assert not [r for r in board.findChildren(ProofRow) if r.isVisible()]
+    assert board.rows == {} and board.first_retryable() is None
 
     board.set_rows(NEXT)
     assert list(board.rows) == ["b1", "b2", "b3"]
@@ -78,6 +77,15 @@ def test_the_next_case_shows_its_own_rows_in_the_rows_of_the_last(qtbot: QtBot) 
     layout = board._rows_layout
     shown = [layout.itemAt(i).widget() for i in range(layout.count() - 1)]
     assert shown == [board.rows[m.code] for m in NEXT]
+    assert [r for r in board.findChildren(ProofRow) if r.isVisible()] == shown
+
+    # A case with fewer proofs: the rows it does not need are out of sight.
+    board.reset()
+    board.set_rows(FIRST)
+    visible = [r for r in board.findChildren(ProofRow) if r.isVisible()]
+    assert sorted(r.objectName() for r in visible) == ["proofRow_a1", "proofRow_a2"]
+    assert [r.model for r in visible] == [board.rows[r.code].model for r in visible]
+    assert {r.name_label.text() for r in visible} == {"婚姻登记", "户籍"}
 
 
 def test_a_row_follows_its_proof_and_an_unchanged_answer_changes_nothing(qtbot: QtBot) -> None:

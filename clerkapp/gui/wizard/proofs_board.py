@@ -4,6 +4,7 @@ the next steps the catalogue allows when something fails."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -241,33 +242,41 @@ class ProofsBoard(QWidget):
 
     def set_rows(self, models: list[ProofRowModel]) -> None:
         """Show these rows (new rows added, known rows updated in place, others removed). A
-        removed row is kept hidden for the next new one (the next case's board)."""
-        wanted = {m.code for m in models}
-        for code in list(self.rows):
-            if code not in wanted:
-                gone = self.rows.pop(code)
-                self._rows_layout.removeWidget(gone)
-                gone.hide()
-                gone.setObjectName("proofRowSpare")
-                self._spare.append(gone)
+        removed row serves the next new one (the next case's board) — shown again as it is:
+        hiding and showing a row costs the GUI thread a style polish each time."""
+        self._release(lambda code: code not in {m.code for m in models})
         for index, model in enumerate(models):
             row = self.rows.get(model.code)
             if row is None:
                 if self._spare:
-                    row = self._spare.pop()
+                    row = self._spare.pop(0)
                     row.reuse(model)
+                    self._rows_layout.removeWidget(row)
                 else:
                     row = ProofRow(model, self._rows_host)
                     row.action_requested.connect(self.action_requested)
                 self.rows[model.code] = row
                 self._rows_layout.insertWidget(index, row)
-                row.show()
+                if row.isHidden():
+                    row.show()
             else:
                 row.update_model(model)
+        for spare in self._spare:  # more rows than this board needs: out of sight
+            if not spare.isHidden():
+                self._rows_layout.removeWidget(spare)
+                spare.hide()
+
+    def _release(self, gone: Callable[[str], bool]) -> None:
+        """Rows whose proof is ``gone`` become spares (left where they are until reused)."""
+        for code in [c for c in self.rows if gone(c)]:
+            row = self.rows.pop(code)
+            row.setObjectName("proofRowSpare")
+            self._spare.append(row)
 
     def reset(self) -> None:
-        """No rows, heading or summary (new case)."""
-        self.set_rows([])
+        """No rows, heading or summary (new case). The rows stay, unseen on the board's hidden
+        page, for the next case's board."""
+        self._release(lambda _code: True)
         self.heading.clear()
         self.summary.clear()
 
