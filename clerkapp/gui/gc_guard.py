@@ -37,6 +37,12 @@ SLOW_COLLECTION_S = 0.05
 #: last one are this share of those it held then — Python's own rule (CPython gcmodule.c,
 #: ``long_lived_pending < long_lived_total / 4``), which a count of collections alone skips.
 FULL_COLLECTION_SHARE = 0.25
+#: A collection of the young generations that leaves at least this many objects alive moved a
+#: table loaded in one go (a second catalogue, a reading table loaded at first use) into the
+#: oldest generation: it is frozen there (``gc.freeze``), so no full collection on the GUI
+#: thread scans it again. Freezing only spares objects from the cycle collector — reference
+#: counting still frees them when they are dropped.
+FREEZE_SURVIVORS = 5_000
 
 
 class _LongLived:
@@ -67,7 +73,12 @@ def collect_due() -> int:
         # What survives a collection of the two young generations moves to the oldest.
         young = len(gc.get_objects(0)) + len(gc.get_objects(1))
         found = gc.collect(1)
-        _LongLived.pending += max(0, young - found)
+        survivors = max(0, young - found)
+        if survivors >= FREEZE_SURVIVORS:
+            gc.freeze()
+            log.info("%d long-lived objects frozen out of the collector's way", survivors)
+        else:
+            _LongLived.pending += survivors
     else:
         found = gc.collect(generation)
     if generation == 2:
