@@ -1,5 +1,5 @@
 """The clerk's window while the sync worker drains the outbox (DESIGN.md §5: the GUI event loop
-never stalls over 50 ms during look-ups, PDF builds *and sync*).
+never stalls over one frame, 16 ms, during look-ups, PDF builds *and sync*).
 
 A workstation store with 2,000 queued operations (400 cases × registration + 4 events), the
 sandbox in its own process, and the sync worker started the way the shell starts it (through
@@ -7,13 +7,15 @@ sandbox in its own process, and the sync worker started the way the shell starts
 
 Figures:
 - ``gui_sync_max_stall_ms`` — the longest gap between ticks of a 5 ms GUI-thread heartbeat from
-  the start of the sync worker until the outbox is empty (budget ≤ 50 ms);
+  the start of the sync worker until the outbox is empty (budget 16 ms), with the split of
+  :meth:`benchmarks.bench_gui.Heartbeat.split`;
 - ``gui_sync_stall_own_cpu_ms`` — the GUI thread's own CPU time within that gap;
 - ``gui_sync_drain_2000_operations_s`` — how long the drain took with the window up.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -49,7 +51,9 @@ def run() -> Iterator[Figure]:
         tempfile.TemporaryDirectory(prefix="clerkapp-bench-sync-") as state,
         sandbox_process(Path(state)) as sandbox,
     ):
-        context = AppContext(data_dir() / "sync")
+        # As the desktop app drains: in a child process (BENCH_SYNC_THREADS=1: on threads).
+        mode = {"sync_process": True} if os.environ.get("BENCH_SYNC_THREADS") != "1" else {}
+        context = AppContext(data_dir() / "sync", **mode)
         try:
             context.use_platform_url(sandbox.url)
             queued_at = datetime.now(UTC) - timedelta(seconds=1)
@@ -86,4 +90,5 @@ def run() -> Iterator[Figure]:
         raise RuntimeError(f"{sent} of {total} operations sent")
     yield figure("gui_sync_max_stall_ms", beat.max_gap_ms, "ms", STALL_BUDGET_MS)
     yield figure("gui_sync_stall_own_cpu_ms", beat.own_cpu_ms, "ms", STALL_BUDGET_MS)
+    yield from beat.split("gui_sync", STALL_BUDGET_MS)
     yield figure(f"gui_sync_drain_{total}_operations_s", seconds, "s")

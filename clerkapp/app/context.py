@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.case_search import CaseSearchResult
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
+    from clerkapp.app.sync_process import SyncProcess
     from clerkapp.core.workdays import WorkCalendar
     from clerkapp.infra.platform import PlatformClient
 
@@ -90,6 +91,7 @@ class AppContext:
         settings: WorkstationSettings | None = None,
         idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MINUTES,
         catalogue: Catalogue | None = None,
+        sync_process: bool = False,
     ) -> None:
         self.home = home or default_data_dir()
         # Owner-only data (docs/security.md): what an older version left readable is tightened.
@@ -120,7 +122,11 @@ class AppContext:
         self._client: PlatformClient | None = None
         self._case_service: CaseService | None = None
         self._calendar: WorkCalendar | None = None
-        self._sync: SyncWorker | None = None
+        self._sync: SyncWorker | SyncProcess | None = None
+        #: Drain in a child process (:mod:`clerkapp.app.sync_process`; the desktop app) rather
+        #: than on threads of this one: the drain's Python work then never holds the GUI's
+        #: interpreter lock (issue 13). Only with the default clock (the child's own).
+        self.sync_process = sync_process
         self._demo: list[DemoAccount] | None = None
         self._sync_listeners: list[SyncListener] = []
         self._call_observer: Callable[[int | None, float], None] | None = None
@@ -314,12 +320,16 @@ class AppContext:
 
     def use_platform_url(self, url: str) -> None:
         """Point the client at ``url`` (the training sandbox may listen elsewhere than the
-        default, e.g. on an ephemeral port in tests). Call before the client is first used."""
+        default, e.g. on an ephemeral port in tests). Call before the client is first used; a
+        sync worker in a child process is started again for the new address."""
         with self._client_lock:
             if self._client is not None and url != self.platform_url:
                 self._client.close()
                 self._client = None
             self.platform_url = url
+        retarget = getattr(self._sync, "retarget", None)
+        if retarget is not None:  # the sync worker's child process follows the platform
+            retarget(url)
 
     @property
     def client(self) -> PlatformClient:
@@ -422,11 +432,30 @@ class AppContext:
                 self._sync.stop(timeout=10.0)
                 self._sync = None
 
-    def start_sync(self) -> SyncWorker | None:
-        """*worker* — start the sync worker sending the outbox in the background."""
+    @property
+    def sync_worker(self) -> SyncWorker | SyncProcess | None:
+        """The running sync worker (None before :meth:`start_sync` and after :meth:`stop_sync`)."""
+        return self._sync
+
+    def start_sync(self) -> SyncWorker | SyncProcess | None:
+        """*worker* — start the sync worker sending the outbox in the background: on threads of
+        this process, or (:attr:`sync_process`) in a child process whose commits and reports
+        reach this context's case and sync listeners (on its reader thread)."""
         with self._lock:
             if self._closed:  # the app is shutting down: the store is (being) closed
                 return None
+            if self._sync is None and self.sync_process and self.clock is local_now:
+                from clerkapp.app.sync_process import SyncProcess
+
+                self._sync = SyncProcess(
+                    self.home,
+                    self.platform_url,
+                    self.settings,
+                    on_status=self._tell_sync_listeners,
+                    on_cases=self.store.changed_elsewhere,
+                    on_call=self._child_call,
+                )
+                self._sync.start()  # retention runs in the child, at its start and after drains
             if self._sync is None:
                 from clerkapp.app.sync import SyncReport, SyncWorker
 
@@ -459,6 +488,15 @@ class AppContext:
                 self.apply_retention()  # at start-up, before the first drain
                 self._sync.start()
             return self._sync
+
+    def _tell_sync_listeners(self, status: SyncStatus) -> None:
+        for listener in list(self._sync_listeners):
+            listener(status)
+
+    def _child_call(self, status: int | None, seconds: float) -> None:
+        observer = self._call_observer
+        if observer is not None:
+            observer(status, seconds)
 
     def apply_retention(self) -> int:
         """*worker* — reduce the platform's answers kept in cases closed longer than the

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -24,6 +25,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         default=None,
         help="training mode only: the training sandbox's address (default http://127.0.0.1:8765)",
     )
+    # The desktop app's own sync worker (clerkapp.app.sync_process): not for people.
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--platform-url", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--home", default=None, help=argparse.SUPPRESS)
     parser.set_defaults(handler=run_sync_command)
 
 
@@ -32,6 +37,8 @@ def run_sync_command(args: argparse.Namespace) -> int:
     from clerkapp.app.sync_run import EXIT_ERROR, SyncRun, summary_lines
     from clerkapp.errors import ClerkAppError
 
+    if args.serve:
+        return _serve(args)
     try:
         run = _run(args)
     except ClerkAppError as exc:
@@ -43,6 +50,18 @@ def run_sync_command(args: argparse.Namespace) -> int:
         for line in summary_lines(run):
             print(line, file=stream)
     return run.exit_code
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """The desktop app's sync worker in its child process (lines on stdin and stdout)."""
+    from clerkapp.app.sync_process import serve
+    from clerkapp.infra.logging_setup import setup_logging
+    from clerkapp.infra.paths import data_dir
+    from clerkapp.infra.settings import load_settings
+
+    setup_logging()
+    url = args.platform_url or load_settings().url
+    return serve(Path(args.home) if args.home else data_dir(), url)
 
 
 def _run(args: argparse.Namespace) -> Any:

@@ -115,9 +115,12 @@ class Shell(QObject):
         *,
         sandbox_port: int = DEFAULT_PORT,
         wizard_factory: WizardFactory | None = None,
+        sync_process: bool = True,
     ) -> None:
         super().__init__()
         self.context = context
+        # The drain runs in a child process: its Python work never stalls the window (issue 13).
+        context.sync_process = sync_process
         self.window = MainWindow(context, wizard_factory=wizard_factory or default_wizard(context))
         # The citizen's window: full-screen on a second screen, else toggled by the clerk.
         self.applicant_screen = ApplicantScreenHost(

@@ -27,15 +27,35 @@ from PySide6.QtCore import QObject, QTimer
 log = logging.getLogger(__name__)
 
 #: How often the GUI thread looks at the allocation counts (a check that collects nothing costs
-#: about a microsecond).
-CHECK_INTERVAL_MS = 100
+#: about a microsecond). Short: automatic collection being off, worker threads' allocations pile
+#: up in the youngest generation between checks, and a collection costs what it has to scan —
+#: checked every 100 ms, a gen-0 collection after a burst of look-up answers took 30-40 ms.
+CHECK_INTERVAL_MS = 10
 #: A collection slower than this is logged (it stalled the event loop for that long).
 SLOW_COLLECTION_S = 0.05
+#: A full collection only once the objects that survived into the oldest generation since the
+#: last one are this share of those it held then — Python's own rule (CPython gcmodule.c,
+#: ``long_lived_pending < long_lived_total / 4``), which a count of collections alone skips.
+FULL_COLLECTION_SHARE = 0.25
+#: A collection of the young generations that leaves at least this many objects alive moved a
+#: table loaded in one go (a second catalogue, a reading table loaded at first use) into the
+#: oldest generation: it is frozen there (``gc.freeze``), so no full collection on the GUI
+#: thread scans it again. Freezing only spares objects from the cycle collector — reference
+#: counting still frees them when they are dropped.
+FREEZE_SURVIVORS = 5_000
+
+
+class _LongLived:
+    """What Python's own collector tracks to ration full collections (not exposed by ``gc``)."""
+
+    total = 0  # objects in the oldest generation after the last full collection
+    pending = 0  # objects moved into it by younger collections since
 
 
 def collect_due() -> int:
     """Collect the generations whose allocation counts passed Python's thresholds, as the
-    automatic collector would have; the number of unreachable objects found.
+    automatic collector would have (a full collection also waits for the oldest generation to
+    have grown by :data:`FULL_COLLECTION_SHARE`); the number of unreachable objects found.
 
     Call only on the GUI thread (or, in a process without one, on the main thread).
     """
@@ -46,10 +66,24 @@ def collect_due() -> int:
     generation = 0
     if count1 > threshold1:
         generation = 1
-        if count2 > threshold2:
+        if count2 > threshold2 and _LongLived.pending > _LongLived.total * FULL_COLLECTION_SHARE:
             generation = 2
     started = time.perf_counter()
-    found = gc.collect(generation)
+    if generation == 1:
+        # What survives a collection of the two young generations moves to the oldest.
+        young = len(gc.get_objects(0)) + len(gc.get_objects(1))
+        found = gc.collect(1)
+        survivors = max(0, young - found)
+        if survivors >= FREEZE_SURVIVORS:
+            gc.freeze()
+            log.info("%d long-lived objects frozen out of the collector's way", survivors)
+        else:
+            _LongLived.pending += survivors
+    else:
+        found = gc.collect(generation)
+    if generation == 2:
+        _LongLived.total = len(gc.get_objects(2))
+        _LongLived.pending = 0
     elapsed = time.perf_counter() - started
     if elapsed > SLOW_COLLECTION_S:
         log.info("garbage collection of generation %d took %.0f ms", generation, elapsed * 1000)

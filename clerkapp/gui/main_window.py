@@ -230,7 +230,11 @@ class MainWindow(QMainWindow):
             changed = getattr(self.wizard, "case_changed", None)
             if changed is not None:
                 changed.connect(self.case_changed)
-                changed.connect(self.refresh_cases)
+                if self.case_updates is None:
+                    # Following the store, the list hears of every stored change through the
+                    # hub (coalesced): re-reading the whole day's list on each of the wizard's
+                    # changes (every look-up answer) kept a worker busy and stalled the window.
+                    changed.connect(self.refresh_cases)
         self.pages.setCurrentWidget(self.work)
         self.idle.start()
         self.refresh_cases()

@@ -28,6 +28,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from clerkapp.app.context import AppContext
+from clerkapp.app.sync_process import SyncProcess
 from clerkapp.core.case import CaseState, ProofState
 from clerkapp.core.catalogue import Method
 from clerkapp.gui.application import Shell
@@ -222,6 +223,9 @@ def test_a_clerk_works_through_an_outage_and_everything_settles_by_itself(
     # -- 3. the sandbox is back (same data, same port): everything settles by itself ----------
     platform.start(qtbot)
     wait_until(lambda: context.backlog()[0] == 0, 60, lambda: f"queue drained: {context.backlog()}")
+    # The queue was drained by the app's sync worker in a child process (issue 13).
+    child = context.sync_worker
+    assert isinstance(child, SyncProcess) and child.pid not in (None, os.getpid())
     wait_until(
         lambda: header.platform_state is PlatformState.ONLINE and "排队" not in header_says(app),
         20,
@@ -344,6 +348,9 @@ def test_the_apps_own_sandbox_killed_and_started_again_by_hand_settles_the_same(
         )
         assert progress.status_code == 200, progress.text
     finally:
+        child = context.sync_worker
         app.shutdown()
         if again is not None:
             again.kill()
+    # Closing the app stops the sync worker's child process, and it is gone.
+    assert isinstance(child, SyncProcess) and not child.running and child.crashes == 0

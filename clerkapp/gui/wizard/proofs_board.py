@@ -4,6 +4,7 @@ the next steps the catalogue allows when something fails."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -153,10 +154,27 @@ class ProofRow(QFrame):
         grid.addLayout(self.actions_box, 0, 4)
         grid.setColumnStretch(3, 1)
         self.model = model
+        self._shown = False
+        self.update_model(model)
+
+    def reuse(self, model: ProofRowModel) -> None:
+        """Show another proof in this row (a row kept from an earlier case: building one costs
+        the GUI thread milliseconds, issue 13)."""
+        self.code = model.code
+        self.setObjectName(f"proofRow_{model.code}")
+        for button in self.buttons.values():  # named and labelled after the proof
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self.buttons.clear()
+        self._shown = False
         self.update_model(model)
 
     def update_model(self, model: ProofRowModel) -> None:
-        """Show a new state of this proof."""
+        """Show a new state of this proof (nothing to do when it is the state shown: no text
+        set again, no relayout of the board)."""
+        if self._shown and model == self.model:
+            return
+        self._shown = True
         self.model = model
         self.name_label.setText(model.name)
         self.name_label.setToolTip(model.name)
@@ -195,6 +213,7 @@ class ProofsBoard(QWidget):
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.rows: dict[str, ProofRow] = {}
+        self._spare: list[ProofRow] = []  # rows of an earlier case, hidden, to be shown again
         self._rows_host = QWidget()
         self._rows_host.setObjectName("proofsRows")
         # One style sheet for all rows (cheaper than one per row, re-parsed on every change).
@@ -222,26 +241,42 @@ class ProofsBoard(QWidget):
         layout.addWidget(self.summary)
 
     def set_rows(self, models: list[ProofRowModel]) -> None:
-        """Show these rows (new rows added, known rows updated in place, others removed)."""
-        wanted = {m.code for m in models}
-        for code in list(self.rows):
-            if code not in wanted:
-                gone = self.rows.pop(code)
-                self._rows_layout.removeWidget(gone)
-                gone.deleteLater()
+        """Show these rows (new rows added, known rows updated in place, others removed). A
+        removed row serves the next new one (the next case's board) — shown again as it is:
+        hiding and showing a row costs the GUI thread a style polish each time."""
+        self._release(lambda code: code not in {m.code for m in models})
         for index, model in enumerate(models):
             row = self.rows.get(model.code)
             if row is None:
-                row = ProofRow(model, self._rows_host)
-                row.action_requested.connect(self.action_requested)
+                if self._spare:
+                    row = self._spare.pop(0)
+                    row.reuse(model)
+                    self._rows_layout.removeWidget(row)
+                else:
+                    row = ProofRow(model, self._rows_host)
+                    row.action_requested.connect(self.action_requested)
                 self.rows[model.code] = row
                 self._rows_layout.insertWidget(index, row)
+                if row.isHidden():
+                    row.show()
             else:
                 row.update_model(model)
+        for spare in self._spare:  # more rows than this board needs: out of sight
+            if not spare.isHidden():
+                self._rows_layout.removeWidget(spare)
+                spare.hide()
+
+    def _release(self, gone: Callable[[str], bool]) -> None:
+        """Rows whose proof is ``gone`` become spares (left where they are until reused)."""
+        for code in [c for c in self.rows if gone(c)]:
+            row = self.rows.pop(code)
+            row.setObjectName("proofRowSpare")
+            self._spare.append(row)
 
     def reset(self) -> None:
-        """No rows, heading or summary (new case)."""
-        self.set_rows([])
+        """No rows, heading or summary (new case). The rows stay, unseen on the board's hidden
+        page, for the next case's board."""
+        self._release(lambda _code: True)
         self.heading.clear()
         self.summary.clear()
 

@@ -216,6 +216,12 @@ class Store:
         if listener in self._case_listeners:
             self._case_listeners.remove(listener)
 
+    def changed_elsewhere(self, case_ids: frozenset[str]) -> None:
+        """Another process committed changes of ``case_ids`` to this store file (the sync worker's
+        child process reports them): tell the listeners as if this store had committed them."""
+        if case_ids:
+            self._tell_case_listeners(case_ids)
+
     def _tell_case_listeners(self, changed: frozenset[str]) -> None:
         for listener in list(self._case_listeners):
             try:
