@@ -34,6 +34,7 @@ from clerkapp.sandbox.notifications import trainer_router as sms_router
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
+from clerkapp.sandbox.summaries import router as summaries_router
 from clerkapp.sandbox.throttle import Throttle
 from clerkapp.sandbox.web_rules import client_key, training_networks
 from clerkapp.sandbox.webguard import WebGuardMiddleware
@@ -111,6 +112,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.include_router(router)
     app.include_router(anchors_router)  # audit anchors (issue 11)
     app.include_router(case_index_router)  # the platform's case index (issue 9)
+    app.include_router(summaries_router)  # case summaries, office figures (issue 12)
     app.include_router(notifications_router)  # SMS notices (issue 9)
     app.include_router(sms_router, dependencies=[Depends(loopback_only)])  # /sandbox/sms
     app.include_router(document_router)  # decisions for the progress page (issue 9)
