@@ -1,8 +1,9 @@
 """The office figures (issue 12 "Dashboard and reports"), computed by the platform over the
 case summaries of every window: one aggregate over ``case_summaries`` for the chosen period
-(cases *opened* on those office days) and office, window, clerk or matter, plus the 90th
-percentile of the time from acceptance to decision. The rules of each figure are in
-:mod:`clerkapp.sandbox.summary_rows` and docs/CONTRACTS.md.
+(cases *opened* on those office days) and office, window, clerk or matter, over the daily
+rollups of :mod:`clerkapp.sandbox.rollups`, plus the 90th percentile of the time from
+acceptance to decision and the overdue cases (judged on a given day). The rules of each figure
+are in :mod:`clerkapp.sandbox.summary_rows` and docs/CONTRACTS.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from clerkapp.sandbox import rollups
 from clerkapp.sandbox.platform_db import POSTGRESQL, PlatformDb
 from clerkapp.sandbox.summary_rows import METHODS
 
@@ -82,37 +84,37 @@ def _share(part: int, whole: int) -> float | None:
 
 def office_figures(db: PlatformDb, scope: Scope) -> dict[str, Any]:
     """The figures of ``scope`` (docs/CONTRACTS.md "Office figures"): counts, shares (None when
-    there is nothing to divide by), times in seconds."""
+    there is nothing to divide by), times in seconds. Totals come from the daily rollups (from
+    the summaries when a matter is named); the 90th percentile from the decision-time histogram
+    for an office or the city, exactly from the summaries for a window, a clerk or a matter."""
     where, params = scope.where()
+    if scope.matter:
+        sums = ", ".join(f"COALESCE(SUM({expr}), 0)" for _, expr in rollups.MEASURES)
+        [totals] = db.query(f"SELECT {sums} FROM case_summaries WHERE {where}", params)
+    else:
+        sums = ", ".join(f"COALESCE(SUM({name}), 0)" for name, _ in rollups.MEASURES)
+        [totals] = db.query(f"SELECT {sums} FROM figures_daily WHERE {where}", params)
+    by = {name: int(value) for (name, _), value in zip(rollups.MEASURES, totals, strict=True)}
+    if scope.window or scope.clerk or scope.matter:
+        p90 = _p90_exact(db, where, params, by["timed"])
+    else:
+        p90 = _p90_histogram(db, where, params, by["timed"])
     warn = (scope.as_of + timedelta(days=WARN_DAYS)).isoformat()
     today = scope.as_of.isoformat()
-    p90 = (
-        ", percentile_disc(0.9) WITHIN GROUP (ORDER BY decision_s)"
-        if db.engine == POSTGRESQL
-        else ""
-    )
-    sums = ", ".join(f"COALESCE(SUM(n_{m}), 0)" for m in (*METHODS, "paper"))
-    [row] = db.query(
-        "SELECT COUNT(*), COALESCE(SUM(concluded), 0), COALESCE(SUM(on_the_spot), 0),"
-        " COALESCE(SUM(half_hour), 0), COUNT(decision_s), COALESCE(SUM(decision_s), 0),"
-        f" {sums}, COUNT(rating_score),"
-        " COALESCE(SUM(CASE WHEN rating_score >= 3 THEN 1 ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN rating_score <= 2 THEN 1 ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN pending = 1 AND promised_day < ? THEN 1 ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN pending = 1 AND promised_day >= ? AND promised_day <= ?"
-        " THEN 1 ELSE 0 END), 0),"
-        " COALESCE(SUM(CASE WHEN concluded = 1 AND decided_day > promised_day"
-        " THEN 1 ELSE 0 END), 0), COALESCE(SUM(pending), 0)"
-        f"{p90} FROM case_summaries WHERE {where}",
+    [(overdue, due_soon)] = db.query(
+        "SELECT COALESCE(SUM(CASE WHEN promised_day < ? THEN 1 ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN promised_day >= ? AND promised_day <= ? THEN 1 ELSE 0 END), 0)"
+        f" FROM case_summaries WHERE pending = 1 AND {where}",
         [today, today, warn, *params],
     )
-    values = [int(v) if v is not None else None for v in row]
-    cases, concluded, spot, half, timed, total_s = values[:6]
-    methods = dict(zip((*METHODS, "paper"), values[6:11], strict=True))
-    rated, good, bad, overdue, due_soon, late, pending = values[11:18]
-    assert cases is not None and concluded is not None and timed is not None
-    p90_s = values[18] if db.engine == POSTGRESQL else _p90_sqlite(db, where, params, timed)
-    saved = {m: int(methods[m] or 0) for m in METHODS}
+    return _answer(scope, by, p90, int(overdue), int(due_soon))
+
+
+def _answer(
+    scope: Scope, by: dict[str, int], p90: int | None, overdue: int, due_soon: int
+) -> dict[str, Any]:
+    saved = {m: by[f"n_{m}"] for m in METHODS}
+    concluded, timed = by["concluded"], by["timed"]
     return {
         "scope": {
             "from": scope.start.isoformat(),
@@ -123,41 +125,74 @@ def office_figures(db: PlatformDb, scope: Scope) -> dict[str, Any]:
             "clerk": scope.clerk,
             "matter": scope.matter,
         },
-        "cases": cases,
+        "cases": by["cases"],
         "concluded": concluded,
-        "pending": pending,
-        "on_the_spot": spot,
-        "on_the_spot_share": _share(spot or 0, concluded),
-        "half_hour": half,
-        "half_hour_share": _share(half or 0, concluded),
+        "pending": by["pending"],
+        "on_the_spot": by["on_the_spot"],
+        "on_the_spot_share": _share(by["on_the_spot"], concluded),
+        "half_hour": by["half_hour"],
+        "half_hour_share": _share(by["half_hour"], concluded),
         "decision_time_s": {
             "count": timed,
-            "mean": None if not timed else round((total_s or 0) / timed, 1),
-            "p90": p90_s,
+            "mean": None if not timed else round(by["sum_decision_s"] / timed, 1),
+            "p90": p90,
         },
         "proofs_not_demanded": {**saved, "total": sum(saved.values())},
-        "proofs_on_paper": int(methods["paper"] or 0),
+        "proofs_on_paper": by["n_paper"],
         "trips_saved": sum(saved.values()),
         "pledges": saved["pledge"],
         "ratings": {
-            "count": rated,
-            "satisfied": good,
-            "dissatisfied": bad,
-            "satisfaction_rate": _share(good or 0, rated or 0),
+            "count": by["rated"],
+            "satisfied": by["satisfied"],
+            "dissatisfied": by["dissatisfied"],
+            "satisfaction_rate": _share(by["satisfied"], by["rated"]),
         },
-        "overdue": {"pending_past_due": overdue, "due_soon": due_soon, "concluded_late": late},
+        "overdue": {
+            "pending_past_due": overdue,
+            "due_soon": due_soon,
+            "concluded_late": by["late"],
+        },
     }
 
 
-def _p90_sqlite(db: PlatformDb, where: str, params: list[Any], count: int) -> int | None:
-    """The nearest-rank 90th percentile (PostgreSQL's ``percentile_disc(0.9)``): the value at
-    rank ⌈0.9·n⌉ of the times in ascending order."""
+def _rank(count: int) -> int:
+    """The nearest rank of the 90th percentile among ``count`` values: ⌈0.9·n⌉."""
+    return -(-9 * count // 10)
+
+
+def _p90_histogram(db: PlatformDb, where: str, params: list[Any], count: int) -> int | None:
+    """The 90th percentile from the daily histogram: the upper edge of the bucket holding the
+    value of rank ⌈0.9·n⌉."""
     if count == 0:
         return None
-    rank = -(-9 * count // 10)  # ceil(0.9 n) in integers
+    rows = db.query(
+        f"SELECT edge_s, SUM(n) FROM decision_times_daily WHERE {where}"
+        " GROUP BY edge_s ORDER BY edge_s",
+        params,
+    )
+    seen, rank = 0, _rank(count)
+    for edge_s, n in rows:
+        seen += int(n)
+        if seen >= rank:
+            return int(edge_s)
+    return None
+
+
+def _p90_exact(db: PlatformDb, where: str, params: list[Any], count: int) -> int | None:
+    """The nearest-rank 90th percentile of the summaries' times (PostgreSQL's
+    ``percentile_disc(0.9)``): the value at rank ⌈0.9·n⌉ in ascending order."""
+    if count == 0:
+        return None
+    if db.engine == POSTGRESQL:
+        [(value,)] = db.query(
+            "SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY decision_s)"
+            f" FROM case_summaries WHERE {where} AND decision_s IS NOT NULL",
+            params,
+        )
+        return None if value is None else int(value)
     rows = db.query(
         f"SELECT decision_s FROM case_summaries WHERE {where} AND decision_s IS NOT NULL"
         " ORDER BY decision_s LIMIT 1 OFFSET ?",
-        [*params, rank - 1],
+        [*params, _rank(count) - 1],
     )
     return int(rows[0][0]) if rows else None

@@ -102,8 +102,17 @@ class PlatformDb:
                 self._conn = None
 
     def sql(self, statement: str) -> str:
-        """``statement`` (written with ``?``) in the driver's placeholder style."""
-        return statement.replace("?", "%s") if self.engine == POSTGRESQL else statement
+        """``statement`` (written with ``?``) in the driver's placeholder style (psycopg: ``%s``,
+        and a literal ``%`` doubled)."""
+        if self.engine != POSTGRESQL:
+            return statement
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def _run(self, cur: Any, statement: str, params: Sequence[Any]) -> Any:
+        """Execute on a driver cursor (without parameters: the statement as written)."""
+        if not params:
+            return cur.execute(statement)
+        return cur.execute(self.sql(statement), tuple(params))
 
     @contextmanager
     def transaction(self) -> Iterator[Cursor]:
@@ -138,7 +147,7 @@ class PlatformDb:
             try:
                 cur = self._conn.cursor()
                 try:
-                    cur.execute(self.sql(statement), tuple(params))
+                    self._run(cur, statement, params)
                     return [tuple(r) for r in cur.fetchall()]
                 finally:
                     cur.close()
@@ -205,10 +214,12 @@ class Cursor:
     def rowcount(self) -> int:
         return int(self._cur.rowcount)
 
-    def execute(self, sql: Any, params: Sequence[Any] = ()) -> Any:
-        return self._cur.execute(self._db.sql(sql), tuple(params))
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement (``?`` placeholders)."""
+        return self._db._run(self._cur, sql, params)
 
-    def executemany(self, sql: Any, params: Any) -> Any:
+    def executemany(self, sql: str, params: Any) -> Any:
+        """Run one statement for each parameter tuple."""
         return self._cur.executemany(self._db.sql(sql), params)
 
     def fetchone(self) -> Any:

@@ -9,9 +9,13 @@ PostgreSQL — portable types (TEXT, INTEGER), times as ISO text in UTC, office 
   summary sent twice one summary, and the count a sync benchmark checks.
 - ``summary_pledges``: the pledges of the cases, each with its subject as the platform's keyed
   hash (never the number): the population the ex-post pledge checks sample.
+- ``figures_daily``, ``decision_times_daily``: the daily rollups the office figures add up
+  (:mod:`clerkapp.sandbox.rollups`), kept in each summary's transaction.
 """
 
 from __future__ import annotations
+
+from clerkapp.sandbox import rollups
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (
@@ -48,4 +52,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX summary_pledges_subject ON summary_pledges (subject_hash)",
         ),
     ),
+    # Daily rollups and the decision-time histogram (clerkapp.sandbox.rollups): a year of a
+    # city's summaries in a dashboard query; filled from the summaries already there.
+    (2, "daily rollups", (*rollups.CREATE, *rollups.REBUILD[2:])),
 )

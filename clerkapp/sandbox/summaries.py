@@ -16,16 +16,18 @@ database is another database than the sandbox's state), and a case keeps its lat
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
 from clerkapp.core.idnumber import normalize_id_number
+from clerkapp.sandbox import rollups
 from clerkapp.sandbox.api import _data_call
 from clerkapp.sandbox.auth import Caller
 from clerkapp.sandbox.figures import PeriodError, Scope, office_figures, parse_period
+from clerkapp.sandbox.platform_db import POSTGRESQL
 from clerkapp.sandbox.problems import Problem, json_response
 from clerkapp.sandbox.schemas import answers
 from clerkapp.sandbox.state import SandboxState
@@ -41,6 +43,18 @@ from clerkapp.sandbox.summary_rows import (
 SUPERVISION_PURPOSE = "supervision"
 _UPSERT = upsert_sql()
 _PLEDGE = pledge_sql()
+_CURRENT = (
+    f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM case_summaries WHERE workstation = ? AND case_id = ?"
+)
+
+
+def _case(by: dict[str, Any]) -> tuple[str, str]:
+    return by["workstation"], by["case_id"]
+
+
+def _case_key(by: dict[str, Any]) -> str:
+    return f"{by['workstation']}\n{by['case_id']}"
+
 
 router = APIRouter(prefix="/api/v1")
 
@@ -140,20 +154,19 @@ async def store_summary(request: Request, body: CaseSummary) -> Response:
         except ValueError as exc:
             raise Problem(422, "invalid_request", f"办件摘要中的时间或日期无效：{exc}") from exc
         by = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-        with state.platform_db.transaction() as cur:
+        db = state.platform_db
+        with db.transaction() as cur:
+            if db.engine == POSTGRESQL:  # one case at a time (its rollup contribution moves)
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (_case_key(by),))
             cur.execute(
-                EVENT_SQL,
-                (
-                    caller.workstation,
-                    body.case_id,
-                    body.seq,
-                    body.event,
-                    by["updated_at"],
-                    by["received_at"],
-                ),
+                EVENT_SQL, (*_case(by), body.seq, body.event, by["updated_at"], by["received_at"])
             )
-            if cur.rowcount:  # first time: the case's row and its pledges
-                cur.execute(_UPSERT, row)
+            if cur.rowcount:  # first time: the case's row, its rollups and its pledges
+                cur.execute(_CURRENT, _case(by))
+                old = cur.fetchone()
+                if old is None or int(old[2]) < body.seq:
+                    cur.execute(_UPSERT, row)
+                    rollups.move(cur, old, row)
                 if pledges:
                     cur.executemany(_PLEDGE, pledges)
         state.audit.record(caller, "case_summary", outcome=body.event)

@@ -6,7 +6,9 @@ the retries and their order, nothing personal in the database, the purpose bound
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +18,14 @@ from clerkapp.app.clock import SteppingClock
 from clerkapp.app.outbox_send import SUPERVISION_PURPOSE
 from clerkapp.app.sync import SyncWorker
 from clerkapp.core.case import Decision
+from clerkapp.core.office_time import zone_named
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.core.satisfaction import SatisfactionLevel
 from clerkapp.infra.platform import CallContext
+from clerkapp.sandbox import rollups
+from clerkapp.sandbox.platform_db import PlatformDb
 from clerkapp.sandbox.platform_schema import MIGRATIONS
-from clerkapp.sandbox.summary_rows import SUMMARY_COLUMNS
+from clerkapp.sandbox.summary_rows import SUMMARY_COLUMNS, summary_row, upsert_sql
 from tests.integration.case_fixtures import (
     OTHER_ID,
     PERSON_ID,
@@ -34,13 +39,21 @@ from tests.integration.case_fixtures import (
     sandbox_client,
     service,
 )
-from tests.platform_db_fixture import engine_url, platform, postgres_url
+from tests.platform_db_fixture import (
+    ENGINES,
+    drop_database,
+    engine_url,
+    fresh_database,
+    platform,
+    postgres_url,
+)
 from tests.sandbox_fixture import OTHER_SECRET, OTHER_WORKSTATION, SandboxHandle
 
 __all__ = ["engine_url", "platform", "postgres_url"]
 
 OFFICE = "测试局"
 MARRIAGE = f"{SURVIVOR}.marriage"
+ZONE = zone_named("Asia/Shanghai")
 CLEAR = CreditStatus(listed=False, list_version="2026-11-26")
 PURPOSE = "supervision"
 
@@ -286,8 +299,66 @@ def test_the_supervision_purpose_is_bound_to_its_endpoints(platform: SandboxHand
 
 def test_the_schema_is_the_same_migrations_on_either_engine(platform: SandboxHandle) -> None:
     db = platform.state.platform_db
-    assert db.versions() == [1]
+    assert db.versions() == [version for version, _, _ in MIGRATIONS]
     assert db.migrate(MIGRATIONS) == []  # a second worker finds them applied
+
+
+def _rollup_rows(db: Any) -> set[tuple[Any, ...]]:
+    figures = db.query("SELECT * FROM figures_daily")
+    times = db.query("SELECT * FROM decision_times_daily")
+    # A case that moved (another clerk, another day) leaves its old key at zero.
+    return {("f", *r) for r in figures if any(r[4:])} | {("t", *r) for r in times if r[3]}
+
+
+def test_the_rollups_kept_live_equal_a_rebuild_and_both_percentiles_agree(
+    loaded: SandboxHandle,
+) -> None:
+    db = loaded.state.platform_db
+    live = _rollup_rows(db)
+    with db.transaction() as cur:
+        for statement in rollups.REBUILD:
+            cur.execute(statement)
+    assert _rollup_rows(db) == live
+    # The histogram's percentile (an office) and the exact one (a window) on the same cases.
+    office = _figures(loaded, f"period=2026-11-02&office={OFFICE}&as_of=2026-11-10")
+    window = _figures(loaded, "period=2026-11-02&window=TRAIN-01&as_of=2026-11-10")
+    assert office["decision_time_s"]["p90"] == 3600 and window["decision_time_s"]["p90"] == 1200
+    assert rollups.edge(3601) == 7200 and rollups.edge(61) == 120 and rollups.edge(0) == 0
+
+
+@pytest.fixture(params=ENGINES)
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty platform database of either engine."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "platform.sqlite3")
+        return
+    admin: str = request.getfixturevalue("postgres_url")
+    url, name = fresh_database(admin)
+    try:
+        yield url
+    finally:
+        drop_database(admin, name)
+
+
+def test_an_older_database_is_migrated_and_its_summaries_rolled_up(empty_db: str) -> None:
+    """A platform database of the first release (summaries, no rollups) gains the rollups at
+    the next start, filled from the summaries it holds; workers starting together apply each
+    migration once."""
+    first = PlatformDb(empty_db)
+    assert first.migrate(MIGRATIONS[:1]) == [1]
+    row = summary_row("TRAIN-01", C, ZONE, datetime(2026, 11, 5, tzinfo=UTC))
+    with first.transaction() as cur:
+        cur.execute(upsert_sql(), row)
+    together = [PlatformDb(empty_db) for _ in range(3)]
+    with ThreadPoolExecutor(3) as pool:
+        applied = list(pool.map(lambda db: db.migrate(MIGRATIONS), together))
+    assert sorted(v for done in applied for v in done) == [2]
+    assert first.query("SELECT cases, concluded, sum_decision_s FROM figures_daily") == [
+        (1, 1, 172800)
+    ]
+    assert first.query("SELECT edge_s, n FROM decision_times_daily") == [(172800, 1)]
+    for db in (first, *together):
+        db.close()
 
 
 def test_workstation_cases_reach_the_figures_through_the_outbox(
@@ -302,11 +373,11 @@ def test_workstation_cases_reach_the_figures_through_the_outbox(
     confirm_identity(svc, refused.id)
     svc.decide(refused.id, Decision.REFUSE, "材料不全", "wang", override_reason="申请人要求")
     svc.rate_satisfaction(refused.id, SatisfactionLevel.VERY_SATISFIED, "wang")
-    pledged = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "li", related=SURVIVOR_RELATED)
+    pledged = svc.open_case(SURVIVOR, "person", PERSON_ID, "王五", "zhao", related=SURVIVOR_RELATED)
     svc.record_credit(pledged.id, CLEAR)
-    svc.sign_pledge(pledged.id, MARRIAGE, STROKES, png(), "li")
+    svc.sign_pledge(pledged.id, MARRIAGE, STROKES, png(), "zhao")
     confirm_identity(svc, pledged.id)
-    svc.decide(pledged.id, Decision.REFUSE, "材料不全", "li", override_reason="申请人要求")
+    svc.decide(pledged.id, Decision.REFUSE, "材料不全", "zhao", override_reason="申请人要求")
     cases = (refused.id, pledged.id)
     rows = [r for c in cases for r in svc.store.outbox.for_case(c) if r.kind == "case_summary"]
     assert [r.payload["event"] for r in rows if r.case_id == refused.id] == [
@@ -333,7 +404,7 @@ def test_workstation_cases_reach_the_figures_through_the_outbox(
         "dissatisfied": 0,
         "satisfaction_rate": 1.0,
     }
-    mine = client.office_figures("2026-11", context=context, clerk="li", as_of="2026-11-27")
+    mine = client.office_figures("2026-11", context=context, clerk="zhao", as_of="2026-11-27")
     assert mine["cases"] == 1 and mine["ratings"]["count"] == 0
     rental = client.office_figures("2026-11", context=context, office=office, as_of="2026-11-27")
     assert rental["cases"] == 1 + (svc.catalogue.matters[SURVIVOR].department == office)
