@@ -1,6 +1,6 @@
 """The office figures (issue 12 "Dashboard and reports"), computed by the platform over the
 case summaries of every window: one aggregate over ``case_summaries`` for the chosen period
-(cases *opened* on those office days) and office, window, clerk or matter, over the daily
+(cases *opened* on those office days) and office, window or clerk, over the daily
 rollups of :mod:`clerkapp.sandbox.rollups`, plus the 90th percentile of the time from
 acceptance to decision and the overdue cases (judged on a given day). The rules of each figure
 are in :mod:`clerkapp.sandbox.summary_rows` and docs/CONTRACTS.md.
@@ -52,7 +52,7 @@ def parse_period(text: str) -> tuple[date, date]:
 @dataclass(frozen=True)
 class Scope:
     """Which cases: opened from ``start`` to ``end`` (office days, included), optionally of one
-    office, window (workstation), clerk or matter; ``as_of`` is the day overdue is judged on."""
+    office, window (workstation) or clerk; ``as_of`` is the day overdue is judged on."""
 
     start: date
     end: date
@@ -60,7 +60,6 @@ class Scope:
     office: str = ""
     window: str = ""
     clerk: str = ""
-    matter: str = ""
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (``?`` placeholders) and its parameters."""
@@ -70,7 +69,6 @@ class Scope:
             ("office", self.office),
             ("window_id", self.window),
             ("clerk", self.clerk),
-            ("matter", self.matter),
         ):
             if value:
                 clauses.append(f"{column} = ?")
@@ -84,21 +82,20 @@ def _share(part: int, whole: int) -> float | None:
 
 def office_figures(db: PlatformDb, scope: Scope) -> dict[str, Any]:
     """The figures of ``scope`` (docs/CONTRACTS.md "Office figures"): counts, shares (None when
-    there is nothing to divide by), times in seconds. Totals come from the daily rollups (from
-    the summaries when a matter is named); the 90th percentile from the decision-time histogram
-    for an office or the city, exactly from the summaries for a window, a clerk or a matter."""
+    there is nothing to divide by), times in seconds. Totals come from the daily rollups (per
+    clerk for a window or a clerk, else per office); the 90th percentile from the decision-time
+    histogram for an office or the city, exactly from the summaries for a window or a clerk."""
     where, params = scope.where()
-    if scope.matter:
-        sums = ", ".join(f"COALESCE(SUM({expr}), 0)" for _, expr in rollups.MEASURES)
-        [totals] = db.query(f"SELECT {sums} FROM case_summaries WHERE {where}", params)
-    else:
-        sums = ", ".join(f"COALESCE(SUM({name}), 0)" for name, _ in rollups.MEASURES)
-        [totals] = db.query(f"SELECT {sums} FROM figures_daily WHERE {where}", params)
+    narrow = bool(scope.window or scope.clerk)
+    level = rollups.LEVELS[0 if narrow else 1][0]
+    sums = ", ".join(f"COALESCE(SUM({name}), 0)" for name, _ in rollups.MEASURES)
+    [totals] = db.query(f"SELECT {sums} FROM {level} WHERE {where}", params)
     by = {name: int(value) for (name, _), value in zip(rollups.MEASURES, totals, strict=True)}
-    if scope.window or scope.clerk or scope.matter:
+    if narrow:
         p90 = _p90_exact(db, where, params, by["timed"])
     else:
-        p90 = _p90_histogram(db, where, params, by["timed"])
+        table = rollups.HISTOGRAMS[0 if scope.office else 1][0]
+        p90 = _p90_histogram(db, table, where, params, by["timed"])
     warn = (scope.as_of + timedelta(days=WARN_DAYS)).isoformat()
     today = scope.as_of.isoformat()
     [(overdue, due_soon)] = db.query(
@@ -123,7 +120,6 @@ def _answer(
             "office": scope.office,
             "window": scope.window,
             "clerk": scope.clerk,
-            "matter": scope.matter,
         },
         "cases": by["cases"],
         "concluded": concluded,
@@ -160,14 +156,15 @@ def _rank(count: int) -> int:
     return -(-9 * count // 10)
 
 
-def _p90_histogram(db: PlatformDb, where: str, params: list[Any], count: int) -> int | None:
+def _p90_histogram(
+    db: PlatformDb, table: str, where: str, params: list[Any], count: int
+) -> int | None:
     """The 90th percentile from the daily histogram: the upper edge of the bucket holding the
     value of rank ⌈0.9·n⌉."""
     if count == 0:
         return None
     rows = db.query(
-        f"SELECT edge_s, SUM(n) FROM decision_times_daily WHERE {where}"
-        " GROUP BY edge_s ORDER BY edge_s",
+        f"SELECT edge_s, SUM(n) FROM {table} WHERE {where} GROUP BY edge_s ORDER BY edge_s",
         params,
     )
     seen, rank = 0, _rank(count)

@@ -156,6 +156,14 @@ class PlatformDb:
                     self._drop()
                 raise
 
+    def execute_alone(self, statement: str) -> None:
+        """Run one statement outside any transaction (PostgreSQL's ``VACUUM``, a maintenance
+        ``ANALYZE``)."""
+        with self._lock:
+            if self._conn is None:
+                self._connect()
+            self._conn.execute(statement)
+
     def _broken(self, exc: Exception) -> bool:
         if self.engine != POSTGRESQL:
             return False

@@ -11,6 +11,8 @@ number) travels in the signed body only and is kept as the platform's keyed hash
 platform alone can link two pledges of one person, nobody reading the figures can. A summary is
 applied once per (workstation, case, seq) whatever the idempotency store says (the platform
 database is another database than the sandbox's state), and a case keeps its latest summary.
+The calls' request ids, stored answers and audit are the platform database's too
+(:mod:`clerkapp.sandbox.platform_calls`): several workers serve them from one database.
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from starlette.responses import Response
 
 from clerkapp.core.idnumber import normalize_id_number
 from clerkapp.sandbox import rollups
-from clerkapp.sandbox.api import _data_call
 from clerkapp.sandbox.auth import Caller
 from clerkapp.sandbox.figures import PeriodError, Scope, office_figures, parse_period
-from clerkapp.sandbox.platform_db import POSTGRESQL
+from clerkapp.sandbox.platform_calls import platform_call
+from clerkapp.sandbox.platform_db import POSTGRESQL, Cursor
 from clerkapp.sandbox.problems import Problem, json_response
 from clerkapp.sandbox.schemas import answers
 from clerkapp.sandbox.state import SandboxState
@@ -142,8 +144,9 @@ def _subject_key(state: SandboxState, subject: str) -> str:
 async def store_summary(request: Request, body: CaseSummary) -> Response:
     """201 ``{case_id, seq, stored: true}`` — also for a summary stored before (a retry)."""
 
-    async def handle(state: SandboxState, caller: Caller) -> Response:
+    def handle(state: SandboxState, caller: Caller, cur: Cursor | None) -> Response:
         _purpose(caller)
+        assert cur is not None  # a POST's work runs in the call's transaction
         data = body.model_dump()
         now = datetime.now(UTC)
         try:
@@ -154,25 +157,22 @@ async def store_summary(request: Request, body: CaseSummary) -> Response:
         except ValueError as exc:
             raise Problem(422, "invalid_request", f"办件摘要中的时间或日期无效：{exc}") from exc
         by = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-        db = state.platform_db
-        with db.transaction() as cur:
-            if db.engine == POSTGRESQL:  # one case at a time (its rollup contribution moves)
-                cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (_case_key(by),))
-            cur.execute(
-                EVENT_SQL, (*_case(by), body.seq, body.event, by["updated_at"], by["received_at"])
-            )
-            if cur.rowcount:  # first time: the case's row, its rollups and its pledges
-                cur.execute(_CURRENT, _case(by))
-                old = cur.fetchone()
-                if old is None or int(old[2]) < body.seq:
-                    cur.execute(_UPSERT, row)
-                    rollups.move(cur, old, row)
-                if pledges:
-                    cur.executemany(_PLEDGE, pledges)
-        state.audit.record(caller, "case_summary", outcome=body.event)
+        if state.platform_db.engine == POSTGRESQL:  # one case at a time (rollups move)
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (_case_key(by),))
+        cur.execute(
+            EVENT_SQL, (*_case(by), body.seq, body.event, by["updated_at"], by["received_at"])
+        )
+        if cur.rowcount:  # first time: the case's row, its rollups and its pledges
+            cur.execute(_CURRENT, _case(by))
+            old = cur.fetchone()
+            if old is None or int(old[2]) < body.seq:
+                cur.execute(_UPSERT, row)
+                rollups.move(cur, old, row)
+            if pledges:
+                cur.executemany(_PLEDGE, pledges)
         return json_response({"case_id": body.case_id, "seq": body.seq, "stored": True}, 201)
 
-    return await _data_call(request, "supervision", "监管数据", handle)
+    return await platform_call(request, "case_summary", "监管数据", handle)
 
 
 @router.get(
@@ -186,14 +186,13 @@ async def figures(
     office: Annotated[str, Query(max_length=200)] = "",
     window: Annotated[str, Query(max_length=64)] = "",
     clerk: Annotated[str, Query(max_length=64)] = "",
-    matter: Annotated[str, Query(max_length=128)] = "",
     as_of: Annotated[str, Query(max_length=10)] = "",
 ) -> Response:
     """The figures of the cases opened in ``period`` (``2026``, ``2026-11``, ``2026-11-27`` or
-    ``FROM..TO``), optionally of one office, window, clerk or matter; overdue is judged on
+    ``FROM..TO``), optionally of one office, window or clerk; overdue is judged on
     ``as_of`` (default: today, office time)."""
 
-    async def handle(state: SandboxState, caller: Caller) -> Response:
+    def handle(state: SandboxState, caller: Caller, cur: Cursor | None) -> Response:
         _purpose(caller)
         try:
             start, end = parse_period(period)
@@ -204,9 +203,7 @@ async def figures(
                 "invalid_period",
                 f"统计期间无效：{exc}（应为 2026、2026-11、2026-11-27 或 起..止）",
             ) from exc
-        scope = Scope(start, end, day, office, window, clerk, matter)
-        answer = office_figures(state.platform_db, scope)
-        state.audit.record(caller, "office_figures", outcome=str(answer["cases"]))
-        return json_response(answer)
+        scope = Scope(start, end, day, office, window, clerk)
+        return json_response(office_figures(state.platform_db, scope))
 
-    return await _data_call(request, "supervision", "监管数据", handle)
+    return await platform_call(request, "office_figures", "监管数据", handle)

@@ -47,7 +47,7 @@ from tests.platform_db_fixture import (
     platform,
     postgres_url,
 )
-from tests.sandbox_fixture import OTHER_SECRET, OTHER_WORKSTATION, SandboxHandle
+from tests.sandbox_fixture import OTHER_SECRET, OTHER_WORKSTATION, SandboxHandle, sign_headers
 
 __all__ = ["engine_url", "platform", "postgres_url"]
 
@@ -251,6 +251,24 @@ def test_a_summary_is_applied_once_and_the_latest_holds(loaded: SandboxHandle) -
     assert first.status_code == again.status_code == 201
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert db.query("SELECT count(*) FROM summary_events WHERE case_id = ?", ["G-1"]) == [(1,)]
+    # Another body under the same key is a conflict; a request id is spent once.
+    other = _send(loaded, {**body, "seq": 2}, key="retry-key-g1")
+    assert other.status_code == 422 and other.json()["code"] == "idempotency_conflict"
+    path = "/api/v1/office/figures"
+    signed = sign_headers(
+        "GET",
+        path,
+        b"",
+        workstation=loaded.workstation,
+        secret=loaded.secret,
+        official="chief",
+        purpose=PURPOSE,
+        case="-",
+    )
+    first_read = loaded.http.get(f"{loaded.url}{path}?period=2026-11", headers=signed, timeout=10)
+    replayed = loaded.http.get(f"{loaded.url}{path}?period=2026-11", headers=signed, timeout=10)
+    assert first_read.status_code == 200
+    assert replayed.status_code == 401 and replayed.json()["code"] == "replayed"
 
 
 def test_nothing_personal_is_kept_and_pledges_carry_the_platform_key(
@@ -265,7 +283,10 @@ def test_nothing_personal_is_kept_and_pledges_carry_the_platform_key(
     assert PERSON_ID not in subject_hash
     rows = db.query(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM case_summaries")
     pledges = db.query("SELECT * FROM summary_pledges")
-    dumped = json.dumps([rows, pledges], ensure_ascii=False, default=str)
+    calls = db.query("SELECT * FROM platform_audit")
+    answers = db.query("SELECT body FROM platform_answers")
+    assert ("TRAIN-01", "case_summary", "201") in {(r[1], r[6], r[7]) for r in calls}
+    dumped = json.dumps([rows, pledges, calls, answers], ensure_ascii=False, default=str)
     assert PERSON_ID not in dumped and OTHER_ID not in dumped
     assert PERSON_ID not in (loaded.data_dir / "audit.jsonl").read_text(encoding="utf-8")
 
@@ -352,7 +373,7 @@ def test_an_older_database_is_migrated_and_its_summaries_rolled_up(empty_db: str
     together = [PlatformDb(empty_db) for _ in range(3)]
     with ThreadPoolExecutor(3) as pool:
         applied = list(pool.map(lambda db: db.migrate(MIGRATIONS), together))
-    assert sorted(v for done in applied for v in done) == [2]
+    assert sorted(v for done in applied for v in done) == [2, 3]  # each once
     assert first.query("SELECT cases, concluded, sum_decision_s FROM figures_daily") == [
         (1, 1, 172800)
     ]

@@ -494,7 +494,7 @@ class PlatformClient:
     def office_figures(self, period: str, *, context: CallContext, **scope: str) -> dict[str, Any]:
         """The office figures over every window (issue 12; purpose ``supervision``) of the
         cases opened in ``period`` (``2026``, ``2026-11``, ``2026-11-27``, ``FROM..TO``);
-        ``scope``: ``office``, ``window``, ``clerk``, ``matter``, ``as_of`` (a day)."""
+        ``scope``: ``office``, ``window``, ``clerk``, ``as_of`` (a day)."""
         params = {"period": period, **{k: v for k, v in scope.items() if v}}
         data = self._call(
             "GET",
