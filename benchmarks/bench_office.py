@@ -5,7 +5,8 @@ sustained operations per second, p95 latency, none lost or doubled.
 
 PostgreSQL: the server of ``$CLERKAPP_BENCH_POSTGRES_URL`` (or ``$CLERKAPP_TEST_POSTGRES_URL``),
 else a throw-away one started with ``tools/postgres_test_server.sh``; each run makes its own
-databases and drops them. ``$CLERKAPP_BENCH_OFFICE_ROWS`` overrides the PostgreSQL row count.
+databases and drops them. ``$CLERKAPP_BENCH_OFFICE_ROWS`` overrides the PostgreSQL row count,
+``$CLERKAPP_BENCH_OFFICE_ONLY`` (``dashboard`` / ``sync``) runs one half.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from clerkapp.sandbox.platform_schema import MIGRATIONS
 
 BUDGET_MS = 200.0
 PG_ROWS = int(os.environ.get("CLERKAPP_BENCH_OFFICE_ROWS", "1000000"))
+#: ``dashboard`` or ``sync``: only that half (``$CLERKAPP_BENCH_OFFICE_ONLY``).
+ONLY = os.environ.get("CLERKAPP_BENCH_OFFICE_ONLY", "")
 SQLITE_ROWS = 100_000
 RUNS = 7
 AS_OF = date(2026, 12, 10)
@@ -59,9 +62,12 @@ def run() -> Iterator[Figure]:
         tempfile.TemporaryDirectory(prefix="clerkapp-bench-office-") as tmp,
         _postgres(Path(tmp)) as admin,
     ):
-        yield from _dashboard("sqlite", str(Path(tmp) / "platform.sqlite3"), SQLITE_ROWS)
-        with _database(admin) as url:
-            yield from _dashboard("postgresql", url, PG_ROWS)
+        if ONLY in ("", "dashboard"):
+            yield from _dashboard("sqlite", str(Path(tmp) / "platform.sqlite3"), SQLITE_ROWS)
+            with _database(admin) as url:
+                yield from _dashboard("postgresql", url, PG_ROWS)
+        if ONLY not in ("", "sync"):
+            return
         # One worker, then several, in the same conditions: what the workers add.
         for workers in (1, WORKERS):
             with _database(admin) as url:
