@@ -191,6 +191,29 @@ def _queue(store: Store, station: str, now: datetime) -> None:
                 store.outbox.enqueue("case_summary", case_id, body, key, now=now)
 
 
+def _tree_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process and its descendants (Linux ``/proc``): the
+    supervisor and its workers."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += times.get(current, 0.0)
+        todo.extend(children.get(current, []))
+    return total
+
+
 def _sync(tmp: Path, database: str, workers: int) -> Iterator[Figure]:
     state = tmp / "platform"
     stations = _workstations(state / "data")
@@ -234,9 +257,12 @@ def _sync(tmp: Path, database: str, workers: int) -> Iterator[Figure]:
             thread.start()
         gate.wait()
         began = time.perf_counter()
+        server0, client0 = _tree_cpu_s(server.process.pid), time.process_time()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - began
+        server_cpu = _tree_cpu_s(server.process.pid) - server0
+        client_cpu = time.process_time() - client0
     operations = STATIONS * CASES_PER_STATION * EVENTS_PER_CASE
     db = PlatformDb(database)
     [(events,)] = db.query("SELECT COUNT(*) FROM summary_events")
@@ -255,6 +281,10 @@ def _sync(tmp: Path, database: str, workers: int) -> Iterator[Figure]:
     yield figure(f"{name}_ops_per_s", operations / wall, "1/s")
     yield figure(f"{name}_p95_ms", percentile(latencies, 95), "ms")
     yield figure(f"{name}_p50_ms", percentile(latencies, 50), "ms")
+    # CPU per operation: what the figures above become on a machine of one's own (this one is
+    # shared; the client's 50 threads and the server's workers compete for its two cores).
+    yield figure(f"{name}_server_cpu_ms_per_op", server_cpu * 1000 / operations, "ms")
+    yield figure(f"{name}_client_cpu_ms_per_op", client_cpu * 1000 / operations, "ms")
     yield figure(f"{name}_retried_tries", failures[0], "tries")
     yield figure(f"{name}_cases_stored", int(cases), "cases")
     yield figure(f"{name}_lost_or_doubled", wrong, "count", 0)
