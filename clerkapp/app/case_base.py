@@ -159,7 +159,7 @@ class CaseServiceBase:
             clerk=clerk or "system",
             promised_date=promised,
             now=now,
-            pledges=self.store.pledges.for_case(case.id),
+            pledges=self.store.pledges.signed(case.id),
             rating=self.store.ratings.for_case(case.id),
         )
         self._enqueue(

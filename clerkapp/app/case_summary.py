@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from clerkapp.core.case import Case
-from clerkapp.infra.store.pledges import PledgeRecord
 from clerkapp.infra.store.ratings import RatingRecord
 
 #: Events a summary is sent for besides a state change (its value).
@@ -34,15 +33,16 @@ def summary_body(
     clerk: str,
     promised_date: str | None,
     now: datetime,
-    pledges: Sequence[PledgeRecord] = (),
+    pledges: Sequence[tuple[str, str]] = (),
     rating: RatingRecord | None = None,
 ) -> dict[str, Any]:
     """The summary of ``case`` after ``event`` (its ``seq``-th summary): the case's matter,
     office, window, the acting clerk, its times, each proof's method and state, the decision,
-    the latest pledge of each proof with its subject, and the rating."""
-    latest: dict[str, PledgeRecord] = {}
-    for pledge in pledges:  # a re-signed pledge supersedes the earlier one
-        latest[pledge.proof_code] = pledge
+    the latest pledge of each proof (``pledges``: ``(proof_code, signed_at)`` in signing order)
+    with its subject, and the rating."""
+    latest: dict[str, str] = {}
+    for proof_code, signed_at in pledges:  # a re-signed pledge supersedes the earlier one
+        latest[proof_code] = signed_at
     return {
         "case_id": case.id,
         "seq": seq,
@@ -63,8 +63,8 @@ def summary_body(
             for p in case.proofs.values()
         ],
         "pledges": [
-            {"proof_code": p.proof_code, "subject": case.applicant_id, "signed_at": p.signed_at}
-            for p in latest.values()
+            {"proof_code": code, "subject": case.applicant_id, "signed_at": at}
+            for code, at in latest.items()
         ],
         "rating": rating.level if rating is not None else None,
         "rated_at": _iso(rating.rated_at) if rating is not None else None,
