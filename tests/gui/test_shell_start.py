@@ -116,8 +116,9 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
     case = context.case_service.open_case(
         "zjj.public_rental", "person", demo.LI_MING, "李明", "demo"
     )
-    # the identity question, the progress registration and the case index entry (issue 9) wait
-    assert context.store.outbox.pending_count() == 3
+    # the identity question, the progress registration, the case index entry (issue 9) and the
+    # case's summary for supervision (issue 12) wait
+    assert context.store.outbox.pending_count() == 4
     shell = Shell(context, sandbox_port=0)
     qtbot.addWidget(shell.window)
     seen: list[int] = []
