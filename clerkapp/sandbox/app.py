@@ -31,6 +31,7 @@ from clerkapp.sandbox.fastpath import FastPathMiddleware, FrontedApp
 from clerkapp.sandbox.faults import FaultRule
 from clerkapp.sandbox.notifications import router as notifications_router
 from clerkapp.sandbox.notifications import trainer_router as sms_router
+from clerkapp.sandbox.platform_calls import audit_tail
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
@@ -269,7 +270,12 @@ def _controls(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=10000)] = 200,
         case: str | None = None,
     ) -> Response:
-        return json_response({"entries": sandbox(request).audit.tail(limit, case)})
+        state = sandbox(request)
+        # The calls served from the platform database are audited there (issue 12): both, in
+        # time order.
+        entries = state.audit.tail(limit, case) + audit_tail(state.platform_db, limit, case)
+        entries.sort(key=lambda e: str(e.get("at", "")))
+        return json_response({"entries": entries[-limit:]})
 
     app.include_router(router)
 

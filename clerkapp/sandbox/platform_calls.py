@@ -17,6 +17,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -91,6 +92,22 @@ def _audit(cur: Cursor, caller: Caller, action: str, outcome: str) -> None:
             outcome,
         ),
     )
+
+
+def audit_tail(db: PlatformDb, limit: int, case: str | None = None) -> list[dict[str, Any]]:
+    """The latest entries of the platform database's audit (oldest first), shaped like the
+    sandbox audit's (``/sandbox/audit`` shows both)."""
+    where, params = ("WHERE case_id = ?", [case]) if case is not None else ("", [])
+    rows = db.query(
+        "SELECT at, workstation, official, purpose, case_id, request_id, action, outcome"
+        f" FROM platform_audit {where} ORDER BY at DESC LIMIT ?",
+        [*params, limit],
+    )
+    keys = ("at", "workstation", "official", "purpose", "case", "request_id", "action", "outcome")
+    return [
+        {**dict(zip(keys, row, strict=True)), "item": "", "subject_hash": "", "receipt_id": ""}
+        for row in reversed(rows)
+    ]
 
 
 async def platform_call(request: Request, target: str, source: str, work: Work) -> Response:

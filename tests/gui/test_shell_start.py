@@ -127,7 +127,7 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
     shell.window.header.set_pending = lambda n: (seen.append(n), original(n))  # type: ignore[method-assign]
     try:
         shell.start()
-        qtbot.waitUntil(lambda: seen[:1] == [3], timeout=10_000)  # counted at start
+        qtbot.waitUntil(lambda: seen[:1] == [4], timeout=10_000)  # counted at start
         qtbot.waitUntil(
             lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
         )
