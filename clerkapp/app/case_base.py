@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from clerkapp.app import case_summary, notifications
 from clerkapp.app import case_support as support
-from clerkapp.app import notifications
 from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.catalogue import Catalogue, Matter, ProcedureKind, ProofItem
@@ -142,6 +142,30 @@ class CaseServiceBase:
             now,
         )
 
+    def _summarise(self, case: Case, clerk: str | None, now: datetime, event: str) -> None:
+        """Queue the case's summary for supervision and the office figures (issue 12:
+        :mod:`clerkapp.app.case_summary`); joins the caller's transaction."""
+        matter = self.catalogue.matters.get(case.matter_code)
+        n = self._count(case.id, OutboxKind.CASE_SUMMARY) + 1
+        promised = (
+            support.expected_completion(matter, case.created_at, self.calendar) if matter else None
+        )
+        body = case_summary.summary_body(
+            case,
+            seq=n,
+            event=event,
+            office=matter.department if matter else "",
+            window=self.workstation,
+            clerk=clerk or "system",
+            promised_date=promised,
+            now=now,
+            pledges=self.store.pledges.signed(case.id),
+            rating=self.store.ratings.for_case(case.id),
+        )
+        self._enqueue(
+            OutboxKind.CASE_SUMMARY, case, clerk, f"case_summary:{case.id}:{n}", body, now
+        )
+
     def _notify(self, case: Case, clerk: str | None, now: datetime, event: str | None) -> None:
         """Queue an SMS notice of ``event`` (:mod:`clerkapp.app.notifications`) when the
         applicant chose 短信通知 and a mobile number is known; joins the caller's transaction."""
@@ -202,6 +226,7 @@ class CaseServiceBase:
     def _progress_event(self, case: Case, clerk: str | None, now: datetime) -> None:
         self._notify(case, clerk, now, notifications.notice_event(case))
         self._index_case(case, clerk, now)
+        self._summarise(case, clerk, now, case.state.value)  # supervision, figures (issue 12)
         n = self._count(case.id, OutboxKind.PROGRESS_EVENT) + 1
         self._enqueue(
             OutboxKind.PROGRESS_EVENT,

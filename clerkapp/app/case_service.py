@@ -40,6 +40,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from clerkapp.app import case_summary
 from clerkapp.app import case_support as support
 from clerkapp.app.case_contact import ContactActions
 from clerkapp.app.case_ways import WaysBack
@@ -148,6 +149,7 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
                 now,
             )
             self._index_case(case, clerk, now)  # other windows find it (issue 9)
+            self._summarise(case, clerk, now, case_summary.OPENED)  # issue 12
         return case
 
     def get_case(self, case_id: str) -> Case:
@@ -419,6 +421,7 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
                 level=level.value,
                 replaced=record.replaced,
             )
+            self._summarise(case, clerk, now, case_summary.RATED)  # issue 12: the figures
         return record
 
     def rating_of(self, case_id: str) -> RatingRecord | None:

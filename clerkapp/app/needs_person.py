@@ -49,6 +49,7 @@ KIND_LABELS = {
     OutboxKind.AUDIT_ANCHOR.value: "审计链存证",
     OutboxKind.NOTIFICATION.value: "短信通知",
     OutboxKind.DOCUMENT_UPLOAD.value: "决定书上传",
+    OutboxKind.CASE_SUMMARY.value: "监管数据报送",
 }
 STEP_LABELS = {
     "outbox_needs_person": "平台未受理",

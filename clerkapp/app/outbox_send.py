@@ -32,6 +32,8 @@ from clerkapp.infra.store.outbox import TRAINING_TARGET, OutboxKind, OutboxRow
 
 #: The system purpose of the platform's case index (issue 9; docs/platform-api.md).
 CASE_INDEX_PURPOSE = "case-index"
+#: The system purpose of case summaries and the office figures (issue 12).
+SUPERVISION_PURPOSE = "supervision"
 
 log = logging.getLogger("clerkapp.sync")
 
@@ -169,6 +171,9 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
         elif kind is OutboxKind.CASE_INDEX:
             index_ctx = CallContext(ctx.official, CASE_INDEX_PURPOSE, ctx.case_id)
             answer = client.index_case(p, context=index_ctx, idempotency_key=key)
+        elif kind is OutboxKind.CASE_SUMMARY:
+            summary_ctx = CallContext(ctx.official, SUPERVISION_PURPOSE, ctx.case_id)
+            answer = client.send_case_summary(p, context=summary_ctx, idempotency_key=key)
         elif kind is OutboxKind.NOTIFICATION:
             answer = client.send_notification(
                 p["token"],

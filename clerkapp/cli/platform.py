@@ -65,6 +65,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         " e.g. progress.example.cn); repeatable. Loopback names and this machine's addresses are"
         " always served; any other Host header is refused (421)",
     )
+    serve.add_argument(
+        "--database",
+        default="",
+        metavar="URL",
+        help="the platform database of case summaries and office figures (issue 12):"
+        " postgresql://USER@HOST/DB for an office or a city, or a SQLite file"
+        " (default: platform.sqlite3 in the state directory)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="worker processes serving the one port (default 1; several for a platform on"
+        " PostgreSQL)",
+    )
     serve.set_defaults(handler=_serve)
 
     dataset = psub.add_parser("dataset", help="write a deterministic synthetic dataset")
@@ -154,7 +169,14 @@ def _serve(args: argparse.Namespace) -> int:
             seed=args.seed,
             office_zone=args.office_zone,
             web=WebRules(public_hosts=tuple(args.public_host)),
+            database=args.database,
         )
+        if args.workers > 1:
+            from clerkapp.sandbox.workers import serve_workers
+
+            return serve_workers(
+                settings, args.workers, args.host, args.port, args.ready_file, on_ready=_announce
+            )
         return serve(settings, args.host, args.port, args.ready_file, on_ready=_announce)
     except ClerkAppError as exc:
         print(exc.user_message, file=sys.stderr)
@@ -170,6 +192,8 @@ def _announce(url: str) -> None:
 
 #: ``--port``: 0 (any free port) to 65535.
 _port = bounded_int("端口应为 0–65535 之间的整数", 0, 65535)
+#: ``--workers``: 1 to 64 processes.
+_workers = bounded_int("工作进程数应为 1–64 之间的整数", 1, 64)
 #: ``--people``: a whole number of residents, 0 or more (the demo subjects always come).
 _people = bounded_int("人数应为不小于 0 的整数", 0)
 

@@ -31,9 +31,11 @@ from clerkapp.sandbox.fastpath import FastPathMiddleware, FrontedApp
 from clerkapp.sandbox.faults import FaultRule
 from clerkapp.sandbox.notifications import router as notifications_router
 from clerkapp.sandbox.notifications import trainer_router as sms_router
+from clerkapp.sandbox.platform_calls import audit_tail
 from clerkapp.sandbox.problems import Problem, invalid_request, json_response
 from clerkapp.sandbox.progress import TOKEN_RE
 from clerkapp.sandbox.state import SandboxState
+from clerkapp.sandbox.summaries import router as summaries_router
 from clerkapp.sandbox.throttle import Throttle
 from clerkapp.sandbox.web_rules import client_key, training_networks
 from clerkapp.sandbox.webguard import WebGuardMiddleware
@@ -111,6 +113,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     app.include_router(router)
     app.include_router(anchors_router)  # audit anchors (issue 11)
     app.include_router(case_index_router)  # the platform's case index (issue 9)
+    app.include_router(summaries_router)  # case summaries, office figures (issue 12)
     app.include_router(notifications_router)  # SMS notices (issue 9)
     app.include_router(sms_router, dependencies=[Depends(loopback_only)])  # /sandbox/sms
     app.include_router(document_router)  # decisions for the progress page (issue 9)
@@ -267,7 +270,12 @@ def _controls(app: FastAPI) -> None:
         limit: Annotated[int, Query(ge=1, le=10000)] = 200,
         case: str | None = None,
     ) -> Response:
-        return json_response({"entries": sandbox(request).audit.tail(limit, case)})
+        state = sandbox(request)
+        # The calls served from the platform database are audited there (issue 12): both, in
+        # time order.
+        entries = state.audit.tail(limit, case) + audit_tail(state.platform_db, limit, case)
+        entries.sort(key=lambda e: str(e.get("at", "")))
+        return json_response({"entries": entries[-limit:]})
 
     app.include_router(router)
 

@@ -30,11 +30,15 @@ SYSTEM_PURPOSES: dict[str, tuple[str, ...]] = {
     "catalogue": ("/api/v1/items",),
     "audit-anchor": ("/api/v1/audit-anchors",),
     "case-index": ("/api/v1/case-index",),  # the platform's case index (issue 9)
+    # case summaries and the office figures (issue 12)
+    "supervision": ("/api/v1/case-summaries", "/api/v1/office"),
 }
 #: Endpoints that answer to their system purpose only.
 SYSTEM_ONLY: dict[str, str] = {
     "/api/v1/audit-anchors": "audit-anchor",
     "/api/v1/case-index": "case-index",
+    "/api/v1/case-summaries": "supervision",
+    "/api/v1/office": "supervision",
 }
 
 

@@ -61,6 +61,9 @@ class SandboxSettings:
     office_zone: str = DEFAULT_OFFICE_ZONE
     # Host allow-list, body limits, short-code throttle, training secret's networks (webguard).
     web: WebRules = field(default_factory=WebRules)
+    # The office-wide database of case summaries (issue 12): a ``postgresql://`` URL, a SQLite
+    # file, or empty for ``DATA_DIR/platform.sqlite3``.
+    database: str = ""
 
     def __post_init__(self) -> None:
         try:

@@ -24,6 +24,8 @@ from clerkapp.sandbox.binding import PurposeBinding
 from clerkapp.sandbox.config import SandboxSettings
 from clerkapp.sandbox.dataset import Dataset, is_dataset_dir, load_dataset
 from clerkapp.sandbox.faults import Faults
+from clerkapp.sandbox.platform_db import PlatformDb
+from clerkapp.sandbox.platform_schema import MIGRATIONS
 from clerkapp.sandbox.problems import Problem
 from clerkapp.sandbox.progress import ProgressRegistry
 from clerkapp.sandbox.registries import Registries
@@ -32,6 +34,8 @@ from clerkapp.sandbox.synth import generate
 from clerkapp.sandbox.verification import Verifications
 from clerkapp.sandbox.webguard import scope_headers
 
+#: The platform database's file in the data directory when no ``--database`` is given.
+PLATFORM_FILE = "platform.sqlite3"
 #: The hour of the registries' nightly extract (office time): the built-in data is "as of" it.
 EXTRACT_HOUR = 6
 
@@ -84,11 +88,15 @@ class SandboxState:
         )
         self.progress = ProgressRegistry(self.store)
         self.instance = instance_id(settings.data_dir)
+        # The office-wide database (issue 12): case summaries of every window, the figures.
+        self.platform_db = PlatformDb(settings.database or settings.data_dir / PLATFORM_FILE)
+        self.platform_db.migrate(MIGRATIONS)
 
     def close(self) -> None:
         """Release files (at shutdown)."""
         self.store.close()
         self.audit.close()
+        self.platform_db.close()
 
     def receipt_id(self) -> str:
         """A fresh receipt id for the case file (unique, not derived from personal data)."""

@@ -116,8 +116,9 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
     case = context.case_service.open_case(
         "zjj.public_rental", "person", demo.LI_MING, "李明", "demo"
     )
-    # the identity question, the progress registration and the case index entry (issue 9) wait
-    assert context.store.outbox.pending_count() == 3
+    # the identity question, the progress registration, the case index entry (issue 9) and the
+    # case's summary for supervision (issue 12) wait
+    assert context.store.outbox.pending_count() == 4
     shell = Shell(context, sandbox_port=0)
     qtbot.addWidget(shell.window)
     seen: list[int] = []
@@ -126,7 +127,7 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
     shell.window.header.set_pending = lambda n: (seen.append(n), original(n))  # type: ignore[method-assign]
     try:
         shell.start()
-        qtbot.waitUntil(lambda: seen[:1] == [3], timeout=10_000)  # counted at start
+        qtbot.waitUntil(lambda: seen[:1] == [4], timeout=10_000)  # counted at start
         qtbot.waitUntil(
             lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
         )

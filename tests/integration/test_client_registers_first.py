@@ -76,7 +76,8 @@ def test_the_drain_sends_a_cases_registration_before_its_look_ups(
     assert "lookup" not in _asked(sandbox, case.id, seen)  # the identity question waited, unsent
     open_kinds = {r.kind for r in service.store.outbox.for_case(case.id) if r.state == "open"}
     # The case's entry in the platform's case index (issue 9) waits for the registration too.
-    assert open_kinds == {"lookup", "progress_register", "case_index"}
+    # So does its summary for supervision (issue 12).
+    assert open_kinds == {"lookup", "progress_register", "case_index", "case_summary"}
 
     sandbox.clear_faults()
     clock.advance(timedelta(minutes=15))  # past the registration's retry

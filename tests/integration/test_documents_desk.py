@@ -114,9 +114,11 @@ def test_provisional_until_the_platform_has_the_case_and_while_updates_fail(
     case = service.open_case(
         "zjj.public_rental", ApplicantKind.PERSON, id_number, "李明", "wangxiao"
     )
-    # The case's outbox: the identity question to the registry, the progress registration and
-    # the case's entry in the platform's case index (issue 9: it says nothing about the QR).
-    identity, register, index = store.outbox.for_case(case.id)
+    # The case's outbox: the identity question to the registry, the progress registration,
+    # the case's entry in the platform's case index (issue 9) and its summary for supervision
+    # (issue 12) — neither says anything about the QR.
+    identity, register, index, summary = store.outbox.for_case(case.id)
+    assert summary.kind == OutboxKind.CASE_SUMMARY.value
     assert identity.payload["proof_code"] == "@identity"
     assert register.kind == OutboxKind.PROGRESS_REGISTER.value
     assert index.kind == OutboxKind.CASE_INDEX.value

@@ -56,12 +56,13 @@ def test_killed_mid_transaction_loses_nothing_committed(tmp_path: Path) -> None:
         newest = store.cases.load(summaries[0].id)
         # Its look-ups were never committed: no proof in flight, no look-up row.
         assert all(p.state.value in ("pending", "waived") for p in newest.proofs.values())
-        # Only what open_case wrote: the identity question, the progress registration and the
-        # entry in the platform's case index (issue 9).
+        # Only what open_case wrote: the identity question, the progress registration, the
+        # entry in the platform's case index (issue 9) and the case's summary (issue 12).
         kinds = [r.kind for r in store.outbox.for_case(newest.id)]
-        assert kinds == ["lookup", "progress_register", "case_index"]
+        assert kinds == ["lookup", "progress_register", "case_index", "case_summary"]
         older = store.cases.load(summaries[1].id)
         assert sum(p.state.value == "in_flight" for p in older.proofs.values()) == 3
-        assert store.outbox.counts() == {"open": 4 + 4 + 4 + 3 * 3}  # + the case index rows
+        # + the case index rows, + a summary per case (issue 12)
+        assert store.outbox.counts() == {"open": 4 + 4 + 4 + 3 * 3 + 4}
         report = store.audit.verify()
         assert report.ok and report.intact == 4 * 2 + 3 * 3  # created + identity_requested

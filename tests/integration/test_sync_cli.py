@@ -89,11 +89,11 @@ def test_training_sync_sends_everything_then_has_nothing_to_do(
     assert done.returncode == 0, done.stdout + done.stderr
     result = _json(done)
     assert result["platform"] == "online"
-    # the case's three operations (registration, identity question, the platform's case index),
-    # then the audit chain's head anchored on the platform
-    assert result["counts"] == {"sent": 4, "waiting": 0, "needs_person": 0}
+    # the case's four operations (registration, identity question, the platform's case index,
+    # its summary for supervision: issue 12), then the audit chain's head anchored on the platform
+    assert result["counts"] == {"sent": 5, "waiting": 0, "needs_person": 0}
     kinds = sorted(i["kind"] for i in result["sent"])
-    assert kinds == ["audit_anchor", "case_index", "lookup", "progress_register"]
+    assert kinds == ["audit_anchor", "case_index", "case_summary", "lookup", "progress_register"]
     assert {i["case_id"] for i in result["sent"] if i["kind"] != "audit_anchor"} == {case_id}
     assert all(r.state is OutboxState.SENT for r in _rows())
     with Store(database_path()) as store:
@@ -131,12 +131,12 @@ def test_offline_exits_3_and_changes_nothing(clerkapp_home: Path) -> None:
     assert done.returncode == 3, done.stdout + done.stderr
     result = _json(done)
     assert result["platform"] == "offline" and "平台无法连接" in result["platform_note"]
-    assert result["counts"] == {"sent": 0, "waiting": 3, "needs_person": 0}
+    assert result["counts"] == {"sent": 0, "waiting": 4, "needs_person": 0}  # + its summary
     assert {i["why"] for i in result["waiting"]} == {"offline"}
     assert _rows() == before  # not even an attempt counted
 
     text = _cli(clerkapp_home, "sync", "--once", "--sandbox-url", url)
-    assert text.returncode == 3 and "等待发送 3 项" in text.stdout
+    assert text.returncode == 3 and "等待发送 4 项" in text.stdout
 
 
 def test_production_workstation_syncs_with_its_platform(
@@ -158,7 +158,8 @@ def test_production_workstation_syncs_with_its_platform(
     _queued_case(sandbox.workstation)
     done = _cli(clerkapp_home, "sync", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert _json(done)["counts"]["sent"] == 4  # the case's three operations and the audit anchor
+    # the case's four operations (with its summary, issue 12) and the audit anchor
+    assert _json(done)["counts"]["sent"] == 5
 
     misuse = _cli(clerkapp_home, "sync", "--sandbox-url", sandbox.url)
     assert misuse.returncode == 1 and "只用于培训模式" in misuse.stderr
@@ -191,9 +192,9 @@ def test_a_retryable_failure_waits_with_its_backoff(
     # refuse a call for a case it does not know); only the audit chain's anchor was sent.
     assert [i["kind"] for i in run.sent] == ["audit_anchor"]
     waits = {i["kind"]: i for i in run.waiting}
-    assert set(waits) == {"progress_register", "lookup", "case_index"}
+    assert set(waits) == {"progress_register", "lookup", "case_index", "case_summary"}
     assert waits["lookup"]["case_id"] == case.id
     wait = waits["progress_register"]
     assert wait["why"] == "backoff"
     assert "暂时无法访问" in wait["reason"] and "后重试" in wait["reason"]
-    assert any("等待发送 3 项" in line for line in summary_lines(run))
+    assert any("等待发送 4 项" in line for line in summary_lines(run))

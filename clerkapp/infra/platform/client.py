@@ -69,6 +69,27 @@ __all__ = [
 log = logging.getLogger("clerkapp.platform")
 
 API = "/api/v1"
+#: What a case summary carries (issue 12; docs/CONTRACTS.md "Case summaries").
+SUMMARY_FIELDS = (
+    "case_id",
+    "seq",
+    "event",
+    "matter",
+    "office",
+    "window",
+    "clerk",
+    "state",
+    "decision",
+    "opened_at",
+    "accepted_at",
+    "decided_at",
+    "promised_date",
+    "at",
+    "proofs",
+    "pledges",
+    "rating",
+    "rated_at",
+)
 
 
 class PlatformClient:
@@ -447,6 +468,43 @@ class PlatformClient:
             body={"subject": subject},
         )
         return answers.indexed_cases(data)
+
+    def send_case_summary(
+        self,
+        summary: Mapping[str, Any],
+        *,
+        context: CallContext,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Send a case's summary for supervision and the office figures (issue 12; purpose
+        ``supervision``): the fields of :data:`SUMMARY_FIELDS` (a pledge's subject travels in
+        the signed body only; the platform keeps its keyed hash). ``{case_id, seq, stored}``."""
+        body = {k: summary[k] for k in SUMMARY_FIELDS if k in summary}
+        data = self._call(
+            "POST",
+            "/case-summaries",
+            op="case_summary",
+            source="platform",
+            context=context,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+        return answers.acknowledged(data, "platform")
+
+    def office_figures(self, period: str, *, context: CallContext, **scope: str) -> dict[str, Any]:
+        """The office figures over every window (issue 12; purpose ``supervision``) of the
+        cases opened in ``period`` (``2026``, ``2026-11``, ``2026-11-27``, ``FROM..TO``);
+        ``scope``: ``office``, ``window``, ``clerk``, ``as_of`` (a day)."""
+        params = {"period": period, **{k: v for k, v in scope.items() if v}}
+        data = self._call(
+            "GET",
+            "/office/figures",
+            op="office_figures",
+            source="platform",
+            context=context,
+            params=params,
+        )
+        return answers.acknowledged(data, "platform")
 
     # ------------------------------------------------------------- transport
 

@@ -73,6 +73,10 @@ class OutboxKind(StrEnum):
     # An issued decision's PDF for the progress page's download (issue 9), with the keyed
     # hashes of the last four digits that open it.
     DOCUMENT_UPLOAD = "document_upload"
+    # A pseudonymised summary of a case event for supervision and the office figures (issue
+    # 12): matter, office, window, clerk, times, proofs' methods, decision, rating, pledges
+    # (their subject's number, hashed by the platform on arrival and scrubbed here once sent).
+    CASE_SUMMARY = "case_summary"
 
 
 class OutboxState(StrEnum):

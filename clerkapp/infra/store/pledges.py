@@ -124,6 +124,16 @@ class PledgeRepository:
             rows = db.query("SELECT * FROM pledges WHERE case_id = ? ORDER BY id", [case_id])
             return [_record(r) for r in rows]
 
+    def signed(self, case_id: str) -> list[tuple[str, str]]:
+        """``(proof_code, signed_at)`` of a case's pledges, in signing order — what a case
+        summary names (issue 12), without the signatures."""
+        with self._store.read() as db:
+            rows = db.query(
+                "SELECT proof_code, signed_at FROM pledges WHERE case_id = ? ORDER BY id",
+                [case_id],
+            )
+            return [(str(r["proof_code"]), str(r["signed_at"])) for r in rows]
+
     def latest(self, case_id: str, proof_code: str) -> PledgeRecord | None:
         """The last pledge signed for a proof of a case (a re-signed pledge supersedes)."""
         with self._store.read() as db:
