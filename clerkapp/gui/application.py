@@ -11,6 +11,7 @@ SIGINT (Ctrl+C) and SIGTERM quit like closing the window: the sandbox stops, the
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import importlib.util
 import logging
 import os
@@ -296,7 +297,7 @@ def default_wizard(context: AppContext) -> WizardFactory | None:
     """Build the case wizard of :mod:`clerkapp.gui.wizard` for a logged-in clerk (it makes its
     own services over ``context`` and, in training mode, the simulated ID-card reader). None
     when the wizard is not installed: the window then shows its placeholder."""
-    if importlib.util.find_spec("clerkapp.gui.wizard.wizard") is None:
+    if not _wizard_installed():
         log.warning("case wizard not available; the window shows a placeholder")
         return None
 
@@ -307,6 +308,19 @@ def default_wizard(context: AppContext) -> WizardFactory | None:
         return CaseWizard(context, clerk, parent)
 
     return build
+
+
+def _wizard_installed() -> bool:
+    """Whether the wizard's module is there, without importing it: ``find_spec`` of a
+    submodule imports its package, and the wizard's package imports the whole wizard (and
+    ``requests`` and ReportLab with it) — a quarter of the start-up (issue 13). The package is
+    found without being imported (its parent, ``clerkapp.gui``, is loaded), then the module in
+    it."""
+    package = importlib.util.find_spec("clerkapp.gui.wizard")
+    if package is None or package.submodule_search_locations is None:
+        return False
+    found = importlib.machinery.PathFinder.find_spec("wizard", package.submodule_search_locations)
+    return found is not None
 
 
 def install_excepthook(parent_of_box: MainWindow | None = None) -> None:
@@ -456,4 +470,6 @@ class QuitSignals(QObject):
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s received: quitting", signal.Signals(signum).name)
-        self._app.quit()
+        # Queued: a signal that arrives before the event loop runs (the window is shown just
+        # before ``exec``) would otherwise be lost — ``quit`` does nothing without a loop.
+        QTimer.singleShot(0, self._app.quit)
