@@ -130,6 +130,7 @@ class Shell(QObject):
         self.sandbox: SandboxProcess | None = None
         self.first_supervisor: QWidget | None = None  # the dialog, when one was needed
         self._closed = False
+        self._documents_warmed = False  # the fonts' warm-up ran (first login)
         self._sync_bridge = _SyncBridge(self)
         self._sync_bridge.status.connect(self._sync_status)
         self._sync_listener = self._sync_bridge.status.emit
@@ -163,7 +164,9 @@ class Shell(QObject):
 
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
-        self.window.first_shown.connect(self._warm_up_documents)
+        # The fonts load when a clerk logs in (the wizard is built then too), not at start: the
+        # login screen does not need them, and the clerk needs minutes before the first print.
+        self.window.login_view.logged_in.connect(self._warm_up_documents)
         self.window.show()
         ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
         ops.run_op(
@@ -206,10 +209,15 @@ class Shell(QObject):
         dialog.rejected.connect(refused)
         dialog.open()
 
-    def _warm_up_documents(self) -> None:
+    def _warm_up_documents(self, *_clerk: object) -> None:
         # The documents' fonts take ~0.2-0.5 s to load once: load them (and import the document
-        # builder, reportlab) on a worker as soon as the window is up, so the first preview
-        # does not wait and the GUI thread never imports reportlab at start.
+        # builder, reportlab) on a worker at the first login, so the first preview does not
+        # wait and the GUI thread never imports reportlab. Not at start (issue 13): fonts and
+        # ReportLab are most of the memory of a freshly started app, and the login screen
+        # needs neither.
+        if self._documents_warmed:
+            return
+        self._documents_warmed = True
         ops.run_op(self.window, warm_up_documents, lambda _s: None, self._warm_up_failed)
 
     def _warm_up_failed(self, exc: BaseException) -> None:
