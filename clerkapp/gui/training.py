@@ -17,8 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +42,8 @@ STOP_GRACE_MS = 3000
 
 def probe_health(url: str, timeout_s: float = 0.5) -> bool:
     """Whether a ClerkApp platform answers ``GET {url}/api/v1/health`` (worker thread only)."""
+    import urllib.request  # http.client, ssl, email: imported by the worker, not at start
+
     try:
         # No proxy: the platform of training mode is on loopback.
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
