@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from clerkapp.app.connectivity import (
     Backoff,
@@ -27,12 +28,14 @@ from clerkapp.app.connectivity import (
     Link,
     classify,
 )
-from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
+
+if TYPE_CHECKING:
+    from clerkapp.infra.platform.probe import Probe
 
 log = logging.getLogger("clerkapp.connectivity")
 
 Backlog = Callable[[], tuple[int, datetime | None]]
-Check = Callable[[str], Probe]
+Check = Callable[[str], "Probe"]
 ConnectivityListener = Callable[[Connectivity], None]
 
 #: An answer slower than this is "degraded" (a look-up at the counter should take < 1 s).
@@ -58,7 +61,7 @@ class ConnectivityMonitor:
         self._on_back = on_back  # the platform answers again after being offline
         self._clock = clock
         self.expect_sandbox = expect_sandbox
-        self._check: Check = check or (lambda url: probe_platform(url, check_timeout_s))
+        self._check: Check = check or (lambda url: _probe(url, check_timeout_s))
         self.slow_s = slow_s
         self._machine = ConnectivityMachine(backoff)
         self._lock = threading.Lock()
@@ -191,6 +194,8 @@ class ConnectivityMonitor:
             self.refresh_backlog()
 
     def _result_of(self, probe: Probe) -> CallResult:
+        from clerkapp.infra.platform.probe import ProbeResult  # loaded by the check
+
         if probe.result is ProbeResult.SERVER_ERROR:
             return CallResult.SERVER_ERROR
         if probe.result is not ProbeResult.HEALTHY:
@@ -210,3 +215,11 @@ class ConnectivityMonitor:
     def _tell(self, state: Connectivity) -> None:
         for listener in list(self._listeners):
             listener(state)
+
+
+def _probe(url: str, timeout_s: float) -> Probe:
+    """*monitor thread* — the health check. The platform client package (and ``requests``
+    with it) is imported here, on the monitor's thread, not when the GUI starts (issue 13)."""
+    from clerkapp.infra.platform.probe import probe_platform
+
+    return probe_platform(url, timeout_s)

@@ -11,6 +11,7 @@ SIGINT (Ctrl+C) and SIGTERM quit like closing the window: the sandbox stops, the
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import importlib.util
 import logging
 import os
@@ -132,6 +133,7 @@ class Shell(QObject):
         self.sandbox: SandboxProcess | None = None
         self.first_supervisor: QWidget | None = None  # the dialog, when one was needed
         self._closed = False
+        self._documents_warmed = False  # the fonts' warm-up ran (first login)
         self._sync_bridge = _SyncBridge(self)
         self._sync_bridge.status.connect(self._sync_status)
         self._sync_listener = self._sync_bridge.status.emit
@@ -165,7 +167,9 @@ class Shell(QObject):
 
     def start(self) -> None:
         """Show the window, then start what may take time — in the background."""
-        self.window.first_shown.connect(self._warm_up_documents)
+        # The fonts load when a clerk logs in (the wizard is built then too), not at start: the
+        # login screen does not need them, and the clerk needs minutes before the first print.
+        self.window.login_view.logged_in.connect(self._warm_up_documents)
         self.window.show()
         ops.run_op(self.window, self.context.pending_sync, self.window.set_pending)
         ops.run_op(
@@ -208,10 +212,15 @@ class Shell(QObject):
         dialog.rejected.connect(refused)
         dialog.open()
 
-    def _warm_up_documents(self) -> None:
+    def _warm_up_documents(self, *_clerk: object) -> None:
         # The documents' fonts take ~0.2-0.5 s to load once: load them (and import the document
-        # builder, reportlab) on a worker as soon as the window is up, so the first preview
-        # does not wait and the GUI thread never imports reportlab at start.
+        # builder, reportlab) on a worker at the first login, so the first preview does not
+        # wait and the GUI thread never imports reportlab. Not at start (issue 13): fonts and
+        # ReportLab are most of the memory of a freshly started app, and the login screen
+        # needs neither.
+        if self._documents_warmed:
+            return
+        self._documents_warmed = True
         ops.run_op(self.window, warm_up_documents, lambda _s: None, self._warm_up_failed)
 
     def _warm_up_failed(self, exc: BaseException) -> None:
@@ -301,7 +310,7 @@ def default_wizard(context: AppContext) -> WizardFactory | None:
     """Build the case wizard of :mod:`clerkapp.gui.wizard` for a logged-in clerk (it makes its
     own services over ``context`` and, in training mode, the simulated ID-card reader). None
     when the wizard is not installed: the window then shows its placeholder."""
-    if importlib.util.find_spec("clerkapp.gui.wizard.wizard") is None:
+    if not _wizard_installed():
         log.warning("case wizard not available; the window shows a placeholder")
         return None
 
@@ -312,6 +321,19 @@ def default_wizard(context: AppContext) -> WizardFactory | None:
         return CaseWizard(context, clerk, parent)
 
     return build
+
+
+def _wizard_installed() -> bool:
+    """Whether the wizard's module is there, without importing it: ``find_spec`` of a
+    submodule imports its package, and the wizard's package imports the whole wizard (and
+    ``requests`` and ReportLab with it) — a quarter of the start-up (issue 13). The package is
+    found without being imported (its parent, ``clerkapp.gui``, is loaded), then the module in
+    it."""
+    package = importlib.util.find_spec("clerkapp.gui.wizard")
+    if package is None or package.submodule_search_locations is None:
+        return False
+    found = importlib.machinery.PathFinder.find_spec("wizard", package.submodule_search_locations)
+    return found is not None
 
 
 def install_excepthook(parent_of_box: MainWindow | None = None) -> None:
@@ -461,4 +483,6 @@ class QuitSignals(QObject):
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s received: quitting", signal.Signals(signum).name)
-        self._app.quit()
+        # Queued: a signal that arrives before the event loop runs (the window is shown just
+        # before ``exec``) would otherwise be lost — ``quit`` does nothing without a loop.
+        QTimer.singleShot(0, self._app.quit)

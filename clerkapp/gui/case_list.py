@@ -12,9 +12,11 @@ the search box opens the selected or the only case found.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
@@ -261,33 +263,25 @@ class CaseListView(QWidget):
 
     def set_cases(self, entries: list[CaseEntry]) -> None:
         """Replace the list's content (keeps the search text and filter). The list reloads
-        after every store change (issue 10), so it changes only what changed: a section with
-        the same cases in the same order is updated in place, and the items of cases that moved
-        are reused, redrawn only when their entry changed."""
+        after every store change (issue 10), so it changes only what changed: items of cases
+        still listed stay where they are or move (redrawn only when their entry changed), new
+        cases get an item, and the items of cases no longer listed are destroyed — an item
+        taken out of the tree belongs to no one and would otherwise live on with its entry
+        (issue 13: every reload leaked the day's items)."""
         self._entries = list(entries)
         wanted = {group: [e for e in entries if e.group is group] for group in LOCAL_GROUPS}
-        kept: dict[str, QTreeWidgetItem | None] = {}
-        rebuild = []
-        for group in LOCAL_GROUPS:
+        spare: dict[str, QTreeWidgetItem] = {}
+        for group in LOCAL_GROUPS:  # first out: a case may move to an earlier section
             header = self._groups[group]
-            children = _children(header)
-            ids = [c.data(0, _ENTRY_ROLE).case_id for c in children]
-            if ids == [e.case_id for e in wanted[group]]:
-                for child, entry in zip(children, wanted[group], strict=True):
-                    if child.data(0, _ENTRY_ROLE) != entry:
-                        _fill(child, entry)
-            else:
-                kept.update(zip(ids, header.takeChildren(), strict=True))
-                rebuild.append(group)
-        for group in rebuild:
-            items = []
-            for entry in wanted[group]:
-                reused = kept.pop(entry.case_id, None)
-                child = reused if reused is not None else QTreeWidgetItem()
-                if child.data(0, _ENTRY_ROLE) != entry:
-                    _fill(child, entry)
-                items.append(child)
-            self._groups[group].addChildren(items)
+            staying = {e.case_id for e in wanted[group]}
+            for index in reversed(range(header.childCount())):
+                child = header.child(index)
+                if child is not None and child.data(0, _ENTRY_ROLE).case_id not in staying:
+                    header.takeChild(index)
+                    spare[child.data(0, _ENTRY_ROLE).case_id] = child
+        for group in LOCAL_GROUPS:
+            _place(self._groups[group], wanted[group], spare)
+        _destroy(spare.values())
         for header in self._groups.values():
             header.setExpanded(True)
         self._apply_filter(self.search.text())
@@ -401,9 +395,10 @@ class CaseListView(QWidget):
         for child in _children(history):
             if child.data(0, _MORE_ROLE) is not None:
                 history.removeChild(child)
+                _destroy([child])
         if not append:
-            history.takeChildren()
-            self._groups[Group.ELSEWHERE].takeChildren()
+            _destroy(history.takeChildren())
+            _destroy(self._groups[Group.ELSEWHERE].takeChildren())
             for entry in elsewhere or []:
                 _fill(item := QTreeWidgetItem(self._groups[Group.ELSEWHERE]), entry)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -493,6 +488,42 @@ class _CaseTree(QTreeWidget):
 def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     found = (header.child(i) for i in range(header.childCount()))
     return [child for child in found if child is not None]
+
+
+def _place(
+    header: QTreeWidgetItem, wanted: list[CaseEntry], spare: dict[str, QTreeWidgetItem]
+) -> None:
+    """Make ``header``'s children show ``wanted`` in order: an item already under ``header``
+    stays or moves, one of ``spare`` (taken out of another section) is put in, else a new one
+    is made; an item is refilled only when its entry changed."""
+    for position, entry in enumerate(wanted):
+        child = header.child(position)
+        if child is None or child.data(0, _ENTRY_ROLE).case_id != entry.case_id:
+            child = spare.pop(entry.case_id, None)
+            if child is None:
+                child = _take_later(header, position, entry.case_id)
+            if child is None:
+                child = QTreeWidgetItem()
+            header.insertChild(position, child)
+        if child.data(0, _ENTRY_ROLE) != entry:
+            _fill(child, entry)
+
+
+def _take_later(header: QTreeWidgetItem, start: int, case_id: str) -> QTreeWidgetItem | None:
+    """Take the item of ``case_id`` out of ``header`` at ``start`` or after (None: none)."""
+    for index in range(start, header.childCount()):
+        child = header.child(index)
+        if child is not None and child.data(0, _ENTRY_ROLE).case_id == case_id:
+            return header.takeChild(index)
+    return None
+
+
+def _destroy(items: Iterable[QTreeWidgetItem]) -> None:
+    """Destroy items taken out of the tree: Qt gives them to no one (PySide6 does not give them
+    to Python either), so dropping them would leak each item and the entry it holds."""
+    for item in list(items):
+        if shiboken6.isValid(item):
+            shiboken6.delete(item)
 
 
 def _fill(item: QTreeWidgetItem, entry: CaseEntry) -> None:

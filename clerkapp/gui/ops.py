@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -222,12 +221,16 @@ class OpHandle(QObject):
         self.finished.emit()
 
 
-class _Worker(QRunnable):
+class _Worker:
     """Runs one op's function on a pool thread. It holds only the op's number, the immortal hub
-    and (until it has run) the function — never a per-op Qt object."""
+    and (until it has run) the function — never a per-op Qt object.
+
+    Not a ``QRunnable``: the pool is given the bound :meth:`run` (Qt wraps it in a runnable of
+    its own that releases it after the call). A Python ``QRunnable`` the pool deleted itself
+    kept its Python side alive (PySide6 6.11: nearly every one run on a pool of its own, about
+    one in six on the global pool) — a leak per case-list reload (issue 13)."""
 
     def __init__(self, fn: Callable[..., Any], op: int, hub: _Hub, with_progress: bool) -> None:
-        super().__init__()
         self._fn = fn
         self._op = op
         self._hub = hub
@@ -284,7 +287,7 @@ def run_op(
     handle = OpHandle(parent, fn, on_success, on_failure, on_progress)
     _running[handle.number] = handle
     worker = _Worker(fn, handle.number, hub, on_progress is not None)
-    (pool or QThreadPool.globalInstance()).start(worker)
+    (pool or QThreadPool.globalInstance()).start(worker.run)
     return handle
 
 

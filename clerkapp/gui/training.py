@@ -17,9 +17,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -30,7 +29,9 @@ from clerkapp.gui.theme import BANNER_BG, BANNER_FG, PlatformState
 from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.office_clock import office_zone_name
 from clerkapp.infra.paths import data_dir, self_command, self_environment, store_file
-from clerkapp.infra.platform.probe import Probe, ProbeResult, probe_platform
+
+if TYPE_CHECKING:
+    from clerkapp.infra.platform.probe import Probe
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ STOP_GRACE_MS = 3000
 
 def probe_health(url: str, timeout_s: float = 0.5) -> bool:
     """Whether a ClerkApp platform answers ``GET {url}/api/v1/health`` (worker thread only)."""
+    import urllib.request  # http.client, ssl, email: imported by the worker, not at start
+
     try:
         # No proxy: the platform of training mode is on loopback.
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -98,11 +101,11 @@ class SandboxProcess(QObject):
             self._launch()
             return
         url = self.url
-        ops.run_op(
-            self, lambda: probe_platform(url, timeout_s=1.0), self._probed, on_failure=self._failed
-        )
+        ops.run_op(self, lambda: _probe(url), self._probed, on_failure=self._failed)
 
     def _probed(self, probe: Probe) -> None:
+        from clerkapp.infra.platform.probe import ProbeResult  # loaded by _probe
+
         if self._stopping:
             return
         if probe.is_sandbox:
@@ -238,3 +241,12 @@ class TrainingBanner(QLabel):
             f"QLabel#trainingBanner {{ background: {BANNER_BG}; color: {BANNER_FG};"
             " font-weight: bold; padding: 6px 12px; }"
         )
+
+
+def _probe(url: str) -> Probe:
+    """*worker* — what answers on the sandbox's port. The platform client package (and
+    ``requests`` with it) is imported here, off the GUI thread and after the window shows,
+    not at start-up (issue 13)."""
+    from clerkapp.infra.platform.probe import probe_platform
+
+    return probe_platform(url, timeout_s=1.0)

@@ -28,14 +28,13 @@ import secrets
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING, Any
 
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.paths import data_dir
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 KEYRING = "keyring"
 FILE = "fernet"  # the name settings.json has always used for the file fallback
@@ -111,6 +110,8 @@ def get(stored: StoredSecret) -> str:
         if value:
             return value
     elif stored.backend == FILE and stored.token:
+        from cryptography.fernet import InvalidToken  # loaded when a secret is read (issue 13)
+
         try:
             return _fernet().decrypt(stored.token.encode("ascii")).decode("utf-8")
         except (InvalidToken, ValueError):
@@ -225,6 +226,11 @@ def _write_private(path: Path, content: bytes) -> None:
 
 def _fernet() -> Fernet:
     """The Fernet key: HKDF over the local key file and the machine id."""
+    # cryptography is imported when a secret is first needed, not with the store at start-up.
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     path = _key_file()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

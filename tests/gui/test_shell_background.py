@@ -57,9 +57,11 @@ def test_the_switch_interval_is_set_at_start_up_not_by_the_wizard(
     assert sys.getswitchinterval() <= GIL_SWITCH_INTERVAL_S
 
 
-def test_fonts_are_warmed_up_off_the_gui_thread_once_the_window_shows(
+def test_fonts_are_warmed_up_off_the_gui_thread_at_the_first_login(
     qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Not at start (issue 13: the fonts and ReportLab were most of a fresh app's memory, and
+    the login screen needs neither), but as soon as a clerk logs in — before the first case."""
     monkeypatch.setattr(fonts, "_fonts", None)  # as in a fresh process
     threads: list[str] = []
     original = documents.warm_up
@@ -73,11 +75,14 @@ def test_fonts_are_warmed_up_off_the_gui_thread_once_the_window_shows(
     qtbot.addWidget(shell.window)
     try:
         shell.start()
-        qtbot.waitUntil(lambda: fonts._fonts is not None, timeout=20_000)
-        assert threads and threads[0] != threading.main_thread().name
         qtbot.waitUntil(
             lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
         )
+        ops.wait_for_ops(10_000)
+        assert fonts._fonts is None and not threads  # the login screen loads no font
+        log_in_to_the_wizard(qtbot, shell.window)
+        qtbot.waitUntil(lambda: fonts._fonts is not None, timeout=20_000)
+        assert len(threads) == 1 and threads[0] != threading.main_thread().name
     finally:
         shell.shutdown()
 
