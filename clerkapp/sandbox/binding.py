@@ -30,11 +30,13 @@ SYSTEM_PURPOSES: dict[str, tuple[str, ...]] = {
     "catalogue": ("/api/v1/items",),
     "audit-anchor": ("/api/v1/audit-anchors",),
     "case-index": ("/api/v1/case-index",),  # the platform's case index (issue 9)
+    "batch": ("/api/v1/batch",),  # a batch itself; each operation states its own (issue 13)
 }
 #: Endpoints that answer to their system purpose only.
 SYSTEM_ONLY: dict[str, str] = {
     "/api/v1/audit-anchors": "audit-anchor",
     "/api/v1/case-index": "case-index",
+    "/api/v1/batch": "batch",
 }
 
 

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from clerkapp.sandbox import api
+from clerkapp.sandbox import api, batch
 from clerkapp.sandbox.problems import Problem, invalid_request
 from clerkapp.sandbox.schemas import (
     CreditCheck,
@@ -57,6 +57,7 @@ ROUTES = (
     _Route("POST", "/credit/reports", api.credit_report, CreditReport),
     _Route("GET", "/items", api.items),
     _Route("GET", "/health", api.health),
+    _Route("POST", "/batch", batch.batch),
 )
 
 

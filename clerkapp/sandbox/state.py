@@ -84,6 +84,8 @@ class SandboxState:
         )
         self.progress = ProgressRegistry(self.store)
         self.instance = instance_id(settings.data_dir)
+        #: Whether ``POST /api/v1/batch`` is served (a trainer or a test may turn it off).
+        self.batch_enabled = settings.batch
 
     def close(self) -> None:
         """Release files (at shutdown)."""
