@@ -1,0 +1,121 @@
+"""Batch delivery in the sync worker (issue 13; docs/CONTRACTS.md "Batch delivery").
+
+The drain (clerkapp.app.sync) groups the lanes it would send one request per operation into
+parcels, and a parcel goes to the platform as one ``POST /api/v1/batch`` (or a few, when its
+bodies pass :data:`BATCH_BYTES`). A lane's operations keep their order in the batch and each
+depends on the one before it (``depends_on``): when one fails, the platform applies none of the
+lane's later ones and they wait for the next drain, as they do when sent one by one. Each
+operation's answer becomes an :class:`~clerkapp.app.outbox_send.Outcome` settled exactly as a
+single send's. A platform without the endpoint (404/405) gets one request per operation
+(:meth:`PlatformClient.batch_supported` remembers it per platform URL).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from clerkapp.app.outbox_send import Outcome, Shape, operation_of
+from clerkapp.infra.platform import PlatformCallError, PlatformClient
+from clerkapp.infra.platform.batch import BatchTooLarge, BatchUnsupported
+from clerkapp.infra.platform.operations import Operation
+from clerkapp.infra.store.outbox import OutboxRow
+
+log = logging.getLogger("clerkapp.sync")
+
+#: Operations per batch request. Measured on the outbox drain of 10,000 operations (docs/
+#: benchmarks.md "Batch delivery"): 25 → 2.4 s, 100 → 1.3 s, 250 → 1.2 s, 500 → 1.2 s; beyond
+#: ~100 the per-request cost is gone and a larger batch only holds the platform's state store
+#: longer (one transaction per batch) and loses more work to one dropped answer.
+BATCH_OPERATIONS = 200
+#: Bytes of operation bodies per batch request (the platform accepts 1 MiB per batch).
+BATCH_BYTES = 512 * 1024
+
+Lane = list[OutboxRow]
+SendLane = Callable[[Lane], list[Outcome]]
+
+
+class NotApplied(Exception):
+    """Not sent, or not applied by the platform, because an earlier operation of its lane
+    failed: the row waits for the next drain (nothing was done)."""
+
+
+def batchable(client: PlatformClient, lane: Lane) -> bool:
+    """Whether every row of a lane can go in a batch (a row for another platform, a poll, an
+    upload or a row this build cannot read is sent alone, as before)."""
+    for row in lane:
+        if client.target is not None and row.target != client.target:
+            return False
+        try:
+            if operation_of(row) is None:
+                return False
+        except (KeyError, TypeError, ValueError):
+            return False
+    return True
+
+
+def send_parcel(
+    client: PlatformClient, parcel: list[Lane], send_lane: SendLane
+) -> list[list[Outcome]]:
+    """Send a parcel's lanes in as few batch requests as :data:`BATCH_BYTES` allows; one list
+    of outcomes per lane, in the parcel's order. Lanes :func:`batchable` only."""
+    outcomes: list[list[Outcome]] = []
+    chunk: list[tuple[Lane, list[tuple[Operation, Shape]]]] = []
+    size = 0
+    for lane in parcel:
+        prepared = [_prepared(row) for row in lane]
+        lane_size = sum(len(op.payload) for op, _ in prepared)
+        if chunk and size + lane_size > BATCH_BYTES:
+            outcomes.extend(_send_chunk(client, chunk, send_lane))
+            chunk, size = [], 0
+        chunk.append((lane, prepared))
+        size += lane_size
+    if chunk:
+        outcomes.extend(_send_chunk(client, chunk, send_lane))
+    return outcomes
+
+
+def _prepared(row: OutboxRow) -> tuple[Operation, Shape]:
+    made = operation_of(row)
+    assert made is not None  # batchable() said so
+    return made
+
+
+def _send_chunk(
+    client: PlatformClient,
+    chunk: list[tuple[Lane, list[tuple[Operation, Shape]]]],
+    send_lane: SendLane,
+) -> list[list[Outcome]]:
+    ops: list[Operation] = []
+    afters: list[int | None] = []
+    for _, prepared in chunk:
+        for i, (op, _shape) in enumerate(prepared):
+            afters.append(len(ops) - 1 if i else None)
+            ops.append(op)
+    try:
+        results = client.send_batch(ops, afters)
+    except (BatchUnsupported, BatchTooLarge) as exc:
+        log.info(
+            "batch not taken (%s): %d operations sent one by one", type(exc).__name__, len(ops)
+        )
+        return [send_lane(lane) for lane, _ in chunk]
+    except PlatformCallError as exc:  # no answer for the batch: each lane's head failed so
+        return [
+            [Outcome(lane[0], error=exc), *(Outcome(r, error=NotApplied()) for r in lane[1:])]
+            for lane, _ in chunk
+        ]
+    outcomes: list[list[Outcome]] = []
+    at = 0
+    for lane, prepared in chunk:
+        mine: list[Outcome] = []
+        for row, (_op, shape) in zip(lane, prepared, strict=True):
+            result = results[at]
+            at += 1
+            if result.skipped:
+                mine.append(Outcome(row, error=NotApplied()))
+            elif result.error is not None:
+                mine.append(Outcome(row, error=result.error))
+            else:
+                mine.append(Outcome(row, answer=shape(result.answer)))
+        outcomes.append(mine)
+    return outcomes
