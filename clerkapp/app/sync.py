@@ -34,7 +34,7 @@ from clerkapp.app.outbox_send import (
     send,
     stored_answer,
 )
-from clerkapp.app.sync_batch import BATCH_OPERATIONS, NotApplied, batchable, send_parcel
+from clerkapp.app.sync_batch import BATCH_OPERATIONS, NotApplied, Prepared, prepare, send_parcel
 from clerkapp.infra.platform import PlatformClient
 from clerkapp.infra.process_lock import ProcessLock, sync_lock_path
 from clerkapp.infra.store.db import Store
@@ -326,7 +326,7 @@ class _Drain:
         self.busy: dict[str, list[list[OutboxRow]]] = {}  # case → lanes chained behind
         # Each request in flight and the lanes it carries (one lane, or a batch's parcel).
         self.in_flight: dict[Future[list[list[Outcome]]], list[list[OutboxRow]]] = {}
-        self.parcel: list[list[OutboxRow]] = []  # lanes for the next batch request
+        self.parcel: list[tuple[list[OutboxRow], Prepared]] = []  # for the next batch request
         self.parcel_ops = 0
         self.outcomes: list[Outcome] = []
         self.exhausted = False
@@ -365,8 +365,7 @@ class _Drain:
         if page <= 0 or self.w._stopping.is_set():
             self.exhausted = True
             return
-        due = self.w.store.outbox.due(self.w.clock(), limit=self.unsettled + page)
-        rows = [r for r in due if r.id not in self.seen][:page]
+        rows = self.w.store.outbox.due_except(self.w.clock(), self.seen, page)
         if not rows:
             self.exhausted = True
             return
@@ -420,8 +419,11 @@ class _Drain:
 
     def _submit(self, lane: list[OutboxRow]) -> None:
         w = self.w
-        if w.batch_operations > 1 and w.client.batch_supported and batchable(w.client, lane):
-            self.parcel.append(lane)  # sent with others (issue 13)
+        prepared = None
+        if w.batch_operations > 1 and w.client.batch_supported:
+            prepared = prepare(w.client, lane)
+        if prepared is not None:
+            self.parcel.append((lane, prepared))  # sent with others (issue 13)
             self.parcel_ops += len(lane)
             if self.parcel_ops >= w.batch_operations:
                 self._flush()
@@ -438,7 +440,7 @@ class _Drain:
             return
         parcel, self.parcel, self.parcel_ops = self.parcel, [], 0
         future = self.pool.submit(send_parcel, self.w.client, parcel, self.w._send_lane)
-        self.in_flight[future] = parcel
+        self.in_flight[future] = [lane for lane, _ in parcel]
 
     def _release(self, lane: list[OutboxRow], *, ok: bool) -> None:
         """A lane is back: start the next lane of its case, or hold them all if it failed."""

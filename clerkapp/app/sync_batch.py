@@ -40,30 +40,35 @@ class NotApplied(Exception):
     failed: the row waits for the next drain (nothing was done)."""
 
 
-def batchable(client: PlatformClient, lane: Lane) -> bool:
-    """Whether every row of a lane can go in a batch (a row for another platform, a poll, an
-    upload or a row this build cannot read is sent alone, as before)."""
+Prepared = list[tuple[Operation, Shape]]
+
+
+def prepare(client: PlatformClient, lane: Lane) -> Prepared | None:
+    """The operations of a lane for a batch, or None when a row of it goes alone (a row for
+    another platform, a poll, an upload or a row this build cannot read — as before)."""
+    prepared: Prepared = []
     for row in lane:
         if client.target is not None and row.target != client.target:
-            return False
+            return None
         try:
-            if operation_of(row) is None:
-                return False
+            made = operation_of(row)
         except (KeyError, TypeError, ValueError):
-            return False
-    return True
+            return None
+        if made is None:
+            return None
+        prepared.append(made)
+    return prepared
 
 
 def send_parcel(
-    client: PlatformClient, parcel: list[Lane], send_lane: SendLane
+    client: PlatformClient, parcel: list[tuple[Lane, Prepared]], send_lane: SendLane
 ) -> list[list[Outcome]]:
-    """Send a parcel's lanes in as few batch requests as :data:`BATCH_BYTES` allows; one list
-    of outcomes per lane, in the parcel's order. Lanes :func:`batchable` only."""
+    """Send a parcel's lanes (with the operations :func:`prepare` made of them) in as few
+    batch requests as :data:`BATCH_BYTES` allows; one list of outcomes per lane, in order."""
     outcomes: list[list[Outcome]] = []
-    chunk: list[tuple[Lane, list[tuple[Operation, Shape]]]] = []
+    chunk: list[tuple[Lane, Prepared]] = []
     size = 0
-    for lane in parcel:
-        prepared = [_prepared(row) for row in lane]
+    for lane, prepared in parcel:
         lane_size = sum(len(op.payload) for op, _ in prepared)
         if chunk and size + lane_size > BATCH_BYTES:
             outcomes.extend(_send_chunk(client, chunk, send_lane))
@@ -75,15 +80,9 @@ def send_parcel(
     return outcomes
 
 
-def _prepared(row: OutboxRow) -> tuple[Operation, Shape]:
-    made = operation_of(row)
-    assert made is not None  # batchable() said so
-    return made
-
-
 def _send_chunk(
     client: PlatformClient,
-    chunk: list[tuple[Lane, list[tuple[Operation, Shape]]]],
+    chunk: list[tuple[Lane, Prepared]],
     send_lane: SendLane,
 ) -> list[list[Outcome]]:
     ops: list[Operation] = []

@@ -37,7 +37,14 @@ from clerkapp.sandbox.schemas import (
     VerificationRequest,
     answers,
 )
-from clerkapp.sandbox.state import SERVICE_NAME, FaultAnswer, SandboxState, subject_of
+from clerkapp.sandbox.state import (
+    BATCH_OPERATION,
+    SERVICE_NAME,
+    FaultAnswer,
+    SandboxState,
+    request_path,
+    subject_of,
+)
 from clerkapp.sandbox.webguard import scope_headers
 
 router = APIRouter(prefix="/api/v1")
@@ -77,10 +84,6 @@ def _at_once(step: Coroutine[Any, Any, Response]) -> Response:
     raise RuntimeError("a data call's handler waited inside its transaction")
 
 
-#: Scope key of one operation of a batch (clerkapp.sandbox.batch): its (caller, body).
-BATCH_OPERATION = "clerkapp.batch_operation"
-
-
 def _batched(
     state: SandboxState,
     request: Request,
@@ -98,7 +101,7 @@ def _batched(
     as a single call does. A refusal of the binding is not remembered (as for a single call)."""
     caller, body = operation
     try:
-        state.binding.check(caller, request.url.path, registers=registers)
+        state.binding.check(caller, request_path(request), registers=registers)
     except Problem as problem:
         state.audit.record(caller, "refused", item=target, outcome=problem.code)
         return problem.response()

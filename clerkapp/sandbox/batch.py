@@ -37,7 +37,7 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.responses import Response
 
 from clerkapp.sandbox import anchors, api, case_index, notifications
-from clerkapp.sandbox.api import BATCH_OPERATION, _at_once, sandbox
+from clerkapp.sandbox.api import _at_once, sandbox
 from clerkapp.sandbox.auth import Caller
 from clerkapp.sandbox.problems import Problem, invalid_request
 from clerkapp.sandbox.schemas import (
@@ -49,7 +49,7 @@ from clerkapp.sandbox.schemas import (
     VerificationRequest,
     answers,
 )
-from clerkapp.sandbox.state import FaultAnswer, SandboxState
+from clerkapp.sandbox.state import BATCH_OPERATION, FaultAnswer, SandboxState
 from clerkapp.sandbox.webguard import HEADERS_KEY, scope_headers
 
 router = APIRouter(prefix="/api/v1")

@@ -275,9 +275,22 @@ class FaultAnswer(Exception):  # not an error: the answer to send instead
         self.response = response
 
 
+#: Scope key of one operation of a batch (clerkapp.sandbox.batch): its (caller, body).
+BATCH_OPERATION = "clerkapp.batch_operation"
+
+
+def request_path(request: Request) -> str:
+    """The request's path; an operation of a batch names its own in its scope (building
+    ``request.url`` for each of thousands of operations was a tenth of a batch's CPU)."""
+    if BATCH_OPERATION in request.scope:
+        path: str = request.scope["path"]
+        return path
+    return request.url.path
+
+
 def _fingerprint(request: Request, body: bytes) -> str:
     return hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + body
+        request.method.encode() + b" " + request_path(request).encode() + b"\n" + body
     ).hexdigest()
 
 
