@@ -197,11 +197,16 @@ CRASHING_DRAIN = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("per_batch", [1, 10], ids=["one_per_request", "batches_of_10"])
+# Batches: 50 operations in 10 requests of 5, killed at the second recording of answers (the
+# answers of several requests may be recorded together, so not later).
+@pytest.mark.parametrize(
+    ("per_batch", "kill_at"), [(1, 3), (5, 2)], ids=["one_per_request", "batches_of_5"]
+)
 def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
     tmp_path: Path,
     sandbox: Any,  # noqa: F811
     per_batch: int,
+    kill_at: int,
 ) -> None:
     db = tmp_path / "crash.sqlite3"
     with Store(db) as s:
@@ -219,7 +224,7 @@ def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
             sandbox.url,
             sandbox.workstation,
             sandbox.secret,
-            "3",
+            str(kill_at),
             str(per_batch),
         ],
         env=env,
