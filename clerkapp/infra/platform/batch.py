@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from clerkapp.infra.platform.errors import (
     PlatformBadAnswer,
     PlatformCallError,
+    PlatformUnavailable,
     Problem,
     error_for,
 )
@@ -160,5 +161,11 @@ def _result(op: Operation, entry: dict[str, Any], got: Any) -> OperationResult:
             return OperationResult(status, op.decode(answer), replayed=replayed)
         except PlatformCallError as exc:
             return OperationResult(status, error=exc, replayed=replayed)
-    error = error_for(op.source, Problem.from_json(status, answer))
+    problem = Problem.from_json(status, answer)
+    if status == DEPENDENCY_FAILED:  # not done: worth sending again (after what it waits for)
+        error: PlatformCallError = PlatformUnavailable.build(
+            op.source, code=problem.code, status=status, detail=problem.detail
+        )
+    else:
+        error = error_for(op.source, problem)
     return OperationResult(status, error=error, replayed=replayed)
