@@ -423,6 +423,8 @@ class _Drain:
         if w.batch_operations > 1 and w.client.batch_supported:
             prepared = prepare(w.client, lane)
         if prepared is not None:
+            if self.parcel_ops + len(lane) > w.batch_operations:
+                self._flush()  # a batch never holds more than batch_operations (but one lane)
             self.parcel.append((lane, prepared))  # sent with others (issue 13)
             self.parcel_ops += len(lane)
             if self.parcel_ops >= w.batch_operations:

@@ -23,10 +23,11 @@ from clerkapp.infra.store.outbox import OutboxRow
 
 log = logging.getLogger("clerkapp.sync")
 
-#: Operations per batch request. Measured on the outbox drain of 10,000 operations (docs/
-#: benchmarks.md "Batch delivery"): 25 → 2.4 s, 100 → 1.3 s, 250 → 1.2 s, 500 → 1.2 s; beyond
-#: ~100 the per-request cost is gone and a larger batch only holds the platform's state store
-#: longer (one transaction per batch) and loses more work to one dropped answer.
+#: Operations per batch request. Measured on the drain of 10,000 operations (docs/benchmarks.md
+#: "Batch delivery", loaded 2-core machine, CPU seconds client / sandbox): 25 → 1.23 / 1.82,
+#: 100 → 1.00 / 1.50, 200 → 0.84–1.01 / 1.32–1.52, 300 → 0.93–1.02 / 1.51–1.66, 500 →
+#: 0.85–0.90 / 1.45–1.47. Past ~100 the per-request cost is gone; a larger batch only holds the
+#: platform's state store longer (one transaction per batch) and loses more to a dropped answer.
 BATCH_OPERATIONS = 200
 #: Bytes of operation bodies per batch request (the platform accepts 1 MiB per batch).
 BATCH_BYTES = 512 * 1024

@@ -19,9 +19,11 @@ operation) skips an operation whose predecessor was not answered 2xx (424, nothi
 remembered): the order of a case's progress events survives a failure inside the batch.
 
 The whole batch is ONE state-store transaction (each operation a savepoint of it): one commit
-per batch instead of one per operation (measured: the commit and its WAL write were a third of
-the sandbox's CPU per operation). A kill during a batch leaves none of it applied; a client that
-lost the answer resends the batch (or what had no answer) and gets each operation once.
+per batch instead of one per operation (measured on the drain of 10,000 operations in batches
+of 200: sandbox CPU 1.4–1.7 s so, 2.5–3.0 s with a transaction per operation). A kill during
+a batch leaves none of it applied; a client that lost the answer resends the batch (or what had
+no answer) and gets each operation once. A batch holds the state store while it runs (about
+30 ms for 200 operations): other calls wait that long at most.
 """
 
 from __future__ import annotations
