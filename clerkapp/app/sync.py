@@ -1,7 +1,9 @@
 """The sync worker: sends the outbox to the platform.
 
-``drain()`` sends every due row once — concurrently on a small pool, the results recorded by the
-draining thread alone (one writer), a batch of them per transaction — and returns a
+``drain()`` sends every due row once — concurrently on a small pool, in batches of operations
+per request where the platform offers them (``POST /api/v1/batch``, clerkapp.app.sync_batch,
+issue 13), the results recorded by the draining thread alone (one writer), a batch of them per
+transaction — and returns a
 :class:`SyncReport`. ``start()`` runs drains on a background thread that wakes when told new work
 was enqueued (:meth:`SyncWorker.notify`) or when the next retry falls due; ``stop()`` shuts it
 down cleanly (the operations in flight finish, nothing is abandoned half-recorded).
