@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from clerkapp.app import sync_batch
 from clerkapp.app.sync import SyncWorker
 from clerkapp.infra.platform import (
     CallContext,
@@ -324,3 +325,23 @@ def _audit_batches(sandbox: SandboxHandle) -> int:  # noqa: F811
         if "#" in e["request_id"]
     }
     return len(ids)
+
+
+def test_a_parcel_over_the_byte_bound_goes_in_several_batch_requests(
+    tmp_path: Path,
+    client: PlatformClient,
+    sandbox: SandboxHandle,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sync_batch, "BATCH_BYTES", 600)  # about one case's lane (4 bodies)
+    now = datetime.now(UTC) - timedelta(seconds=1)
+    with Store(tmp_path / "bytes.sqlite3") as store:
+        tokens = [enqueue_case(store, f"BB-{uuid.uuid4().hex[:6]}", 3, now) for _ in range(10)]
+        batches0 = _audit_batches(sandbox)
+        worker = SyncWorker(
+            store, NoCaseRecorder(), client, lambda: datetime.now(UTC), anchor_audit=False
+        )
+        assert worker.drain().sent == 40
+        assert 5 <= _audit_batches(sandbox) - batches0 <= 10  # one parcel, cut by its bytes
+    for token in tokens:
+        assert events_of(sandbox.url, token) == ["s0", "s1", "s2"]

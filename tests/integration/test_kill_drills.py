@@ -7,6 +7,7 @@ event twice on a public page, and — on the app side — the store intact after
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -57,6 +58,9 @@ def test_sandbox_sigkilled_mid_drain_applies_every_operation_exactly_once(
     assert tally.kills >= 7  # the drain was still going for most of them
     assert tally.operations == 200 * len(OPS)
     _clean(tally)
+    # The drain went in batches (issue 13): their operations' audit ids are "<batch id>#<n>".
+    audit = next(tmp_path.rglob("audit.jsonl")).read_text(encoding="utf-8").splitlines()
+    assert any("#" in json.loads(line)["request_id"] for line in audit)
 
 
 def test_app_sigkilled_during_saves_and_sync_keeps_its_store_and_sends_each_once(
