@@ -1,5 +1,6 @@
 """Platform client figures (DESIGN.md §5): the look-up fan-out of one case against one look-up,
-sandbox look-ups per second, and draining 10,000 queued outbox operations.
+sandbox look-ups per second, and draining 10,000 queued outbox operations (in batches of
+``POST /api/v1/batch`` since issue 13, as the sync worker sends them).
 
 The sandbox runs as its own process (``clerkapp platform serve --port 0``), as in training mode,
 so the client's and the server's work do not share one interpreter.
@@ -148,8 +149,10 @@ def _drain(sandbox: SandboxServer, tmp: Path) -> Iterator[Figure]:
         and events == DRAIN_CASES * DRAIN_EVENTS
         and doubled == 0
     )
-    # Issue 10: 5 s on the 2-core machine (client and sandbox each on a core of their own).
-    yield figure("outbox_drain_10000_operations", seconds, "s", 5.0)
+    # DESIGN.md §5 (issue 13, batch delivery): 2 s on the 2-core machine (client and sandbox
+    # each on a core of their own); issue 10's first budget, 5 s, stays visible beside it.
+    yield figure("outbox_drain_10000_operations", seconds, "s", 2.0)
+    yield figure("outbox_drain_10000_operations_issue10", seconds, "s", 5.0)
     yield figure("outbox_drain_operations_per_s", total / seconds, "1/s")
     # CPU time spent per side: what the drain costs whatever else the machine is doing (with
     # two free cores the wall time approaches the larger of the two).

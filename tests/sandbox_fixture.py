@@ -180,7 +180,11 @@ class SandboxHandle:
         """Back to the session's defaults."""
         self.clear_faults()
         self.settings(
-            verify_delay_s=VERIFY_DELAY_S, latency_ms=0, fault_rate=0.0, after_fault_rate=0.0
+            verify_delay_s=VERIFY_DELAY_S,
+            latency_ms=0,
+            fault_rate=0.0,
+            after_fault_rate=0.0,
+            batch=True,
         )
 
 

@@ -25,7 +25,8 @@ from clerkapp.core.platform_types import (
     VerificationStatus,
 )
 from clerkapp.errors import ClerkAppError
-from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient
+from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient, operations
+from clerkapp.infra.platform.operations import Operation
 from clerkapp.infra.store.audit_chain import AuditAnchor
 from clerkapp.infra.store.db import Store
 from clerkapp.infra.store.outbox import TRAINING_TARGET, OutboxKind, OutboxRow
@@ -210,6 +211,68 @@ def send(client: PlatformClient, row: OutboxRow) -> Outcome:
         # A row this build cannot send (corrupt or from a newer version): a person must look.
         return Outcome(row, error=exc)
     return Outcome(row, answer=answer)
+
+
+def _registered(_: Any) -> dict[str, Any]:
+    return {"registered": True}
+
+
+def _recorded(_: Any) -> dict[str, Any]:
+    return {"recorded": True}
+
+
+def _report(report_id: Any) -> dict[str, Any]:
+    return {"report_id": report_id}
+
+
+def _same(answer: Any) -> Any:
+    return answer
+
+
+#: Turns an operation's decoded answer into the row's outcome answer.
+Shape = Callable[[Any], Any]
+
+
+def operation_of(row: OutboxRow) -> tuple[Operation, Shape] | None:
+    """The platform operation a row asks for in a batch (issue 13), and how its answer becomes
+    the row's outcome answer — the same call, body and answer :func:`send` makes of it alone
+    (tests/integration/test_batch_delivery.py sends a key both ways); None for a row that does
+    not go in a batch (a verification poll reads; a decision's upload is too large to share
+    one). Raises KeyError, TypeError or ValueError for a row this build cannot send."""
+    p = row.payload
+    ctx = context_of(row)
+    key = row.idempotency_key
+    kind = OutboxKind(row.kind)
+    if kind is OutboxKind.LOOKUP:
+        return operations.lookup(p["item"], p["subject"], p.get("fields", []), ctx, key), _same
+    if kind is OutboxKind.VERIFICATION:
+        op = operations.verification(
+            p["proof_code"], p["department"], p["question"], p["subject"], ctx, key
+        )
+        return op, _same
+    if kind is OutboxKind.PROGRESS_REGISTER:
+        op = operations.progress_register(
+            p["token"], p["short_code"], p["matter_name"], p.get("office", ""),
+            p.get("expected_completion"), ctx, key,
+        )  # fmt: skip
+        return op, _registered
+    if kind is OutboxKind.PROGRESS_EVENT:
+        op = operations.progress_event(p["token"], p["status"], p["label"], p["at"], ctx, key)
+        return op, _recorded
+    if kind is OutboxKind.AUDIT_ANCHOR:
+        return operations.audit_anchor(p, ctx, key), _same
+    if kind is OutboxKind.CASE_INDEX:
+        index_ctx = CallContext(ctx.official, CASE_INDEX_PURPOSE, ctx.case_id)
+        return operations.case_index(p, index_ctx, key), _same
+    if kind is OutboxKind.NOTIFICATION:
+        op = operations.notification(
+            p["token"], p["phone"], p["event"], p["text"], p["at"], ctx, key
+        )
+        return op, _same
+    if kind is OutboxKind.CREDIT_REPORT:
+        op = operations.credit_report(p["subject"], p["proof_code"], p.get("reason", ""), ctx, key)
+        return op, _report
+    return None
 
 
 def stored_answer(answer: Any) -> dict[str, Any] | None:

@@ -1,7 +1,9 @@
 """The sync worker: sends the outbox to the platform.
 
-``drain()`` sends every due row once — concurrently on a small pool, the results recorded by the
-draining thread alone (one writer), a batch of them per transaction — and returns a
+``drain()`` sends every due row once — concurrently on a small pool, in batches of operations
+per request where the platform offers them (``POST /api/v1/batch``, clerkapp.app.sync_batch,
+issue 13), the results recorded by the draining thread alone (one writer), a batch of them per
+transaction — and returns a
 :class:`SyncReport`. ``start()`` runs drains on a background thread that wakes when told new work
 was enqueued (:meth:`SyncWorker.notify`) or when the next retry falls due; ``stop()`` shuts it
 down cleanly (the operations in flight finish, nothing is abandoned half-recorded).
@@ -34,6 +36,7 @@ from clerkapp.app.outbox_send import (
     send,
     stored_answer,
 )
+from clerkapp.app.sync_batch import BATCH_OPERATIONS, NotApplied, Prepared, prepare, send_parcel
 from clerkapp.infra.platform import PlatformClient
 from clerkapp.infra.process_lock import ProcessLock, sync_lock_path
 from clerkapp.infra.store.db import Store
@@ -104,8 +107,11 @@ class SyncWorker:
         idle_wake_s: float = 30.0,
         anchor_audit: bool = True,
         lock_wait_s: float | None = None,
+        batch_operations: int = BATCH_OPERATIONS,
     ) -> None:
         self.store = store
+        # Operations per batch request (issue 13); 1: one request per operation.
+        self.batch_operations = batch_operations
         self.anchor_audit = anchor_audit  # anchor the audit head at the end of each drain
         self.client = client
         self.clock = clock
@@ -207,7 +213,7 @@ class SyncWorker:
                 row = outcome.row
                 if outcome.ok and row.kind in _CASELESS:
                     continue
-                if isinstance(outcome.error, _DeferredError):
+                if isinstance(outcome.error, NotApplied):
                     self._defer([row], report)
                     continue
                 try:
@@ -301,7 +307,7 @@ def _registered(outcomes: list[Outcome]) -> bool:
     return any(o.ok for o in outcomes if o.row.kind == OutboxKind.PROGRESS_REGISTER)
 
 
-class _DeferredError(Exception):
+class _DeferredError(NotApplied):
     """Marker: not sent because an earlier operation of the same lane failed."""
 
 
@@ -320,7 +326,10 @@ class _Drain:
         self.unsettled = 0  # rows fetched and not settled yet (still "open" in the store)
         self.blocked: set[str] = set()  # cases whose progress must wait for the next drain
         self.busy: dict[str, list[list[OutboxRow]]] = {}  # case → lanes chained behind
-        self.in_flight: dict[Future[list[Outcome]], list[OutboxRow]] = {}
+        # Each request in flight and the lanes it carries (one lane, or a batch's parcel).
+        self.in_flight: dict[Future[list[list[Outcome]]], list[list[OutboxRow]]] = {}
+        self.parcel: list[tuple[list[OutboxRow], Prepared]] = []  # for the next batch request
+        self.parcel_ops = 0
         self.outcomes: list[Outcome] = []
         self.exhausted = False
         # Cases whose registration is in this drain → their other lanes waiting for it; and the
@@ -333,6 +342,7 @@ class _Drain:
         while True:
             if not self.exhausted and len(self.in_flight) < 4 * self.w._threads:
                 self._fetch()
+            self._flush()
             if not self.in_flight:
                 self._settle()
                 if self.exhausted or self.w._stopping.is_set():
@@ -340,12 +350,12 @@ class _Drain:
                 continue
             done, _ = wait(self.in_flight, timeout=0.05, return_when=FIRST_COMPLETED)
             for future in done:
-                lane = self.in_flight.pop(future)
-                outcomes = future.result()
-                self.outcomes.extend(outcomes)
-                self._release(lane, ok=all(o.ok for o in outcomes))
-                if _registers(lane):
-                    self._registration_done(lane[0].case_id or "", _registered(outcomes))
+                sent = self.in_flight.pop(future)
+                for lane, outcomes in zip(sent, future.result(), strict=True):
+                    self.outcomes.extend(outcomes)
+                    self._release(lane, ok=all(o.ok for o in outcomes))
+                    if _registers(lane):
+                        self._registration_done(lane[0].case_id or "", _registered(outcomes))
             if len(self.outcomes) >= self.w._batch or not done:
                 self._settle()
         return self.report
@@ -357,8 +367,7 @@ class _Drain:
         if page <= 0 or self.w._stopping.is_set():
             self.exhausted = True
             return
-        due = self.w.store.outbox.due(self.w.clock(), limit=self.unsettled + page)
-        rows = [r for r in due if r.id not in self.seen][:page]
+        rows = self.w.store.outbox.due_except(self.w.clock(), self.seen, page)
         if not rows:
             self.exhausted = True
             return
@@ -411,7 +420,31 @@ class _Drain:
                 self._defer(lane)
 
     def _submit(self, lane: list[OutboxRow]) -> None:
-        self.in_flight[self.pool.submit(self.w._send_lane, lane)] = lane
+        w = self.w
+        prepared = None
+        if w.batch_operations > 1 and w.client.batch_supported:
+            prepared = prepare(w.client, lane)
+        if prepared is not None:
+            if self.parcel_ops + len(lane) > w.batch_operations:
+                self._flush()  # a batch never holds more than batch_operations (but one lane)
+            self.parcel.append((lane, prepared))  # sent with others (issue 13)
+            self.parcel_ops += len(lane)
+            if self.parcel_ops >= w.batch_operations:
+                self._flush()
+            return
+        self.in_flight[self.pool.submit(self._alone, lane)] = [lane]
+
+    def _alone(self, lane: list[OutboxRow]) -> list[list[Outcome]]:
+        return [self.w._send_lane(lane)]
+
+    def _flush(self) -> None:
+        """Send the lanes gathered for a batch (as one request per operation when the platform
+        turned out to have no batch endpoint)."""
+        if not self.parcel:
+            return
+        parcel, self.parcel, self.parcel_ops = self.parcel, [], 0
+        future = self.pool.submit(send_parcel, self.w.client, parcel, self.w._send_lane)
+        self.in_flight[future] = [lane for lane, _ in parcel]
 
     def _release(self, lane: list[OutboxRow], *, ok: bool) -> None:
         """A lane is back: start the next lane of its case, or hold them all if it failed."""

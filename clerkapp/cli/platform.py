@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     serve.add_argument("--fault-seed", type=int, default=0, help="seed of the random faults")
     serve.add_argument(
+        "--no-batch",
+        action="store_true",
+        help="answer POST /api/v1/batch with 404, as a platform without batch delivery",
+    )
+    serve.add_argument(
         "--verify-delay-s",
         type=float,
         default=5.0,
@@ -164,6 +169,7 @@ def _serve(args: argparse.Namespace) -> int:
             fault_rate=args.fault_rate,
             after_fault_rate=args.after_fault_rate,
             fault_seed=args.fault_seed,
+            batch=not args.no_batch,
             verify_delay_s=args.verify_delay_s if args.verify_delay_s >= 0 else None,
             people=args.people,
             seed=args.seed,

@@ -37,7 +37,14 @@ from clerkapp.sandbox.schemas import (
     VerificationRequest,
     answers,
 )
-from clerkapp.sandbox.state import SERVICE_NAME, FaultAnswer, SandboxState, subject_of
+from clerkapp.sandbox.state import (
+    BATCH_OPERATION,
+    SERVICE_NAME,
+    FaultAnswer,
+    SandboxState,
+    request_path,
+    subject_of,
+)
 from clerkapp.sandbox.webguard import scope_headers
 
 router = APIRouter(prefix="/api/v1")
@@ -77,10 +84,53 @@ def _at_once(step: Coroutine[Any, Any, Response]) -> Response:
     raise RuntimeError("a data call's handler waited inside its transaction")
 
 
+def _batched(
+    state: SandboxState,
+    request: Request,
+    target: str,
+    source: str,
+    handler: Handler,
+    operation: tuple[Caller, bytes],
+    *,
+    registers: bool,
+) -> Response:
+    """One operation of a batch: the batch was authenticated (its nonce spent, faults applied)
+    and runs in ONE transaction; here the operation's own purpose and case are checked in
+    batch order (a registration earlier in the batch counts), then — in a savepoint of its
+    own — its stored answer is replayed, or the work done and its answer remembered, exactly
+    as a single call does. A refusal of the binding is not remembered (as for a single call)."""
+    caller, body = operation
+    try:
+        state.binding.check(caller, request_path(request), registers=registers)
+    except Problem as problem:
+        state.audit.record(caller, "refused", item=target, outcome=problem.code)
+        return problem.response()
+    fault = state.faults.in_batch(target, source)
+    if fault is not None:  # before the work, nothing remembered (as for a single call)
+        return fault
+    try:
+        with state.store.atomic():
+            stored = state.replay(request, caller, body)
+            if stored is not None:
+                return stored
+            response = _at_once(_answer(handler, state, caller))
+            if response.status_code >= 500:  # not a final answer: keep nothing of it
+                raise _Undone(response)
+            state.remember(request, caller, body, response)
+            return response
+    except _Undone as undone:
+        return undone.response
+    except Problem as problem:
+        return problem.response()
+
+
 async def _data_call(
     request: Request, target: str, source: str, handler: Handler, *, registers: bool = False
 ) -> Response:
     state = sandbox(request)
+    operation = request.scope.get(BATCH_OPERATION)
+    if operation is not None:  # inside POST /batch (clerkapp.sandbox.batch)
+        return _batched(state, request, target, source, handler, operation, registers=registers)
     try:
         writes = request.method != "GET"
         caller, body = await state.guard(

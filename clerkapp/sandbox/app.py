@@ -18,6 +18,7 @@ from clerkapp import __version__
 from clerkapp.sandbox import pages
 from clerkapp.sandbox.anchors import router as anchors_router
 from clerkapp.sandbox.api import router, sandbox
+from clerkapp.sandbox.batch import router as batch_router
 from clerkapp.sandbox.case_index import router as case_index_router
 from clerkapp.sandbox.config import TRAINING_WORKSTATION, SandboxSettings
 from clerkapp.sandbox.csrf import FIELD as CSRF_FIELD
@@ -61,6 +62,7 @@ class RuntimeSettings(BaseModel):
     latency_ms: int | None = None
     fault_rate: float | None = None
     after_fault_rate: float | None = None
+    batch: bool | None = None  # serve POST /api/v1/batch (off: 404, as a platform without it)
 
 
 def loopback_only(request: Request) -> None:
@@ -111,6 +113,7 @@ def create_app(settings: SandboxSettings, dataset: Dataset | None = None) -> Fas
     )
     app.state.csrf = CsrfGuard()
     app.include_router(router)
+    app.include_router(batch_router)  # many operations per request (issue 13)
     app.include_router(anchors_router)  # audit anchors (issue 11)
     app.include_router(case_index_router)  # the platform's case index (issue 9)
     app.include_router(summaries_router)  # case summaries, office figures (issue 12)
@@ -262,6 +265,8 @@ def _controls(app: FastAPI) -> None:
             state.faults.rate = min(1.0, max(0.0, body.fault_rate))
         if body.after_fault_rate is not None:
             state.faults.after_rate = min(1.0, max(0.0, body.after_fault_rate))
+        if body.batch is not None:
+            state.batch_enabled = body.batch
         return json_response(_runtime(state))
 
     @router.get("/sandbox/audit", summary="The sandbox's audit of data calls (trainers)")
@@ -298,6 +303,7 @@ def _runtime(state: SandboxState) -> dict[str, Any]:
         "latency_ms": state.faults.latency_ms,
         "fault_rate": state.faults.rate,
         "after_fault_rate": state.faults.after_rate,
+        "batch": state.batch_enabled,
         "as_of": state.as_of,
         "list_version": state.dataset.list_version,
     }

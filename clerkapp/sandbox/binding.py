@@ -32,6 +32,7 @@ SYSTEM_PURPOSES: dict[str, tuple[str, ...]] = {
     "case-index": ("/api/v1/case-index",),  # the platform's case index (issue 9)
     # case summaries and the office figures (issue 12)
     "supervision": ("/api/v1/case-summaries", "/api/v1/office"),
+    "batch": ("/api/v1/batch",),  # a batch itself; each operation states its own (issue 13)
 }
 #: Endpoints that answer to their system purpose only.
 SYSTEM_ONLY: dict[str, str] = {
@@ -39,6 +40,7 @@ SYSTEM_ONLY: dict[str, str] = {
     "/api/v1/case-index": "case-index",
     "/api/v1/case-summaries": "supervision",
     "/api/v1/office": "supervision",
+    "/api/v1/batch": "batch",
 }
 
 

@@ -52,6 +52,10 @@ class SandboxSettings:
     training: bool = True
     clock_window_s: int = 300
     fast_path: bool = True  # serve /api/v1 data calls past FastAPI's routing (same endpoints)
+    # Batch delivery (``POST /api/v1/batch``, issue 13); off: answered 404 like a platform
+    # without it. At most ``batch_max_operations`` operations per batch.
+    batch: bool = True
+    batch_max_operations: int = 500
     workstations: dict[str, str] = field(default_factory=dict)
     # The matter codes a purpose may name (``matter:<code>``): empty means those of the bundled
     # catalogues plus the trainer's ``matters.json`` (:func:`load_matters`).

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from clerkapp.sandbox import api, summaries
+from clerkapp.sandbox import api, batch, summaries
 from clerkapp.sandbox.problems import Problem, invalid_request
 from clerkapp.sandbox.schemas import (
     CreditCheck,
@@ -58,6 +58,7 @@ ROUTES = (
     _Route("GET", "/items", api.items),
     _Route("GET", "/health", api.health),
     _Route("POST", "/case-summaries", summaries.store_summary, summaries.CaseSummary),  # issue 12
+    _Route("POST", "/batch", batch.batch),
 )
 
 

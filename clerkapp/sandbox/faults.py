@@ -15,6 +15,7 @@ the stored answer (``Idempotent-Replayed: true``) and nothing is done twice.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 from dataclasses import asdict, dataclass
 
@@ -120,6 +121,21 @@ class Faults:
             return response
         self.lost += 1
         return _unavailable(status, source) if status else DroppedAnswer(response)
+
+    def in_batch(self, target: str, source: str) -> Response | None:
+        """The fault of one operation inside a batch (issue 13): the rule of its own target
+        (``*`` and the header act on the batch request as a whole). Nothing waits inside a
+        batch's transaction: a ``timeout`` rule answers 504 at once, ``latency`` and ``after``
+        rules act on single calls only; ``malformed`` answers a JSON string where an object
+        belongs (the batch's own JSON stays whole)."""
+        rule = self._rules.get(target)
+        if rule is None or rule.kind in ("latency", "after"):
+            return None
+        if rule.kind == "error":
+            return _unavailable(rule.status, source)
+        if rule.kind == "timeout":
+            return _unavailable(504, source)
+        return Response(json.dumps(MALFORMED_BODY.decode()), media_type="application/json")
 
     async def _from_header(self, value: str, source: str) -> Response | None:
         if value in AFTER_HEADERS:  # applied after the work (after_work)

@@ -46,6 +46,9 @@ class WebRules:
     max_form_bytes: int = 4 * 1024
     # An issued decision's PDF (base64) for the progress page's download (issue 9).
     max_document_bytes: int = 4 * 1024 * 1024
+    # A batch of operations (``POST /api/v1/batch``, issue 13): each operation's body is still
+    # held to ``max_json_bytes``.
+    max_batch_bytes: int = 1024 * 1024
     code_lookups_per_min: float = 10.0
     code_lookup_burst: int = 20
     training_networks: tuple[str, ...] | None = None

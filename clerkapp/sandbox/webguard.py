@@ -66,6 +66,8 @@ def split_host(value: str) -> tuple[str, int | None] | None:
 
 
 _HEADERS_KEY = "clerkapp.headers"
+#: Where :func:`scope_headers` keeps its dict (a batch's operations set their own).
+HEADERS_KEY = _HEADERS_KEY
 
 
 def scope_headers(scope: Scope) -> dict[str, str]:
@@ -113,6 +115,8 @@ class WebGuardMiddleware:
             limit = self.rules.max_form_bytes if _is_form(scope) else self.rules.max_json_bytes
             if _is_document(scope):  # a decision's PDF (issue 9)
                 limit = self.rules.max_document_bytes
+            elif scope["path"] == "/api/v1/batch":  # many operations (issue 13)
+                limit = self.rules.max_batch_bytes
             _check_length(headers, limit)
             self._check_training_secret(scope, headers)
             if scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE") and not _has_body(headers):

@@ -173,7 +173,7 @@ CRASHING_DRAIN = textwrap.dedent(
     from clerkapp.infra.platform import Credentials, PlatformClient
     from clerkapp.infra.store import Store
 
-    db, url, workstation, secret, kill_at = sys.argv[1:6]
+    db, url, workstation, secret, kill_at, per_batch = sys.argv[1:7]
     batches = 0
     real_settle_batch = SyncWorker._settle_batch
 
@@ -188,20 +188,30 @@ CRASHING_DRAIN = textwrap.dedent(
     SyncWorker._settle_batch = settle_then_die
     store = Store(db)
     client = PlatformClient(url, Credentials(workstation, secret))
-    SyncWorker(store, None, client, lambda: datetime.now(UTC), threads=4, batch=8).drain()
+    SyncWorker(
+        store, None, client, lambda: datetime.now(UTC), threads=4, batch=8,
+        batch_operations=int(per_batch),
+    ).drain()
     sys.exit(3)  # not reached: killed mid-drain
     """
 )
 
 
+# Batches: 50 operations in 10 requests of 5, killed at the second recording of answers (the
+# answers of several requests may be recorded together, so not later).
+@pytest.mark.parametrize(
+    ("per_batch", "kill_at"), [(1, 3), (5, 2)], ids=["one_per_request", "batches_of_5"]
+)
 def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
     tmp_path: Path,
     sandbox: Any,  # noqa: F811
+    per_batch: int,
+    kill_at: int,
 ) -> None:
     db = tmp_path / "crash.sqlite3"
     with Store(db) as s:
         now = datetime.now(UTC) - timedelta(seconds=1)
-        tokens = [enqueue_case(s, f"K-{n}", 4, now) for n in range(10)]
+        tokens = [enqueue_case(s, f"K{per_batch}-{n}", 4, now) for n in range(10)]
         total = s.outbox.pending_count()
     script = tmp_path / "crashing_drain.py"
     script.write_text(CRASHING_DRAIN, encoding="utf-8")
@@ -214,7 +224,8 @@ def test_killed_mid_drain_then_restarted_loses_and_doubles_nothing(
             sandbox.url,
             sandbox.workstation,
             sandbox.secret,
-            "3",
+            str(kill_at),
+            str(per_batch),
         ],
         env=env,
         capture_output=True,

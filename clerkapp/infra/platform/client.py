@@ -34,7 +34,8 @@ import urllib3
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from clerkapp.core.platform_types import CreditStatus, LookupAnswer, VerificationStatus
-from clerkapp.infra.platform import answers
+from clerkapp.infra.platform import answers, batch, operations
+from clerkapp.infra.platform.batch import BatchTooLarge, BatchUnsupported, OperationResult
 from clerkapp.infra.platform.errors import (
     PlatformBadAnswer,
     PlatformCallError,
@@ -42,6 +43,7 @@ from clerkapp.infra.platform.errors import (
     Problem,
     error_for,
 )
+from clerkapp.infra.platform.operations import Operation, body_bytes
 from clerkapp.infra.platform.options import (
     INTERACTIVE_RETRY,
     INTERACTIVE_TIMEOUTS,
@@ -58,6 +60,10 @@ from clerkapp.infra.url_policy import needs_insecure_flag
 __all__ = [
     "INTERACTIVE_RETRY",
     "INTERACTIVE_TIMEOUTS",
+    "BatchTooLarge",
+    "BatchUnsupported",
+    "Operation",
+    "OperationResult",
     "PlatformClient",
     "RetryPolicy",
     "Subject",
@@ -185,17 +191,7 @@ class PlatformClient:
         idempotency_key: str | None = None,
     ) -> LookupAnswer:
         """Ask a registry for ``fields`` of ``subject``; "not found" is an answer (``found``)."""
-        body = {"item": item, "subject": dict(subject), "fields": list(fields)}
-        data = self._call(
-            "POST",
-            "/lookups",
-            op="lookup",
-            source=item,
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
-        )
-        return answers.lookup_answer(data, item, fields)
+        return self.perform(operations.lookup(item, subject, fields, context, idempotency_key))
 
     def submit_verification(
         self,
@@ -208,22 +204,10 @@ class PlatformClient:
         idempotency_key: str | None = None,
     ) -> VerificationStatus:
         """Ask a department to verify a fact; answers at once with a queued ticket."""
-        body = {
-            "proof_code": proof_code,
-            "department": department,
-            "question": question,
-            "subject": dict(subject),
-        }
-        data = self._call(
-            "POST",
-            "/verifications",
-            op="verification",
-            source="verification",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
+        op = operations.verification(
+            proof_code, department, question, subject, context, idempotency_key
         )
-        return answers.verification_status(data)
+        return self.perform(op)
 
     def poll_verification(
         self, ticket: str, wait_s: float = 0, *, context: CallContext
@@ -254,24 +238,12 @@ class PlatformClient:
         idempotency_key: str | None = None,
     ) -> None:
         """Register the case's tracking token with the progress registry (repeatable)."""
-        body = {
-            "short_code": short_code,
-            "matter_name": matter_name,
-            "office": office,
-            "expected_completion": expected_completion,
-        }
-        answers.acknowledged(
-            self._call(
-                "PUT",
-                f"/progress/{quote(token, safe='')}",
-                op="progress_register",
-                source="progress",
-                context=context,
-                body=body,
-                idempotency_key=idempotency_key,
-            ),
-            "progress",
-        )
+        self.perform(
+            operations.progress_register(
+                token, short_code, matter_name, office, expected_completion, context,
+                idempotency_key,
+            )
+        )  # fmt: skip
 
     def progress_event(
         self,
@@ -284,19 +256,7 @@ class PlatformClient:
         idempotency_key: str | None = None,
     ) -> None:
         """Append a status event to the case's public progress page."""
-        body = {"status": status, "label": label, "at": at}
-        answers.acknowledged(
-            self._call(
-                "POST",
-                f"/progress/{quote(token, safe='')}/events",
-                op="progress_event",
-                source="progress",
-                context=context,
-                body=body,
-                idempotency_key=idempotency_key,
-            ),
-            "progress",
-        )
+        self.perform(operations.progress_event(token, status, label, at, context, idempotency_key))
 
     def send_notification(
         self,
@@ -312,17 +272,8 @@ class PlatformClient:
         """Ask the platform to send an SMS notice of the case with progress ``token`` (issue 9):
         the mobile ``phone`` and the finished ``text`` (no ID number, the surname masked) travel
         in the signed body only; the platform answers ``{id, status}``."""
-        body = {"token": token, "phone": phone, "event": event, "text": text, "at": at}
-        data = self._call(
-            "POST",
-            "/notifications",
-            op="notification",
-            source="platform",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
-        )
-        return answers.acknowledged(data, "platform")
+        op = operations.notification(token, phone, event, text, at, context, idempotency_key)
+        return self.perform(op)
 
     def upload_document(
         self,
@@ -360,16 +311,7 @@ class PlatformClient:
         self, subject: Subject, *, context: CallContext, idempotency_key: str | None = None
     ) -> CreditStatus:
         """Whether the subject is on the dishonesty list (失信名单)."""
-        data = self._call(
-            "POST",
-            "/credit/check",
-            op="credit_check",
-            source="credit",
-            context=context,
-            body={"subject": dict(subject)},
-            idempotency_key=idempotency_key,
-        )
-        return answers.credit_status(data)
+        return self.perform(operations.credit_check(subject, context, idempotency_key))
 
     def report_false_pledge(
         self,
@@ -381,17 +323,8 @@ class PlatformClient:
         idempotency_key: str | None = None,
     ) -> str:
         """Report a false pledge to the credit system; returns the report id."""
-        body = {"subject": dict(subject), "proof_code": proof_code, "reason": reason}
-        data = self._call(
-            "POST",
-            "/credit/reports",
-            op="credit_report",
-            source="credit",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
-        )
-        return answers.report_id(data)
+        op = operations.credit_report(subject, proof_code, reason, context, idempotency_key)
+        return self.perform(op)
 
     def anchor_audit(
         self,
@@ -402,17 +335,7 @@ class PlatformClient:
     ) -> dict[str, Any]:
         """Anchor the audit chain's head on the platform (``{chain, count, head, at}``: counts
         and hashes only); the platform's stored anchor comes back."""
-        body = {k: anchor[k] for k in ("chain", "count", "head", "at")}
-        data = self._call(
-            "POST",
-            "/audit-anchors",
-            op="audit_anchor",
-            source="platform",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
-        )
-        return answers.audit_anchor(data)
+        return self.perform(operations.audit_anchor(anchor, context, idempotency_key))
 
     def audit_anchors(
         self, chain: str, after: int = 0, *, context: CallContext
@@ -440,20 +363,7 @@ class PlatformClient:
         ``{case_id, subject, matter, matter_name, state, office, window, opened_at,
         updated_at}``; the applicant's number travels in the signed body only and the platform
         keeps a keyed hash of it. Purpose ``case-index``."""
-        keys = ("case_id", "subject", "matter", "matter_name", "state", "office", "window")
-        body = {k: str(entry.get(k, "")) for k in keys}
-        body["opened_at"] = str(entry["opened_at"])
-        body["updated_at"] = str(entry.get("updated_at") or entry["opened_at"])
-        data = self._call(
-            "POST",
-            "/case-index",
-            op="case_index",
-            source="platform",
-            context=context,
-            body=body,
-            idempotency_key=idempotency_key,
-        )
-        return answers.acknowledged(data, "platform")
+        return self.perform(operations.case_index(entry, context, idempotency_key))
 
     def search_case_index(self, subject: str, *, context: CallContext) -> list[dict[str, str]]:
         """The cases other workstations indexed for the applicant ``subject`` (a full ID number
@@ -506,6 +416,38 @@ class PlatformClient:
         )
         return answers.acknowledged(data, "platform")
 
+    # ------------------------------------------------------------- operations
+
+    def perform(self, operation: Operation) -> Any:
+        """Send one :class:`Operation` alone (retried as any call); its decoded answer."""
+        data = self._call(
+            operation.method,
+            operation.path,
+            op=operation.op,
+            source=operation.source,
+            context=operation.context,
+            payload=operation.payload,
+            idempotency_key=operation.idempotency_key,
+        )
+        return operation.decode(data)
+
+    def send_batch(
+        self, ops: Sequence[Operation], depends_on: Sequence[int | None] | None = None
+    ) -> list[OperationResult]:
+        """Send ``ops`` in one ``POST /batch`` (docs/CONTRACTS.md "Batch delivery"): one
+        result per operation, in order. ``depends_on[i]``: the index of an earlier operation
+        that must succeed for operation ``i`` to be applied. Raises
+        :class:`BatchUnsupported` when the platform has no batch endpoint (then remembered
+        for its URL: :attr:`batch_supported`), :class:`BatchTooLarge` when it refused the
+        batch's size, or the call's error when the batch as a whole got no answer."""
+        return batch.send(self, ops, depends_on)
+
+    @property
+    def batch_supported(self) -> bool:
+        """Whether batches are worth trying at this platform's URL (False for a while after
+        it answered 404/405 to one)."""
+        return batch.supported(self.base_url)
+
     # ------------------------------------------------------------- transport
 
     def _call(
@@ -520,9 +462,11 @@ class PlatformClient:
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         extra_read_s: float = 0,
+        payload: bytes | None = None,
     ) -> Any:
         """One operation: tries until an answer, a non-retryable problem, or the retry budget is
-        spent; returns the decoded JSON answer."""
+        spent; returns the decoded JSON answer. ``payload``: the JSON body already encoded
+        (instead of ``body``); ``idempotency_key`` "": none (a batch carries its operations')."""
         if self._insecure_refused:
             raise PlatformCallError(
                 f"plain http to a remote platform refused ({op})",
@@ -532,7 +476,9 @@ class PlatformClient:
                 source="platform",
             )
         full_path = API + path
-        payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        has_body = body is not None or payload is not None
+        if payload is None:
+            payload = b"" if body is None else body_bytes(body)
         key = idempotency_key
         if method in ("POST", "PUT") and key is None:
             key = str(uuid.uuid4())  # one operation, one key: retries below reuse it
@@ -555,9 +501,9 @@ class PlatformClient:
                         idempotency_key=key or "",
                     )
                 )
-            if body is not None:
+            if has_body:
                 headers["Content-Type"] = "application/json"
-            if key is not None:
+            if key:
                 headers["Idempotency-Key"] = key
             t0 = time.monotonic()
             try:

@@ -172,6 +172,30 @@ class Outbox:
         params.append(limit)
         return self._many(sql, params)
 
+    def due_except(self, now: datetime, seen: set[int], limit: int) -> list[OutboxRow]:
+        """What :meth:`due` gives (at most ``limit`` rows) less the rows of ``seen``, without
+        reading a seen row whole: the ids come first, then only the new rows (a drain keeps
+        thousands of rows in flight, still open, and re-read them on every page — a third of
+        its CPU, issue 13)."""
+        with self._store.read():
+            ids = self._store.conn.execute(
+                "SELECT id FROM outbox WHERE state = 'open' AND next_attempt_at <= ?"
+                " ORDER BY next_attempt_at, id LIMIT ?",
+                (db_time(now), len(seen) + limit),
+            ).fetchall()
+        wanted = [i for (i,) in ids if i not in seen][:limit]
+        if not wanted:
+            return []
+        rows: list[OutboxRow] = []
+        for start in range(0, len(wanted), 500):  # SQLite's bound on parameters
+            part = wanted[start : start + 500]
+            marks = ",".join("?" for _ in part)
+            rows += self._many(
+                f"SELECT * FROM outbox WHERE id IN ({marks}) AND state = 'open'", list(part)
+            )
+        order = {row_id: n for n, row_id in enumerate(wanted)}
+        return sorted(rows, key=lambda r: order[r.id])
+
     def next_due_at(self) -> datetime | None:
         """When the next open row falls due (None: nothing open) — lets a worker sleep exactly."""
         with self._store.read():
