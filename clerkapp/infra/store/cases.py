@@ -22,6 +22,7 @@ from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.short_code import normalized
 from clerkapp.errors import StoreError
+from clerkapp.infra.store.case_keys import insert_keys, key_rows, rename_keys
 from clerkapp.infra.store.db import db_time, parse_db_time
 
 if TYPE_CHECKING:
@@ -105,6 +106,12 @@ class CaseRepository:
                 },
             )
             self._save_proofs(case)
+            insert_keys(
+                self._store.conn,
+                key_rows(
+                    case.id, db_time(case.created_at), case.applicant_name, case.applicant_display
+                ),
+            )
             self._store.touch_case(case.id)
 
     def save(self, case: Case, *, now: datetime) -> None:
@@ -125,9 +132,12 @@ class CaseRepository:
         issued document; identity check: 改正姓名 / 采用登记名称), joining the caller's
         transaction — the case JSON is saved by :meth:`save`."""
         with self._store.atomic():
-            self._store.conn.execute(
-                "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
-            )
+            conn = self._store.conn
+            old = conn.execute("SELECT applicant_name FROM cases WHERE id = ?", (case_id,))
+            found = old.fetchone()
+            conn.execute("UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id))
+            if found is not None:
+                rename_keys(conn, case_id, str(found[0] or ""), name)
 
     def load(self, case_id: str) -> Case:
         """The case with this id; :class:`StoreError` when there is none."""

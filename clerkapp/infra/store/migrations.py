@@ -334,6 +334,15 @@ def _v8_case_search(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_cases_state_created ON cases(state, created_at)")
 
 
+def _v9_case_search_keys(db: sqlite_utils.Database) -> None:
+    """Issue 13 (find a case in 1M cases within 20 ms): ``case_search_keys`` — a name's starts
+    and the shown number's last four characters, each with the case's creation time, ordered by
+    both (:mod:`clerkapp.infra.store.case_keys`); filled here from the cases already stored."""
+    from clerkapp.infra.store.case_keys import create_table
+
+    create_table(db.conn)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -345,6 +354,7 @@ MIGRATIONS: list[Migration] = [
     _v6_keyed_audit,
     _v7_outbox_target,
     _v8_case_search,
+    _v9_case_search_keys,
 ]
 LATEST = len(MIGRATIONS)
 
