@@ -469,8 +469,9 @@ class AppContext:
 
     def apply_retention(self) -> int:
         """*worker* — reduce the platform's answers kept in cases closed longer than the
-        retention period (``answer_retention_days``); the number of cases reduced. A failure is
-        logged, never raised: the next start or sync tries again."""
+        retention period (``answer_retention_days``), and compact the delivered outbox rows
+        (issue 13); the number of cases reduced. A failure is logged, never raised: the next
+        start or sync tries again."""
         from clerkapp.app.retention import apply_answer_retention
 
         try:
@@ -483,6 +484,10 @@ class AppContext:
         except Exception:
             log.exception("answer retention failed")
             return 0
+        try:  # issue 13: delivered outbox rows keep only what idempotency needs
+            self.store.outbox.compact_delivered()
+        except Exception:
+            log.exception("compacting the delivered outbox rows failed")
         return run.reduced
 
     def notify_sync(self) -> None:

@@ -248,7 +248,7 @@ class CaseRepository:
         return {
             "id": case.id,
             "state": case.state.value,
-            "json": json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True),
+            "json": case_json(case),
             "updated_at": db_time(now),
             "decided_at": db_time(case.decided_at) if case.decided_at else None,
         }
@@ -266,7 +266,7 @@ class CaseRepository:
                     p.code,
                     p.method.value,
                     p.state.value,
-                    json.dumps(p.evidence.to_dict(), ensure_ascii=False) if p.evidence else None,
+                    None,  # the evidence is the case JSON's (issue 13: kept once)
                     p.error,
                     p.ticket or None,
                     db_time(p.updated_at),
@@ -274,6 +274,11 @@ class CaseRepository:
                 for p in case.proofs.values()
             ],
         )
+
+
+def case_json(case: Case) -> str:
+    """The case as stored: ``Case.to_dict()`` as compact JSON (sorted keys, no spaces)."""
+    return json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _escape_like(text: str) -> str:
