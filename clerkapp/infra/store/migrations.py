@@ -353,7 +353,8 @@ def _v10_compact_store(db: sqlite_utils.Database) -> None:
     from clerkapp.infra.store.outbox_compact import compact_delivered
 
     conn = db.conn
-    compact_delivered(conn)
+    while compact_delivered(conn, limit=10_000):  # in chunks: a year's rows fit in memory
+        pass
     conn.execute("UPDATE proof_resolutions SET evidence = NULL WHERE evidence IS NOT NULL")
     last = ""
     while True:
