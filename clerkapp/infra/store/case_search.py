@@ -2,10 +2,14 @@
 
 One page of cases, newest first, by one key — the keyed hash of a full ID number or USCC, a
 document number (文号, retired ones included), a case number (办件编号), a short code (查询码), or
-a name's start / a set of matters — combined with the filters of the case list (states, a date
-range). Pages follow each other by keyset (``created_at``, ``id``): a page costs the same at
-the 1st or the 1000th page, and cases added meanwhile do not shift it. Every key has its index
-(migration 7); the full number is never compared in clear (``cases.applicant_id_hash`` is an
+a name's start / the last four of the number / a set of matters — combined with the filters of
+the case list (states, a date range). Pages follow each other by keyset (``created_at``,
+``id``): a page costs the same at the 1st or the 1000th page, and cases added meanwhile do not
+shift it. Every key has its index
+(migration 8); a name's start and the number's last four come newest first from
+``case_search_keys`` (issue 13, :mod:`clerkapp.infra.store.case_keys`), so a page reads a page
+of key rows however many cases match; several keys of one search are a UNION of one page from
+each index. The full number is never compared in clear (``cases.applicant_id_hash`` is an
 HMAC under the store's secret salt, :meth:`CaseRepository.subject_hash`).
 """
 
