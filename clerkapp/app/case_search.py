@@ -8,6 +8,7 @@ number or USCC is looked up by its keyed hash, a malformed one is refused with t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -45,6 +46,9 @@ class CaseSearchResult:
     #: Why the other windows' cases could not be asked for ("" when they were, or not needed).
     elsewhere_error: str = ""
 
+
+_DAY_DIGITS = 8
+_TAIL = re.compile(r"[0-9A-Z]{4}")
 
 #: The case list's date filters: how many days back from the office's today (0: today only).
 PERIODS: dict[str, int] = {"today": 0, "7d": 6, "30d": 29, "365d": 364}
@@ -100,8 +104,14 @@ def search(
         )
     elif query.kind is QueryKind.TEXT:
         matters = tuple(code for code, m in catalogue.matters.items() if query.value in m.name)
-        id_prefix = query.value.upper() if query.value.isascii() else None
-        key = CaseKey(name_prefix=query.value, matter_codes=matters, id_prefix=id_prefix)
+        # A day's case numbers at least (20261127…): a shorter run of digits is not one day.
+        ascii_text = query.value.upper() if query.value.isascii() else ""
+        id_prefix = ascii_text if len(ascii_text) >= _DAY_DIGITS else None
+        # Four characters as the end of a shown number (…1234, …123X): its last four.
+        id_tail = ascii_text if _TAIL.fullmatch(ascii_text) else None
+        key = CaseKey(
+            name_prefix=query.value, matter_codes=matters, id_prefix=id_prefix, id_tail=id_tail
+        )
     else:
         key = CaseKey()
     filters = CaseFilters(states=states, created_from=created_from, created_to=created_to)

@@ -309,6 +309,25 @@ class AppContext:
                 self._calendar = load_work_calendar()
             return self._calendar
 
+    def verify_audit_at_start(self) -> bool:
+        """*worker* — the audit trail's start-up check (issue 13): only the entries written since
+        the last verified point (the whole trail the first time), against the anchors kept in the
+        store; the point moves when everything holds. Whether it holds (``clerkapp audit
+        verify`` names every problem); a check that cannot run is logged and counts as held."""
+        audit = self.store.audit
+        try:
+            report = audit.verify_at_start(audit.local_anchors())
+        except Exception:
+            log.exception("the audit trail's start-up check failed")
+            return True
+        if not report.ok:
+            log.warning(
+                "audit trail start-up check: %s problem(s), first break at entry %s",
+                len(report.findings),
+                report.broken.seq if report.broken else "-",
+            )
+        return report.ok
+
     def calendar_problems(self) -> int:
         """*worker* — how many problems the holiday override file has (0: no file, or a good
         one). A broken file is ignored — promised dates follow the shipped schedule — and
@@ -500,8 +519,9 @@ class AppContext:
 
     def apply_retention(self) -> int:
         """*worker* — reduce the platform's answers kept in cases closed longer than the
-        retention period (``answer_retention_days``); the number of cases reduced. A failure is
-        logged, never raised: the next start or sync tries again."""
+        retention period (``answer_retention_days``), and compact the delivered outbox rows
+        (issue 13); the number of cases reduced. A failure is logged, never raised: the next
+        start or sync tries again."""
         from clerkapp.app.retention import apply_answer_retention
 
         try:
@@ -514,6 +534,10 @@ class AppContext:
         except Exception:
             log.exception("answer retention failed")
             return 0
+        try:  # issue 13: delivered outbox rows keep only what idempotency needs
+            self.store.outbox.compact_delivered()
+        except Exception:
+            log.exception("compacting the delivered outbox rows failed")
         return run.reduced
 
     def notify_sync(self) -> None:

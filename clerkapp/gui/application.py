@@ -175,6 +175,9 @@ class Shell(QObject):
         ops.run_op(
             self.window, self.context.calendar_problems, self._calendar_checked, self._check_failed
         )
+        ops.run_op(
+            self.window, self.context.verify_audit_at_start, self._audit_checked, self._audit_failed
+        )
         if self.sandbox is not None:
             self.sandbox.start()
             ops.run_op(self.window, self.context.prepare_training, lambda _: None)
@@ -247,6 +250,27 @@ class Shell(QObject):
 
     def _check_failed(self, exc: BaseException) -> None:
         ops.log_failure(exc, "checking the holiday override file")
+
+    def _audit_checked(self, holds: bool) -> None:
+        """The audit trail's start-up check (issue 13) found a problem: say so, and how to see
+        what it is (the clerk can go on; the supervisor or IT checks the trail)."""
+        if holds or self._closed:
+            return
+        box = QMessageBox(self.window)
+        box.setObjectName("auditCheckWarning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("审计记录核对未通过"))
+        box.setText(
+            self.tr(
+                "启动时核对审计记录发现问题（记录可能被改动，或审计密钥不符）。"
+                "请科室负责人或信息技术人员运行 clerkapp audit verify 查看详情。"
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _audit_failed(self, exc: BaseException) -> None:
+        ops.log_failure(exc, "checking the audit trail at start-up")
 
     def _sandbox_state(self, state: PlatformState) -> None:
         # The sandbox's process says where it listens and when it dies; whether the platform

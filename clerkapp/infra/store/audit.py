@@ -228,6 +228,29 @@ class AuditTrail:
         with self._store.snapshot() as conn:
             return verify_trail(conn, key, anchors, key_problem=problem)
 
+    def verify_at_start(self, anchors: Sequence[AuditAnchor] = ()) -> AuditReport:
+        """The start-up check (issue 13): the entries since the last verified point, which moves
+        to the head when everything holds (:mod:`clerkapp.infra.store.audit_checkpoint`; the
+        whole trail when there is no point yet, or it does not hold)."""
+        from clerkapp.infra.store.audit_checkpoint import (
+            Checkpoint,
+            verify_since_checkpoint,
+            write_checkpoint,
+        )
+
+        key, problem = (self._audit_key, None) if self._audit_key else current_audit_key()
+        with self._store.snapshot() as conn:
+            report = verify_since_checkpoint(conn, key, anchors, key_problem=problem)
+            head = conn.execute("SELECT hash FROM audit WHERE seq = ?", (report.intact,))
+            found = head.fetchone()
+        holds = report.ok and report.chain is not None and report.intact > 0
+        if holds and key is not None and found is not None and report.key_id == key.key_id:
+            assert report.chain is not None
+            point = Checkpoint(report.chain, report.intact, str(found[0]), _now_text())
+            with self._store.atomic():
+                write_checkpoint(self._store.conn, point, key.key)
+        return report
+
     # -- the keyed chain and its anchors ----------------------------------------------------
 
     def _chain_key(self, conn: Any) -> tuple[ChainMarker | None, bytes | None]:
@@ -299,6 +322,12 @@ def current_audit_key() -> tuple[secret_vault.AuditKey | None, str | None]:
         return secret_vault.audit_key(create=False), None
     except secret_vault.VaultError as exc:
         return None, exc.user_message
+
+
+def _now_text() -> str:
+    from datetime import UTC
+
+    return db_time(datetime.now(UTC))
 
 
 def _entry(row: dict[str, Any]) -> AuditEntry:

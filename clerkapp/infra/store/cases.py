@@ -23,6 +23,7 @@ from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.present import mask_name
 from clerkapp.core.short_code import normalized
 from clerkapp.errors import StoreError
+from clerkapp.infra.store.case_keys import insert_keys, key_rows, rename_keys
 from clerkapp.infra.store.db import db_time, parse_db_time
 
 if TYPE_CHECKING:
@@ -110,6 +111,12 @@ class CaseRepository:
                 },
             )
             self._save_proofs(case)
+            insert_keys(
+                self._store.conn,
+                key_rows(
+                    case.id, db_time(case.created_at), case.applicant_name, case.applicant_display
+                ),
+            )
             self._store.touch_case(case.id)
 
     def save(self, case: Case, *, now: datetime) -> None:
@@ -130,9 +137,12 @@ class CaseRepository:
         issued document; identity check: 改正姓名 / 采用登记名称), joining the caller's
         transaction — the case JSON is saved by :meth:`save`."""
         with self._store.atomic():
-            self._store.conn.execute(
-                "UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id)
-            )
+            conn = self._store.conn
+            old = conn.execute("SELECT applicant_name FROM cases WHERE id = ?", (case_id,))
+            found = old.fetchone()
+            conn.execute("UPDATE cases SET applicant_name = ? WHERE id = ?", (name, case_id))
+            if found is not None:
+                rename_keys(conn, case_id, str(found[0] or ""), name)
 
     def load(self, case_id: str) -> Case:
         """The case with this id; :class:`StoreError` when there is none."""
@@ -245,7 +255,7 @@ class CaseRepository:
         return {
             "id": case.id,
             "state": case.state.value,
-            "json": json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True),
+            "json": case_json(case),
             "updated_at": db_time(now),
             "decided_at": db_time(case.decided_at) if case.decided_at else None,
         }
@@ -263,7 +273,7 @@ class CaseRepository:
                     p.code,
                     p.method.value,
                     p.state.value,
-                    json.dumps(p.evidence.to_dict(), ensure_ascii=False) if p.evidence else None,
+                    None,  # the evidence is the case JSON's (issue 13: kept once)
                     p.error,
                     p.ticket or None,
                     db_time(p.updated_at),
@@ -290,6 +300,11 @@ def present_of(store: Store, case_ids: list[str]) -> dict[str, dict[str, Any]]:
             if role:
                 found[str(case_id)] = {"present_role": role, "present_name": name}
     return found
+
+
+def case_json(case: Case) -> str:
+    """The case as stored: ``Case.to_dict()`` as compact JSON (sorted keys, no spaces)."""
+    return json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _escape_like(text: str) -> str:

@@ -8,6 +8,7 @@ Add a migration by appending a function to :data:`MIGRATIONS`; never edit a rele
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -334,6 +335,48 @@ def _v8_case_search(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_cases_state_created ON cases(state, created_at)")
 
 
+def _v9_case_search_keys(db: sqlite_utils.Database) -> None:
+    """Issue 13 (find a case in 1M cases within 20 ms): ``case_search_keys`` — a name's starts
+    and the shown number's last four characters, each with the case's creation time, ordered by
+    both (:mod:`clerkapp.infra.store.case_keys`); filled here from the cases already stored."""
+    from clerkapp.infra.store.case_keys import create_table
+
+    create_table(db.conn)
+
+
+def _v10_compact_store(db: sqlite_utils.Database) -> None:
+    """Issue 13 (store size per case): delivered outbox rows keep only what idempotency and the
+    application read (:mod:`clerkapp.infra.store.outbox_compact`); a proof's evidence is kept
+    once, in the case JSON (``proof_resolutions.evidence``, read by nothing, is emptied — it
+    also escaped the answer retention); the case JSON is rewritten without spaces. The file
+    shrinks at the next VACUUM. Written to apply in any order among other migrations."""
+    from clerkapp.infra.store.outbox_compact import compact_delivered
+
+    conn = db.conn
+    while compact_delivered(conn, limit=10_000):  # in chunks: a year's rows fit in memory
+        pass
+    conn.execute("UPDATE proof_resolutions SET evidence = NULL WHERE evidence IS NOT NULL")
+    last = ""
+    while True:
+        rows = conn.execute(
+            "SELECT id, json FROM cases WHERE id > ? ORDER BY id LIMIT 1000", (last,)
+        ).fetchall()
+        if not rows:
+            break
+        updates = []
+        for case_id, text in rows:
+            try:
+                compact = json.dumps(
+                    json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+                )
+            except ValueError:
+                continue  # a damaged row stays as it is (audit verify names it)
+            if compact != text:
+                updates.append((compact, case_id))
+        conn.executemany("UPDATE cases SET json = ? WHERE id = ?", updates)
+        last = str(rows[-1][0])
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 MIGRATIONS: list[Migration] = [
@@ -345,6 +388,8 @@ MIGRATIONS: list[Migration] = [
     _v6_keyed_audit,
     _v7_outbox_target,
     _v8_case_search,
+    _v9_case_search_keys,
+    _v10_compact_store,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -351,6 +351,14 @@ class Outbox:
         """Rows waiting for a person, oldest first."""
         return self._many("SELECT * FROM outbox WHERE state = 'needs_person' ORDER BY id", [])
 
+    def compact_delivered(self, limit: int | None = None) -> int:
+        """Compact the delivered rows not compacted yet (issue 13: what idempotency and the
+        application still read is kept, bodies go; :mod:`.outbox_compact`); how many."""
+        from clerkapp.infra.store.outbox_compact import compact_delivered
+
+        with self._store.atomic():
+            return compact_delivered(self._store.conn, limit=limit)
+
     def counts(self) -> dict[str, int]:
         """Number of rows per state."""
         with self._store.read():
