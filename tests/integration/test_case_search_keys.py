@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clerkapp.app.case_search import search
 from clerkapp.app.case_service import CaseService
+from clerkapp.core.present import PersonPresent, PresentRole
 from clerkapp.infra.store import Store
 from clerkapp.infra.store.case_keys import case_keys
 from clerkapp.infra.store.migrations import LATEST
@@ -56,6 +57,7 @@ def test_last_four_digits_and_names_find_cases_newest_first(tmp_path: Path) -> N
         BUSINESS,
         "金华示例科技有限公司",
         "wang",
+        present=PersonPresent(PresentRole.HANDLER, OTHER_ID, "李四", "", True),  # its 经办人
     ).id
     assert _find(svc, "金华示例科技") == [company]
     assert _find(svc, "金华示例农业") == []
