@@ -128,10 +128,12 @@ def test_sync_worker_sends_the_outbox_and_the_header_follows(
     try:
         shell.start()
         qtbot.waitUntil(lambda: seen[:1] == [4], timeout=10_000)  # counted at start
+        # Deadlines, not waits: the training sandbox and the sync child are processes of their
+        # own that a loaded machine starts slowly.
         qtbot.waitUntil(
-            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=30_000
+            lambda: shell.window.header.platform_state is PlatformState.ONLINE, timeout=90_000
         )
-        qtbot.waitUntil(lambda: context.store.outbox.pending_count() == 0, timeout=30_000)
+        qtbot.waitUntil(lambda: context.store.outbox.pending_count() == 0, timeout=90_000)
         qtbot.waitUntil(lambda: seen[-1:] == [0], timeout=10_000)  # told by the sync worker
         assert "待同步 0" in shell.window.header.pending_label.text()
         sent = context.store.outbox.for_case(case.id)
