@@ -82,6 +82,9 @@ class _Builder(RelatedChecks, ActChecks):
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # (name, reading) → whether the reading fits: names repeat (the same proof item in many
+        # matters, the same matter in every county), each pair is checked once
+        self._readings: dict[tuple[str, str], bool] = {}
 
     def add(self, location: str, name: str, message: str) -> None:
         self.problems.append(Problem(location, name, message))
@@ -140,7 +143,12 @@ class _Builder(RelatedChecks, ActChecks):
 
     def reading(self, raw: Mapping[str, Any], loc: str, name: str | None) -> str:
         value = self.get(raw, loc, "pinyin", str, required=False) or ""
-        if value and name and parse_reading(name, value) is None:
+        if not (value and name):
+            return value
+        fits = self._readings.get((name, value))
+        if fits is None:
+            fits = self._readings[(name, value)] = parse_reading(name, value) is not None
+        if not fits:
             self.add(loc, "pinyin", "拼音与名称不对应（每个字一个读音，以空格分隔）")
             return ""
         return value

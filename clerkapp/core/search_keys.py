@@ -53,9 +53,18 @@ def keys_at(units: Sequence[Unit], k: int) -> set[str]:
     return keys
 
 
-def name_keys(units: Sequence[Unit], word_starts: Iterable[int]) -> tuple[set[str], ...]:
-    """The keys of a name: matching at its start, at a word start, anywhere."""
-    at = [keys_at(units, k) for k in range(len(units))]
+def name_keys(
+    units: Sequence[Unit], word_starts: Iterable[int], memo: dict[tuple[Unit, ...], set[str]]
+) -> tuple[set[str], ...]:
+    """The keys of a name: matching at its start, at a word start, anywhere. ``memo`` keeps the
+    keys of runs of units met before (names share their words: 证明, 申请, …)."""
+    at: list[set[str]] = []
+    for k in range(len(units)):
+        run = tuple(units[k : k + KEY_SYMBOLS])  # a key spans at most this many units
+        found = memo.get(run)
+        if found is None:
+            found = memo[run] = keys_at(run, 0)
+        at.append(found)
     if not at:
         return set(), set(), set()
     word: set[str] = set()

@@ -21,10 +21,10 @@ from clerkapp.core.search import (
     KINDS,
     CatalogueIndex,
     Hit,
-    _word_starts,
     normalise_query,
     parse_reading,
     reading_of,
+    word_starts,
 )
 from clerkapp.core.search_keys import best_tier, query_patterns, safe
 from tests.unit.test_catalogue_search import full_index, small_catalogue
@@ -80,7 +80,7 @@ def _rows(catalogue: Catalogue) -> list[Row]:
         if per_char is None:
             reading = reading_of(name)
             per_char = parse_reading(name, reading) or [[] for _ in name]
-        starts = _word_starts(reading)
+        starts = word_starts(reading)
         line = "".join(
             ("#" if k in starts else "|") + safe(ch) + "".join("~" + r for r in rs)
             for k, (ch, rs) in enumerate(zip(name, per_char, strict=True))
