@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import copy
+import hashlib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from clerkapp.core.catalogue import Catalogue
 from clerkapp.core.search_keys import (
@@ -87,8 +89,7 @@ class Hit:
     matter: str = ""  # proof: name of the (first) matter that requires it
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     kind: str
     code: str
     name: str
@@ -97,6 +98,10 @@ class _Entry:
     detail: str
     reading: str
     matter: str = ""
+
+
+#: The layout of :meth:`CatalogueIndex.cached`'s data: bump when the index changes.
+INDEX_FORMAT = 1
 
 
 class CatalogueIndex:
@@ -173,25 +178,58 @@ class CatalogueIndex:
     @classmethod
     def build(cls, catalogue: Catalogue) -> CatalogueIndex:
         """Index every matter and proof item of ``catalogue``."""
-        entries: list[_Entry] = []
-        for m in catalogue.matters.values():
-            detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
-            bonus = 0 if m.synthetic else _CANONICAL_BONUS
-            entries.append(
-                _Entry("matter", m.code, m.name.replace("\n", " "), m.department, bonus, detail,
-                       m.pinyin)
-            )  # fmt: skip
-        required_by: dict[str, str] = {}
-        for m in catalogue.matters.values():
-            for code in m.proofs:
-                required_by.setdefault(code, m.name)
-        for p in catalogue.proofs.values():
-            matter = required_by.get(p.code, "")
-            entries.append(
-                _Entry("proof", p.code, p.name.replace("\n", " "), p.issuer, 0,
-                       p.method.label_zh, p.pinyin, matter)
-            )  # fmt: skip
-        return cls(entries)
+        return cls(_entries(catalogue))
+
+    @classmethod
+    def cached(
+        cls, catalogue: Catalogue, stored: object, source: str | None = None
+    ) -> tuple[CatalogueIndex, object | None]:
+        """The index of ``catalogue``, restored from ``stored`` (plain data an earlier call gave
+        to keep) when this version of the index built it from the same ``source`` (e.g. a digest
+        of the catalogue file; by default a digest of every name and what the index shows of
+        it), else built; and the data to keep for next time (None when ``stored`` was used)."""
+        entries: list[_Entry] | None = None
+        if source is None:
+            entries = _entries(catalogue)
+            digest = hashlib.sha256()
+            for entry in entries:
+                digest.update("\x1f".join(map(str, entry)).encode() + b"\x1e")
+            source = f"names:{digest.hexdigest()}"
+        key = f"{INDEX_FORMAT}:{source}"
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+            try:
+                return cls._restore(stored[1]), None
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+                pass  # not what this version writes: build it again
+        index = cls(entries if entries is not None else _entries(catalogue))
+        return index, (key, index._dump())
+
+    def _dump(self) -> tuple[object, ...]:
+        c = self._columns
+        return (
+            (c.kind, c.code, c.name, c.department, c.bonus, c.detail, c.matter, c.proofs_from),
+            [lines.tobytes() for lines in self._lines], self._units,
+            [tuple(starts) for starts in self._word_starts], self._exact,
+            [tier.dump() for tier in self._tiers], self._proof_forms, self._corpus, self._starts,
+        )  # fmt: skip
+
+    @classmethod
+    def _restore(cls, data: Any) -> CatalogueIndex:
+        columns, lines, units, starts, exact, tiers, proof_forms, corpus, line_starts = data
+        index = cls.__new__(cls)
+        index._columns = _Columns(*columns)
+        index._lines = [array("i", raw) for raw in lines]
+        index._units = units
+        index._word_starts = [frozenset(s) for s in starts]
+        index._exact = exact
+        index._tiers = (Postings.load(tiers[0]), Postings.load(tiers[1]), Postings.load(tiers[2]))
+        index._proof_forms = proof_forms
+        index._corpus = corpus
+        index._starts = line_starts
+        index._last = None
+        if not (len(index._lines) == len(units) == len(line_starts) and len(tiers) == 3):
+            raise ValueError("inconsistent index data")
+        return index
 
     def __len__(self) -> int:
         return len(self._columns.code)
@@ -325,6 +363,27 @@ class _Columns:
             [e.department for e in entries], [e.bonus for e in entries],
             [e.detail for e in entries], [e.matter for e in entries], proofs_from,
         )  # fmt: skip
+
+
+def _entries(catalogue: Catalogue) -> list[_Entry]:
+    """What the index needs of every matter and proof item."""
+    entries: list[_Entry] = []
+    for m in catalogue.matters.values():
+        detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
+        bonus = 0 if m.synthetic else _CANONICAL_BONUS
+        name = m.name.replace("\n", " ")
+        entries.append(_Entry("matter", m.code, name, m.department, bonus, detail, m.pinyin))
+    required_by: dict[str, str] = {}
+    for m in catalogue.matters.values():
+        for code in m.proofs:
+            required_by.setdefault(code, m.name)
+    for p in catalogue.proofs.values():
+        matter = required_by.get(p.code, "")
+        entries.append(
+            _Entry("proof", p.code, p.name.replace("\n", " "), p.issuer, 0, p.method.label_zh,
+                   p.pinyin, matter)
+        )  # fmt: skip
+    return entries
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class Postings:
     anywhere). Built in name order with :meth:`add`; kept as packed arrays."""
 
     def __init__(self) -> None:
-        self._lists: dict[str, array[int]] = {}
+        self._lists: dict[str, array[int] | bytes] = {}
 
     def add(self, n: int, keys: Iterable[str]) -> None:
         """Record that name ``n`` (greater than every name added before) has ``keys``."""
@@ -88,25 +88,33 @@ class Postings:
             found = lists.get(key)
             if found is None:
                 lists[key] = array("i", (n,))
-            else:
+            elif isinstance(found, array):
                 found.append(n)
+            else:
+                raise ValueError("postings loaded from a cache are read-only")
 
     def get(self, key: str) -> array[int]:
         """The names with ``key`` (an empty array when none)."""
-        return self._lists.get(key, _EMPTY)
+        found = self._lists.get(key)
+        if found is None:
+            return _EMPTY
+        if isinstance(found, bytes):  # as loaded: unpacked on first use
+            names = array("i")
+            names.frombytes(found)
+            found = self._lists[key] = names
+        return found
 
     def dump(self) -> dict[str, bytes]:
         """The postings as plain data (for a cache file)."""
-        return {key: names.tobytes() for key, names in self._lists.items()}
+        return {k: v if isinstance(v, bytes) else v.tobytes() for k, v in self._lists.items()}
 
     @classmethod
     def load(cls, data: dict[str, bytes]) -> Postings:
         """Postings from :meth:`dump`'s data."""
+        if not isinstance(data, dict):
+            raise TypeError("postings")
         postings = cls()
-        for key, raw in data.items():
-            names = array("i")
-            names.frombytes(raw)
-            postings._lists[key] = names
+        postings._lists = dict(data)
         return postings
 
 
