@@ -48,6 +48,7 @@ _SPEC_OF = {
     Method.DROPPED: "drop",
 }
 _NOT_FOUND = {"satisfied": True, "not_satisfied": False}
+_MISSING = object()
 E = TypeVar("E")
 
 
@@ -92,11 +93,13 @@ class _Builder(RelatedChecks, ActChecks):
     def get(
         self, obj: Mapping[str, Any], loc: str, key: str, typ: type, *, required: bool = True
     ) -> Any:
-        if key not in obj:
+        value = obj.get(key, _MISSING)
+        if type(value) is typ and (not required or not isinstance(value, str) or value.strip()):
+            return value  # the common case, decided at once (~400,000 calls for 27,000 proofs)
+        if value is _MISSING:
             if required:
                 self.add(loc, key, "缺少必填字段")
             return None
-        value = obj[key]
         wrong = not isinstance(value, typ) or (typ is int and isinstance(value, bool))
         if wrong:
             self.add(loc, key, f"类型错误：应为{TYPE_ZH[typ]}")
@@ -112,6 +115,10 @@ class _Builder(RelatedChecks, ActChecks):
         raw = self.get(obj, loc, key, str)
         if raw is None:
             return None
+        members = getattr(kind, "_value2member_map_", None)  # an Enum: look the value up
+        if members is not None and raw in members:
+            found: E = members[raw]
+            return found
         try:
             return kind(raw)
         except ValueError:

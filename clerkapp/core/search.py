@@ -195,14 +195,23 @@ class CatalogueIndex:
             for entry in entries:
                 digest.update("\x1f".join(map(str, entry)).encode() + b"\x1e")
             source = f"names:{digest.hexdigest()}"
-        key = f"{INDEX_FORMAT}:{source}"
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        if cls.fits(stored, source):
+            assert isinstance(stored, tuple)
             try:
                 return cls._restore(stored[1]), None
             except (TypeError, ValueError, KeyError, IndexError, AttributeError):
                 pass  # not what this version writes: build it again
         index = cls(entries if entries is not None else _entries(catalogue))
-        return index, (key, index._dump())
+        return index, (f"{INDEX_FORMAT}:{source}", index._dump())
+
+    @staticmethod
+    def fits(stored: object, source: str) -> bool:
+        """Whether ``stored`` (see :meth:`cached`) was built from ``source`` by this version."""
+        return (
+            isinstance(stored, tuple)
+            and len(stored) == 2
+            and stored[0] == f"{INDEX_FORMAT}:{source}"
+        )
 
     def _dump(self) -> tuple[object, ...]:
         c = self._columns

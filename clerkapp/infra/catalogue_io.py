@@ -239,38 +239,67 @@ def index_cache_path() -> Path:
     return data_dir() / "cache" / "catalogue-index.bin"
 
 
-def catalogue_index(catalogue: Catalogue, *, source: str | None = None) -> CatalogueIndex:
+def catalogue_index(catalogue: Catalogue) -> CatalogueIndex:
     """The search index of ``catalogue``: read back from :func:`index_cache_path` when it was
-    built by this version of the index from the same catalogue file (``source``: the SHA-256 of
-    its bytes) or, without ``source``, from the same names (a digest of all the index holds);
-    built and kept there otherwise. A missing, unreadable or stale cache only costs the build;
-    one that cannot be written is logged."""
-    from clerkapp import __version__
-    from clerkapp.core.search import CatalogueIndex
-
-    path = index_cache_path()
-    stored: object = None
-    try:
-        stored = marshal.loads(path.read_bytes())
-    except FileNotFoundError:
-        pass
-    except (OSError, EOFError, ValueError, TypeError) as exc:
-        log.warning("catalogue index cache unreadable (%s): building the index", type(exc).__name__)
-    key = f"{__version__}:file:{source}" if source else None
-    index, keep = CatalogueIndex.cached(catalogue, stored, key)
-    if keep is not None:
-        try:
-            write_atomic(path, marshal.dumps(keep))  # type: ignore[arg-type]  # plain data
-        except (OSError, ValueError) as exc:
-            log.warning("catalogue index cache not written: %s", exc)
-    return index
+    built by this version of the index from the same names (a digest of all the index holds),
+    built and kept there otherwise."""
+    return _index(catalogue, None, _stored_index())
 
 
 def load_indexed() -> tuple[Catalogue, CatalogueIndex]:
     """The catalogue the workstation uses (as :func:`load_catalogue` reads it) and its search
-    index (:func:`catalogue_index`, keyed by the file read)."""
+    index, kept in :func:`index_cache_path` for this very file (the SHA-256 of its bytes). A
+    file whose index is kept passed every check of the JSON reader when it was kept: only the
+    catalogue's own checks run again."""
+    from clerkapp import __version__
+    from clerkapp.core.search import CatalogueIndex
+
     path = active_path()
-    _, result, digest = _checked(path, full=False)
+    name = display_path(path)
+    try:
+        raw = read_bytes(path, CATALOGUE)
+        text, offset = decode_utf8(raw)
+        source = f"{__version__}:file:{hashlib.sha256(raw).hexdigest()}"
+        stored = _stored_index()
+        data = _UNREAD
+        if CatalogueIndex.fits(stored, source):
+            try:
+                data = json.loads(text)  # the same bytes as checked before: no need to again
+            except (ValueError, RecursionError):
+                data = _UNREAD  # then it was not: the bounded reader says what is wrong
+        if data is _UNREAD:
+            data = parse_json(text, CATALOGUE.json, offset)
+    except InputError as exc:
+        raise CatalogueFileError(name, [_problem(exc)]) from None
+    result = parse_catalogue(data)
     if result.catalogue is None:
-        raise CatalogueFileError(display_path(path), result.problems)
-    return result.catalogue, catalogue_index(result.catalogue, source=digest)
+        raise CatalogueFileError(name, result.problems)
+    return result.catalogue, _index(result.catalogue, source, stored)
+
+
+_UNREAD = object()
+
+
+def _stored_index() -> object:
+    """What :func:`index_cache_path` holds (None when nothing readable)."""
+    try:
+        return marshal.loads(index_cache_path().read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError) as exc:
+        log.warning("catalogue index cache unreadable (%s): building the index", type(exc).__name__)
+        return None
+
+
+def _index(catalogue: Catalogue, source: str | None, stored: object) -> CatalogueIndex:
+    """The index from ``stored`` when it fits, else built and kept (a cache that cannot be
+    written is logged: it only costs the build next time)."""
+    from clerkapp.core.search import CatalogueIndex
+
+    index, keep = CatalogueIndex.cached(catalogue, stored, source)
+    if keep is not None:
+        try:
+            write_atomic(index_cache_path(), marshal.dumps(keep))  # type: ignore[arg-type]
+        except (OSError, ValueError) as exc:
+            log.warning("catalogue index cache not written: %s", exc)
+    return index

@@ -91,3 +91,23 @@ def test_each_user_of_the_index_has_its_own_typing_history() -> None:
         index.search("gonggongzulin"[:n])
     for query in ["zhu", "zhuf", "zhufang"]:  # typed elsewhere: no narrowing from the first
         assert other.search(query) == fresh.search(query)
+
+
+def test_a_file_changed_after_its_index_was_kept_is_checked_in_full() -> None:
+    import pytest
+
+    from clerkapp.infra.catalogue_io import CatalogueFileError, installed_path
+
+    installed = installed_path()
+    installed.parent.mkdir(parents=True, exist_ok=True)
+    good = json.dumps(canonical("2099.2.0"), ensure_ascii=False)
+    installed.write_text(good, encoding="utf-8")
+    catalogue, _ = load_indexed()  # kept for these bytes
+    assert catalogue.version == "2099.2.0"
+    # a duplicate key: plain JSON would take the last one; the bounded reader refuses it
+    installed.write_text(good.replace('{"format"', '{"format": "x", "format"', 1), encoding="utf-8")
+    with pytest.raises(CatalogueFileError) as err:
+        load_indexed()
+    assert "字段重复出现" in err.value.user_message
+    installed.write_text(good, encoding="utf-8")  # and back: read as before, nothing lost
+    assert load_indexed()[0] == catalogue
