@@ -275,12 +275,14 @@ class AppContext:
 
     @property
     def catalogue(self) -> Catalogue:
-        """*worker* — the active catalogue (parsed once)."""
+        """*worker* — the active catalogue (parsed once, with its search index: read back from
+        the index cache for the file in use, which spares the reader's checks of bytes already
+        checked)."""
         with self._lock:
             if self._catalogue is None:
-                from clerkapp.infra.catalogue_io import load_catalogue
+                from clerkapp.infra.catalogue_io import load_indexed
 
-                self._catalogue = load_catalogue()
+                self._catalogue, self._catalogue_index = load_indexed()
             return self._catalogue
 
     def catalogue_index(self) -> CatalogueIndex:
