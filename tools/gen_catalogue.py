@@ -12,6 +12,10 @@ Deterministic: a fixed seed, no clock, sorted output — the same file byte for 
 
     python tools/gen_catalogue.py            # write resources/catalogue/jinhua.json
     python tools/gen_catalogue.py --check    # exit 1 if the committed file is out of date
+    python tools/gen_catalogue.py --counties --output FILE  # the city and its nine counties (×10)
+
+The ×10 catalogue (27,290 proof items: ``tools/gen_catalogue_counties.py``) is not bundled; the
+search benchmark writes it when it runs.
 """
 
 from __future__ import annotations
@@ -58,7 +62,28 @@ SOURCE = (
 
 def generate() -> dict[str, Any]:
     """The full catalogue as a JSON-ready dict (deterministic)."""
-    rng = random.Random(SEED)
+    departments, matters, proofs = city_parts(SEED)
+    for entry in [*departments, *matters, *proofs]:
+        entry["pinyin"] = reading_of(entry["name"])
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "issued": ISSUED,
+        "source": SOURCE,
+        "departments": departments,
+        "matters": matters,
+        "proofs": proofs,
+    }
+
+
+Parts = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def city_parts(seed: int) -> Parts:
+    """The departments, matters and proof items of the city catalogue, drawn with ``seed`` (the
+    bundled file: :data:`SEED`; a county's variant of it: another seed, see
+    ``tools/gen_catalogue_counties.py``). Without readings."""
+    rng = random.Random(seed)
     canonical = json.loads(CANONICAL.read_text(encoding="utf-8"))
     dept_names = {code: name for code, name, _, _ in DEPARTMENTS}
     departments = [
@@ -113,17 +138,7 @@ def generate() -> dict[str, Any]:
                 "synthetic": True,
             }
         )
-    for entry in [*departments, *matters, *proofs]:
-        entry["pinyin"] = reading_of(entry["name"])
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "issued": ISSUED,
-        "source": SOURCE,
-        "departments": departments,
-        "matters": matters,
-        "proofs": proofs,
-    }
+    return departments, matters, proofs
 
 
 def _expand(stems: list[tuple[str, str, int, str]]) -> list[tuple[str, str, int, bool]]:
@@ -240,8 +255,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the file is out of date")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--counties",
+        action="store_true",
+        help="the city and its nine counties (x10; needs --output)",
+    )
     args = parser.parse_args(argv)
-    text = render(generate())
+    if args.counties:
+        if args.output == OUTPUT:
+            parser.error("--counties writes a file of its own: name it with --output")
+        from tools.gen_catalogue_counties import generate_counties
+
+        text = render(generate_counties())
+    else:
+        text = render(generate())
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
         if current != text:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # built on first use: imported there, off the start-up path
     from clerkapp.app.case_service import CaseService
     from clerkapp.app.sync import SyncWorker
     from clerkapp.app.sync_process import SyncProcess
+    from clerkapp.core.search import CatalogueIndex
     from clerkapp.core.workdays import WorkCalendar
     from clerkapp.infra.platform import PlatformClient
 
@@ -119,6 +120,7 @@ class AppContext:
         self._client_lock = threading.Lock()
         self._closed = False
         self._catalogue: Catalogue | None = catalogue  # None: the active one, on first use
+        self._catalogue_index: CatalogueIndex | None = None
         self._client: PlatformClient | None = None
         self._case_service: CaseService | None = None
         self._calendar: WorkCalendar | None = None
@@ -291,13 +293,25 @@ class AppContext:
 
     @property
     def catalogue(self) -> Catalogue:
-        """*worker* — the active catalogue (parsed once)."""
+        """*worker* — the active catalogue (parsed once, with its search index: read back from
+        the index cache for the file in use, which spares the reader's checks of bytes already
+        checked)."""
         with self._lock:
             if self._catalogue is None:
-                from clerkapp.infra.catalogue_io import load_catalogue
+                from clerkapp.infra.catalogue_io import load_indexed
 
-                self._catalogue = load_catalogue()
+                self._catalogue, self._catalogue_index = load_indexed()
             return self._catalogue
+
+    def catalogue_index(self) -> CatalogueIndex:
+        """*worker* — a search index of the catalogue for one user: its own typing history over
+        data built once (read back from the index cache while the catalogue is unchanged)."""
+        with self._lock:
+            if self._catalogue_index is None:
+                from clerkapp.infra.catalogue_io import catalogue_index
+
+                self._catalogue_index = catalogue_index(self.catalogue)
+            return self._catalogue_index.fork()
 
     @property
     def calendar(self) -> WorkCalendar:

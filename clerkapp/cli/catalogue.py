@@ -126,13 +126,14 @@ def _load() -> tuple[Any, Any] | None:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from clerkapp.core.search import KINDS, CatalogueIndex
+    from clerkapp.core.search import KINDS
+    from clerkapp.infra.catalogue_io import catalogue_index
 
     loaded = _load()
     if loaded is None:
         return 1
     catalogue, _ = loaded
-    index = CatalogueIndex.build(catalogue)
+    index = catalogue_index(catalogue)
     hits = index.search(args.query, limit=args.limit, kinds=args.kind or KINDS)
     if args.json:
         rows = [

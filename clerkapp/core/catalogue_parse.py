@@ -48,6 +48,7 @@ _SPEC_OF = {
     Method.DROPPED: "drop",
 }
 _NOT_FOUND = {"satisfied": True, "not_satisfied": False}
+_MISSING = object()
 E = TypeVar("E")
 
 
@@ -82,6 +83,9 @@ class _Builder(RelatedChecks, ActChecks):
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # (name, reading) → whether the reading fits: names repeat (the same proof item in many
+        # matters, the same matter in every county), each pair is checked once
+        self._readings: dict[tuple[str, str], bool] = {}
 
     def add(self, location: str, name: str, message: str) -> None:
         self.problems.append(Problem(location, name, message))
@@ -89,11 +93,13 @@ class _Builder(RelatedChecks, ActChecks):
     def get(
         self, obj: Mapping[str, Any], loc: str, key: str, typ: type, *, required: bool = True
     ) -> Any:
-        if key not in obj:
+        value = obj.get(key, _MISSING)
+        if type(value) is typ and (not required or not isinstance(value, str) or value.strip()):
+            return value  # the common case, decided at once (~400,000 calls for 27,000 proofs)
+        if value is _MISSING:
             if required:
                 self.add(loc, key, "缺少必填字段")
             return None
-        value = obj[key]
         wrong = not isinstance(value, typ) or (typ is int and isinstance(value, bool))
         if wrong:
             self.add(loc, key, f"类型错误：应为{TYPE_ZH[typ]}")
@@ -109,6 +115,10 @@ class _Builder(RelatedChecks, ActChecks):
         raw = self.get(obj, loc, key, str)
         if raw is None:
             return None
+        members = getattr(kind, "_value2member_map_", None)  # an Enum: look the value up
+        if members is not None and raw in members:
+            found: E = members[raw]
+            return found
         try:
             return kind(raw)
         except ValueError:
@@ -140,7 +150,12 @@ class _Builder(RelatedChecks, ActChecks):
 
     def reading(self, raw: Mapping[str, Any], loc: str, name: str | None) -> str:
         value = self.get(raw, loc, "pinyin", str, required=False) or ""
-        if value and name and parse_reading(name, value) is None:
+        if not (value and name):
+            return value
+        fits = self._readings.get((name, value))
+        if fits is None:
+            fits = self._readings[(name, value)] = parse_reading(name, value) is not None
+        if not fits:
             self.add(loc, "pinyin", "拼音与名称不对应（每个字一个读音，以空格分隔）")
             return ""
         return value

@@ -15,13 +15,43 @@ contextual mistake (长 read as zhang) never hides an obvious hit.
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+import copy
+import hashlib
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby
+from typing import Any, NamedTuple
 
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.core.search_keys import (
+    KEY_SYMBOLS,
+    Postings,
+    TopHits,
+    Unit,
+    Verifier,
+    is_letter,
+    name_keys,
+    safe,
+)
+from clerkapp.core.search_reading import (
+    POLYPHONES,
+    normalise_query,
+    parse_reading,
+    reading_of,
+    word_starts,
+)
+
+__all__ = [
+    "ALIASES",
+    "KINDS",
+    "POLYPHONES",
+    "CatalogueIndex",
+    "Hit",
+    "normalise_query",
+    "parse_reading",
+    "reading_of",
+    "word_starts",
+]
 
 #: Abbreviations clerks and applicants type for the long official words.
 ALIASES: dict[str, str] = {
@@ -39,20 +69,11 @@ ALIASES: dict[str, str] = {
 
 KINDS = ("matter", "proof")
 
-#: Polyphonic characters whose other readings are kept, so that typing the "wrong" one (长 as
-#: zhang, 重 as zhong, 行 as xing) still finds the name. Rare readings of other characters are
-#: left out: they would only add noise.
-POLYPHONES = frozenset(
-    "长重行乐还传处调藏曾都差单地得发给号会教结觉累量落率难宁强曲少省数属弹提为相校血应载只"
-    "转种朝参称供冲降卡便背薄奔场间几据空了模没期区散色似缩系血压要与员约中朝占正"
-)
-
 # Tiers of a match (DESIGN: exact/prefix > word start > substring); bonuses stay below a tier gap.
 _EXACT, _PREFIX, _WORD, _SUBSTRING = 100, 80, 60, 40
+_TIERS = (_PREFIX, _WORD, _SUBSTRING)  # the scores of a match at a name's start, word, anywhere
 _CANONICAL_BONUS = 5  # canonical (real, high-frequency) matters before synthetic ones
 _ALIAS_PENALTY = 2  # a hit found through an abbreviation ranks just below a literal one
-_MAX_READINGS = 3  # readings kept per polyphonic character
-_SYLLABLE = re.compile(r"^[a-z0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -68,8 +89,7 @@ class Hit:
     matter: str = ""  # proof: name of the (first) matter that requires it
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     kind: str
     code: str
     name: str
@@ -80,158 +100,155 @@ class _Entry:
     matter: str = ""
 
 
-def reading_of(name: str) -> str:
-    """The reading of ``name`` in the catalogue format: one token per character (the reading in
-    context first, then, for a commonly misread polyphonic character, its other readings, joined
-    by "/"; "-" for a character without one), with "|" tokens between words. Uses pypinyin (slow
-    to import: call it offline, when generating or importing a catalogue)."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-    from pypinyin.seg.mmseg import seg
-
-    tokens: list[str] = []
-    previous = ""
-    for word in seg.cut(name):
-        # single characters the segmenter could not place in a phrase stay one word
-        if tokens and not (len(word) == 1 and len(previous) == 1):
-            tokens.append("|")
-        previous = word
-        for is_han, run in groupby(word, key=_is_han):
-            chars = "".join(run)
-            if not is_han:
-                tokens.extend(_plain_token(ch) for ch in chars)
-                continue
-            in_context = lazy_pinyin(chars, style=Style.NORMAL)
-            if len(in_context) != len(chars):  # pypinyin grouped something: go per character
-                in_context = [lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in chars]
-            for ch, reading in zip(chars, in_context, strict=True):
-                readings = [reading]
-                if ch in POLYPHONES:
-                    readings += pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
-                kept = [r for r in dict.fromkeys(readings) if _SYLLABLE.match(r)]
-                tokens.append("/".join(kept[:_MAX_READINGS]) or "-")
-    return " ".join(tokens)
-
-
-def parse_reading(name: str, reading: str) -> list[list[str]] | None:
-    """The readings of each character of ``name`` (empty for "-"), or None when ``reading`` is
-    malformed or does not have one token per character."""
-    per_char: list[list[str]] = []
-    for token in reading.split(" "):
-        if token == "|":
-            continue
-        if token == "-":
-            per_char.append([])
-            continue
-        parts = token.split("/")
-        if not all(_SYLLABLE.match(p) for p in parts):
-            return None
-        per_char.append(parts)
-    return per_char if len(per_char) == len(name) else None
-
-
-def _word_starts(reading: str) -> frozenset[int]:
-    starts = {0}
-    index = 0
-    previous_plain = False
-    for token in reading.split(" "):
-        if token == "|":
-            starts.add(index)
-            continue
-        if previous_plain:
-            starts.add(index)
-        previous_plain = token == "-"  # after punctuation a new word begins
-        index += 1
-    return frozenset(starts)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _plain_token(ch: str) -> str:
-    return ch.lower() if ch.isascii() and ch.isalnum() else "-"
-
-
-def normalise_query(query: str) -> str:
-    """Full-width to half-width, lower case, spaces and apostrophes ("xi'an") removed."""
-    text = unicodedata.normalize("NFKC", query).lower()
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "'’")
+#: The layout of :meth:`CatalogueIndex.cached`'s data: bump when the index changes.
+INDEX_FORMAT = 1
 
 
 class CatalogueIndex:
     """An in-memory search index over the matters and proof items of one catalogue.
 
-    Names are kept in one text ("corpus"), one line per name, each character a unit
-    ``<sep><char><readings>`` where ``sep`` is "#" at the start of a word and "|" elsewhere. The
-    lines are sorted best first within a tier (canonical matters, matters, proof items; shorter
-    names first), so a search can stop as soon as it has ``limit`` hits of a tier. The index
-    remembers the last query's matches to narrow the next keystroke's search: use one index per
-    thread.
+    Names are numbered best first within a tier (canonical matters, matters, proof items; shorter
+    names first). The same name with the same reading is one *form*, however often it occurs
+    (the same matter in every county, the same proof item in many matters), so a search costs
+    what the distinct names cost. For every query of up to three symbols the index keeps the forms
+    it matches at their start, at a word start and anywhere (:mod:`clerkapp.core.search_keys`):
+    a search walks the few forms that can match, tier by tier, best first, and stops as soon as
+    no later name can enter the ``limit`` best. Longer queries are checked with a regex over the
+    forms' text ("corpus"): one line per form, each character a unit ``<sep><char>~<reading>…``
+    where ``sep`` is "#" at the start of a word and "|" elsewhere. The index remembers the forms
+    left after the last query to narrow the next keystroke's search: use one index per thread
+    (:meth:`fork` gives another over the same data).
     """
 
-    def __init__(self, entries: list[_Entry], readings: list[list[list[str]]]) -> None:
-        order = sorted(
-            range(len(entries)),
-            key=lambda i: (-entries[i].bonus, entries[i].kind != "matter", len(entries[i].name),
-                           entries[i].code),
+    def __init__(self, entries: list[_Entry]) -> None:
+        entries = sorted(
+            entries,
+            key=lambda e: (-e.bonus, e.kind != "matter", len(e.name), e.code),
         )  # fmt: skip
-        self._entries = [entries[i] for i in order]
-        lines = [_units(entries[i], readings[i]) for i in order]
-        # a leading newline: every line, the first included, follows "\n" (prefix regexes)
-        self._corpus = "\n" + "\n".join(lines)
-        self._starts = [start + 1 for start in _line_starts(lines)]
-        self._proofs_from = next(
-            (self._starts[n] for n, e in enumerate(self._entries) if e.kind == "proof"),
-            len(self._corpus),
-        )
-        self._last: tuple[str, frozenset[str], list[int]] | None = None
-        self._exact: dict[str, list[int]] = {}
-        for n, (i, entry) in enumerate(zip(order, self._entries, strict=True)):
-            full = "".join(r[0] for r in readings[i] if r)
-            initials = "".join(r[0][0] for r in readings[i] if r)
+        self._columns = _Columns.of(entries)
+        tiers = (Postings(), Postings(), Postings())
+        forms: dict[tuple[str, str, str], int] = {}
+        self._lines: list[array[int]] = []  # form → its names' numbers, ascending
+        self._units: list[list[Unit]] = []  # form → its characters and their readings
+        self._word_starts: list[frozenset[int]] = []  # form → the units that begin a word
+        self._exact: dict[str, list[int]] = {}  # whole name, full reading, initials → forms
+        texts: list[str] = []
+        memo: dict[tuple[Unit, ...], set[str]] = {}
+        for n, entry in enumerate(entries):
+            form = forms.get((entry.kind, entry.name, entry.reading))
+            if form is not None:
+                self._lines[form].append(n)
+                continue
+            form = forms[(entry.kind, entry.name, entry.reading)] = len(texts)
+            self._lines.append(array("i", (n,)))
+            reading = entry.reading
+            per_char = parse_reading(entry.name, reading) if reading else None
+            if per_char is None:  # no stored reading (or a broken one): slow, but correct
+                reading = reading_of(entry.name)
+                per_char = parse_reading(entry.name, reading) or [[] for _ in entry.name]
+            starts = word_starts(reading)
+            units: list[Unit] = [
+                (safe(ch), tuple(r)) for ch, r in zip(entry.name, per_char, strict=True)
+            ]
+            self._units.append(units)
+            self._word_starts.append(starts)
+            texts.append(
+                "".join(
+                    ("#" if k in starts else "|") + char + "".join("~" + r for r in rs)
+                    for k, (char, rs) in enumerate(units)
+                )
+            )
+            for postings, keys in zip(tiers, name_keys(units, starts, memo), strict=True):
+                postings.add(form, keys)
+            full = "".join(r[0] for r in per_char if r)
+            initials = "".join(r[0][0] for r in per_char if r)
             for key in {normalise_query(entry.name), full, initials}:
                 if key:
-                    self._exact.setdefault(key, []).append(n)
+                    self._exact.setdefault(key, []).append(form)
+        self._tiers = tiers
+        self._proof_forms = next(
+            (f for f, lines in enumerate(self._lines) if lines[0] >= self._columns.proofs_from),
+            len(texts),
+        )
+        # a leading newline: every line, the first included, follows "\n" (prefix regexes)
+        self._corpus = "\n" + "\n".join(texts)
+        self._starts = _line_starts(texts)
+        self._last: _Typed | None = None
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> CatalogueIndex:
         """Index every matter and proof item of ``catalogue``."""
-        entries: list[_Entry] = []
-        readings: list[list[list[str]]] = []
+        return cls(_entries(catalogue))
 
-        def add(
-            kind: str,
-            code: str,
-            name: str,
-            department: str,
-            bonus: int,
-            detail: str,
-            reading: str,
-            matter: str = "",
-        ) -> None:
-            name = name.replace("\n", " ")
-            per_char = parse_reading(name, reading) if reading else None
-            if per_char is None:
-                reading = reading_of(name)
-                per_char = parse_reading(name, reading) or [[] for _ in name]
-            entries.append(_Entry(kind, code, name, department, bonus, detail, reading, matter))
-            readings.append(per_char)
+    @classmethod
+    def cached(
+        cls, catalogue: Catalogue, stored: object, source: str | None = None
+    ) -> tuple[CatalogueIndex, object | None]:
+        """The index of ``catalogue``, restored from ``stored`` (plain data an earlier call gave
+        to keep) when this version of the index built it from the same ``source`` (e.g. a digest
+        of the catalogue file; by default a digest of every name and what the index shows of
+        it), else built; and the data to keep for next time (None when ``stored`` was used)."""
+        entries: list[_Entry] | None = None
+        if source is None:
+            entries = _entries(catalogue)
+            digest = hashlib.sha256()
+            for entry in entries:
+                digest.update("\x1f".join(map(str, entry)).encode() + b"\x1e")
+            source = f"names:{digest.hexdigest()}"
+        if cls.fits(stored, source):
+            assert isinstance(stored, tuple)
+            try:
+                return cls._restore(stored[1]), None
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+                pass  # not what this version writes: build it again
+        index = cls(entries if entries is not None else _entries(catalogue))
+        return index, (f"{INDEX_FORMAT}:{source}", index._dump())
 
-        for m in catalogue.matters.values():
-            detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
-            bonus = 0 if m.synthetic else _CANONICAL_BONUS
-            add("matter", m.code, m.name, m.department, bonus, detail, m.pinyin)
-        required_by: dict[str, str] = {}
-        for m in catalogue.matters.values():
-            for code in m.proofs:
-                required_by.setdefault(code, m.name)
-        for p in catalogue.proofs.values():
-            matter = required_by.get(p.code, "")
-            add("proof", p.code, p.name, p.issuer, 0, p.method.label_zh, p.pinyin, matter)
-        return cls(entries, readings)
+    @staticmethod
+    def fits(stored: object, source: str) -> bool:
+        """Whether ``stored`` (see :meth:`cached`) was built from ``source`` by this version."""
+        return (
+            isinstance(stored, tuple)
+            and len(stored) == 2
+            and stored[0] == f"{INDEX_FORMAT}:{source}"
+        )
+
+    def _dump(self) -> tuple[object, ...]:
+        c = self._columns
+        return (
+            (c.kind, c.code, c.name, c.department, c.bonus, c.detail, c.matter, c.proofs_from),
+            [lines.tobytes() for lines in self._lines], self._units,
+            [tuple(starts) for starts in self._word_starts], self._exact,
+            [tier.dump() for tier in self._tiers], self._proof_forms, self._corpus, self._starts,
+        )  # fmt: skip
+
+    @classmethod
+    def _restore(cls, data: Any) -> CatalogueIndex:
+        columns, lines, units, starts, exact, tiers, proof_forms, corpus, line_starts = data
+        index = cls.__new__(cls)
+        index._columns = _Columns(*columns)
+        index._lines = [array("i", raw) for raw in lines]
+        index._units = units
+        index._word_starts = [frozenset(s) for s in starts]
+        index._exact = exact
+        index._tiers = (Postings.load(tiers[0]), Postings.load(tiers[1]), Postings.load(tiers[2]))
+        index._proof_forms = proof_forms
+        index._corpus = corpus
+        index._starts = line_starts
+        index._last = None
+        if not (len(index._lines) == len(units) == len(line_starts) and len(tiers) == 3):
+            raise ValueError("inconsistent index data")
+        return index
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._columns.code)
+
+    def fork(self) -> CatalogueIndex:
+        """Another index over the same (read-only) data, with no typing history of its own: one
+        per thread."""
+        other = copy.copy(self)
+        other._last = None
+        return other
 
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] = KINDS) -> list[Hit]:
         """The best ``limit`` hits for ``query``, best first; an empty query finds nothing."""
@@ -239,149 +256,159 @@ class CatalogueIndex:
         q = normalise_query(query)
         if not q or limit <= 0 or not wanted:
             return []
-        begin = 0 if "matter" in wanted else self._proofs_from
-        end = len(self._corpus) if "proof" in wanted else self._proofs_from
-        # Typing one more character can only narrow the matches: when the previous query's
-        # matches are all known, only those names need looking at again.
-        last = self._last
-        narrow = last[2] if last and last[1] == wanted and q.startswith(last[0]) else None
-        best: dict[int, int] = {}
-        for n in self._exact.get(q, ()):
-            if self._entries[n].kind in wanted:
-                best[n] = _EXACT + self._entries[n].bonus
+        begin = 0 if "matter" in wanted else self._proof_forms
+        end = len(self._lines) if "proof" in wanted else self._proof_forms
+        top = TopHits(limit)
+        matched: dict[int, int] = {}  # form → the best tier (less penalty) it matched at
+        for form in self._exact.get(q, ()):
+            if begin <= form < end:
+                matched[form] = _EXACT
+                self._offer(form, _EXACT, top)
         variants = [(q, 0)] + [
             (q.replace(short, full), _ALIAS_PENALTY)
             for short, full in ALIASES.items()
             if short in q and short != full
         ]
-        patterns = [(_query_pattern(text), penalty) for text, penalty in variants]
-        complete = True
-        for i, (pattern, penalty) in enumerate(patterns):  # names that start with the query
-            lines = narrow if i == 0 else None
-            done = self._scan(pattern.prefix, begin, end, best, penalty, limit, lines, True)
-            complete = complete and (done or i > 0)
-        for i, (pattern, penalty) in enumerate(patterns):  # anywhere: word starts, substrings
-            lines = narrow if i == 0 else None
-            done = self._scan(pattern.anywhere, begin, end, best, penalty, limit, lines, False)
-            complete = complete and (done or i > 0)
-        # every name the query matches is in ``best`` (a superset is fine for narrowing)
-        self._last = (q, wanted, sorted(best)) if complete else None
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [
-            Hit(e.kind, e.code, e.name, e.department, score, e.detail, e.matter)
-            for n, score in ranked
-            for e in (self._entries[n],)
+        # Typing one more character can only narrow the matches: the forms left after the
+        # previous keystroke (those it found and those it did not need to look at) are the
+        # only candidates. Up to three symbols the keys are exact: nothing to narrow.
+        last = self._last
+        narrow = last.left if last and last.wanted == wanted and q.startswith(last.query) else None
+        left: list[array[int]] = []
+        data = (self._units, self._word_starts, self._corpus, self._starts)
+        verifiers = [
+            Verifier(text, *data) if len(text) > KEY_SYMBOLS else None for text, _ in variants
         ]
+        for t in range(len(_TIERS)):
+            for v, (text, penalty) in enumerate(variants):
+                if v == 0 and narrow is not None and len(q) > KEY_SYMBOLS:
+                    candidates = narrow[t]
+                else:
+                    candidates = self._candidates(t, text, begin, end)
+                kept = self._scan(candidates, t, penalty, verifiers[v], top, matched)
+                if v == 0:
+                    left.append(kept)
+        self._last = _Typed(q, wanted, left)
+        cols = self._columns
+        return [
+            Hit(cols.kind[n], cols.code[n], cols.name[n], cols.department[n], score,
+                cols.detail[n], cols.matter[n])
+            for n, score in top.ranked()
+        ]  # fmt: skip
 
-    def _matches(
-        self, pattern: re.Pattern[str], begin: int, end: int, lines: list[int] | None
-    ) -> Iterator[re.Match[str]]:
-        if lines is None:
-            yield from pattern.finditer(self._corpus, begin, end)
-            return
-        starts, size = self._starts, len(self._corpus)
-        for n in lines:
-            lo = starts[n]
-            if begin <= lo < end:
-                hi = starts[n + 1] - 1 if n + 1 < len(starts) else size
-                yield from pattern.finditer(self._corpus, lo - 1, hi)
+    def _candidates(self, tier: int, text: str, begin: int, end: int) -> array[int]:
+        """The forms whose keys include the first symbols of ``text``, within a range."""
+        key = "".join(ch if is_letter(ch) else safe(ch) for ch in text[:KEY_SYMBOLS])
+        forms = self._tiers[tier].get(key)
+        if begin == 0 and end == len(self._lines):
+            return forms
+        return forms[bisect.bisect_left(forms, begin) : bisect.bisect_left(forms, end)]
 
     def _scan(
         self,
-        pattern: re.Pattern[str],
-        begin: int,
-        end: int,
-        best: dict[int, int],
+        candidates: array[int],
+        tier: int,
         penalty: int,
-        limit: int,
-        lines: list[int] | None,
-        prefix: bool,
-    ) -> bool:
-        """Score the names ``pattern`` finds (among ``lines`` when given); stop once ``limit``
-        hits of the scan's best tier are known (the lines are ordered, so later ones cannot rank
-        higher). True when the scan saw every match."""
-        floor = (_PREFIX if prefix else _WORD) - penalty
-        good = sum(1 for score in best.values() if score >= floor)
-        if good >= limit:
-            return False
-        corpus, starts = self._corpus, self._starts
-        for m in self._matches(pattern, begin, end, lines):
-            at = m.start() + prefix  # a prefix match starts at the newline before the name
-            n = bisect.bisect_right(starts, at) - 1
-            if prefix:
-                tier = _PREFIX
-            else:
-                unit = max(corpus.rfind("#", starts[n], at + 1), corpus.rfind("|", starts[n], at))
-                tier = _WORD if corpus[unit] == "#" else _SUBSTRING
-            score = tier + self._entries[n].bonus - penalty
-            if score > best.get(n, -1):
-                if best.get(n, -1) < floor <= score:
-                    good += 1
-                best[n] = score
-                if good >= limit:
-                    return False
-        return True
+        verifier: Verifier | None,
+        top: TopHits,
+        matched: dict[int, int],
+    ) -> array[int]:
+        """Offer the names of the candidate forms that match at ``tier`` (``verifier`` checks a
+        query longer than the keys; without one every candidate matches), in order, each at
+        the tier's score less ``penalty`` plus its bonus; stop where no later name can enter
+        ``top``. Returns the candidates not ruled out (for the next keystroke)."""
+        bonus, lines = self._columns.bonus, self._lines
+        score = _TIERS[tier] - penalty
+        if verifier is not None:
+            verifier.expect(len(candidates))
+        kept = array("i")
+        for i, form in enumerate(candidates):
+            first = lines[form][0]
+            if top.full_before(score + bonus[first], first):
+                kept.extend(candidates[i:])
+                return kept
+            if matched.get(form, -1) >= score:  # found at a better tier already
+                kept.append(form)
+                continue
+            found = tier
+            if verifier is not None:
+                found = verifier.tier(form)
+                if found > tier:
+                    continue
+            kept.append(form)
+            matched[form] = _TIERS[found] - penalty
+            self._offer(form, _TIERS[found] - penalty, top)
+        return kept
+
+    def _offer(self, form: int, score: int, top: TopHits) -> None:
+        """Offer the form's names, best first, as long as they can enter ``top``."""
+        bonus = self._columns.bonus
+        for n in self._lines[form]:
+            total = score + bonus[n]
+            if top.full_before(total, n):
+                return
+            top.offer(n, total)
 
 
-def _units(entry: _Entry, per_char: list[list[str]]) -> str:
-    starts = _word_starts(entry.reading) if entry.reading else {0}
-    return "".join(
-        ("#" if i in starts else "|") + _safe(ch) + "".join("~" + r for r in readings)
-        for i, (ch, readings) in enumerate(zip(entry.name, per_char, strict=True))
-    )
+@dataclass(frozen=True)
+class _Columns:
+    """What a hit shows, one list per field, indexed by name number."""
+
+    kind: list[str]
+    code: list[str]
+    name: list[str]
+    department: list[str]
+    bonus: list[int]
+    detail: list[str]
+    matter: list[str]
+    proofs_from: int  # the number of the first proof item (the matters come first)
+
+    @classmethod
+    def of(cls, entries: list[_Entry]) -> _Columns:
+        kinds = [e.kind for e in entries]
+        proofs_from = next((n for n, kind in enumerate(kinds) if kind == "proof"), len(kinds))
+        return cls(
+            kinds, [e.code for e in entries], [e.name for e in entries],
+            [e.department for e in entries], [e.bonus for e in entries],
+            [e.detail for e in entries], [e.matter for e in entries], proofs_from,
+        )  # fmt: skip
 
 
-def _safe(ch: str) -> str:
-    """A character as stored in the corpus and compared with a query: normalised like queries
-    (full-width "（" is "("), the corpus's markup characters replaced."""
-    if "\u4e00" <= ch <= "\u9fff":  # the common case, unchanged by normalisation
-        return ch
-    folded = unicodedata.normalize("NFKC", ch).lower()
-    ch = folded if len(folded) == 1 else ch
-    return "_" if ch in "#|~" else ch
+def _entries(catalogue: Catalogue) -> list[_Entry]:
+    """What the index needs of every matter and proof item."""
+    entries: list[_Entry] = []
+    for m in catalogue.matters.values():
+        detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
+        bonus = 0 if m.synthetic else _CANONICAL_BONUS
+        name = m.name.replace("\n", " ")
+        entries.append(_Entry("matter", m.code, name, m.department, bonus, detail, m.pinyin))
+    required_by: dict[str, str] = {}
+    for m in catalogue.matters.values():
+        for code in m.proofs:
+            required_by.setdefault(code, m.name)
+    for p in catalogue.proofs.values():
+        matter = required_by.get(p.code, "")
+        entries.append(
+            _Entry("proof", p.code, p.name.replace("\n", " "), p.issuer, 0, p.method.label_zh,
+                   p.pinyin, matter)
+        )  # fmt: skip
+    return entries
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """The last query and the candidates left after it, per tier (narrowing)."""
+
+    query: str
+    wanted: frozenset[str]
+    left: list[array[int]]
 
 
 def _line_starts(lines: list[str]) -> list[int]:
+    """Where each line begins in the corpus (after its leading newline)."""
     starts: list[int] = []
-    offset = 0
+    offset = 1
     for line in lines:
         starts.append(offset)
         offset += len(line) + 1
     return starts
-
-
-@dataclass(frozen=True)
-class _QueryPattern:
-    prefix: re.Pattern[str]  # matches at the start of a name only
-    anywhere: re.Pattern[str]
-
-
-# A unit is <sep><char>~<reading>~<reading>…, sep "#" at a word start, "|" elsewhere.
-_READING = "[^#|\\n]*?~"  # within a unit, up to the start of any of its readings
-_NEXT_UNIT = "[^#|\\n]*+[#|]"  # skip the rest of this unit, up to the next one's separator
-
-
-def _query_pattern(q: str) -> _QueryPattern:
-    """Compile a query into regexes over the corpus: a Chinese character must be that character;
-    a run of latin letters must be prefixes of the readings of consecutive characters. Every
-    regex starts with a literal, so the regex engine skips quickly to the candidates."""
-    first: list[str] = []  # the first token, as it matches anywhere / at a line start
-    rest: list[str] = []
-    previous = ""  # "", "latin" or "han"
-    for ch in q:
-        is_latin = "a" <= ch <= "z"
-        literal = ch if _is_han(ch) else "[#|]" + re.escape(_safe(ch))
-        if not previous:
-            if is_latin:
-                first = ["~" + ch, "\\n#" + _READING + ch]
-            else:
-                first = [literal, "\\n#" + re.escape(_safe(ch))]
-        elif is_latin:
-            jump = _NEXT_UNIT + _READING
-            # after a letter: continue the same reading, or jump to the next character
-            rest.append(f"(?:{jump})??{ch}" if previous == "latin" else jump + ch)
-        else:
-            rest.append(_NEXT_UNIT + re.escape(_safe(ch)))
-        previous = "latin" if is_latin else "han"
-    body = "".join(rest)
-    return _QueryPattern(re.compile(first[1] + body), re.compile(first[0] + body))

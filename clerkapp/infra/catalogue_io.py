@@ -5,24 +5,35 @@ one IT imported earlier: the newer one wins, without anyone having to import it 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import marshal
 import os
 import re
 import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clerkapp.core.bounded_json import InputError, parse_json
+from clerkapp.core.bounded_json import InputError, decode_utf8, parse_json
 from clerkapp.core.catalogue import Catalogue, version_key
 from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
 from clerkapp.core.catalogue_schema import render_problems
 from clerkapp.errors import CatalogueError
-from clerkapp.infra.bounded_read import CATALOGUE, display_path, read_head, read_json
+from clerkapp.infra.bounded_read import (
+    CATALOGUE,
+    display_path,
+    read_bytes,
+    read_head,
+    read_json,
+)
 from clerkapp.infra.file_modes import private_dir
 from clerkapp.infra.paths import data_dir, resources_dir
+
+if TYPE_CHECKING:
+    from clerkapp.core.search import CatalogueIndex
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +105,21 @@ def check_file(path: Path, *, full: bool = True) -> tuple[object, ParseResult]:
     """Read (bounded: see :mod:`clerkapp.infra.bounded_read`), decode and validate a catalogue
     file (``full``: with the JSON Schema pass too). Returns the decoded data and the result;
     raises :class:`CatalogueFileError` only when the file cannot be read or decoded."""
+    data, result, _ = _checked(path, full=full)
+    return data, result
+
+
+def _checked(path: Path, *, full: bool) -> tuple[object, ParseResult, str]:
+    """:func:`check_file`, and the SHA-256 of the bytes read."""
     source = display_path(path)
     try:
-        data = read_json(path, CATALOGUE)
+        raw = read_bytes(path, CATALOGUE)
+        text, offset = decode_utf8(raw)
+        data = parse_json(text, CATALOGUE.json, offset)
     except InputError as exc:
         raise CatalogueFileError(source, [_problem(exc)]) from None
-    return data, parse_catalogue(data, schema=_schema() if full else None)
+    result = parse_catalogue(data, schema=_schema() if full else None)
+    return data, result, hashlib.sha256(raw).hexdigest()
 
 
 def read_catalogue(path: Path, *, full: bool = True) -> Catalogue:
@@ -162,13 +182,13 @@ def add_readings(data: dict[str, Any]) -> None:
                 entry["pinyin"] = reading_of(entry["name"])
 
 
-def write_atomic(target: Path, text: str) -> None:
+def write_atomic(target: Path, text: str | bytes) -> None:
     """Write ``text`` to ``target`` so that readers see the old file or the new one, never half."""
     private_dir(target.parent)  # mkstemp creates the file 0600 already
     fd, tmp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -211,3 +231,75 @@ def load_catalogue() -> Catalogue:
     """The catalogue the workstation uses. Installed and bundled files were validated in full
     when imported or built, so start-up skips the (slow) schema pass; the code checks still run."""
     return read_catalogue(active_path(), full=False)
+
+
+def index_cache_path() -> Path:
+    """The search index of the catalogue last loaded, kept between starts
+    (``data_dir()/cache/catalogue-index.bin``): building it costs more than reading it back."""
+    return data_dir() / "cache" / "catalogue-index.bin"
+
+
+def catalogue_index(catalogue: Catalogue) -> CatalogueIndex:
+    """The search index of ``catalogue``: read back from :func:`index_cache_path` when it was
+    built by this version of the index from the same names (a digest of all the index holds),
+    built and kept there otherwise."""
+    return _index(catalogue, None, _stored_index())
+
+
+def load_indexed() -> tuple[Catalogue, CatalogueIndex]:
+    """The catalogue the workstation uses (as :func:`load_catalogue` reads it) and its search
+    index, kept in :func:`index_cache_path` for this very file (the SHA-256 of its bytes). A
+    file whose index is kept passed every check of the JSON reader when it was kept: only the
+    catalogue's own checks run again."""
+    from clerkapp import __version__
+    from clerkapp.core.search import CatalogueIndex
+
+    path = active_path()
+    name = display_path(path)
+    try:
+        raw = read_bytes(path, CATALOGUE)
+        text, offset = decode_utf8(raw)
+        source = f"{__version__}:file:{hashlib.sha256(raw).hexdigest()}"
+        stored = _stored_index()
+        data = _UNREAD
+        if CatalogueIndex.fits(stored, source):
+            try:
+                data = json.loads(text)  # the same bytes as checked before: no need to again
+            except (ValueError, RecursionError):
+                data = _UNREAD  # then it was not: the bounded reader says what is wrong
+        if data is _UNREAD:
+            data = parse_json(text, CATALOGUE.json, offset)
+    except InputError as exc:
+        raise CatalogueFileError(name, [_problem(exc)]) from None
+    result = parse_catalogue(data)
+    if result.catalogue is None:
+        raise CatalogueFileError(name, result.problems)
+    return result.catalogue, _index(result.catalogue, source, stored)
+
+
+_UNREAD = object()
+
+
+def _stored_index() -> object:
+    """What :func:`index_cache_path` holds (None when nothing readable)."""
+    try:
+        return marshal.loads(index_cache_path().read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError) as exc:
+        log.warning("catalogue index cache unreadable (%s): building the index", type(exc).__name__)
+        return None
+
+
+def _index(catalogue: Catalogue, source: str | None, stored: object) -> CatalogueIndex:
+    """The index from ``stored`` when it fits, else built and kept (a cache that cannot be
+    written is logged: it only costs the build next time)."""
+    from clerkapp.core.search import CatalogueIndex
+
+    index, keep = CatalogueIndex.cached(catalogue, stored, source)
+    if keep is not None:
+        try:
+            write_atomic(index_cache_path(), marshal.dumps(keep))  # type: ignore[arg-type]
+        except (OSError, ValueError) as exc:
+            log.warning("catalogue index cache not written: %s", exc)
+    return index

@@ -92,3 +92,29 @@ def test_platform_items_match_what_the_sandbox_serves() -> None:
             item.subject,
             item.fields,
         ), name
+
+
+def test_the_city_with_its_nine_counties_is_ten_times_the_city() -> None:
+    from tools.gen_catalogue_counties import COUNTIES, generate_counties
+
+    data = generate_counties()
+    result = parse_catalogue(data)  # the code checks (the schema pass: see the CLI test)
+    assert result.problems == []
+    cat = result.catalogue
+    assert cat is not None
+    assert len(cat.proofs) == 10 * 2729 and len(COUNTIES) == 9
+    split = Counter(p.method for p in cat.proofs.values())
+    assert split[Method.DEPT_VERIFY] == 10 * gen_catalogue.TARGET["dept_verify"]
+    city = gen_catalogue.generate()
+    assert data["proofs"][: len(city["proofs"])] == city["proofs"]  # the city as bundled
+    yiwu = cat.matters["yw.zjj.public_rental"]
+    assert yiwu.name == "公共租赁住房申请" and yiwu.synthetic  # only the city's rank as canonical
+    assert yiwu.department == "义乌市住房和城乡建设局" and yiwu.office_abbr == "义建"
+    assert cat.departments["wc.mzj"].name == "金华市婺城区民政局"
+    assert cat.departments["yw.gjj"].name == "金华市住房公积金管理中心义乌分中心"
+    assert cat.departments["yk.swju"].name == "国家税务总局永康市税务局"
+    # a county's own mix of proof items, not a copy of the city's
+    city_names = [p["name"] for p in city["proofs"]]
+    county_names = [p.name for p in cat.proofs.values() if p.code.startswith("yw.")]
+    assert county_names != city_names and len(county_names) == len(city_names)
+    assert all(p.pinyin for p in cat.proofs.values())

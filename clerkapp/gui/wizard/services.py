@@ -80,7 +80,7 @@ class WizardServices:
         with self._lock:
             if self._index is None:
                 catalogue = self.context.catalogue
-                self._index = CatalogueIndex.build(catalogue)
+                self._index = self.context.catalogue_index()
                 self._catalogue = catalogue
         _ = self.service
         _ = self.context.client
