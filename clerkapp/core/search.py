@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 
 #: Abbreviations clerks and applicants type for the long official words.
 ALIASES: dict[str, str] = {
@@ -218,7 +219,13 @@ class CatalogueIndex:
             readings.append(per_char)
 
         for m in catalogue.matters.values():
-            detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
+            detail = (
+                QT_TRANSLATE_NOOP("MatterSearch", "即办件")
+                if m.decided_at_counter
+                else QT_TRANSLATE_NOOP("MatterSearch", "{time_limit_days} 个工作日").format(
+                    time_limit_days=m.time_limit_days
+                )
+            )
             bonus = 0 if m.synthetic else _CANONICAL_BONUS
             add("matter", m.code, m.name, m.department, bonus, detail, m.pinyin)
         required_by: dict[str, str] = {}

@@ -6,10 +6,14 @@ wizard, print step), all installed together — plus Qt's own ``qtbase_*.qm`` fo
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from string import Formatter
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from clerkapp.core.texts import Text, context_of, known_source, known_templates
 from clerkapp.gui.qt_supplement import QtChineseSupplement
 from clerkapp.infra.paths import resources_dir
 
@@ -51,6 +55,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     if lang == "en":
+        seed_messages()
         for qm in sorted(translation_dir().glob("*_en.qm")):
             translator = QTranslator(app)
             if translator.load(str(qm)):
@@ -59,3 +64,93 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
             else:
                 log.warning("translation file could not be loaded: %s", qm.name)
     return installed
+
+
+# -- texts of core, infra and app (clerkapp.core.texts) ------------------------------------------
+
+MESSAGES_TS = "clerkapp_messages_en.ts"
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_templates: list[tuple[str, str, re.Pattern[str]]] = []
+_templates_seen = 0
+
+
+def seed_messages(ts_file: Path | None = None) -> int:
+    """Record every message of the messages' ``.ts`` file as known (so that a text read back
+    from the store, which is a plain ``str``, is still translated); returns how many."""
+    path = ts_file or (translation_dir() / MESSAGES_TS)
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError):
+        log.warning("messages translation source could not be read: %s", path.name)
+        return 0
+    count = 0
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            if source:
+                known_source(source, name)
+                count += 1
+    return count
+
+
+def _template_pattern(source: str) -> re.Pattern[str] | None:
+    """A regex that recovers the named fields of ``source`` from its formatted text."""
+    parts: list[str] = []
+    names: set[str] = set()
+    for literal, field, _spec, _conv in Formatter().parse(source):
+        parts.append(re.escape(literal))
+        if field is None:
+            continue
+        if not field.isidentifier() or field in names:
+            return None
+        names.add(field)
+        parts.append(f"(?P<{field}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _known_templates() -> list[tuple[str, str, re.Pattern[str]]]:
+    global _templates_seen
+    templates = known_templates()
+    if len(templates) != _templates_seen:
+        _templates_seen = len(templates)
+        _templates.clear()
+        for source, context in sorted(templates.items(), key=lambda sc: -len(sc[0])):
+            pattern = _template_pattern(source)
+            if pattern is not None:
+                _templates.append((source, context, pattern))
+    return _templates
+
+
+def translated(text: str) -> str:
+    """``text`` in the interface's language: a :class:`~clerkapp.core.texts.Text` of core, infra
+    or app is translated (its template, then its arguments, then formatted); a plain ``str`` that
+    is a known message, a known template filled in, or such texts joined by "；" is translated
+    the same way; anything else (data: names, catalogue words) is returned as it is."""
+    if isinstance(text, Text):
+        template = QCoreApplication.translate(text.context, text.source)
+        if not (text.args or text.kwargs):
+            return template
+        args = [translated(a) if isinstance(a, str) else a for a in text.args]
+        kwargs = {k: translated(v) if isinstance(v, str) else v for k, v in text.kwargs.items()}
+        try:
+            return template.format(*args, **kwargs)
+        except (IndexError, KeyError, ValueError):
+            log.warning("translation of %r does not fit its arguments", text.source[:20])
+            return str(text)
+    if not text or not _CJK.search(text):
+        return text
+    context = context_of(text)
+    if context is not None:
+        return QCoreApplication.translate(context, text)
+    for source, context, pattern in _known_templates():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            fields = {k: translated(v) for k, v in match.groupdict().items()}
+            return translated(Text(context, source).format(**fields))
+    if "；" in text:
+        parts = text.split("；")
+        done = [translated(p) for p in parts]
+        if done != parts:
+            return "; ".join(done)
+    return text
