@@ -229,34 +229,17 @@ def summary_lines(run: SyncRun) -> list[str]:
         lines.append(run.platform_note)
     by_kind = Counter(item["kind_label"] for item in run.sent)
     detail = "，".join(f"{k} {n}" for k, n in sorted(by_kind.items()))
-    lines.append(
-        QT_TRANSLATE_NOOP("SyncRun", "已发送 {length} 项").format(length=len(run.sent))
-        + (QT_TRANSLATE_NOOP("SyncRun", "（{detail}）").format(detail=detail) if detail else "")
-    )
-    lines.append(
-        QT_TRANSLATE_NOOP("SyncRun", "等待发送 {length} 项").format(length=len(run.waiting))
-    )
+    lines.append(f"已发送 {len(run.sent)} 项" + (f"（{detail}）" if detail else ""))
+    lines.append(f"等待发送 {len(run.waiting)} 项")
     for item in run.waiting[:50]:
         lines.append(
-            QT_TRANSLATE_NOOP("SyncRun", "  · #{item} {item2} {value}：{item3}").format(
-                item=item["id"],
-                item2=item["kind_label"],
-                value=item["case_id"] or "",
-                item3=item["reason"],
-            )
+            f"  · #{item['id']} {item['kind_label']} {item['case_id'] or ''}：{item['reason']}"
         )
-    lines.append(
-        QT_TRANSLATE_NOOP("SyncRun", "需人工处理 {length} 项").format(length=len(run.needs_person))
-    )
+    lines.append(f"需人工处理 {len(run.needs_person)} 项")
     for item in run.needs_person[:50]:
         lines.append(
-            QT_TRANSLATE_NOOP("SyncRun", "  · #{item} {item2} {value} {item3}：{item4}").format(
-                item=item["id"],
-                item2=item["kind_label"],
-                value=item["case_id"] or "",
-                item3=item["proof"],
-                item4=item["reason"],
-            )
+            f"  · #{item['id']} {item['kind_label']} {item['case_id'] or ''} "
+            f"{item['proof']}：{item['reason']}"
         )
     if run.error:
         lines.append(run.error)

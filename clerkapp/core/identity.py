@@ -252,8 +252,8 @@ def decision_block(
     if outcome.waiting:
         return finding_text(check, kind, typed_name)
     if outcome.overridable and not check.overridden:
-        return finding_text(check, kind, typed_name) + QT_TRANSLATE_NOOP(
-            "Identity", "；请改正名称或说明理由后继续"
+        return QT_TRANSLATE_NOOP("Identity", "{finding}；请改正名称或说明理由后继续").format(
+            finding=finding_text(check, kind, typed_name)
         )
     if outcome.hard and decision is not Decision.REFUSE:
         return finding_text(check, kind, typed_name)
@@ -265,7 +265,9 @@ def print_block(check: IdentityCheck, kind: ApplicantKind, typed_name: str) -> s
     opened before the check existed prints as before."""
     outcome = outcome_of(check, kind, typed_name)
     if outcome.overridable and not check.overridden:
-        return QT_TRANSLATE_NOOP("Identity", "无法打印：") + finding_text(check, kind, typed_name)
+        return QT_TRANSLATE_NOOP("Identity", "无法打印：{finding}").format(
+            finding=finding_text(check, kind, typed_name)
+        )
     return None
 
 

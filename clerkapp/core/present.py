@@ -126,7 +126,11 @@ class PersonPresent:
             return QT_TRANSLATE_NOOP("PresentPerson", "依法代表企业")
         parts = [self.relationship] if self.relationship else []
         parts.append(QT_TRANSLATE_NOOP("PresentPerson", "持授权委托书"))
-        return QT_TRANSLATE_NOOP("PresentPerson", "，").join(parts)
+        if not self.relationship:
+            return parts[0]
+        return QT_TRANSLATE_NOOP("PresentPerson", "{relationship}，{attorney}").format(
+            relationship=self.relationship, attorney=parts[-1]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form."""

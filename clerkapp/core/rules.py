@@ -188,7 +188,9 @@ def _realestate(r: dict[str, Any]) -> str:
 def _insured(r: dict[str, Any]) -> str:
     if not r["insured"]:
         return QT_TRANSLATE_NOOP("Rules", "未参加社会保险")
-    return QT_TRANSLATE_NOOP("Rules", "参保中，累计缴费 {r} 个月").format(r=r["months_contributed"])
+    return QT_TRANSLATE_NOOP("Rules", "参保中，累计缴费 {months} 个月").format(
+        months=r["months_contributed"]
+    )
 
 
 def _employer(r: dict[str, Any]) -> str:
@@ -197,15 +199,15 @@ def _employer(r: dict[str, Any]) -> str:
         if r["arrears"]
         else QT_TRANSLATE_NOOP("Rules", "无欠缴")
     )
-    return QT_TRANSLATE_NOOP("Rules", "参保职工 {r} 人，{arrears}").format(
-        r=r["insured_employees"], arrears=arrears
+    return QT_TRANSLATE_NOOP("Rules", "参保职工 {employees} 人，{arrears}").format(
+        employees=r["insured_employees"], arrears=arrears
     )
 
 
 def _income(r: dict[str, Any]) -> str:
     low = QT_TRANSLATE_NOOP("Rules", "，属低收入家庭") if r.get("low_income_household") else ""
-    return QT_TRANSLATE_NOOP("Rules", "家庭月人均收入 {r} 元{low}").format(
-        r=r["monthly_income_per_capita"], low=low
+    return QT_TRANSLATE_NOOP("Rules", "家庭月人均收入 {income} 元{low}").format(
+        income=r["monthly_income_per_capita"], low=low
     )
 
 
@@ -230,14 +232,14 @@ _FACTS: dict[str, Callable[[dict[str, Any]], str]] = {
         if r["alive"]
         else QT_TRANSLATE_NOOP("Rules", "户籍登记为已死亡")
     ),
-    "household.members": lambda r: QT_TRANSLATE_NOOP("Rules", "户内共 {r} 人").format(
-        r=r["members_count"]
+    "household.members": lambda r: QT_TRANSLATE_NOOP("Rules", "户内共 {members} 人").format(
+        members=r["members_count"]
     ),
-    "personnel_file.custody": lambda r: QT_TRANSLATE_NOOP("Rules", "人事档案存放于{r}").format(
-        r=r["custodian"]
-    ),
-    "business.licence": lambda r: QT_TRANSLATE_NOOP("Rules", "营业执照登记状态：{r}").format(
-        r=r["status"]
+    "personnel_file.custody": lambda r: QT_TRANSLATE_NOOP(
+        "Rules", "人事档案存放于{custodian}"
+    ).format(custodian=r["custodian"]),
+    "business.licence": lambda r: QT_TRANSLATE_NOOP("Rules", "营业执照登记状态：{status}").format(
+        status=r["status"]
     ),
 }
 

@@ -471,7 +471,8 @@ class PlatformClient:
                 f"plain http to a remote platform refused ({op})",
                 user_message=QT_TRANSLATE_NOOP(
                     "PlatformErrors",
-                    "平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。请用 https:// 地址重新配置平台",
+                    "平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。"
+                    "请用 https:// 地址重新配置平台",
                 ),
                 code="insecure_transport",
                 source="platform",

@@ -241,7 +241,8 @@ class AuditTrail:
                         "audit chain marker missing",
                         user_message=QT_TRANSLATE_NOOP(
                             "Store",
-                            "本地数据库的审计链格式标记缺失（数据库被改动），不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。",
+                            "本地数据库的审计链格式标记缺失（数据库被改动），不能再记录操作。"
+                            "请运行 clerkapp audit verify 并联系技术支持。",
                         ),
                     )
                 return None, None
