@@ -78,3 +78,12 @@ def context_of(source: str) -> str | None:
 def known_templates() -> dict[str, str]:
     """Every catalogued message so far that has format fields: source → context."""
     return {s: c for s, c in _KNOWN.items() if "{" in s}
+
+
+# Punctuation the GUI puts around messages and data: full-width in Chinese, ASCII in English.
+IN_BRACKETS = QT_TRANSLATE_NOOP("Texts", "{text}（{note}）")
+"""A text with a note in brackets: ``IN_BRACKETS.format(text=…, note=…)``."""
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Texts", "、")
+"""Between the items of a list (names of proofs, fields)."""
+CLAUSE_SEPARATOR = QT_TRANSLATE_NOOP("Texts", "；")
+"""Between reasons, warnings or findings."""

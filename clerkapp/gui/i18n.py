@@ -13,7 +13,14 @@ from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from clerkapp.core.texts import Text, context_of, known_source, known_templates
+from clerkapp.core.texts import (
+    CLAUSE_SEPARATOR,
+    LIST_SEPARATOR,
+    Text,
+    context_of,
+    known_source,
+    known_templates,
+)
 from clerkapp.gui.qt_supplement import QtChineseSupplement
 from clerkapp.infra.paths import resources_dir
 
@@ -109,13 +116,18 @@ def _template_pattern(source: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts), re.DOTALL)
 
 
+def _literal_length(source: str) -> int:
+    return sum(len(literal) for literal, *_rest in Formatter().parse(source))
+
+
 def _known_templates() -> list[tuple[str, str, re.Pattern[str]]]:
     global _templates_seen
     templates = known_templates()
     if len(templates) != _templates_seen:
         _templates_seen = len(templates)
         _templates.clear()
-        for source, context in sorted(templates.items(), key=lambda sc: -len(sc[0])):
+        # The most specific first: the most words outside the fields ("{a}，{b}" comes last).
+        for source, context in sorted(templates.items(), key=lambda sc: -_literal_length(sc[0])):
             pattern = _template_pattern(source)
             if pattern is not None:
                 _templates.append((source, context, pattern))
@@ -123,10 +135,14 @@ def _known_templates() -> list[tuple[str, str, re.Pattern[str]]]:
 
 
 def translated(text: str) -> str:
-    """``text`` in the interface's language: a :class:`~clerkapp.core.texts.Text` of core, infra
-    or app is translated (its template, then its arguments, then formatted); a plain ``str`` that
-    is a known message, a known template filled in, or such texts joined by "；" is translated
-    the same way; anything else (data: names, catalogue words) is returned as it is."""
+    """``text`` in the interface's language.
+
+    A :class:`~clerkapp.core.texts.Text` of core, infra or app is translated (its template, then
+    its arguments, then formatted). A plain ``str`` — a text read back from the store, or texts
+    joined — is translated the same way when it is a known message or a known template filled
+    in; texts (or data) joined by "；" or "、" are translated one by one and joined with the
+    separator of the language. Anything else (data: names, catalogue words) is returned as it
+    is."""
     if isinstance(text, Text):
         template = QCoreApplication.translate(text.context, text.source)
         if not (text.args or text.kwargs):
@@ -148,9 +164,8 @@ def translated(text: str) -> str:
         if match is not None:
             fields = {k: translated(v) for k, v in match.groupdict().items()}
             return translated(Text(context, source).format(**fields))
-    if "；" in text:
-        parts = text.split("；")
-        done = [translated(p) for p in parts]
-        if done != parts:
-            return "; ".join(done)
+    for separator in (CLAUSE_SEPARATOR, LIST_SEPARATOR):
+        if separator in text:
+            joint = QCoreApplication.translate(separator.context, separator.source)
+            return joint.join(translated(part) for part in text.split(separator))
     return text

@@ -2140,6 +2140,24 @@
     </message>
 </context>
 <context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="84"/>
+        <source>{text}（{note}）</source>
+        <translation>{text} ({note})</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="86"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="88"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>Uscc</name>
     <message>
         <location filename="../../clerkapp/core/uscc.py" line="35"/>
