@@ -87,3 +87,9 @@ LIST_SEPARATOR = QT_TRANSLATE_NOOP("Texts", "、")
 """Between the items of a list (names of proofs, fields)."""
 CLAUSE_SEPARATOR = QT_TRANSLATE_NOOP("Texts", "；")
 """Between reasons, warnings or findings."""
+PART_SEPARATOR = QT_TRANSLATE_NOOP("Texts", "　｜　")
+"""Between the parts of a line (the case line: the matter │ the applicant)."""
+COMMA = QT_TRANSLATE_NOOP("Texts", "，")
+"""Between the parts of a sentence."""
+COLON = QT_TRANSLATE_NOOP("Texts", "：")
+"""After a label (a proof's name, then what became of it)."""

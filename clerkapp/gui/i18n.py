@@ -112,7 +112,7 @@ def _template_pattern(source: str) -> re.Pattern[str] | None:
         if not field.isidentifier() or field in names:
             return None
         names.add(field)
-        parts.append(f"(?P<{field}>.+?)")
+        parts.append(f"(?P<{field}>.*?)")
     return re.compile("".join(parts), re.DOTALL)
 
 

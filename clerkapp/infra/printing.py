@@ -21,6 +21,11 @@ from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 
 LP_TIMEOUT_S = 60
+# What the print step (Qt's printing, in the GUI) tells the clerk when a job cannot be made.
+PDF_NOT_LOADED = QT_TRANSLATE_NOOP("Printing", "文书无法打开，未能打印，请重新生成")
+PRINTER_NOT_STARTED = QT_TRANSLATE_NOOP("Printing", "打印机无法开始打印，请检查打印机")
+NO_PRINTER = QT_TRANSLATE_NOOP("Printing", "没有可用的打印机")
+CANNOT_SAVE = QT_TRANSLATE_NOOP("Printing", "无法保存文件，请换一个位置或文件名")
 _JOB_ID = re.compile(r"request id is (\S+)")
 
 

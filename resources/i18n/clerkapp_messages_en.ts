@@ -1670,22 +1670,42 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../clerkapp/infra/printing.py" line="64"/>
+        <location filename="../../clerkapp/infra/printing.py" line="25"/>
+        <source>文书无法打开，未能打印，请重新生成</source>
+        <translation>The document cannot be opened and was not printed: build it again</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/printing.py" line="26"/>
+        <source>打印机无法开始打印，请检查打印机</source>
+        <translation>The printer cannot start printing: please check the printer</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/printing.py" line="27"/>
+        <source>没有可用的打印机</source>
+        <translation>No printer is available</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/printing.py" line="28"/>
+        <source>无法保存文件，请换一个位置或文件名</source>
+        <translation>The file cannot be saved: choose another folder or file name</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/printing.py" line="69"/>
         <source>本机未安装 CUPS 打印系统，无法直接打印</source>
         <translation>CUPS is not installed on this computer: cannot print directly</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/printing.py" line="66"/>
+        <location filename="../../clerkapp/infra/printing.py" line="71"/>
         <source>默认打印机</source>
         <translation>the default printer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/printing.py" line="84"/>
+        <location filename="../../clerkapp/infra/printing.py" line="89"/>
         <source>打印系统无响应，未能打印到{where}，请检查打印机</source>
         <translation>The printing system does not respond: nothing was printed on {where}; please check the printer</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/printing.py" line="92"/>
+        <location filename="../../clerkapp/infra/printing.py" line="97"/>
         <source>打印机“{where}”未接受打印任务：{value}</source>
         <translation>The printer “{where}” did not accept the print job: {value}</translation>
     </message>
@@ -2155,6 +2175,21 @@
         <location filename="../../clerkapp/core/texts.py" line="88"/>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="90"/>
+        <source>&#x3000;｜&#x3000;</source>
+        <translation> | </translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="92"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/texts.py" line="94"/>
+        <source>：</source>
+        <translation>: </translation>
     </message>
 </context>
 <context>
