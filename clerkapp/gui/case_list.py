@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerkapp.core.texts import COMMA
 from clerkapp.gui.case_search import CaseSearchFilters
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import StatusLook, case_status
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -488,4 +490,4 @@ def _fill(item: QTreeWidgetItem, entry: CaseEntry) -> None:
 
 
 def _spoken(entry: CaseEntry) -> str:
-    return f"{entry.matter_name}，{entry.applicant_short}，{entry.status.words}"
+    return translated(COMMA).join((entry.matter_name, entry.applicant_short, entry.status.words))

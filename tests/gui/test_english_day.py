@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from clerkapp.app.case_ways import NOT_ACCEPTED_GROUNDS
 from clerkapp.app.context import AppContext
 from clerkapp.app.document_acts import DocumentAction
+from clerkapp.app.sync import SyncWorker
 from clerkapp.core.case import ProofState
-from clerkapp.core.case_types import mask_name
+from clerkapp.core.case_types import Decision, mask_name
 from clerkapp.core.idnumber import mask_id_number, validate_id_number
 from clerkapp.errors import ClerkAppError
 from clerkapp.gui import ops
@@ -32,6 +33,7 @@ from clerkapp.gui.print_step import PrintStep
 from clerkapp.gui.wizard.case_dialogs import CorrectionDialog, NotAcceptedDialog, WithdrawDialog
 from clerkapp.gui.wizard.step_bar import Step
 from clerkapp.infra.documents import DocumentKind
+from clerkapp.infra.store import db_time
 from clerkapp.sandbox.demo import CHEN_JIANGUO, LI_MING, WANG_FANG, WEI_XIUYING
 from tests.gui.english_scan import chinese_left, matter_data, visible_texts
 from tests.gui.wizard_driver import (
@@ -41,6 +43,7 @@ from tests.gui.wizard_driver import (
     log_in,
     wait_until,
 )
+from tests.integration.case_fixtures import RENTAL, confirm_identity
 from tests.sandbox_fixture import SandboxHandle, sandbox  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.sandbox]
@@ -51,12 +54,10 @@ CENTRE = "金华市行政服务中心 · 培训窗口"
 #: An 18-digit number whose check digit is wrong (WEI_XIUYING's, last digit changed).
 WRONG_CHECK = WEI_XIUYING[:17] + ("0" if WEI_XIUYING[17] != "0" else "1")
 
-# Fields whose content is data, by object name: the pledge as the catalogue words it (read by
-# the applicant in Chinese and signed), the demo ID cards of the training reader (people), and
-# what the (Chinese) paper will print, shown before the decision is made.
+# Fields whose content is data, by object name: the demo ID cards of the training reader (the
+# trainer's people and scenarios), and what the (Chinese) paper will print, shown before the
+# decision is made. (The pledge's text is the catalogue's: its words are data values.)
 DATA_FIELDS = (
-    "pledgeText",
-    "applicantPledgeText",
     "demoCardCombo",
     "decisionPreviewTitle",
     "decisionPreviewSentence",
@@ -222,6 +223,28 @@ def test_a_case_in_english_for_the_clerk_and_the_applicant(
     box.close()
 
 
+def _refused_and_stuck(context: AppContext, sandbox: SandboxHandle) -> None:  # noqa: F811
+    """李明's case whose vehicle look-up and homestead verification the platform refused (two
+    rows 需人工处理), and 王芳's case refused at the counter (the case list)."""
+    service = context.case_service
+    case = service.open_case(RENTAL, "person", LI_MING, "李明", "demo")
+    service.begin_lookups(case.id, "demo")
+    service.request_verification(case.id, f"{RENTAL}.homestead", "demo")
+    sandbox.set_fault("vehicle.ownership", "error", status=422)
+    sandbox.set_fault("verification", "error", status=403)
+    store = context.store
+    with store.atomic():
+        store.conn.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE state = 'open'",
+            (db_time(context.clock() - timedelta(seconds=1)),),
+        )
+    SyncWorker(store, context.case_service, context.client, context.clock).drain()
+    sandbox.clear_faults()
+    refused = service.open_case(RENTAL, "person", WANG_FANG, "王芳", "demo")
+    confirm_identity(service, refused.id)
+    service.decide(refused.id, Decision.REFUSE, "材料不全", "demo", override_reason="申请人要求")
+
+
 def test_the_shell_in_english(
     english: None,
     qtbot: QtBot,
@@ -231,27 +254,47 @@ def test_the_shell_in_english(
     ensure_catalogue()
     app_context.use_platform_url(sandbox.url)
     app_context.case_service.workstation = f"TRAIN01{secrets.token_hex(3).upper()}"
+    app_context.auth.ensure_demo_accounts()
+    _refused_and_stuck(app_context, sandbox)
     window = MainWindow(app_context, wizard_factory=default_wizard(app_context))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    # the demo accounts' names are data (as an account's name typed by a supervisor)
+    catalogue = app_context.catalogue
+    # the demo accounts' names are data (as an account's name typed by a supervisor), and so
+    # is the office's name
     data = [
         "演示窗口人员",
         "演示科室负责人",
         CENTRE,
         app_context.settings.office_name or "",
-        *_people((LI_MING, "李明")),
+        *matter_data(catalogue, catalogue.matters[RENTAL]),
+        *_people((LI_MING, "李明"), (WANG_FANG, "王芳")),
+        # the platform's own words (its problem detail, here the sandbox's injected faults)
+        "公安车辆登记拒绝了请求 (模拟故障 422)",
+        "金华市自然资源和规划局拒绝了请求 (模拟故障 403)",
     ]
     assert_english("login", window, data)
     window.activateWindow()
     wait_until(window.isActiveWindow)
+    log_in(qtbot, window, "demo-sup", "wrong password")
+    message = window.login_view.message
+    wait_until(lambda: "password" in message.text(), 10, message.text)
+    assert_english("login refused", window, data)
     log_in(qtbot, window, "demo-sup", "demo123")
     wait_until(lambda: window.is_working, 20, "logged in")
     wait_until(lambda: window.wizard.services.ready, 20, "catalogue")
-    assert_english("main window", window, data)
+    wait_until(lambda: window.case_list.tree.topLevelItemCount() > 0, 20, "cases listed")
+    assert_english("main window and case list", window, data)
 
-    for opened in (window.open_accounts(), window.open_needs_person(), window.open_approvals()):
+    needs = window.open_needs_person()
+    assert needs is not None
+    qtbot.waitUntil(lambda: needs.table.rowCount() == 2, timeout=10_000)
+    for row in range(2):
+        needs.table.selectRow(row)  # its reason and history beside the list
+        assert_english(f"needs-person, row {row}", needs, data)
+    needs.close()
+    for opened in (window.open_accounts(), window.open_approvals()):
         assert opened is not None
         wait_until(lambda: not ops.running_ops(), what="page loaded")
         assert_english(opened.objectName(), opened, data)
