@@ -12,8 +12,10 @@ BIN="$(dirname "$("$PYTHON" -c 'import sys; print(sys.executable)')")"
 LUPDATE="${LUPDATE:-$BIN/pyside6-lupdate}"
 LRELEASE="${LRELEASE:-$BIN/pyside6-lrelease}"
 # One translation file per window family: refresh its .ts from the sources, then compile the .qm.
+# I18N_DIR: where the .ts/.qm files are (tools/untranslated.py refreshes copies elsewhere).
+I18N_DIR="${I18N_DIR:-resources/i18n}"
 update() {
-  local ts="resources/i18n/clerkapp_$1_en.ts"
+  local ts="$I18N_DIR/clerkapp_$1_en.ts"
   shift
   "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "$@" -ts "$ts"
   "$LRELEASE" "$ts" -qm "${ts%.ts}.qm"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from string import Formatter
 from xml.etree import ElementTree
@@ -77,7 +78,8 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 MESSAGES_TS = "clerkapp_messages_en.ts"
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_templates: list[tuple[str, str, re.Pattern[str]]] = []
+_templates: list[tuple[str, str, re.Pattern[str], int]] = []
+_GENERIC = 2  # at most this many characters outside the fields: punctuation only
 _templates_seen = 0
 
 
@@ -120,7 +122,7 @@ def _literal_length(source: str) -> int:
     return sum(len(literal) for literal, *_rest in Formatter().parse(source))
 
 
-def _known_templates() -> list[tuple[str, str, re.Pattern[str]]]:
+def _known_templates() -> list[tuple[str, str, re.Pattern[str], int]]:
     global _templates_seen
     templates = known_templates()
     if len(templates) != _templates_seen:
@@ -130,7 +132,7 @@ def _known_templates() -> list[tuple[str, str, re.Pattern[str]]]:
         for source, context in sorted(templates.items(), key=lambda sc: -_literal_length(sc[0])):
             pattern = _template_pattern(source)
             if pattern is not None:
-                _templates.append((source, context, pattern))
+                _templates.append((source, context, pattern, _literal_length(source)))
     return _templates
 
 
@@ -159,13 +161,25 @@ def translated(text: str) -> str:
     context = context_of(text)
     if context is not None:
         return QCoreApplication.translate(context, text)
-    for source, context, pattern in _known_templates():
-        match = pattern.fullmatch(text)
-        if match is not None:
-            fields = {k: translated(v) for k, v in match.groupdict().items()}
-            return translated(Text(context, source).format(**fields))
+    templates = _known_templates()
+    # Templates with words of their own first; then texts joined by a separator; then the bare
+    # punctuation templates ("{a}：{b}"), which would match almost anything.
+    found = _filled_in(text, (t for t in templates if t[3] > _GENERIC))
+    if found is not None:
+        return found
     for separator in (CLAUSE_SEPARATOR, LIST_SEPARATOR):
         if separator in text:
             joint = QCoreApplication.translate(separator.context, separator.source)
             return joint.join(translated(part) for part in text.split(separator))
-    return text
+    found = _filled_in(text, (t for t in templates if t[3] <= _GENERIC))
+    return text if found is None else found
+
+
+def _filled_in(text: str, templates: Iterable[tuple[str, str, re.Pattern[str], int]]) -> str | None:
+    """``text`` translated as the first of ``templates`` it fills in, or None."""
+    for source, context, pattern, _words in templates:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            fields = {k: translated(v) for k, v in match.groupdict().items()}
+            return translated(Text(context, source).format(**fields))
+    return None

@@ -147,6 +147,7 @@ def test_a_case_in_english_for_the_clerk_and_the_applicant(
     wait_until(lambda: wizard.step is Step.PLEDGE, what="pledge step")
     assert_english("pledge step", wizard, data)
     assert_english("applicant screen, pledge", screen, data)
+    assert any("pledge" in t.lower() for _n, t in visible_texts(screen)), visible_texts(screen)
     pledge = wizard.pledge_step
     for index, code in enumerate(PLEDGES):
         pledge.tabs.setCurrentIndex(index)  # the clerk picks the pledge's tab
