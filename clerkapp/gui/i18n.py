@@ -1,6 +1,10 @@
 """Interface language. Source strings are Simplified Chinese (the default, no translator needed);
 English comes from Qt translation files ``resources/i18n/*_en.qm`` — one per GUI part (shell,
-wizard, print step), all installed together — plus Qt's own ``qtbase_*.qm`` for standard buttons.
+wizard, print step, applicant screen) and one for the messages of core, infra and app, all
+installed together; Chinese adds Qt's own ``qtbase_zh_CN.qm`` for standard buttons.
+
+:func:`translated` is the GUI edge for the messages of the layers below (see
+:mod:`clerkapp.core.texts` and docs/CONTRACTS.md, "Messages below the GUI").
 """
 
 from __future__ import annotations
