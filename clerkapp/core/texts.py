@@ -75,6 +75,11 @@ def context_of(source: str) -> str | None:
     return _KNOWN.get(source)
 
 
+def known_count() -> int:
+    """How many catalogued messages there are (changes when new ones are met)."""
+    return len(_KNOWN)
+
+
 def known_templates() -> dict[str, str]:
     """Every catalogued message so far that has format fields: source → context."""
     return {s: c for s, c in _KNOWN.items() if "{" in s}

@@ -9,9 +9,9 @@ installed together; Chinese adds Qt's own ``qtbase_zh_CN.qm`` for standard butto
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from string import Formatter
 from xml.etree import ElementTree
@@ -23,6 +23,7 @@ from clerkapp.core.texts import (
     LIST_SEPARATOR,
     Text,
     context_of,
+    known_count,
     known_source,
     known_templates,
 )
@@ -82,9 +83,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 MESSAGES_TS = "clerkapp_messages_en.ts"
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_templates: list[tuple[str, str, re.Pattern[str], int]] = []
 _GENERIC = 2  # at most this many characters outside the fields: punctuation only
-_templates_seen = 0
 
 
 def seed_messages(ts_file: Path | None = None) -> int:
@@ -107,37 +106,58 @@ def seed_messages(ts_file: Path | None = None) -> int:
     return count
 
 
-def _template_pattern(source: str) -> re.Pattern[str] | None:
-    """A regex that recovers the named fields of ``source`` from its formatted text."""
-    parts: list[str] = []
-    names: set[str] = set()
-    for literal, field, _spec, _conv in Formatter().parse(source):
-        parts.append(re.escape(literal))
-        if field is None:
-            continue
-        if not field.isidentifier() or field in names:
-            return None
-        names.add(field)
-        parts.append(f"(?P<{field}>.*?)")
-    return re.compile("".join(parts), re.DOTALL)
-
-
 def _literal_length(source: str) -> int:
     return sum(len(literal) for literal, *_rest in Formatter().parse(source))
 
 
-def _known_templates() -> list[tuple[str, str, re.Pattern[str], int]]:
-    global _templates_seen
-    templates = known_templates()
-    if len(templates) != _templates_seen:
-        _templates_seen = len(templates)
-        _templates.clear()
-        # The most specific first: the most words outside the fields ("{a}，{b}" comes last).
+class _Templates:
+    """The known templates as two alternations — those with words of their own, and the bare
+    punctuation ones ("{a}：{b}") — each tried in one regex match, the most specific first."""
+
+    def __init__(self, templates: dict[str, str]) -> None:
+        self.entries: list[tuple[str, str, list[str]]] = []  # source, context, fields
+        alternatives: dict[bool, list[str]] = {False: [], True: []}
         for source, context in sorted(templates.items(), key=lambda sc: -_literal_length(sc[0])):
-            pattern = _template_pattern(source)
-            if pattern is not None:
-                _templates.append((source, context, pattern, _literal_length(source)))
-    return _templates
+            parts: list[str] = []
+            fields: list[str] = []
+            index = len(self.entries)
+            for literal, field, _spec, _conv in Formatter().parse(source):
+                parts.append(re.escape(literal))
+                if field is not None:
+                    if not field.isidentifier() or field in fields:
+                        break  # positional or repeated fields: not recoverable
+                    fields.append(field)
+                    parts.append(f"(?P<t{index}_{field}>.*?)")
+            else:
+                self.entries.append((source, context, fields))
+                generic = _literal_length(source) <= _GENERIC
+                alternatives[generic].append(f"(?P<t{index}>{''.join(parts)})")
+        self.patterns = {
+            generic: re.compile("|".join(found), re.DOTALL) if found else None
+            for generic, found in alternatives.items()
+        }
+
+    def fill(self, text: str, *, generic: bool) -> str | None:
+        """``text`` translated as the first template it fills in, or None."""
+        pattern = self.patterns[generic]
+        match = pattern.fullmatch(text) if pattern is not None else None
+        if match is None or match.lastgroup is None:
+            return None
+        index = int(match.lastgroup[1:])
+        source, context, fields = self.entries[index]
+        values = {f: translated(match.group(f"t{index}_{f}")) for f in fields}
+        return translated(Text(context, source).format(**values))
+
+
+_cache: dict[int, _Templates] = {}
+
+
+def _known_templates() -> _Templates:
+    count = known_count()
+    if count not in _cache:
+        _cache.clear()
+        _cache[count] = _Templates(known_templates())
+    return _cache[count]
 
 
 def translated(text: str) -> str:
@@ -162,28 +182,26 @@ def translated(text: str) -> str:
             return str(text)
     if not text or not _CJK.search(text):
         return text
+    # The language's fingerprint (its list separator) keys the cache: a translator installed
+    # or removed later (tests) never gets an old answer.
+    return _plain(str(text), QCoreApplication.translate(LIST_SEPARATOR.context, "、"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(text: str, _language: str) -> str:
+    """A plain ``str`` translated (see :func:`translated`); cached, as boards repeat texts."""
     context = context_of(text)
     if context is not None:
         return QCoreApplication.translate(context, text)
     templates = _known_templates()
     # Templates with words of their own first; then texts joined by a separator; then the bare
     # punctuation templates ("{a}：{b}"), which would match almost anything.
-    found = _filled_in(text, (t for t in templates if t[3] > _GENERIC))
+    found = templates.fill(text, generic=False)
     if found is not None:
         return found
     for separator in (CLAUSE_SEPARATOR, LIST_SEPARATOR):
         if separator in text:
             joint = QCoreApplication.translate(separator.context, separator.source)
             return joint.join(translated(part) for part in text.split(separator))
-    found = _filled_in(text, (t for t in templates if t[3] <= _GENERIC))
+    found = templates.fill(text, generic=True)
     return text if found is None else found
-
-
-def _filled_in(text: str, templates: Iterable[tuple[str, str, re.Pattern[str], int]]) -> str | None:
-    """``text`` translated as the first of ``templates`` it fills in, or None."""
-    for source, context, pattern, _words in templates:
-        match = pattern.fullmatch(text)
-        if match is not None:
-            fields = {k: translated(v) for k, v in match.groupdict().items()}
-            return translated(Text(context, source).format(**fields))
-    return None

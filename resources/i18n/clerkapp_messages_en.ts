@@ -187,7 +187,7 @@
     <message>
         <location filename="../../clerkapp/core/case.py" line="389"/>
         <source>办件{state}，不能再受理</source>
-        <translation>The case is {state} and can no longer be accepted</translation>
+        <translation>Case status “{state}”: it can no longer be accepted</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case.py" line="396"/>
@@ -212,7 +212,7 @@
     <message>
         <location filename="../../clerkapp/core/case.py" line="488"/>
         <source>办件{state}，不能再修改</source>
-        <translation>The case is {state} and can no longer be changed</translation>
+        <translation>Case status “{state}”: it can no longer be changed</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case.py" line="499"/>
@@ -643,7 +643,7 @@
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="160"/>
         <source>办件{state}，不能再要求补正</source>
-        <translation>The case is {state}: a correction can no longer be requested</translation>
+        <translation>Case status “{state}”: a correction can no longer be requested</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="166"/>
@@ -704,7 +704,7 @@
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="248"/>
         <source>办件{state}，不是待补正的办件</source>
-        <translation>The case is {state}: it is not awaiting correction</translation>
+        <translation>Case status “{state}”: it is not awaiting correction</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="262"/>
@@ -719,12 +719,12 @@
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="281"/>
         <source>办件{state}，不能作不予受理决定</source>
-        <translation>The case is {state}: it cannot be refused acceptance</translation>
+        <translation>Case status “{state}”: it cannot be refused acceptance</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="298"/>
         <source>办件{state}，不能再收取材料</source>
-        <translation>The case is {state}: no more materials can be received</translation>
+        <translation>Case status “{state}”: no more materials can be received</translation>
     </message>
     <message>
         <location filename="../../clerkapp/core/case_ways.py" line="305"/>
@@ -1198,7 +1198,7 @@
     <message>
         <location filename="../../clerkapp/core/identity.py" line="421"/>
         <source>办件{state}，不能再更改申请人身份核对</source>
-        <translation>The case is {state}: the applicant&apos;s identity check can no longer be changed</translation>
+        <translation>Case status “{state}”: the applicant&apos;s identity check can no longer be changed</translation>
     </message>
 </context>
 <context>

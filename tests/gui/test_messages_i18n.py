@@ -62,7 +62,7 @@ def test_english_at_the_edge(english: None) -> None:
     state = QT_TRANSLATE_NOOP("Case", "办件{state}，不能再修改").format(
         state=CaseState.AWAITING_CORRECTION.label_zh
     )
-    assert translated(state) == "The case is Awaiting correction and can no longer be changed"
+    assert translated(state) == "Case status “Awaiting correction”: it can no longer be changed"
     assert translated(str(state)) == translated(state)
     # joined messages, each translated, with the language's separator; data kept
     joined = "；".join([str(CHECK_DIGIT_MESSAGE), "王芳"])
