@@ -38,5 +38,5 @@ update wizard clerkapp/gui/wizard/*.py
 update print $PRINT_FILES
 # The messages of core, infra and app (clerkapp.core.texts.QT_TRANSLATE_NOOP: errors' user_message,
 # state and method labels, reasons), translated at the GUI edge by clerkapp.gui.i18n.translated.
-mapfile -t MESSAGE_FILES < <(grep -rl --include='*.py' "QT_TRANSLATE_NOOP(\"" clerkapp/core clerkapp/infra clerkapp/app | sort)
+mapfile -t MESSAGE_FILES < <(grep -rl --include='*.py' "QT_TRANSLATE_NOOP(" clerkapp/core clerkapp/infra clerkapp/app | sort)
 update messages "${MESSAGE_FILES[@]}"

@@ -182,7 +182,7 @@ def check_password_policy(username: str, password: str) -> None:
             ),
         )
     if password.strip().casefold() == username.strip().casefold():
-        raise ClerkAppError("password equals user name", user_message=f"{PASSWORD_POLICY}")
+        raise ClerkAppError("password equals user name", user_message=PASSWORD_POLICY)
 
 
 class _UnknownNames:

@@ -128,6 +128,16 @@
     </message>
 </context>
 <context>
+    <name>CalendarFile</name>
+    <message>
+        <location filename="../../clerkapp/infra/calendar_io.py" line="52"/>
+        <source>节假日覆盖文件有 {count} 个问题：
+{listed}</source>
+        <translation>The holiday override file has {count} problem(s):
+{listed}</translation>
+    </message>
+</context>
+<context>
     <name>Case</name>
     <message>
         <location filename="../../clerkapp/core/case.py" line="202"/>
@@ -277,6 +287,15 @@
     </message>
 </context>
 <context>
+    <name>CaseSearch</name>
+    <message>
+        <location filename="../../clerkapp/app/case_search.py" line="137"/>
+        <source>未能查询其他窗口的办件：{user_message}</source>
+        <extracomment>The applicant&apos;s cases at other windows (the platform&apos;s case index; first page of an ID/USCC search only): dicts of :data:`~clerkapp.infra.platform.answers.INDEXED_CASE_FIELDS`. Why the other windows&apos; cases could not be asked for (&quot;&quot; when they were, or not needed). The case list&apos;s date filters: how many days back from the office&apos;s today (0: today only). Asks the platform&apos;s case index for an applicant&apos;s cases at other workstations.</extracomment>
+        <translation>Cases of other counters could not be searched: {user_message}</translation>
+    </message>
+</context>
+<context>
     <name>CaseService</name>
     <message>
         <location filename="../../clerkapp/app/case_service.py" line="96"/>
@@ -368,6 +387,12 @@
         <location filename="../../clerkapp/app/case_service.py" line="499"/>
         <source>{label}不能是申请人本人：申请人本人办理请选择“本人办理”</source>
         <translation>The {label} cannot be the applicant: if the applicant comes in person, choose “Applicant in person”</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/case_base.py" line="271"/>
+        <source>目录中没有证明事项 {proof_code}</source>
+        <extracomment>The documents the applicant may download from the progress page (issue 9).</extracomment>
+        <translation>The catalogue has no proof item {proof_code}</translation>
     </message>
 </context>
 <context>
@@ -801,6 +826,27 @@
     </message>
 </context>
 <context>
+    <name>CatalogueFile</name>
+    <message>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="44"/>
+        <source>目录文件有 {count} 个问题：
+{listed}</source>
+        <extracomment>The version key as written at the top of a catalogue file (peeked without parsing it all).</extracomment>
+        <translation>The catalogue file has {count} problem(s):
+{listed}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="143"/>
+        <source>目录版本 {version} 早于已安装的版本 {previous}，拒绝导入</source>
+        <translation>Catalogue version {version} is older than the installed version {previous}: not imported</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="151"/>
+        <source>目录版本 {version} 已经安装，无需重复导入（内容如有变化，请提高版本号）</source>
+        <translation>Catalogue version {version} is already installed; no need to import it again (if its content changed, raise the version number)</translation>
+    </message>
+</context>
+<context>
     <name>Contact</name>
     <message>
         <location filename="../../clerkapp/core/contact.py" line="45"/>
@@ -987,6 +1033,47 @@
         <location filename="../../clerkapp/app/documents.py" line="326"/>
         <source>文书 {number} 没有存档件</source>
         <translation>Document {number} has no archived copy</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/fonts.py" line="152"/>
+        <source>无法打印：缺少字体文件 {filename}，请重新安装本程序</source>
+        <translation>Cannot print: the font file {filename} is missing; please reinstall the program</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/fonts.py" line="189"/>
+        <source>无法打印：字符 “{char}”（U+{cp:04X}）没有可用字体</source>
+        <translation>Cannot print: no font has the character “{char}” (U+{cp:04X})</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/from_case.py" line="99"/>
+        <source>办件{state}，没有可打印的决定书或回执</source>
+        <translation>Case status “{state}”: there is no decision or receipt to print</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/from_case.py" line="288"/>
+        <source>无法打印：事项目录中没有事项 {matter_code}</source>
+        <translation>Cannot print: the catalogue has no matter {matter_code}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/from_case.py" line="366"/>
+        <source>办件{state}，没有撤回，不能打印撤回申请确认书</source>
+        <extracomment>The documents that print how the applicant is reached (issue 9).</extracomment>
+        <translation>Case status “{state}”: it was not withdrawn, so no withdrawal confirmation can be printed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/from_case.py" line="383"/>
+        <source>办件没有不予受理的理由，不能打印不予受理决定书</source>
+        <translation>The case has no reasons for not accepting it: the decision not to accept cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/from_case.py" line="393"/>
+        <source>办件没有补正内容，不能打印补正材料一次性告知书</source>
+        <translation>The case has no correction: the correction notice cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/documents/qr.py" line="35"/>
+        <source>无法打印：办件进度查询地址无效，请联系管理员检查平台地址配置</source>
+        <translation>Cannot print: the progress address is invalid; ask the administrator to check the platform address</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1611,11 @@
         <location filename="../../clerkapp/infra/platform/errors.py" line="190"/>
         <source>{name}返回的数据格式有误，未采用；可重试，或改用其他方式</source>
         <translation>The {name} returned malformed data, which was not used; try again or use another method</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/platform/client.py" line="472"/>
+        <source>平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。请用 https:// 地址重新配置平台</source>
+        <translation>The platform address uses unencrypted http: nothing was sent (personal data must not travel in clear). Configure the platform again with an https:// address</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2197,42 @@
         <extracomment>The audit actions that make up an outbox row&apos;s history.</extracomment>
         <translation>This record is no longer on the needs-a-person list.</translation>
     </message>
+    <message>
+        <location filename="../../clerkapp/infra/process_lock.py" line="56"/>
+        <source>无法打开同步锁文件（{path}）：{strerror}</source>
+        <translation>The sync lock file cannot be opened ({path}): {strerror}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/audit.py" line="242"/>
+        <source>本地数据库的审计链格式标记缺失（数据库被改动），不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。</source>
+        <translation>The audit chain&apos;s format mark is missing from the local database (the database was altered): no more actions can be recorded. Run clerkapp audit verify and contact technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/audit.py" line="258"/>
+        <source>本机审计密钥与本地数据库的审计链不符（密钥丢失或数据库来自其他工作站），不能再记录操作。请联系技术支持。</source>
+        <translation>This computer&apos;s audit key does not match the local database&apos;s audit chain (the key was lost or the database comes from another workstation): no more actions can be recorded. Please contact technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/db.py" line="112"/>
+        <source>无法打开本地数据库（{path}）：{exc}</source>
+        <extracomment>Told, after a transaction committed, the ids of the cases it changed (on the committing thread; must be quick and must not use the store).</extracomment>
+        <translation>The local database cannot be opened ({path}): {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/db.py" line="131"/>
+        <source>无法打开本地数据库（{path}）：文件损坏或不是数据库。</source>
+        <translation>The local database cannot be opened ({path}): the file is damaged or not a database.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/migrations.py" line="370"/>
+        <source>本地数据库版本（{version}）比本程序新（{latest}），请升级 ClerkApp 后再打开。</source>
+        <translation>The local database version ({version}) is newer than this program&apos;s ({latest}): upgrade ClerkApp, then open it.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/infra/store/migrations.py" line="387"/>
+        <source>本地数据库升级失败（第 {number} 步），数据未改动。请联系技术支持。</source>
+        <translation>The local database upgrade failed (step {number}); no data was changed. Please contact technical support.</translation>
+    </message>
 </context>
 <context>
     <name>SyncRun</name>
@@ -2162,32 +2290,32 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="84"/>
+        <location filename="../../clerkapp/core/texts.py" line="89"/>
         <source>{text}（{note}）</source>
         <translation>{text} ({note})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="86"/>
+        <location filename="../../clerkapp/core/texts.py" line="91"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="88"/>
+        <location filename="../../clerkapp/core/texts.py" line="93"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="90"/>
+        <location filename="../../clerkapp/core/texts.py" line="95"/>
         <source>&#x3000;｜&#x3000;</source>
         <translation> | </translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="92"/>
+        <location filename="../../clerkapp/core/texts.py" line="97"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/texts.py" line="94"/>
+        <location filename="../../clerkapp/core/texts.py" line="99"/>
         <source>：</source>
         <translation>: </translation>
     </message>
