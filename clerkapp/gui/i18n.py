@@ -121,11 +121,11 @@ class _Templates:
             parts: list[str] = []
             fields: list[str] = []
             index = len(self.entries)
-            for literal, field, _spec, _conv in Formatter().parse(source):
+            for literal, field, spec, conversion in Formatter().parse(source):
                 parts.append(re.escape(literal))
                 if field is not None:
-                    if not field.isidentifier() or field in fields:
-                        break  # positional or repeated fields: not recoverable
+                    if not field.isidentifier() or field in fields or spec or conversion:
+                        break  # positional, repeated or formatted fields: not recoverable
                     fields.append(field)
                     parts.append(f"(?P<t{index}_{field}>.*?)")
             else:
@@ -146,7 +146,10 @@ class _Templates:
         index = int(match.lastgroup[1:])
         source, context, fields = self.entries[index]
         values = {f: translated(match.group(f"t{index}_{f}")) for f in fields}
-        return translated(Text(context, source).format(**values))
+        try:
+            return translated(Text(context, source).format(**values))
+        except (IndexError, KeyError, ValueError):
+            return None
 
 
 _cache: dict[int, _Templates] = {}

@@ -19,6 +19,7 @@ from clerkapp.core.texts import QT_TRANSLATE_NOOP, Text
 from clerkapp.errors import ValidationError
 from clerkapp.gui import ops
 from clerkapp.gui.i18n import install_translators, translated
+from clerkapp.infra.documents.fonts import missing_glyph_error
 
 pytestmark = pytest.mark.gui
 
@@ -70,6 +71,10 @@ def test_english_at_the_edge(english: None) -> None:
     assert translated("户口本、结婚证") == "户口本, 结婚证"
     # data is not a message
     assert translated("金华市行政服务中心") == "金华市行政服务中心"
+    # a message with a formatted field, read back as a plain str: never an error
+    no_font = missing_glyph_error("\U00020000").user_message
+    assert translated(no_font).startswith("Cannot print: no font has the character")
+    assert "U+20000" in translated(str(no_font))
     # the box every failed op shows
     error = ValidationError("bad", user_message=CHECK_DIGIT_MESSAGE)
     assert ops.user_message_for(error).startswith("ID number check failed")
