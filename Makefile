@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint format typecheck imports check bench build translations clean
+.PHONY: setup run test lint format typecheck imports check bench build translations untranslated clean
 
 setup:
 	bash tools/bootstrap.sh
@@ -37,6 +37,10 @@ build: setup
 
 translations: setup
 	bash tools/update_translations.sh
+
+# How many user-visible strings have no English translation yet (the goal: 0).
+untranslated: setup
+	$(PY) tools/untranslated.py --list
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

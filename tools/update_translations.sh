@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Refresh the GUI shell's (and the applicant screen's) translation source from the code and compile it:
+# Refresh the translation sources from the code and compile them (one .ts per window family, and
+# one for the messages of core, infra and app), e.g. for the shell:
 #   resources/i18n/clerkapp_shell_en.ts  (edit translations here, e.g. with pyside6-linguist)
 #   resources/i18n/clerkapp_shell_en.qm  (loaded by clerkapp.gui.i18n with --lang en)
 # Source strings are Simplified Chinese; English is the translation.
@@ -11,8 +12,10 @@ BIN="$(dirname "$("$PYTHON" -c 'import sys; print(sys.executable)')")"
 LUPDATE="${LUPDATE:-$BIN/pyside6-lupdate}"
 LRELEASE="${LRELEASE:-$BIN/pyside6-lrelease}"
 # One translation file per window family: refresh its .ts from the sources, then compile the .qm.
+# I18N_DIR: where the .ts/.qm files are (tools/untranslated.py refreshes copies elsewhere).
+I18N_DIR="${I18N_DIR:-resources/i18n}"
 update() {
-  local ts="resources/i18n/clerkapp_$1_en.ts"
+  local ts="$I18N_DIR/clerkapp_$1_en.ts"
   shift
   "$LUPDATE" -no-obsolete -source-language zh_CN -target-language en "$@" -ts "$ts"
   "$LRELEASE" "$ts" -qm "${ts%.ts}.qm"
@@ -33,3 +36,7 @@ update applicant clerkapp/gui/applicant_*.py
 update wizard clerkapp/gui/wizard/*.py
 # The print step, with its printer choice, its output and the 作废 / 更正 dialog.
 update print $PRINT_FILES
+# The messages of core, infra and app (clerkapp.core.texts.QT_TRANSLATE_NOOP: errors' user_message,
+# state and method labels, reasons), translated at the GUI edge by clerkapp.gui.i18n.translated.
+mapfile -t MESSAGE_FILES < <(grep -rl --include='*.py' "QT_TRANSLATE_NOOP(" clerkapp/core clerkapp/infra clerkapp/app | sort)
+update messages "${MESSAGE_FILES[@]}"

@@ -23,6 +23,7 @@ from clerkapp.app.auth import (
     hash_password,
     role_label,
 )
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.store.clerks import Clerk as StoredClerk
 from clerkapp.infra.store.clerks import Role
@@ -91,18 +92,32 @@ class AccountAdmin:
         if not _USERNAME.fullmatch(username):
             raise AccountError(
                 "bad username",
-                user_message="用户名只能使用字母、数字和 . _ -"
-                "（以字母或数字开头，最多 32 个字符）。",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Accounts",
+                    "用户名只能使用字母、数字和 . _ -（以字母或数字开头，最多 32 个字符）。",
+                ),
             )
         if username.casefold() in RESERVED_NAMES:
-            raise AccountError("reserved", user_message=f"用户名 {username} 是保留名称，请换一个。")
+            raise AccountError(
+                "reserved",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Accounts", "用户名 {username} 是保留名称，请换一个。"
+                ).format(username=username),
+            )
         if not display_name:
-            raise AccountError("no display name", user_message="请填写姓名。")
+            raise AccountError(
+                "no display name", user_message=QT_TRANSLATE_NOOP("Accounts", "请填写姓名。")
+            )
         check_password_policy(username, password)
         password_hash = hash_password(password)  # slow (scrypt): outside the transaction
         with self._store.atomic():
             if self._store.clerks.get(username) is not None:
-                raise AccountError("duplicate", user_message=f"账号 {username} 已存在。")
+                raise AccountError(
+                    "duplicate",
+                    user_message=QT_TRANSLATE_NOOP("Accounts", "账号 {username} 已存在。").format(
+                        username=username
+                    ),
+                )
             self._store.clerks.add(username, display_name, role, password_hash, now=self._clock())
             self._audit("clerk_added", username, role=Role(role).value)
         return self._get(username)
@@ -114,7 +129,9 @@ class AccountAdmin:
             if self._store.clerks.count() > 0:
                 raise AccountError(
                     "not the first account",
-                    user_message="本工作站已有账号，请由科室负责人登录后添加。",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Accounts", "本工作站已有账号，请由科室负责人登录后添加。"
+                    ),
                 )
             return self.add(username, display_name, Role.SUPERVISOR, password)
 
@@ -159,7 +176,12 @@ class AccountAdmin:
     def _existing(self, username: str) -> StoredClerk:
         clerk = self._store.clerks.get(username.strip())
         if clerk is None:
-            raise AccountError("unknown user", user_message=f"没有账号 {username}。")
+            raise AccountError(
+                "unknown user",
+                user_message=QT_TRANSLATE_NOOP("Accounts", "没有账号 {username}。").format(
+                    username=username
+                ),
+            )
         return clerk
 
     def _get(self, username: str) -> AccountView:
@@ -174,8 +196,11 @@ class AccountAdmin:
         if not others:
             raise AccountError(
                 "last supervisor",
-                user_message=f"{username} 是最后一个启用的科室负责人账号，不能停用或改为窗口人员"
-                "（科室必须保留一名科室负责人）。请先添加或启用另一名科室负责人。",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Accounts",
+                    "{username} 是最后一个启用的科室负责人账号，不能停用或改为窗口人员"
+                    "（科室必须保留一名科室负责人）。请先添加或启用另一名科室负责人。",
+                ).format(username=username),
             )
 
     def _audit(self, action: str, username: str, **data: Any) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from clerkapp.app import case_support as support
 from clerkapp.app.auth import AccountLockedError, AuthService, Clerk, LoginFailedError
 from clerkapp.app.document_acts import ActOutcome, ActRequest, DocumentAction, DocumentActs
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError, ValidationError
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.wording import document_title
@@ -90,7 +91,9 @@ class ApprovalService:
             ):
                 raise ValidationError(
                     "already pending",
-                    user_message=f"文书 {entry.number} 已有待审批的申请，请等待科室负责人审批",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Approvals", "文书 {number} 已有待审批的申请，请等待科室负责人审批"
+                    ).format(number=entry.number),
                 )
             queued = self.requests.add(
                 case_id=request.case_id,
@@ -117,7 +120,8 @@ class ApprovalService:
                 data={"why": "not_supervisor", "what": "open_queue"},
             )
             raise ApprovalRefused(
-                "queue opened by a clerk", user_message="审批队列仅限科室负责人使用"
+                "queue opened by a clerk",
+                user_message=QT_TRANSLATE_NOOP("Approvals", "审批队列仅限科室负责人使用"),
             )
         return self.requests.pending()
 
@@ -140,7 +144,9 @@ class ApprovalService:
         request = _act_request(queued)
         self._require_supervisor(supervisor, request)
         if not reason.strip():
-            raise ValidationError("reason missing", user_message="请填写批准意见")
+            raise ValidationError(
+                "reason missing", user_message=QT_TRANSLATE_NOOP("Approvals", "请填写批准意见")
+            )
         with self._service.store.atomic():
             self.requests.decide(
                 request_id,
@@ -168,7 +174,9 @@ class ApprovalService:
         request = _act_request(queued)
         self._require_supervisor(supervisor, request)
         if not reason.strip():
-            raise ValidationError("reason missing", user_message="请填写退回理由")
+            raise ValidationError(
+                "reason missing", user_message=QT_TRANSLATE_NOOP("Approvals", "请填写退回理由")
+            )
         with self._service.store.atomic():
             self.requests.decide(
                 request_id,
@@ -197,13 +205,17 @@ class ApprovalService:
             self._refused(clerk.username, "not_supervisor", request)
             raise ApprovalRefused(
                 "approver is not a supervisor",
-                user_message=f"{clerk.display_name}不是科室负责人，不能批准{request.action.label_zh}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Approvals", "{display_name}不是科室负责人，不能批准{action}"
+                ).format(display_name=clerk.display_name, action=request.action.label_zh),
             )
         if clerk.username == request.requested_by:
             self._refused(clerk.username, "own_request", request)
             raise ApprovalRefused(
                 "approver is the requester",
-                user_message="申请人本人不能批准自己的申请，请另一位科室负责人审批",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Approvals", "申请人本人不能批准自己的申请，请另一位科室负责人审批"
+                ),
             )
 
     def _refused(self, actor: str, why: str, request: ActRequest) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.store.clerks import UNKNOWN_ACTOR, Role
 
@@ -41,7 +42,11 @@ DEMO_PASSWORD = "demo123"
 
 def role_label(role: Role) -> str:
     """The role as shown in the header."""
-    return "窗口人员" if role is Role.CLERK else "科室负责人"
+    return (
+        QT_TRANSLATE_NOOP("Auth", "窗口人员")
+        if role is Role.CLERK
+        else QT_TRANSLATE_NOOP("Auth", "科室负责人")
+    )
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,11 @@ DEMO_ACCOUNTS = (
 
 #: The one message of every failed log-in: unknown user, wrong password, disabled account, a
 #: training account outside training mode (nobody learns which names exist, nor attempts left).
-LOGIN_FAILED_MESSAGE = "用户名或密码不正确。"
+LOGIN_FAILED_MESSAGE = QT_TRANSLATE_NOOP("Auth", "用户名或密码不正确。")
 #: Once :data:`MAX_FAILURES` failures are counted for a name — any name, known or not.
-LOCKED_MESSAGE = "登录失败次数过多，请 {minutes} 分钟后再试或联系科室负责人。"
+LOCKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "Auth", "登录失败次数过多，请 {minutes} 分钟后再试或联系科室负责人。"
+)
 #: User names no account may take (the training accounts and the audit's unknown actor).
 _DEMO_NAMES = frozenset(a.username for a in DEMO_ACCOUNTS)
 RESERVED_NAMES = frozenset({UNKNOWN_ACTOR, *_DEMO_NAMES})
@@ -159,16 +166,23 @@ def _b64(raw: bytes) -> str:
 
 
 MIN_PASSWORD_LENGTH = 10
-PASSWORD_POLICY = f"密码至少 {MIN_PASSWORD_LENGTH} 个字符，且不能与用户名相同。"
+PASSWORD_POLICY = QT_TRANSLATE_NOOP(
+    "Auth", "密码至少 {min_password_length} 个字符，且不能与用户名相同。"
+).format(min_password_length=MIN_PASSWORD_LENGTH)
 
 
 def check_password_policy(username: str, password: str) -> None:
     """Refuse a password shorter than :data:`MIN_PASSWORD_LENGTH` or equal to the user name
     (:class:`ClerkAppError` whose message states the policy)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ClerkAppError("password too short", user_message=f"密码太短。{PASSWORD_POLICY}")
+        raise ClerkAppError(
+            "password too short",
+            user_message=QT_TRANSLATE_NOOP("Auth", "密码太短。{password_policy}").format(
+                password_policy=PASSWORD_POLICY
+            ),
+        )
     if password.strip().casefold() == username.strip().casefold():
-        raise ClerkAppError("password equals user name", user_message=f"{PASSWORD_POLICY}")
+        raise ClerkAppError("password equals user name", user_message=PASSWORD_POLICY)
 
 
 class _UnknownNames:
@@ -274,7 +288,8 @@ class AuthService:
         training mode (refused otherwise)."""
         if not self.training:
             raise ClerkAppError(
-                "demo accounts outside training", user_message="演示账号仅在培训模式下可用。"
+                "demo accounts outside training",
+                user_message=QT_TRANSLATE_NOOP("Auth", "演示账号仅在培训模式下可用。"),
             )
         for account in DEMO_ACCOUNTS:
             if self._accounts.get_clerk(account.username) is None:

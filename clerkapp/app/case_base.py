@@ -17,6 +17,7 @@ from clerkapp.app.clock import Clock, local_now
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.catalogue import Catalogue, Matter, ProcedureKind, ProofItem
 from clerkapp.core.contact import download_checks
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import ValidationError
 from clerkapp.infra.store import OutboxKind, OutboxRow, Store
@@ -291,6 +292,9 @@ class CaseServiceBase:
         item = self.catalogue.proofs.get(proof_code)
         if item is None:
             raise ValidationError(
-                f"unknown proof {proof_code}", user_message=f"目录中没有证明事项 {proof_code}"
+                f"unknown proof {proof_code}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "CaseService", "目录中没有证明事项 {proof_code}"
+                ).format(proof_code=proof_code),
             )
         return item

@@ -18,6 +18,7 @@ from clerkapp.core.platform_types import (
     VerificationStatus,
 )
 from clerkapp.core.rules import evaluate
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 from clerkapp.infra.office_clock import office_day
 from clerkapp.infra.store import OutboxKind, OutboxRow
@@ -137,7 +138,10 @@ class PlatformActions(CaseServiceBase):
         """Ask the department (outbox ``verification``); the proof awaits its answer."""
         spec = self._item(proof_code).verify
         if spec is None:
-            raise ValidationError("no verify spec", user_message="该证明事项不能以部门核验方式办理")
+            raise ValidationError(
+                "no verify spec",
+                user_message=QT_TRANSLATE_NOOP("CasePlatform", "该证明事项不能以部门核验方式办理"),
+            )
         with self._change(case_id, clerk) as (case, now):
             subject = self._subject(case, spec)
             if subject is None:
@@ -203,7 +207,12 @@ class PlatformActions(CaseServiceBase):
                         source=status.department or (spec.department if spec else ""),
                         as_of=status.answered_at,
                         receipt_id=status.ticket,
-                        detail=status.note or ("部门核验属实" if confirmed else "部门核验不属实"),
+                        detail=status.note
+                        or (
+                            QT_TRANSLATE_NOOP("CasePlatform", "部门核验属实")
+                            if confirmed
+                            else QT_TRANSLATE_NOOP("CasePlatform", "部门核验不属实")
+                        ),
                         at=now.isoformat(),
                     )
                     case.verification_answered(proof_code, confirmed, evidence, now)
@@ -272,7 +281,9 @@ class PlatformActions(CaseServiceBase):
         matter = self.catalogue.matters.get(case.matter_code)
         found = matter.related_role(role) if matter else None
         label = found.label if found else role
-        return f"办件未登记{label}的身份信息，无法查询或核验，请改用其他方式"
+        return QT_TRANSLATE_NOOP(
+            "CasePlatform", "办件未登记{label}的身份信息，无法查询或核验，请改用其他方式"
+        ).format(label=label)
 
     def _enqueue_lookup(
         self,

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from clerkapp.core.case_query import QueryKind, parse_case_query
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.store.case_search import (
     PAGE_SIZE,
@@ -145,5 +146,7 @@ def search(
         try:
             elsewhere = [c for c in index(subject) if c["case_id"] not in local]
         except ClerkAppError as exc:
-            elsewhere_error = f"未能查询其他窗口的办件：{exc.user_message}"
+            elsewhere_error = QT_TRANSLATE_NOOP(
+                "CaseSearch", "未能查询其他窗口的办件：{user_message}"
+            ).format(user_message=exc.user_message)
     return CaseSearchResult(cases, page.next_page, query.kind, subject, elsewhere, elsewhere_error)

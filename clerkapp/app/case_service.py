@@ -51,6 +51,7 @@ from clerkapp.core.contact import Contact
 from clerkapp.core.idnumber import InvalidIdNumber, validate_id_number
 from clerkapp.core.present import PersonPresent, require_present
 from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.core.uscc import validate_uscc
 from clerkapp.errors import DocumentError, ValidationError
 from clerkapp.infra.office_clock import office_time, office_zone
@@ -96,12 +97,22 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
         :func:`clerkapp.core.contact.check_contact` (none: 窗口领取, no phone)."""
         matter = self.catalogue.matters.get(matter_code)
         if matter is None:
-            raise ValidationError(f"unknown matter {matter_code}", user_message="目录中没有该事项")
+            raise ValidationError(
+                f"unknown matter {matter_code}",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "目录中没有该事项"),
+            )
         kind = ApplicantKind(applicant_kind)
         name = applicant_name.strip()
         if not name:
-            who = "申请人姓名" if kind is ApplicantKind.PERSON else "企业名称"
-            raise ValidationError("applicant name missing", user_message=f"请填写{who}")
+            who = (
+                QT_TRANSLATE_NOOP("CaseService", "申请人姓名")
+                if kind is ApplicantKind.PERSON
+                else QT_TRANSLATE_NOOP("CaseService", "企业名称")
+            )
+            raise ValidationError(
+                "applicant name missing",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "请填写{who}").format(who=who),
+            )
         with self.store.atomic():
             now = office_time(self.clock())  # the case number's day is the office's day
             if kind is ApplicantKind.PERSON:
@@ -186,11 +197,20 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
         and the signature image are stored and bound by hash; the proof is pledged."""
         spec = self._item(proof_code).pledge
         if spec is None:
-            raise ValidationError("no pledge spec", user_message="该证明事项不能以承诺方式办理")
+            raise ValidationError(
+                "no pledge spec",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "该证明事项不能以承诺方式办理"),
+            )
         if not strokes or not png_bytes.startswith(b"\x89PNG\r\n\x1a\n"):
-            raise ValidationError("no signature", user_message="请申请人在签名区签名后再确认")
+            raise ValidationError(
+                "no signature",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "请申请人在签名区签名后再确认"),
+            )
         if len(png_bytes) > MAX_SIGNATURE_BYTES:
-            raise ValidationError("signature too large", user_message="签名图像过大，请清除后重签")
+            raise ValidationError(
+                "signature too large",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "签名图像过大，请清除后重签"),
+            )
         with self._change(case_id, clerk) as (case, now):
             record = self.store.pledges.record(
                 case_id,
@@ -204,10 +224,12 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
             )
             evidence = Evidence(
                 method=Method.PLEDGE,
-                source="申请人承诺",
+                source=QT_TRANSLATE_NOOP("CaseService", "申请人承诺"),
                 as_of=now.isoformat(),
                 receipt_id=record.signature_sha256[:16],
-                detail=f"申请人已签署告知承诺书（签名哈希 {record.signature_sha256[:12]}）",
+                detail=QT_TRANSLATE_NOOP(
+                    "CaseService", "申请人已签署告知承诺书（签名哈希 {signature_sha256}）"
+                ).format(signature_sha256=record.signature_sha256[:12]),
                 at=now.isoformat(),
             )
             case.pledge_signed(proof_code, record.signature_sha256, evidence, now)
@@ -218,12 +240,18 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
     ) -> OutboxRow:
         """Report a pledge found false in the ex-post check (outbox ``credit_report``)."""
         if not reason.strip():
-            raise ValidationError("reason missing", user_message="请填写承诺不实的情况")
+            raise ValidationError(
+                "reason missing",
+                user_message=QT_TRANSLATE_NOOP("CaseService", "请填写承诺不实的情况"),
+            )
         with self.store.atomic():
             now = self.clock()
             case = self.store.cases.load(case_id)
             if self.store.pledges.latest(case_id, proof_code) is None:
-                raise ValidationError("no pledge", user_message="该证明事项没有已签署的承诺")
+                raise ValidationError(
+                    "no pledge",
+                    user_message=QT_TRANSLATE_NOOP("CaseService", "该证明事项没有已签署的承诺"),
+                )
             row = self._enqueue(
                 OutboxKind.CREDIT_REPORT,
                 case,
@@ -263,14 +291,18 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
             elif decision is Decision.ACCEPT:
                 case.accept(now)
             else:
-                raise ValidationError("not a decision", user_message="请选择准予、不予或受理")
+                raise ValidationError(
+                    "not a decision",
+                    user_message=QT_TRANSLATE_NOOP("CaseService", "请选择准予、不予或受理"),
+                )
             if decision is not recommended:
                 if not (override_reason and override_reason.strip()):
                     raise ValidationError(
                         "override without reason",
                         user_message=(
-                            f"系统建议为“{recommended.label_for(self.procedure_of(case))}”，"
-                            "作出不同决定须说明理由"
+                            QT_TRANSLATE_NOOP(
+                                "CaseService", "系统建议为“{decision}”，作出不同决定须说明理由"
+                            ).format(decision=recommended.label_for(self.procedure_of(case)))
                         ),
                     )
                 self._audit(
@@ -345,7 +377,9 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
             if entry is not None and entry.state is not NumberState.CURRENT:
                 raise DocumentError(
                     f"document {number} is {entry.state.value}",
-                    user_message=f"文书 {number} 已作废或已被更正，不能再打印，请重新生成文书",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "CaseService", "文书 {number} 已作废或已被更正，不能再打印，请重新生成文书"
+                    ).format(number=number),
                 )
             archive = None
             if entry is not None and not entry.issued:
@@ -410,7 +444,8 @@ class CaseService(IdentityActions, WaysBack, ContactActions):
             case = self.store.cases.load(case_id)
             if case.state is CaseState.OPEN:
                 raise ValidationError(
-                    "rating before the decision", user_message="办件尚未作出决定，暂不能评价"
+                    "rating before the decision",
+                    user_message=QT_TRANSLATE_NOOP("CaseService", "办件尚未作出决定，暂不能评价"),
                 )
             record = self.store.ratings.record(case_id, level.value, at=now, clerk=clerk)
             self._audit(
@@ -439,12 +474,16 @@ def _related_subjects(
         try:
             number = validate_id_number(id_text, today=today).number
         except InvalidIdNumber as exc:
-            exc.user_message = f"{label}的公民身份号码：{exc.user_message}"
+            exc.user_message = QT_TRANSLATE_NOOP(
+                "CaseService", "{label}的公民身份号码：{user_message}"
+            ).format(label=label, user_message=exc.user_message)
             raise
         if number == applicant:
             raise ValidationError(
                 f"related person {role} is the applicant",
-                user_message=f"{label}不能是申请人本人，请核对公民身份号码",
+                user_message=QT_TRANSLATE_NOOP(
+                    "CaseService", "{label}不能是申请人本人，请核对公民身份号码"
+                ).format(label=label),
             )
         people[role] = RelatedSubject(number, name.strip())
     return people
@@ -460,12 +499,16 @@ def _present_person(
     try:
         number = validate_id_number(present.id_number, today=today).number
     except InvalidIdNumber as exc:
-        exc.user_message = f"{label}的公民身份号码：{exc.user_message}"
+        exc.user_message = QT_TRANSLATE_NOOP(
+            "CaseService", "{label}的公民身份号码：{user_message}"
+        ).format(label=label, user_message=exc.user_message)
         raise
     if number == applicant:
         raise ValidationError(
             f"present person {present.role.value} is the applicant",
-            user_message=f"{label}不能是申请人本人：申请人本人办理请选择“本人办理”",
+            user_message=QT_TRANSLATE_NOOP(
+                "CaseService", "{label}不能是申请人本人：申请人本人办理请选择“本人办理”"
+            ).format(label=label),
         )
     return replace(
         present,

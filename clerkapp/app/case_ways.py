@@ -17,6 +17,7 @@ from typing import Any
 from clerkapp.app.case_base import CaseServiceBase
 from clerkapp.core.case import Case, EventKind
 from clerkapp.core.case_ways import CorrectionItem, clean_reasons
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 from clerkapp.infra.calendar_io import promised_date
 
@@ -42,7 +43,10 @@ class WaysBack(CaseServiceBase):
         """补正: record the 一次性告知 of every item and the deadline (``working_days`` working
         days from today by the workstation's calendar); the case waits (awaiting_correction)."""
         if not items:
-            raise ValidationError("nothing to correct", user_message="请至少勾选一项需要补正的材料")
+            raise ValidationError(
+                "nothing to correct",
+                user_message=QT_TRANSLATE_NOOP("CaseWays", "请至少勾选一项需要补正的材料"),
+            )
         extra = {
             EventKind.CORRECTION_REQUESTED: {
                 "items": [f"{i.name}：{i.problem}" for i in items],
@@ -79,7 +83,9 @@ class WaysBack(CaseServiceBase):
         unsent look-ups and verification requests are withdrawn."""
         cleaned = clean_reasons(reasons)
         if not cleaned:
-            raise ValidationError("no reasons", user_message="不予受理必须写明理由")
+            raise ValidationError(
+                "no reasons", user_message=QT_TRANSLATE_NOOP("CaseWays", "不予受理必须写明理由")
+            )
         extra: dict[EventKind, dict[str, Any]] = {
             EventKind.NOT_ACCEPTED: {"reason": "；".join(cleaned)}
         }

@@ -20,6 +20,7 @@ from clerkapp.app.auth import AuthService, Clerk, DemoAccount
 from clerkapp.app.clock import local_now
 from clerkapp.app.training_store import mode_target, open_mode_store
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.infra.file_modes import secure_data_dir
 from clerkapp.infra.office_clock import office_time, set_office_zone
 from clerkapp.infra.paths import data_dir as default_data_dir
@@ -150,7 +151,9 @@ class AppContext:
     def counter_name(self) -> str:
         """``金华市行政服务中心 · 人社窗口 3`` (from the settings; a default in training)."""
         office = self.settings.official_display or DEFAULT_COUNTER
-        window = self.settings.office_name or ("培训窗口" if self.training else "")
+        window = self.settings.office_name or (
+            QT_TRANSLATE_NOOP("AppContext", "培训窗口") if self.training else ""
+        )
         if self.settings.counter_window:
             window = f"{window} {self.settings.counter_window}".strip()
         return f"{office} · {window}" if window else office
@@ -198,7 +201,10 @@ class AppContext:
         from clerkapp.infra.store.clerks import Role
 
         if clerk.role is not Role.SUPERVISOR:
-            raise AccountError("not a supervisor", user_message="账号管理仅限科室负责人使用。")
+            raise AccountError(
+                "not a supervisor",
+                user_message=QT_TRANSLATE_NOOP("AppContext", "账号管理仅限科室负责人使用。"),
+            )
         return AccountAdmin(
             self.store, self.clock, actor=clerk.username, workstation=self.workstation
         )

@@ -31,6 +31,7 @@ from clerkapp.app import case_support as support
 from clerkapp.core.case import Case
 from clerkapp.core.contact import check_contact
 from clerkapp.core.identity import CheckState, IdentityOutcome, outcome_of
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.wording import document_title
@@ -46,12 +47,21 @@ class DocumentAction(StrEnum):
     @property
     def label_zh(self) -> str:
         """作废 / 更正."""
-        return "作废" if self is DocumentAction.VOID else "更正"
+        return (
+            QT_TRANSLATE_NOOP("DocumentActs", "作废")
+            if self is DocumentAction.VOID
+            else QT_TRANSLATE_NOOP("DocumentActs", "更正")
+        )
 
 
 # What a 更正 may change (field → what the clerk reads), and on which documents it is printed.
-CORRECTABLE_FIELDS = {"applicant_name": "申请人姓名（名称）", "decision_reason": "不予的理由"}
-CORRECTABLE_FIELDS["phone"] = "联系电话"  # issue 9: the way back for a decided case's phone
+CORRECTABLE_FIELDS = {
+    "applicant_name": QT_TRANSLATE_NOOP("DocumentActs", "申请人姓名（名称）"),
+    "decision_reason": QT_TRANSLATE_NOOP("DocumentActs", "不予的理由"),
+}
+CORRECTABLE_FIELDS["phone"] = QT_TRANSLATE_NOOP(
+    "DocumentActs", "联系电话"
+)  # issue 9: a decided case's phone
 _FIELD_KINDS = {
     "applicant_name": {DocumentKind.DECISION, DocumentKind.REFUSAL, DocumentKind.RECEIPT},
     "decision_reason": {DocumentKind.REFUSAL},
@@ -108,26 +118,45 @@ class DocumentActs:
             raise ValidationError(
                 "document not issued",
                 user_message=(
-                    f"文书 {request.document_number} 尚未出具，无需{request.action.label_zh}"
+                    QT_TRANSLATE_NOOP(
+                        "DocumentActs", "文书 {document_number} 尚未出具，无需{action}"
+                    ).format(
+                        document_number=request.document_number, action=request.action.label_zh
+                    )
                 ),
             )
         if entry.state is not NumberState.CURRENT:
-            done = "作废" if entry.state is NumberState.VOIDED else "更正"
+            done = (
+                QT_TRANSLATE_NOOP("DocumentActs", "作废")
+                if entry.state is NumberState.VOIDED
+                else QT_TRANSLATE_NOOP("DocumentActs", "更正")
+            )
             raise ValidationError(
                 "document already retired",
-                user_message=f"文书 {entry.number} 已{done}，不能再次作废或更正",
+                user_message=QT_TRANSLATE_NOOP(
+                    "DocumentActs", "文书 {number} 已{done}，不能再次作废或更正"
+                ).format(number=entry.number, done=done),
             )
         reason = request.reason.strip()
         if not reason:
             raise ValidationError(
-                "reason missing", user_message=f"请填写{request.action.label_zh}原因"
+                "reason missing",
+                user_message=QT_TRANSLATE_NOOP("DocumentActs", "请填写{action}原因").format(
+                    action=request.action.label_zh
+                ),
             )
         if len(reason) > MAX_TEXT:
-            raise ValidationError("reason too long", user_message="原因过长（最多 500 字）")
+            raise ValidationError(
+                "reason too long",
+                user_message=QT_TRANSLATE_NOOP("DocumentActs", "原因过长（最多 500 字）"),
+            )
         if request.action is DocumentAction.CORRECT:
             self._check_changes(request, entry)
         elif request.changes:
-            raise ValidationError("changes on a void", user_message="作废不修改文书内容")
+            raise ValidationError(
+                "changes on a void",
+                user_message=QT_TRANSLATE_NOOP("DocumentActs", "作废不修改文书内容"),
+            )
         return entry
 
     def _check_changes(self, request: ActRequest, entry: RegisterEntry) -> None:
@@ -135,7 +164,10 @@ class DocumentActs:
         if kind is DocumentKind.PLEDGE:
             raise ValidationError(
                 "pledge letters are not corrected",
-                user_message="告知承诺书由申请人本人签署，不能更正；如有错误请作废后由申请人重新签署",
+                user_message=QT_TRANSLATE_NOOP(
+                    "DocumentActs",
+                    "告知承诺书由申请人本人签署，不能更正；如有错误请作废后由申请人重新签署",
+                ),
             )
         case = self._service.get_case(request.case_id)
         current = {"applicant_name": case.applicant_name, "decision_reason": case.decision_reason}
@@ -146,17 +178,32 @@ class DocumentActs:
             if label is None or kind not in _FIELD_KINDS[name]:
                 raise ValidationError(
                     f"field {name} not correctable on {kind}",
-                    user_message=f"{kind.title_zh}上没有可更正的“{label or name}”",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "DocumentActs", "{title_zh}上没有可更正的“{value}”"
+                    ).format(title_zh=kind.title_zh, value=label or name),
                 )
             if not value:
-                raise ValidationError("empty correction", user_message=f"请填写更正后的{label}")
+                raise ValidationError(
+                    "empty correction",
+                    user_message=QT_TRANSLATE_NOOP("DocumentActs", "请填写更正后的{label}").format(
+                        label=label
+                    ),
+                )
             if len(value) > MAX_TEXT:
-                raise ValidationError("correction too long", user_message=f"{label}过长")
+                raise ValidationError(
+                    "correction too long",
+                    user_message=QT_TRANSLATE_NOOP("DocumentActs", "{label}过长").format(
+                        label=label
+                    ),
+                )
         if "phone" in changed:
             changed["phone"] = _corrected_phone(case, changed["phone"])
         if not any(v != (current[k] or "") for k, v in changed.items()):
             raise ValidationError(
-                "nothing changed", user_message="请填写更正后的内容（与原文书相同，无需更正）"
+                "nothing changed",
+                user_message=QT_TRANSLATE_NOOP(
+                    "DocumentActs", "请填写更正后的内容（与原文书相同，无需更正）"
+                ),
             )
         new_name = changed.get("applicant_name", case.applicant_name)
         if new_name != case.applicant_name:
@@ -173,8 +220,11 @@ class DocumentActs:
                 raise ValidationError(
                     "other issued documents print the name",
                     user_message=(
-                        f"本办件另有已出具的文书 {'、'.join(others)} 印有申请人姓名，"
-                        "请先将其作废（或更正）后再更正本文书"
+                        QT_TRANSLATE_NOOP(
+                            "DocumentActs",
+                            "本办件另有已出具的文书 {names} 印有申请人姓名，"
+                            "请先将其作废（或更正）后再更正本文书",
+                        ).format(names="、".join(others))
                     ),
                 )
 
@@ -263,9 +313,16 @@ class DocumentActs:
             title = document_title(kind, matter) if matter is not None else kind.title_zh
             state_words = case.state.label_for(matter.procedure if matter else None)
             if void:
-                label = f"{state_words}（原{title} {entry.number} 已作废，以重新出具的文书为准）"
+                label = QT_TRANSLATE_NOOP(
+                    "DocumentActs",
+                    "{state_words}（原{title} {number} 已作废，以重新出具的文书为准）",
+                ).format(state_words=state_words, title=title, number=entry.number)
             else:
-                label = f"{state_words}（{title} {entry.number} 已更正，以 {new_number} 为准）"
+                label = QT_TRANSLATE_NOOP(
+                    "DocumentActs", "{state_words}（{title} {number} 已更正，以 {new_number} 为准）"
+                ).format(
+                    state_words=state_words, title=title, number=entry.number, new_number=new_number
+                )
             service.progress_notice(
                 case, request.requested_by, now, f"document_{state.value}", label
             )
@@ -285,8 +342,10 @@ def _check_against_registry(case: Case, name: str) -> None:
         raise ValidationError(
             "corrected name differs from the registry",
             user_message=(
-                f"更正后的名称“{name}”与登记的“{check.registered_name}”不一致，"
-                "不能更正为登记以外的名称；请核对证件"
+                QT_TRANSLATE_NOOP(
+                    "DocumentActs",
+                    "更正后的名称“{name}”与登记的“{registered_name}”不一致，不能更正为登记以外的名称；请核对证件",
+                ).format(name=name, registered_name=check.registered_name)
             ),
         )
 

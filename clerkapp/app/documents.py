@@ -23,6 +23,7 @@ from typing import Any
 from clerkapp.app import case_support as support
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Catalogue
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import DocumentError
 from clerkapp.infra.documents import (
     DocumentKind,
@@ -234,7 +235,9 @@ class DocumentDesk:
         if entry is None or entry.state is not NumberState.VOIDED or entry.retired_at is None:
             raise DocumentError(
                 f"{number} is not voided",
-                user_message=f"文书 {number} 未作废，不能打印作废存档联",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Documents", "文书 {number} 未作废，不能打印作废存档联"
+                ).format(number=number),
             )
         case: Case = self._service.get_case(case_id)
         catalogue = self._catalogue()
@@ -251,7 +254,9 @@ class DocumentDesk:
             if not pledges:
                 raise DocumentError(
                     f"no pledges signed before {entry.number} was issued",
-                    user_message=f"无法重建已作废的文书 {entry.number}，请查阅其存档件",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Documents", "无法重建已作废的文书 {number}，请查阅其存档件"
+                    ).format(number=entry.number),
                 )
         data = document_data(
             case,
@@ -267,7 +272,9 @@ class DocumentDesk:
         if data.number != entry.number:
             raise DocumentError(
                 f"rebuilt {data.number}, voided {entry.number}",
-                user_message=f"无法重建已作废的文书 {entry.number}，请查阅其存档件",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Documents", "无法重建已作废的文书 {number}，请查阅其存档件"
+                ).format(number=entry.number),
             )
         if entry.replaces:
             data = replace(data, replaces=entry.replaces)
@@ -301,7 +308,9 @@ class DocumentDesk:
             if entry is None or entry.state is not NumberState.VOIDED:
                 raise DocumentError(
                     f"{document.number} is not voided",
-                    user_message=f"文书 {document.number} 未作废，不能打印作废存档联",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "Documents", "文书 {number} 未作废，不能打印作废存档联"
+                    ).format(number=document.number),
                 )
             archive = next(
                 (
@@ -314,7 +323,9 @@ class DocumentDesk:
             if archive is None:
                 raise DocumentError(
                     f"no archive copy of {document.number}",
-                    user_message=f"文书 {document.number} 没有存档件",
+                    user_message=QT_TRANSLATE_NOOP("Documents", "文书 {number} 没有存档件").format(
+                        number=document.number
+                    ),
                 )
             store.audit.append(
                 "voided_copy_printed" if printed else "voided_copy_saved",

@@ -29,6 +29,7 @@ from clerkapp.app.outbox_send import CaseRecorder, Clock, Outcome, Settler, cont
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Catalogue, Method
 from clerkapp.core.platform_types import CreditStatus
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.infra.platform import (
     INTERACTIVE_RETRY,
     INTERACTIVE_TIMEOUTS,
@@ -89,7 +90,11 @@ class ProofOutcome:
         """Why it failed, in the clerk's words ("" when answered)."""
         if self.error is None:
             return ""
-        return str(getattr(self.error, "user_message", "查询失败，请稍后重试"))
+        return str(
+            getattr(
+                self.error, "user_message", QT_TRANSLATE_NOOP("Lookups", "查询失败，请稍后重试")
+            )
+        )
 
 
 @dataclass

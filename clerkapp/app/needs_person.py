@@ -30,6 +30,7 @@ from clerkapp.core.case import Case, ProofState
 from clerkapp.core.case_types import mask_name
 from clerkapp.core.catalogue import Method
 from clerkapp.core.identity import IDENTITY_CHECK
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError, ValidationError
 from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.store import OutboxKind, OutboxRow, OutboxState
@@ -40,25 +41,30 @@ if TYPE_CHECKING:
     from clerkapp.app.case_service import CaseService
 
 KIND_LABELS = {
-    OutboxKind.LOOKUP.value: "数据查询",
-    OutboxKind.VERIFICATION.value: "部门核验申请",
-    OutboxKind.VERIFICATION_POLL.value: "核验结果查询",
-    OutboxKind.PROGRESS_REGISTER.value: "办件进度登记",
-    OutboxKind.PROGRESS_EVENT.value: "办件进度更新",
-    OutboxKind.CREDIT_REPORT.value: "失信信息报送",
-    OutboxKind.AUDIT_ANCHOR.value: "审计链存证",
-    OutboxKind.NOTIFICATION.value: "短信通知",
-    OutboxKind.DOCUMENT_UPLOAD.value: "决定书上传",
-    OutboxKind.CASE_SUMMARY.value: "监管数据报送",
+    OutboxKind.LOOKUP.value: QT_TRANSLATE_NOOP("NeedsPerson", "数据查询"),
+    OutboxKind.VERIFICATION.value: QT_TRANSLATE_NOOP("NeedsPerson", "部门核验申请"),
+    OutboxKind.VERIFICATION_POLL.value: QT_TRANSLATE_NOOP("NeedsPerson", "核验结果查询"),
+    OutboxKind.PROGRESS_REGISTER.value: QT_TRANSLATE_NOOP("NeedsPerson", "办件进度登记"),
+    OutboxKind.PROGRESS_EVENT.value: QT_TRANSLATE_NOOP("NeedsPerson", "办件进度更新"),
+    OutboxKind.CREDIT_REPORT.value: QT_TRANSLATE_NOOP("NeedsPerson", "失信信息报送"),
+    OutboxKind.AUDIT_ANCHOR.value: QT_TRANSLATE_NOOP("NeedsPerson", "审计链存证"),
+    OutboxKind.NOTIFICATION.value: QT_TRANSLATE_NOOP("NeedsPerson", "短信通知"),
+    OutboxKind.DOCUMENT_UPLOAD.value: QT_TRANSLATE_NOOP("NeedsPerson", "决定书上传"),
+    OutboxKind.CASE_SUMMARY.value: QT_TRANSLATE_NOOP("NeedsPerson", "监管数据报送"),
 }
 STEP_LABELS = {
-    "outbox_needs_person": "平台未受理",
-    "outbox_requeued": "重新发送",
-    "outbox_edited": "修改后重新发送",
-    "outbox_cancelled": "撤销",
+    "outbox_needs_person": QT_TRANSLATE_NOOP("NeedsPerson", "平台未受理"),
+    "outbox_requeued": QT_TRANSLATE_NOOP("NeedsPerson", "重新发送"),
+    "outbox_edited": QT_TRANSLATE_NOOP("NeedsPerson", "修改后重新发送"),
+    "outbox_cancelled": QT_TRANSLATE_NOOP("NeedsPerson", "撤销"),
 }
 #: What a person may edit, per kind (field → the clerk's word).
-EDITABLE = {OutboxKind.VERIFICATION.value: {"department": "核验部门", "question": "核验问题"}}
+EDITABLE = {
+    OutboxKind.VERIFICATION.value: {
+        "department": QT_TRANSLATE_NOOP("NeedsPerson", "核验部门"),
+        "question": QT_TRANSLATE_NOOP("NeedsPerson", "核验问题"),
+    }
+}
 TEXT_LIMIT = 200
 _ASKS = {OutboxKind.LOOKUP.value, OutboxKind.VERIFICATION.value, OutboxKind.VERIFICATION_POLL.value}
 
@@ -99,7 +105,9 @@ def reason_of(last_error: str | None) -> tuple[str, str]:
     """The problem code and the Chinese reason of a refused row (``code: message``)."""
     code, _, message = (last_error or "").partition(": ")
     if not message.strip():
-        message = f"本条记录无法发送（{code or '原因不明'}），请撤销后重新办理"
+        message = QT_TRANSLATE_NOOP(
+            "NeedsPerson", "本条记录无法发送（{value}），请撤销后重新办理"
+        ).format(value=code or QT_TRANSLATE_NOOP("NeedsPerson", "原因不明"))
     return code, masked(message.strip())
 
 
@@ -158,24 +166,36 @@ class NeedsPersonDesk:
             if not allowed:
                 raise ValidationError(
                     f"{row.kind} rows are not edited",
-                    user_message=f"{KIND_LABELS.get(row.kind, row.kind)}不能修改，可重新发送或撤销",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "NeedsPerson", "{kind}不能修改，可重新发送或撤销"
+                    ).format(kind=KIND_LABELS.get(row.kind, row.kind)),
                 )
             payload = dict(row.payload)
             changed = []
             for field, value in changes.items():
                 if field not in allowed:
-                    raise ValidationError(f"field {field}", user_message=f"不能修改{field}")
+                    raise ValidationError(
+                        f"field {field}",
+                        user_message=QT_TRANSLATE_NOOP("NeedsPerson", "不能修改{field}").format(
+                            field=field
+                        ),
+                    )
                 text = value.strip()
                 if not text or len(text) > TEXT_LIMIT:
                     raise ValidationError(
                         f"{field} empty or too long",
-                        user_message=f"{allowed[field]}不能为空，且不超过 {TEXT_LIMIT} 字",
+                        user_message=QT_TRANSLATE_NOOP(
+                            "NeedsPerson", "{field}不能为空，且不超过 {text_limit} 字"
+                        ).format(field=allowed[field], text_limit=TEXT_LIMIT),
                     )
                 if payload.get(field) != text:
                     payload[field] = text
                     changed.append(field)
             if not changed:
-                raise ValidationError("nothing changed", user_message="没有修改任何内容")
+                raise ValidationError(
+                    "nothing changed",
+                    user_message=QT_TRANSLATE_NOOP("NeedsPerson", "没有修改任何内容"),
+                )
             edits = sum(1 for h in history(self.store, row.id) if h.action == "outbox_edited")
             amend(self.store, row.id, payload, f"{row.idempotency_key}:edit{edits + 1}")
             self._requeue(row, actor, "outbox_edited", {"fields": changed})
@@ -185,7 +205,10 @@ class NeedsPersonDesk:
         reason = reason.strip()
         if not reason or len(reason) > TEXT_LIMIT:
             raise ValidationError(
-                "cancel reason", user_message=f"请填写撤销原因（不超过 {TEXT_LIMIT} 字）"
+                "cancel reason",
+                user_message=QT_TRANSLATE_NOOP(
+                    "NeedsPerson", "请填写撤销原因（不超过 {text_limit} 字）"
+                ).format(text_limit=TEXT_LIMIT),
             )
         with self.store.atomic():
             row = self._row(row_id)
@@ -226,7 +249,9 @@ class NeedsPersonDesk:
         if row is None or row.state is not OutboxState.NEEDS_PERSON:
             raise StoreError(
                 f"outbox row {row_id} does not need a person",
-                user_message="该记录已不在需人工处理列表中（可能已被他人处理），请刷新。",
+                user_message=QT_TRANSLATE_NOOP(
+                    "NeedsPerson", "该记录已不在需人工处理列表中（可能已被他人处理），请刷新。"
+                ),
             )
         return row
 
@@ -248,7 +273,7 @@ class NeedsPersonDesk:
     def _proof_name(self, row: OutboxRow) -> str:
         code = str(row.payload.get("proof_code") or "")
         if code == IDENTITY_CHECK:
-            return "申请人身份核对"
+            return QT_TRANSLATE_NOOP("NeedsPerson", "申请人身份核对")
         item = self.service.catalogue.proofs.get(code)
         return item.name if item else code
 
@@ -258,17 +283,30 @@ class NeedsPersonDesk:
         if case is not None:
             name = mask_name(case.applicant_name) if case.applicant_name else ""
             label = f"{case.matter_name or case.matter_code} · {name} {case.applicant_display}"
-        lines = [HistoryLine(show_time(row.created_at), "写入待发送队列", "")]
+        lines = [
+            HistoryLine(
+                show_time(row.created_at), QT_TRANSLATE_NOOP("NeedsPerson", "写入待发送队列"), ""
+            )
+        ]
         for step in history(self.store, row.id):
             what = STEP_LABELS.get(step.action, step.action)
             if step.action == "outbox_needs_person":
-                what += f"（第 {int(step.data.get('attempts', 0))} 次发送）："
-                what += reason_of(str(step.data.get("problem", "")))[1]
+                what = QT_TRANSLATE_NOOP(
+                    "NeedsPerson", "{what}（第 {attempt} 次发送）：{reason}"
+                ).format(
+                    what=what,
+                    attempt=int(step.data.get("attempts", 0)),
+                    reason=reason_of(str(step.data.get("problem", "")))[1],
+                )
             elif step.data.get("fields"):
                 fields = EDITABLE.get(row.kind, {})
-                what += "：修改了" + "、".join(fields.get(f, f) for f in step.data["fields"])
+                what = QT_TRANSLATE_NOOP("NeedsPerson", "{what}：修改了{fields}").format(
+                    what=what, fields="、".join(fields.get(f, f) for f in step.data["fields"])
+                )
             elif step.data.get("reason"):
-                what += f"：{step.data['reason']}"
+                what = QT_TRANSLATE_NOOP("NeedsPerson", "{what}：{reason}").format(
+                    what=what, reason=step.data["reason"]
+                )
             lines.append(HistoryLine(show_time(step.at), what, step.actor or ""))
         editable = {f: str(row.payload.get(f) or "") for f in EDITABLE.get(row.kind, {})}
         return NeedsPersonItem(
@@ -289,17 +327,21 @@ class NeedsPersonDesk:
     def _retry_block(self, row: OutboxRow, case: Case | None) -> str:
         """Why an operation asking about the applicant cannot go again ("" : it can)."""
         if case is None:
-            return "找不到该记录所属的办件，请撤销此项"
+            return QT_TRANSLATE_NOOP("NeedsPerson", "找不到该记录所属的办件，请撤销此项")
         if case.state.final:
-            return "办件已办结或终止，不能再向平台查询或核验，请撤销此项"
+            return QT_TRANSLATE_NOOP(
+                "NeedsPerson", "办件已办结或终止，不能再向平台查询或核验，请撤销此项"
+            )
         code = str(row.payload.get("proof_code") or "")
         if code == IDENTITY_CHECK:
             if case.needs_identity_question() or case.awaits_identity_answer():
                 return ""
-            return "申请人身份核对已有结果，无需重新发送，请撤销此项"
+            return QT_TRANSLATE_NOOP(
+                "NeedsPerson", "申请人身份核对已有结果，无需重新发送，请撤销此项"
+            )
         p = case.proofs.get(code)
         if p is None:
-            return "办件中已没有该证明事项，请撤销此项"
+            return QT_TRANSLATE_NOOP("NeedsPerson", "办件中已没有该证明事项，请撤销此项")
         other_open = any(
             r.id != row.id and r.state is OutboxState.OPEN and r.kind == row.kind
             for r in self.store.outbox.for_case(case.id)
@@ -316,7 +358,9 @@ class NeedsPersonDesk:
         else:
             waits = p.state is ProofState.AWAITING_DEPT and p.ticket == row.payload.get("ticket")
         if not waits or other_open:
-            return f"“{p.name}”已另行办理（{p.state.label_zh}），无需重新发送，请撤销此项"
+            return QT_TRANSLATE_NOOP(
+                "NeedsPerson", "“{name}”已另行办理（{state}），无需重新发送，请撤销此项"
+            ).format(name=p.name, state=p.state.label_zh)
         return ""
 
     @staticmethod
@@ -340,7 +384,12 @@ class NeedsPersonDesk:
         code = str(row.payload.get("proof_code") or "")
         note = masked(reason)
         if code == IDENTITY_CHECK:
-            case.identity_failed(f"身份核对请求已撤销：{note}，请重新核对", now)
+            case.identity_failed(
+                QT_TRANSLATE_NOOP("NeedsPerson", "身份核对请求已撤销：{note}，请重新核对").format(
+                    note=note
+                ),
+                now,
+            )
             return
         p = case.proofs.get(code)
         if p is None:
@@ -350,13 +399,24 @@ class NeedsPersonDesk:
                 ProofState.IN_FLIGHT,
                 ProofState.QUEUED,
             ):
-                case.lookup_failed(code, f"查询已撤销：{note}，请重新查询或改用其他方式", now)
+                case.lookup_failed(
+                    code,
+                    QT_TRANSLATE_NOOP(
+                        "NeedsPerson", "查询已撤销：{note}，请重新查询或改用其他方式"
+                    ).format(note=note),
+                    now,
+                )
         elif p.state is ProofState.AWAITING_DEPT and (
             (row.kind == OutboxKind.VERIFICATION.value and not p.ticket)
             or p.ticket == row.payload.get("ticket")
         ):
             case.verification_withdrawn(
-                code, f"部门核验请求已撤销：{note}，请重新发起、改用其他方式或收取纸质证明", now
+                code,
+                QT_TRANSLATE_NOOP(
+                    "NeedsPerson",
+                    "部门核验请求已撤销：{note}，请重新发起、改用其他方式或收取纸质证明",
+                ).format(note=note),
+                now,
             )
 
 

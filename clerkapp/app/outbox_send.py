@@ -24,6 +24,7 @@ from clerkapp.core.platform_types import (
     VerificationState,
     VerificationStatus,
 )
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.platform import CallContext, PlatformCallError, PlatformClient, operations
 from clerkapp.infra.platform.operations import Operation
@@ -109,15 +110,21 @@ class WrongPlatformError(ClerkAppError):
 
     def __init__(self, queued_for: str | None, current: str) -> None:
         if queued_for == TRAINING_TARGET:
-            words = "此操作是在培训模式中排队的，不发送到正式平台（可在培训模式中继续，或取消）"
+            words = QT_TRANSLATE_NOOP(
+                "OutboxSend",
+                "此操作是在培训模式中排队的，不发送到正式平台（可在培训模式中继续，或取消）",
+            )
         elif current == TRAINING_TARGET:
-            words = "此操作是为正式平台排队的，不发送到培训沙箱"
+            words = QT_TRANSLATE_NOOP("OutboxSend", "此操作是为正式平台排队的，不发送到培训沙箱")
         elif queued_for is None:
-            words = (
-                "无法确定此操作排队时所用的平台（升级前的记录），不自动发送：请核对后取消或重新办理"
+            words = QT_TRANSLATE_NOOP(
+                "OutboxSend",
+                "无法确定此操作排队时所用的平台（升级前的记录），不自动发送：请核对后取消或重新办理",
             )
         else:
-            words = f"此操作是为另一平台（{queued_for}）排队的，不发送到当前平台"
+            words = QT_TRANSLATE_NOOP(
+                "OutboxSend", "此操作是为另一平台（{queued_for}）排队的，不发送到当前平台"
+            ).format(queued_for=queued_for)
         super().__init__(
             f"outbox row queued for {queued_for!r}, client is {current!r}", user_message=words
         )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from clerkapp.app.needs_person import KIND_LABELS, NeedsPersonDesk, reason_of
 from clerkapp.app.sync import SyncWorker
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import PlatformError
 from clerkapp.infra.office_clock import show_time
 from clerkapp.infra.store import OutboxRow
@@ -91,10 +92,14 @@ def probe(client: PlatformClient, *, training: bool) -> tuple[str, str]:
             retry=INTERACTIVE_RETRY, timeouts=INTERACTIVE_TIMEOUTS
         ).health()
     except PlatformError as exc:
-        return "offline", f"平台无法连接（{client.base_url}）：{exc.user_message}"
+        return "offline", QT_TRANSLATE_NOOP(
+            "SyncRun", "平台无法连接（{base_url}）：{user_message}"
+        ).format(base_url=client.base_url, user_message=exc.user_message)
     if training and answer.get("training") is not True:
         # Training work is never sent to anything but a training sandbox.
-        return "not_training", f"{client.base_url} 上运行的不是培训沙箱，培训数据不发送"
+        return "not_training", QT_TRANSLATE_NOOP(
+            "SyncRun", "{base_url} 上运行的不是培训沙箱，培训数据不发送"
+        ).format(base_url=client.base_url)
     return "online", ""
 
 
@@ -120,7 +125,9 @@ def run_sync(
             report = worker.drain()
             if report.busy:
                 run.platform = "busy"
-                run.error = "另一个程序正在同步本工作站的数据，请稍后再试"
+                run.error = QT_TRANSLATE_NOOP(
+                    "SyncRun", "另一个程序正在同步本工作站的数据，请稍后再试"
+                )
                 break
             run.passes += 1
             if once or report.sent == 0 or run.passes >= max_passes:
@@ -179,16 +186,30 @@ def _waiting(row: OutboxRow, run: SyncRun) -> dict[str, Any]:
     until = row.next_attempt_at
     error = row.last_error or ""
     if run.platform != "online":
-        why, reason = "offline", run.platform_note or "平台无法连接"
+        why, reason = "offline", run.platform_note or QT_TRANSLATE_NOOP("SyncRun", "平台无法连接")
     elif error.startswith("waiting:"):
-        why, reason = "department", "等待部门答复"
+        why, reason = "department", QT_TRANSLATE_NOOP("SyncRun", "等待部门答复")
     elif error.startswith("waiting for an earlier"):
-        why, reason = "order", "等待同一办件的前序操作"
+        why, reason = "order", QT_TRANSLATE_NOOP("SyncRun", "等待同一办件的前序操作")
     elif error:
-        when = f"，{show_time(until)} 后重试" if until else ""
-        why, reason = "backoff", f"上次发送失败（{reason_of(error)[1]}）{when}"
+        when = (
+            QT_TRANSLATE_NOOP("SyncRun", "，{show_time} 后重试").format(show_time=show_time(until))
+            if until
+            else ""
+        )
+        why, reason = (
+            "backoff",
+            QT_TRANSLATE_NOOP("SyncRun", "上次发送失败（{reason_of}）{when}").format(
+                reason_of=reason_of(error)[1], when=when
+            ),
+        )
     else:
-        why, reason = "not_due", f"{show_time(until)} 后发送" if until else "待发送"
+        why, reason = (
+            "not_due",
+            QT_TRANSLATE_NOOP("SyncRun", "{show_time} 后发送").format(show_time=show_time(until))
+            if until
+            else QT_TRANSLATE_NOOP("SyncRun", "待发送"),
+        )
     return {
         "id": row.id,
         "kind": row.kind,

@@ -60,6 +60,7 @@ from clerkapp.core.identity import IdentityCheck, IdentityEvents
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.present import PersonPresent, check_present, representative_block
 from clerkapp.core.reasons import failed_reasons, own_reason
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import InvalidTransition
 
 __all__ = ["FAILED", "SATISFYING", "WAITING", "Case", "CaseEvent", "CaseState", "Decision"]
@@ -197,7 +198,14 @@ class Case(IdentityEvents, CaseWays):
             return Recommendation(Decision.REFUSE, tuple(p.failure_reason() for p in failed))
         open_ = [p for p in self.proofs.values() if not p.state.satisfying]
         if not open_:
-            return Recommendation(Decision.APPROVE, (f"全部{len(self.proofs)}项证明材料均已满足",))
+            return Recommendation(
+                Decision.APPROVE,
+                (
+                    QT_TRANSLATE_NOOP("Case", "全部{length}项证明材料均已满足").format(
+                        length=len(self.proofs)
+                    ),
+                ),
+            )
         if all(p.state in WAITING for p in open_):
             return Recommendation(Decision.ACCEPT, tuple(p.waiting_reason() for p in open_))
         return Recommendation(
@@ -240,10 +248,20 @@ class Case(IdentityEvents, CaseWays):
         """Use another method the catalogue allows for a pending or queued proof."""
         p = self._proof(code, {_P.PENDING, _P.QUEUED})
         if method not in p.allowed or method is Method.DROPPED:
-            names = "、".join(m.label_zh for m in p.allowed if m is not p.method) or "无"
-            raise _deny(f"{p.name}不能改为{method.label_zh}（目录允许的其他方式：{names}）")
+            names = "、".join(
+                m.label_zh for m in p.allowed if m is not p.method
+            ) or QT_TRANSLATE_NOOP("Case", "无")
+            raise _deny(
+                QT_TRANSLATE_NOOP(
+                    "Case", "{name}不能改为{method}（目录允许的其他方式：{names}）"
+                ).format(name=p.name, method=method.label_zh, names=names)
+            )
         if method is p.method:
-            raise _deny(f"{p.name}已经是{method.label_zh}")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "{name}已经是{method}").format(
+                    name=p.name, method=method.label_zh
+                )
+            )
         previous = p.method
         p.method = method
         self._set(p, _P.PENDING, now, error=None, ticket=None)
@@ -273,7 +291,7 @@ class Case(IdentityEvents, CaseWays):
             p,
             _P.PENDING,
             now,
-            error="核验请求已过期，请重新发起或改用其他方式",
+            error=QT_TRANSLATE_NOOP("Case", "核验请求已过期，请重新发起或改用其他方式"),
             ticket=None,
             deferred_until=None,
         )
@@ -306,7 +324,11 @@ class Case(IdentityEvents, CaseWays):
             for p in self.proofs.values():
                 if p.state is _P.PLEDGED:
                     self._set(
-                        p, _P.PENDING, now, error="申请人在失信名单中，承诺无效", evidence=None
+                        p,
+                        _P.PENDING,
+                        now,
+                        error=QT_TRANSLATE_NOOP("Case", "申请人在失信名单中，承诺无效"),
+                        evidence=None,
                     )
                     p.pledge_hash = None
                     reverted.append(p.code)
@@ -316,9 +338,9 @@ class Case(IdentityEvents, CaseWays):
         """The applicant signed the pledge for ``code`` (pending → pledged)."""
         p = self._proof(code, {_P.PENDING}, Method.PLEDGE)
         if self.credit_listed is None:
-            raise _deny("请先完成信用核查，再签署承诺")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "请先完成信用核查，再签署承诺"))
         if self.credit_listed:
-            raise _deny("申请人在失信名单中，不能以承诺方式办理")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "申请人在失信名单中，不能以承诺方式办理"))
         self._set(p, _P.PLEDGED, now, evidence=evidence, error=None)
         p.pledge_hash = pledge_hash
         self._emit(
@@ -334,7 +356,11 @@ class Case(IdentityEvents, CaseWays):
         missing = self.missing()
         if missing:
             names = "、".join(self.proofs[c].name for c in missing)
-            raise _deny(f"还有证明材料未满足，不能作出准予决定：{names}")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "还有证明材料未满足，不能作出准予决定：{names}").format(
+                    names=names
+                )
+            )
         self._decide(Decision.APPROVE, CaseState.APPROVED, now, reason, None)
 
     def refuse(self, now: datetime, reason: str, override_reason: str | None = None) -> None:
@@ -347,26 +373,38 @@ class Case(IdentityEvents, CaseWays):
         failed = failed_reasons(self.proofs.values())
         own = own_reason(reason, failed)
         if not failed and not own:
-            raise _deny("作出不予决定必须填写理由")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "作出不予决定必须填写理由"))
         self._require_identity(Decision.REFUSE)
         recommended = self.recommend().decision
         if recommended is not Decision.REFUSE and not (override_reason and override_reason.strip()):
-            raise _deny(f"系统建议为“{recommended.label_for(None)}”，作出不同决定须说明理由")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "系统建议为“{label_for}”，作出不同决定须说明理由").format(
+                    label_for=recommended.label_for(None)
+                )
+            )
         self._decide(Decision.REFUSE, CaseState.REFUSED, now, own, override_reason)
 
     def accept(self, now: datetime) -> None:
         """受理: take the case in while departments (or the outbox) still owe answers."""
         if self.state is not CaseState.OPEN:
-            raise _deny(f"办件{self.state.label_zh}，不能再受理")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "办件{state}，不能再受理").format(
+                    state=self.state.label_zh
+                )
+            )
         self._require_identity(Decision.ACCEPT)
         states = [p.state for p in self.proofs.values()]
         if any(s in FAILED for s in states):
-            raise _deny("有证明材料未通过，应作出不予决定，不能受理")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "有证明材料未通过，应作出不予决定，不能受理"))
         busy = [p.name for p in self.proofs.values() if p.state in (_P.PENDING, _P.IN_FLIGHT)]
         if busy:
-            raise _deny(f"还有证明材料未办理：{'、'.join(busy)}")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "还有证明材料未办理：{names}").format(
+                    names="、".join(busy)
+                )
+            )
         if not any(s in WAITING for s in states):
-            raise _deny("证明材料已齐，请直接作出决定")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "证明材料已齐，请直接作出决定"))
         self.state = CaseState.ACCEPTED
         self.accepted_at = now
         self._emit(EventKind.DECIDED, None, now, decision=Decision.ACCEPT.value)
@@ -375,7 +413,7 @@ class Case(IdentityEvents, CaseWays):
         """The applicant withdraws the application (from open or accepted)."""
         self._require_open()
         if not reason or not reason.strip():
-            raise _deny("撤回须填写原因")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "撤回须填写原因"))
         self.state = CaseState.WITHDRAWN
         self.decided_at = now
         self.decision_reason = reason
@@ -448,7 +486,11 @@ class Case(IdentityEvents, CaseWays):
 
     def _require_open(self) -> None:
         if self.state.final:
-            raise _deny(f"办件{self.state.label_zh}，不能再修改")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "办件{state}，不能再修改").format(
+                    state=self.state.label_zh
+                )
+            )
 
     def _proof(
         self, code: str, states: Iterable[ProofState], method: Method | None = None
@@ -456,11 +498,19 @@ class Case(IdentityEvents, CaseWays):
         self._require_open()
         p = self.proofs.get(code)
         if p is None:
-            raise _deny(f"本办件没有证明事项 {code}")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "本办件没有证明事项 {code}").format(code=code))
         if method is not None and p.method is not method:
-            raise _deny(f"{p.name}的办理方式是{p.method.label_zh}，不是{method.label_zh}")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "{name}的办理方式是{method}，不是{method2}").format(
+                    name=p.name, method=p.method.label_zh, method2=method.label_zh
+                )
+            )
         if p.state not in states:
-            raise _deny(f"{p.name}当前为“{p.state.label_zh}”，不能进行此操作")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Case", "{name}当前为“{state}”，不能进行此操作").format(
+                    name=p.name, state=p.state.label_zh
+                )
+            )
         return p
 
     def _set(self, p: ProofResolution, state: ProofState, now: datetime, **changes: Any) -> None:
@@ -478,7 +528,7 @@ class Case(IdentityEvents, CaseWays):
         override: str | None,
     ) -> None:
         if self.state is CaseState.AWAITING_CORRECTION:
-            raise _deny("办件待补正：申请人补正后恢复办理，才能作出决定")
+            raise _deny(QT_TRANSLATE_NOOP("Case", "办件待补正：申请人补正后恢复办理，才能作出决定"))
         self.state = state
         self.decision = decision
         self.decided_at = now

@@ -28,6 +28,7 @@ from clerkapp.core.idnumber import (
     validate_id_number,
 )
 from clerkapp.core.short_code import CODE_LENGTH, CROCKFORD, LEGACY_CODE_LENGTH, normalized
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.core.uscc import InvalidUscc, normalize_uscc, validate_uscc
 from clerkapp.errors import ValidationError
 
@@ -86,7 +87,9 @@ def parse_case_query(text: str, *, today: date) -> CaseQueryText:
         except InvalidUscc as exc:
             raise MalformedSubject(
                 "malformed credit code in search",
-                user_message=f"统一社会信用代码校验不通过：{exc.user_message}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "CaseQuery", "统一社会信用代码校验不通过：{user_message}"
+                ).format(user_message=exc.user_message),
             ) from exc
     found = _DOC_NUMBER.match(folded.replace(" ", ""))
     if found:
@@ -132,8 +135,9 @@ def _subject_from_digits(number: str, today: date) -> CaseQueryText:
 
 
 def _id_message(exc: InvalidIdNumber) -> str:
+    detail: str = exc.user_message
     if exc.reason is IdReason.CHECK_DIGIT:
-        detail = "号码中有一位或几位输错了，请与证件逐位核对后重新输入"
-    else:
-        detail = exc.user_message
-    return f"身份证号码校验不通过：{detail}。"
+        detail = QT_TRANSLATE_NOOP(
+            "CaseQuery", "号码中有一位或几位输错了，请与证件逐位核对后重新输入"
+        )
+    return QT_TRANSLATE_NOOP("CaseQuery", "身份证号码校验不通过：{detail}。").format(detail=detail)

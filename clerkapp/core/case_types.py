@@ -12,6 +12,7 @@ from typing import Any
 from clerkapp.core.catalogue import ApplicantKind, Matter, Method, ProcedureKind, ProofItem
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.platform_types import LookupAnswer, VerificationStatus
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 
 
@@ -39,9 +40,13 @@ class CaseState(StrEnum):
         for a 行政给付, 已办结（准予许可） for a licence; ``None`` (no matter known): the
         neutral 已办结（予以办理）."""
         if self is CaseState.APPROVED:
-            return f"已办结（{Decision.APPROVE.label_for(kind)}）"
+            return QT_TRANSLATE_NOOP("CaseTypes", "已办结（{label_for}）").format(
+                label_for=Decision.APPROVE.label_for(kind)
+            )
         if self is CaseState.REFUSED:
-            return f"已办结（{Decision.REFUSE.label_for(kind)}）"
+            return QT_TRANSLATE_NOOP("CaseTypes", "已办结（{label_for}）").format(
+                label_for=Decision.REFUSE.label_for(kind)
+            )
         return self.label_zh
 
     @property
@@ -56,13 +61,13 @@ class CaseState(StrEnum):
 
 
 _CASE_LABELS = {
-    CaseState.OPEN: "办理中",
-    CaseState.ACCEPTED: "已受理",
-    CaseState.APPROVED: "已办结（准予许可）",
-    CaseState.REFUSED: "已办结（不予许可）",
-    CaseState.WITHDRAWN: "已撤回",
-    CaseState.AWAITING_CORRECTION: "待补正",
-    CaseState.NOT_ACCEPTED: "不予受理",
+    CaseState.OPEN: QT_TRANSLATE_NOOP("CaseTypes", "办理中"),
+    CaseState.ACCEPTED: QT_TRANSLATE_NOOP("CaseTypes", "已受理"),
+    CaseState.APPROVED: QT_TRANSLATE_NOOP("CaseTypes", "已办结（准予许可）"),
+    CaseState.REFUSED: QT_TRANSLATE_NOOP("CaseTypes", "已办结（不予许可）"),
+    CaseState.WITHDRAWN: QT_TRANSLATE_NOOP("CaseTypes", "已撤回"),
+    CaseState.AWAITING_CORRECTION: QT_TRANSLATE_NOOP("CaseTypes", "待补正"),
+    CaseState.NOT_ACCEPTED: QT_TRANSLATE_NOOP("CaseTypes", "不予受理"),
 }
 
 
@@ -111,17 +116,17 @@ FAILED = frozenset({ProofState.NOT_SATISFIED, ProofState.DENIED})
 WAITING = frozenset({ProofState.AWAITING_DEPT, ProofState.QUEUED})
 
 _PROOF_LABELS = {
-    ProofState.PENDING: "待办理",
-    ProofState.IN_FLIGHT: "查询中…",
-    ProofState.QUEUED: "已排队",
-    ProofState.SATISFIED: "已查询",
-    ProofState.NOT_SATISFIED: "未通过",
-    ProofState.PLEDGED: "已承诺",
-    ProofState.AWAITING_DEPT: "待核验",
-    ProofState.CONFIRMED: "已核验",
-    ProofState.DENIED: "核验未通过",
-    ProofState.WAIVED: "无需提供",
-    ProofState.PAPER_CHECKED: "纸质证明已核验",
+    ProofState.PENDING: QT_TRANSLATE_NOOP("CaseTypes", "待办理"),
+    ProofState.IN_FLIGHT: QT_TRANSLATE_NOOP("CaseTypes", "查询中…"),
+    ProofState.QUEUED: QT_TRANSLATE_NOOP("CaseTypes", "已排队"),
+    ProofState.SATISFIED: QT_TRANSLATE_NOOP("CaseTypes", "已查询"),
+    ProofState.NOT_SATISFIED: QT_TRANSLATE_NOOP("CaseTypes", "未通过"),
+    ProofState.PLEDGED: QT_TRANSLATE_NOOP("CaseTypes", "已承诺"),
+    ProofState.AWAITING_DEPT: QT_TRANSLATE_NOOP("CaseTypes", "待核验"),
+    ProofState.CONFIRMED: QT_TRANSLATE_NOOP("CaseTypes", "已核验"),
+    ProofState.DENIED: QT_TRANSLATE_NOOP("CaseTypes", "核验未通过"),
+    ProofState.WAIVED: QT_TRANSLATE_NOOP("CaseTypes", "无需提供"),
+    ProofState.PAPER_CHECKED: QT_TRANSLATE_NOOP("CaseTypes", "纸质证明已核验"),
 }
 _PROOF_TONES = {
     ProofState.PENDING: "todo",
@@ -167,18 +172,33 @@ class Decision(StrEnum):
 #: The short words of a decision and a refusal by kind of act (the clerk's buttons, the case
 #: list, the progress page); the documents' ``ActWording`` labels say the same.
 ACT_LABELS: dict[ProcedureKind, tuple[str, str]] = {
-    ProcedureKind.LICENCE: ("准予许可", "不予许可"),
-    ProcedureKind.BENEFIT: ("给付", "不予给付"),
-    ProcedureKind.CONFIRMATION: ("予以确认", "不予确认"),
-    ProcedureKind.PUBLIC_SERVICE: ("予以办理", "不予办理"),
-    ProcedureKind.OTHER: ("予以办理", "不予办理"),
+    ProcedureKind.LICENCE: (
+        QT_TRANSLATE_NOOP("CaseTypes", "准予许可"),
+        QT_TRANSLATE_NOOP("CaseTypes", "不予许可"),
+    ),
+    ProcedureKind.BENEFIT: (
+        QT_TRANSLATE_NOOP("CaseTypes", "给付"),
+        QT_TRANSLATE_NOOP("CaseTypes", "不予给付"),
+    ),
+    ProcedureKind.CONFIRMATION: (
+        QT_TRANSLATE_NOOP("CaseTypes", "予以确认"),
+        QT_TRANSLATE_NOOP("CaseTypes", "不予确认"),
+    ),
+    ProcedureKind.PUBLIC_SERVICE: (
+        QT_TRANSLATE_NOOP("CaseTypes", "予以办理"),
+        QT_TRANSLATE_NOOP("CaseTypes", "不予办理"),
+    ),
+    ProcedureKind.OTHER: (
+        QT_TRANSLATE_NOOP("CaseTypes", "予以办理"),
+        QT_TRANSLATE_NOOP("CaseTypes", "不予办理"),
+    ),
 }
 
 _DECISION_LABELS = {
-    Decision.APPROVE: "准予许可",
-    Decision.REFUSE: "不予许可",
-    Decision.ACCEPT: "受理",
-    Decision.INCOMPLETE: "材料未齐",
+    Decision.APPROVE: QT_TRANSLATE_NOOP("CaseTypes", "准予许可"),
+    Decision.REFUSE: QT_TRANSLATE_NOOP("CaseTypes", "不予许可"),
+    Decision.ACCEPT: QT_TRANSLATE_NOOP("CaseTypes", "受理"),
+    Decision.INCOMPLETE: QT_TRANSLATE_NOOP("CaseTypes", "材料未齐"),
 }
 
 
@@ -255,16 +275,18 @@ def check_opening(
     proofs in its order: :class:`ValidationError` otherwise."""
     if applicant_kind != matter.applicant_kind:
         who = (
-            "企业（统一社会信用代码）"
+            QT_TRANSLATE_NOOP("CaseTypes", "企业（统一社会信用代码）")
             if matter.applicant_kind is ApplicantKind.BUSINESS
-            else "个人（公民身份号码）"
+            else QT_TRANSLATE_NOOP("CaseTypes", "个人（公民身份号码）")
         )
         raise ValidationError(
-            "applicant kind does not match the matter", user_message=f"该事项的申请人应为{who}"
+            "applicant kind does not match the matter",
+            user_message=QT_TRANSLATE_NOOP("CaseTypes", "该事项的申请人应为{who}").format(who=who),
         )
     if tuple(item.code for item in proof_items) != tuple(matter.proofs):
         raise ValidationError(
-            "proof items do not match the matter", user_message="证明事项与事项目录不一致"
+            "proof items do not match the matter",
+            user_message=QT_TRANSLATE_NOOP("CaseTypes", "证明事项与事项目录不一致"),
         )
 
 
@@ -276,17 +298,24 @@ def check_related(matter: Matter, related: dict[str, RelatedSubject]) -> None:
         if subject is None or not subject.id_number.strip():
             raise ValidationError(
                 f"related person {role.role} missing",
-                user_message=f"请填写{role.label}的公民身份号码",
+                user_message=QT_TRANSLATE_NOOP("CaseTypes", "请填写{role}的公民身份号码").format(
+                    role=role.label
+                ),
             )
         if not subject.name.strip():
             raise ValidationError(
-                f"related person {role.role} has no name", user_message=f"请填写{role.label}的姓名"
+                f"related person {role.role} has no name",
+                user_message=QT_TRANSLATE_NOOP("CaseTypes", "请填写{role}的姓名").format(
+                    role=role.label
+                ),
             )
     unknown = sorted(set(related) - {r.role for r in matter.related})
     if unknown:
         raise ValidationError(
             f"matter {matter.code} has no related role {unknown[0]}",
-            user_message=f"该事项没有关系人角色 {unknown[0]}",
+            user_message=QT_TRANSLATE_NOOP("CaseTypes", "该事项没有关系人角色 {unknown}").format(
+                unknown=unknown[0]
+            ),
         )
 
 
@@ -311,8 +340,18 @@ class Evidence:
     @classmethod
     def from_verification(cls, status: VerificationStatus, at: datetime) -> Evidence:
         """Evidence of a department's answer to a verification ticket."""
-        verdict = "部门核验属实" if status.confirmed else "部门核验不属实"
-        detail = f"{verdict}（{status.note}）" if status.note else verdict
+        verdict = (
+            QT_TRANSLATE_NOOP("CaseTypes", "部门核验属实")
+            if status.confirmed
+            else QT_TRANSLATE_NOOP("CaseTypes", "部门核验不属实")
+        )
+        detail = (
+            QT_TRANSLATE_NOOP("CaseTypes", "{verdict}（{note}）").format(
+                verdict=verdict, note=status.note
+            )
+            if status.note
+            else verdict
+        )
         return cls(
             Method.DEPT_VERIFY, status.department, status.answered_at, status.ticket, detail,
             at.isoformat(),
@@ -376,30 +415,44 @@ class ProofResolution:
         if item.method is Method.DROPPED:
             basis = item.drop.legal_basis if item.drop else ""
             resolution.state = ProofState.WAIVED
-            detail = f"无需提供（依据：{basis}）"
+            detail = QT_TRANSLATE_NOOP("CaseTypes", "无需提供（依据：{basis}）").format(basis=basis)
             resolution.evidence = Evidence(Method.DROPPED, basis, detail=detail, at=now.isoformat())
         return resolution
 
     def failure_reason(self) -> str:
         """Why a failed proof fails: "车辆登记情况：名下有车辆 1 辆"."""
         ev = self.evidence
-        return f"{self.name}：{ev.detail if ev and ev.detail else self.state.label_zh}"
+        return QT_TRANSLATE_NOOP("CaseTypes", "{name}：{value}").format(
+            name=self.name, value=ev.detail if ev and ev.detail else self.state.label_zh
+        )
 
     def todo_reason(self, credit_listed: bool | None) -> str:
         """What is still to do for a proof that neither satisfies nor waits."""
         if self.state is ProofState.PENDING and self.method is Method.PLEDGE:
             if credit_listed:
-                return f"{self.name}：申请人在失信名单中，不能以承诺方式办理，请改用其他方式"
+                return QT_TRANSLATE_NOOP(
+                    "CaseTypes", "{name}：申请人在失信名单中，不能以承诺方式办理，请改用其他方式"
+                ).format(name=self.name)
             if credit_listed is None:
-                return f"{self.name}：待签署承诺（须先完成信用核查）"
-        detail = f"（{self.error}）" if self.error else ""
-        return f"{self.name}：{self.state.label_zh}{detail}"
+                return QT_TRANSLATE_NOOP(
+                    "CaseTypes", "{name}：待签署承诺（须先完成信用核查）"
+                ).format(name=self.name)
+        detail = (
+            QT_TRANSLATE_NOOP("CaseTypes", "（{error}）").format(error=self.error)
+            if self.error
+            else ""
+        )
+        return QT_TRANSLATE_NOOP("CaseTypes", "{name}：{state}{detail}").format(
+            name=self.name, state=self.state.label_zh, detail=detail
+        )
 
     def waiting_reason(self) -> str:
         """What a waiting proof waits for."""
         if self.state is ProofState.QUEUED:
-            return f"{self.name}：已排队，联网后自动查询"
-        return f"{self.name}：待部门核验"
+            return QT_TRANSLATE_NOOP("CaseTypes", "{name}：已排队，联网后自动查询").format(
+                name=self.name
+            )
+        return QT_TRANSLATE_NOOP("CaseTypes", "{name}：待部门核验").format(name=self.name)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form."""
@@ -458,11 +511,15 @@ class Recommendation:
     @property
     def summary(self) -> str:
         """One line for the decision step: "不予许可 — 车辆登记情况：名下有车辆 1 辆"."""
-        return f"{self.decision.label_zh} — {'；'.join(self.reasons)}"
+        return QT_TRANSLATE_NOOP("CaseTypes", "{decision} — {reasons}").format(
+            decision=self.decision.label_zh, reasons="；".join(self.reasons)
+        )
 
     def summary_for(self, kind: ProcedureKind | None) -> str:
         """:attr:`summary` in the words of the matter's kind: "不予给付 — …" for a 行政给付."""
-        return f"{self.decision.label_for(kind)} — {'；'.join(self.reasons)}"
+        return QT_TRANSLATE_NOOP("CaseTypes", "{decision} — {reasons}").format(
+            decision=self.decision.label_for(kind), reasons="；".join(self.reasons)
+        )
 
 
 def iso_or_none(moment: datetime | None) -> str | None:

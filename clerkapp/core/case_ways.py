@@ -33,6 +33,7 @@ from clerkapp.core.case_types import (
     ProofResolution,
     ProofState,
 )
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import InvalidTransition
 
 #: The longest correction period a clerk may set (working days).
@@ -41,7 +42,7 @@ MAX_CORRECTION_DAYS = 60
 #: the facts at the registry and come back).
 CORRECTABLE = frozenset({ProofState.PENDING, ProofState.NOT_SATISFIED, ProofState.DENIED})
 #: Where the paper proof of an item that allows it is printed and shown: 纸质证明（窗口核验）.
-PAPER_SOURCE = "纸质证明（窗口核验）"
+PAPER_SOURCE = QT_TRANSLATE_NOOP("CaseWays", "纸质证明（窗口核验）")
 
 
 def _deny(message: str) -> InvalidTransition:
@@ -155,35 +156,68 @@ class CaseWays:
         correction). Every item needs what is wrong; a proof named must be one of the case's,
         not yet satisfied, named once; paper only where the catalogue allows it."""
         if self.state is not CaseState.OPEN:
-            raise _deny(f"办件{self.state.label_zh}，不能再要求补正")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "办件{state}，不能再要求补正").format(
+                    state=self.state.label_zh
+                )
+            )
         if self.corrections:  # 一次性告知: everything was to be named the first time
-            raise _deny("本办件已一次性告知过补正内容，不能再次要求补正；仍不符合的，请作出决定")
+            raise _deny(
+                QT_TRANSLATE_NOOP(
+                    "CaseWays",
+                    "本办件已一次性告知过补正内容，不能再次要求补正；仍不符合的，请作出决定",
+                )
+            )
         if not items:
-            raise _deny("请至少列出一项需要补正的材料")
+            raise _deny(QT_TRANSLATE_NOOP("CaseWays", "请至少列出一项需要补正的材料"))
         if not 1 <= working_days <= MAX_CORRECTION_DAYS:
-            raise _deny(f"补正期限应为 1 至 {MAX_CORRECTION_DAYS} 个工作日")
+            raise _deny(
+                QT_TRANSLATE_NOOP(
+                    "CaseWays", "补正期限应为 1 至 {max_correction_days} 个工作日"
+                ).format(max_correction_days=MAX_CORRECTION_DAYS)
+            )
         if due_on < now.date():
-            raise _deny("补正期限不能早于今天")
+            raise _deny(QT_TRANSLATE_NOOP("CaseWays", "补正期限不能早于今天"))
         named: set[str] = set()
         for item in items:
             if not item.name.strip():
-                raise _deny("请填写需要补正的材料名称")
+                raise _deny(QT_TRANSLATE_NOOP("CaseWays", "请填写需要补正的材料名称"))
             if not item.problem.strip():
-                raise _deny(f"请写明“{item.name.strip()}”缺少或需要更正的内容")
+                raise _deny(
+                    QT_TRANSLATE_NOOP("CaseWays", "请写明“{name}”缺少或需要更正的内容").format(
+                        name=item.name.strip()
+                    )
+                )
             if item.proof_code is None:
                 if item.paper:
-                    raise _deny(f"“{item.name.strip()}”不是目录中的证明事项，不能要求纸质证明")
+                    raise _deny(
+                        QT_TRANSLATE_NOOP(
+                            "CaseWays", "“{name}”不是目录中的证明事项，不能要求纸质证明"
+                        ).format(name=item.name.strip())
+                    )
                 continue
             p = self.proofs.get(item.proof_code)
             if p is None:
-                raise _deny(f"本办件没有证明事项 {item.proof_code}")
+                raise _deny(
+                    QT_TRANSLATE_NOOP("CaseWays", "本办件没有证明事项 {proof_code}").format(
+                        proof_code=item.proof_code
+                    )
+                )
             if item.proof_code in named:
-                raise _deny(f"{p.name}重复列出")
+                raise _deny(QT_TRANSLATE_NOOP("CaseWays", "{name}重复列出").format(name=p.name))
             named.add(item.proof_code)
             if p.state not in CORRECTABLE:
-                raise _deny(f"{p.name}当前为“{p.state.label_zh}”，无需申请人补正")
+                raise _deny(
+                    QT_TRANSLATE_NOOP("CaseWays", "{name}当前为“{state}”，无需申请人补正").format(
+                        name=p.name, state=p.state.label_zh
+                    )
+                )
             if item.paper and not p.paper_allowed:
-                raise _deny(f"目录未允许{p.name}以纸质证明办理")
+                raise _deny(
+                    QT_TRANSLATE_NOOP("CaseWays", "目录未允许{name}以纸质证明办理").format(
+                        name=p.name
+                    )
+                )
         request = CorrectionRequest(
             tuple(replace(i, name=i.name.strip(), problem=i.problem.strip()) for i in items),
             now,
@@ -210,7 +244,11 @@ class CaseWays:
         verification had failed goes back to pending to be done again. Returns their codes."""
         request = self.correction
         if request is None:
-            raise _deny(f"办件{self.state.label_zh}，不是待补正的办件")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "办件{state}，不是待补正的办件").format(
+                    state=self.state.label_zh
+                )
+            )
         corrected = [i.proof_code for i in request.items if i.proof_code in self.proofs]
         redo = []
         for code in corrected:
@@ -221,7 +259,7 @@ class CaseWays:
                 p.updated_at = now
                 p.evidence = None
                 p.ticket = None
-                p.error = "申请人已补正，请重新办理"
+                p.error = QT_TRANSLATE_NOOP("CaseWays", "申请人已补正，请重新办理")
                 redo.append(code)
         self.corrections[-1] = replace(request, resumed_at=now)
         self.state = CaseState.OPEN
@@ -234,11 +272,19 @@ class CaseWays:
         the decision."""
         if self.state not in (CaseState.OPEN, CaseState.AWAITING_CORRECTION):
             if self.state is CaseState.ACCEPTED:
-                raise _deny("办件已受理，不能再作不予受理决定，请依法作出决定")
-            raise _deny(f"办件{self.state.label_zh}，不能作不予受理决定")
+                raise _deny(
+                    QT_TRANSLATE_NOOP(
+                        "CaseWays", "办件已受理，不能再作不予受理决定，请依法作出决定"
+                    )
+                )
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "办件{state}，不能作不予受理决定").format(
+                    state=self.state.label_zh
+                )
+            )
         cleaned = clean_reasons(reasons)
         if not cleaned:
-            raise _deny("不予受理必须写明理由")
+            raise _deny(QT_TRANSLATE_NOOP("CaseWays", "不予受理必须写明理由"))
         self.state = CaseState.NOT_ACCEPTED
         self.decided_at = now
         self.decision_reason = "\n".join(cleaned)
@@ -248,18 +294,30 @@ class CaseWays:
         """The applicant handed in the paper proof of ``code`` and the clerk checked it (e.g.
         原件已核验): pending → paper_checked, only where the catalogue allows paper."""
         if self.state not in (CaseState.OPEN, CaseState.AWAITING_CORRECTION):
-            raise _deny(f"办件{self.state.label_zh}，不能再收取材料")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "办件{state}，不能再收取材料").format(
+                    state=self.state.label_zh
+                )
+            )
         p = self.proofs.get(code)
         if p is None:
-            raise _deny(f"本办件没有证明事项 {code}")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "本办件没有证明事项 {code}").format(code=code)
+            )
         if not p.paper_allowed:
-            raise _deny(f"目录未允许{p.name}以纸质证明办理")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "目录未允许{name}以纸质证明办理").format(name=p.name)
+            )
         if p.state is not ProofState.PENDING:
-            raise _deny(f"{p.name}当前为“{p.state.label_zh}”，不能改收纸质证明")
+            raise _deny(
+                QT_TRANSLATE_NOOP("CaseWays", "{name}当前为“{state}”，不能改收纸质证明").format(
+                    name=p.name, state=p.state.label_zh
+                )
+            )
         if not check.strip():
-            raise _deny("请写明核验情况（例如：原件已核验）")
+            raise _deny(QT_TRANSLATE_NOOP("CaseWays", "请写明核验情况（例如：原件已核验）"))
         if not checked_by.strip():
-            raise _deny("核验人不明，请重新登录后再收取材料")
+            raise _deny(QT_TRANSLATE_NOOP("CaseWays", "核验人不明，请重新登录后再收取材料"))
         p.state = ProofState.PAPER_CHECKED
         p.updated_at = now
         p.error = None
@@ -268,7 +326,9 @@ class CaseWays:
             source=PAPER_SOURCE,
             as_of=None,
             receipt_id=None,
-            detail=f"申请人提交纸质证明，{check.strip()}（核验人 {checked_by.strip()}）",
+            detail=QT_TRANSLATE_NOOP(
+                "CaseWays", "申请人提交纸质证明，{check}（核验人 {checked_by}）"
+            ).format(check=check.strip(), checked_by=checked_by.strip()),
             at=now.isoformat(),
         )
         self._emit(EventKind.PAPER_RECEIVED, code, now, check=check.strip())

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
+
 
 class Method(StrEnum):
     """How a proof item was replaced by the reform."""
@@ -23,10 +25,10 @@ class Method(StrEnum):
 
 
 _METHOD_LABELS = {
-    Method.DROPPED: "直接取消",
-    Method.PLEDGE: "申报承诺",
-    Method.DATA_QUERY: "数据查询",
-    Method.DEPT_VERIFY: "部门核验",
+    Method.DROPPED: QT_TRANSLATE_NOOP("Catalogue", "直接取消"),
+    Method.PLEDGE: QT_TRANSLATE_NOOP("Catalogue", "申报承诺"),
+    Method.DATA_QUERY: QT_TRANSLATE_NOOP("Catalogue", "数据查询"),
+    Method.DEPT_VERIFY: QT_TRANSLATE_NOOP("Catalogue", "部门核验"),
 }
 
 
@@ -67,11 +69,11 @@ class AttorneyRule(StrEnum):
 
 
 _PROCEDURE_LABELS = {
-    ProcedureKind.LICENCE: "行政许可",
-    ProcedureKind.BENEFIT: "行政给付",
-    ProcedureKind.CONFIRMATION: "行政确认",
-    ProcedureKind.PUBLIC_SERVICE: "公共服务",
-    ProcedureKind.OTHER: "其他",
+    ProcedureKind.LICENCE: QT_TRANSLATE_NOOP("Catalogue", "行政许可"),
+    ProcedureKind.BENEFIT: QT_TRANSLATE_NOOP("Catalogue", "行政给付"),
+    ProcedureKind.CONFIRMATION: QT_TRANSLATE_NOOP("Catalogue", "行政确认"),
+    ProcedureKind.PUBLIC_SERVICE: QT_TRANSLATE_NOOP("Catalogue", "公共服务"),
+    ProcedureKind.OTHER: QT_TRANSLATE_NOOP("Catalogue", "其他"),
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 
 #: The longest postal address kept (characters).
@@ -41,9 +42,9 @@ class Delivery(StrEnum):
 
 
 _DELIVERY_LABELS = {
-    Delivery.COUNTER: "窗口领取",
-    Delivery.MAIL: "邮寄",
-    Delivery.SMS: "短信通知",
+    Delivery.COUNTER: QT_TRANSLATE_NOOP("Contact", "窗口领取"),
+    Delivery.MAIL: QT_TRANSLATE_NOOP("Contact", "邮寄"),
+    Delivery.SMS: QT_TRANSLATE_NOOP("Contact", "短信通知"),
 }
 
 
@@ -60,29 +61,39 @@ def normalize_phone(text: str) -> str:
     if not raw:
         return ""
     if not re.fullmatch(r"[0-9-]+", raw) or not raw.isascii():
-        raise _invalid("电话号码只能包含数字和“-”")
+        raise _invalid(QT_TRANSLATE_NOOP("Contact", "电话号码只能包含数字和“-”"))
     digits = raw.replace("-", "")
     if digits.startswith("1"):
         if len(digits) != 11:
-            raise _invalid(f"手机号码应为11位数字，现为{len(digits)}位")
+            raise _invalid(
+                QT_TRANSLATE_NOOP("Contact", "手机号码应为11位数字，现为{length}位").format(
+                    length=len(digits)
+                )
+            )
         if not _MOBILE.fullmatch(digits):
-            raise _invalid("手机号码第2位应为3至9，请核对")
+            raise _invalid(QT_TRANSLATE_NOOP("Contact", "手机号码第2位应为3至9，请核对"))
         return digits
     if digits.startswith("0"):
         if "-" in raw:
             area, _, number = raw.partition("-")
             if "-" in number:
-                raise _invalid("固定电话格式应为“区号-号码”，如 0579-82345678")
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("Contact", "固定电话格式应为“区号-号码”，如 0579-82345678")
+                )
         else:
             found = _AREA_CODES.match(digits)
             area = found.group(0) if found else digits[:4]
             number = digits[len(area) :]
         if not _AREA_CODES.fullmatch(area):
-            raise _invalid("固定电话的区号应为3至4位、以0开头，如 0579")
+            raise _invalid(
+                QT_TRANSLATE_NOOP("Contact", "固定电话的区号应为3至4位、以0开头，如 0579")
+            )
         if not (7 <= len(number) <= 8):
-            raise _invalid("固定电话号码（区号后）应为7至8位数字")
+            raise _invalid(QT_TRANSLATE_NOOP("Contact", "固定电话号码（区号后）应为7至8位数字"))
         return f"{area}-{number}"
-    raise _invalid("请填写11位手机号码，或带区号的固定电话（如 0579-82345678）")
+    raise _invalid(
+        QT_TRANSLATE_NOOP("Contact", "请填写11位手机号码，或带区号的固定电话（如 0579-82345678）")
+    )
 
 
 def is_mobile(phone: str) -> bool:
@@ -158,13 +169,20 @@ def check_contact(phone: str, address: str, delivery: Delivery | str) -> Contact
         raise ContactError("phone", exc.user_message or str(exc)) from None
     place = " ".join(address.split())
     if len(place) > ADDRESS_MAX:
-        raise ContactError("address", f"地址不能超过{ADDRESS_MAX}个字，现为{len(place)}个字")
+        raise ContactError(
+            "address",
+            QT_TRANSLATE_NOOP("Contact", "地址不能超过{address_max}个字，现为{length}个字").format(
+                address_max=ADDRESS_MAX, length=len(place)
+            ),
+        )
     if way is Delivery.SMS and not number:
-        raise ContactError("phone", "选择短信通知须填写手机号码")
+        raise ContactError("phone", QT_TRANSLATE_NOOP("Contact", "选择短信通知须填写手机号码"))
     if way is Delivery.SMS and not is_mobile(number):
-        raise ContactError("phone", "短信通知须填写手机号码，固定电话收不到短信")
+        raise ContactError(
+            "phone", QT_TRANSLATE_NOOP("Contact", "短信通知须填写手机号码，固定电话收不到短信")
+        )
     if way is Delivery.MAIL and not place:
-        raise ContactError("address", "选择邮寄送达须填写邮寄地址")
+        raise ContactError("address", QT_TRANSLATE_NOOP("Contact", "选择邮寄送达须填写邮寄地址"))
     return Contact(number, place, way)
 
 

@@ -32,6 +32,7 @@ from clerkapp.core.case_types import CaseState, Decision, EventKind, datetime_or
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.identity_names import same_business_name, same_person_name
 from clerkapp.core.platform_types import LookupAnswer
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import InvalidTransition
 
 #: The pseudo proof code under which the identity look-up travels through the outbox and the
@@ -189,8 +190,10 @@ def outcome_of(check: IdentityCheck, kind: ApplicantKind, typed_name: str) -> Id
 
 def _registry_words(kind: ApplicantKind) -> tuple[str, str]:
     if kind is ApplicantKind.PERSON:
-        return "申请人姓名", "户籍登记"
-    return "企业名称", "市场主体登记"
+        return QT_TRANSLATE_NOOP("Identity", "申请人姓名"), QT_TRANSLATE_NOOP(
+            "Identity", "户籍登记"
+        )
+    return QT_TRANSLATE_NOOP("Identity", "企业名称"), QT_TRANSLATE_NOOP("Identity", "市场主体登记")
 
 
 def finding_text(check: IdentityCheck, kind: ApplicantKind, typed_name: str) -> str:
@@ -200,23 +203,43 @@ def finding_text(check: IdentityCheck, kind: ApplicantKind, typed_name: str) -> 
     what, registry = _registry_words(kind)
     person = kind is ApplicantKind.PERSON
     texts = {
-        IdentityOutcome.NOT_CHECKED: "申请人身份尚未核对（办件建立于身份核对启用之前），"
-        "打开办件时自动核对，核对前不能作出决定",
-        IdentityOutcome.PENDING: "正在核对申请人身份…核对前不能作出决定",
-        IdentityOutcome.QUEUED: "身份核对已排队，平台恢复后自动核对，核对前不能作出决定",
-        IdentityOutcome.FAILED: f"身份核对未完成（{check.error or '平台拒绝了查询'}），"
-        "请重新核对，核对前不能作出决定",
-        IdentityOutcome.MATCHED: f"{what}与{registry}一致：{check.registered_name}",
-        IdentityOutcome.MISMATCH: f"{what}与{registry}不一致：填写 {typed_name}，"
-        f"登记 {check.registered_name}",
-        IdentityOutcome.NOT_FOUND: (
-            "户籍登记中查无此公民身份号码，请核对证件"
-            if person
-            else "市场主体登记中查无此统一社会信用代码，请核对营业执照"
+        IdentityOutcome.NOT_CHECKED: QT_TRANSLATE_NOOP(
+            "Identity",
+            "申请人身份尚未核对（办件建立于身份核对启用之前），打开办件时自动核对，核对前不能作出决定",
         ),
-        IdentityOutcome.DECEASED: "户籍登记显示该公民已死亡，不能以其名义作出准予或受理决定",
-        IdentityOutcome.DEREGISTERED: f"市场主体登记状态为“{check.registry_status or '未知'}”，"
-        "不能以该企业名义作出准予或受理决定",
+        IdentityOutcome.PENDING: QT_TRANSLATE_NOOP(
+            "Identity", "正在核对申请人身份…核对前不能作出决定"
+        ),
+        IdentityOutcome.QUEUED: QT_TRANSLATE_NOOP(
+            "Identity", "身份核对已排队，平台恢复后自动核对，核对前不能作出决定"
+        ),
+        IdentityOutcome.FAILED: QT_TRANSLATE_NOOP(
+            "Identity", "身份核对未完成（{value}），请重新核对，核对前不能作出决定"
+        ).format(value=check.error or QT_TRANSLATE_NOOP("Identity", "平台拒绝了查询")),
+        IdentityOutcome.MATCHED: QT_TRANSLATE_NOOP(
+            "Identity", "{what}与{registry}一致：{registered_name}"
+        ).format(what=what, registry=registry, registered_name=check.registered_name),
+        IdentityOutcome.MISMATCH: QT_TRANSLATE_NOOP(
+            "Identity", "{what}与{registry}不一致：填写 {typed_name}，登记 {registered_name}"
+        ).format(
+            what=what,
+            registry=registry,
+            typed_name=typed_name,
+            registered_name=check.registered_name,
+        ),
+        IdentityOutcome.NOT_FOUND: (
+            QT_TRANSLATE_NOOP("Identity", "户籍登记中查无此公民身份号码，请核对证件")
+            if person
+            else QT_TRANSLATE_NOOP(
+                "Identity", "市场主体登记中查无此统一社会信用代码，请核对营业执照"
+            )
+        ),
+        IdentityOutcome.DECEASED: QT_TRANSLATE_NOOP(
+            "Identity", "户籍登记显示该公民已死亡，不能以其名义作出准予或受理决定"
+        ),
+        IdentityOutcome.DEREGISTERED: QT_TRANSLATE_NOOP(
+            "Identity", "市场主体登记状态为“{value}”，不能以该企业名义作出准予或受理决定"
+        ).format(value=check.registry_status or QT_TRANSLATE_NOOP("Identity", "未知")),
     }
     return texts[outcome]
 
@@ -229,7 +252,9 @@ def decision_block(
     if outcome.waiting:
         return finding_text(check, kind, typed_name)
     if outcome.overridable and not check.overridden:
-        return finding_text(check, kind, typed_name) + "；请改正名称或说明理由后继续"
+        return QT_TRANSLATE_NOOP("Identity", "{finding}；请改正名称或说明理由后继续").format(
+            finding=finding_text(check, kind, typed_name)
+        )
     if outcome.hard and decision is not Decision.REFUSE:
         return finding_text(check, kind, typed_name)
     return None
@@ -240,7 +265,9 @@ def print_block(check: IdentityCheck, kind: ApplicantKind, typed_name: str) -> s
     opened before the check existed prints as before."""
     outcome = outcome_of(check, kind, typed_name)
     if outcome.overridable and not check.overridden:
-        return "无法打印：" + finding_text(check, kind, typed_name)
+        return QT_TRANSLATE_NOOP("Identity", "无法打印：{finding}").format(
+            finding=finding_text(check, kind, typed_name)
+        )
     return None
 
 
@@ -343,9 +370,9 @@ class IdentityEvents:
         self._require_undecided()
         name = name.strip()
         if not name:
-            raise _deny("请填写改正后的名称")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "请填写改正后的名称"))
         if name == self.applicant_name:
-            raise _deny("名称没有改变")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "名称没有改变"))
         self.applicant_name = name
         self.identity = replace(
             self.identity, override_reason="", overridden_by="", overridden_at=None
@@ -358,12 +385,14 @@ class IdentityEvents:
         """采用登记名称: a business takes its registered name from the market registry."""
         self._require_undecided()
         if self.applicant_kind is not ApplicantKind.BUSINESS:
-            raise _deny("只有企业可以采用登记名称；个人姓名请核对证件后改正")
+            raise _deny(
+                QT_TRANSLATE_NOOP("Identity", "只有企业可以采用登记名称；个人姓名请核对证件后改正")
+            )
         check = self.identity
         if check.state is not CheckState.ANSWERED or not check.registered_name:
-            raise _deny("尚无市场主体登记名称可采用")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "尚无市场主体登记名称可采用"))
         if self.applicant_name == check.registered_name:
-            raise _deny("企业名称已与登记名称一致")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "企业名称已与登记名称一致"))
         self.applicant_name = check.registered_name
         self.identity = replace(check, override_reason="", overridden_by="", overridden_at=None)
         self._emit(EventKind.NAME_ADOPTED, None, now, outcome=self.identity_outcome.value)
@@ -375,10 +404,10 @@ class IdentityEvents:
         if not outcome.overridable:
             if outcome.hard:
                 raise _deny(self.identity_text())
-            raise _deny("身份核对没有需要说明理由的问题")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "身份核对没有需要说明理由的问题"))
         reason = reason.strip()
         if not reason:
-            raise _deny("请填写继续办理的理由")
+            raise _deny(QT_TRANSLATE_NOOP("Identity", "请填写继续办理的理由"))
         self.identity = replace(
             self.identity,
             override_reason=reason,
@@ -389,7 +418,9 @@ class IdentityEvents:
 
     def _require_undecided(self) -> None:
         if self.state.final:
-            message = f"办件{self.state.label_zh}，不能再更改申请人身份核对"
+            message = QT_TRANSLATE_NOOP("Identity", "办件{state}，不能再更改申请人身份核对").format(
+                state=self.state.label_zh
+            )
             raise _deny(message)
 
     def _require_identity(self, decision: Decision) -> None:

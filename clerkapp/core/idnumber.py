@@ -33,6 +33,7 @@ from datetime import date
 from enum import StrEnum
 
 from clerkapp.core.regions import RegionStatus, lookup_region
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 
 ID_LENGTH = 18
@@ -43,7 +44,9 @@ _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _CHECK_CHARS = "10X98765432"
 # A wrong check digit means a digit is mistyped somewhere: the message never names the "right"
 # last digit, since changing only that one yields a valid number of somebody else.
-CHECK_DIGIT_MESSAGE = "身份证号码校验不通过：有数字输错，请对照证件逐位核对"
+CHECK_DIGIT_MESSAGE = QT_TRANSLATE_NOOP(
+    "IdNumber", "身份证号码校验不通过：有数字输错，请对照证件逐位核对"
+)
 
 
 class IdReason(StrEnum):
@@ -78,7 +81,11 @@ class Sex(StrEnum):
     @property
     def label_zh(self) -> str:
         """男 / 女."""
-        return "男" if self is Sex.MALE else "女"
+        return (
+            QT_TRANSLATE_NOOP("IdNumber", "男")
+            if self is Sex.MALE
+            else QT_TRANSLATE_NOOP("IdNumber", "女")
+        )
 
 
 @dataclass(frozen=True)
@@ -180,23 +187,53 @@ def _check_region(code: str) -> list[IdProblem]:
     region = lookup_region(code)
     if region.status is RegionStatus.UNKNOWN:
         return [
-            IdProblem(IdReason.REGION_UNKNOWN, f"地址码 {code} 不在已知行政区划代码中", position=1)
+            IdProblem(
+                IdReason.REGION_UNKNOWN,
+                QT_TRANSLATE_NOOP("IdNumber", "地址码 {code} 不在已知行政区划代码中").format(
+                    code=code
+                ),
+                position=1,
+            )
         ]
     if region.status is RegionStatus.OUT_OF_PROVINCE:
-        message = f"省外号码（{region.name}），地址码未核对"
+        message = QT_TRANSLATE_NOOP("IdNumber", "省外号码（{region}），地址码未核对").format(
+            region=region.name
+        )
         return [IdProblem(IdReason.REGION_OUT_OF_PROVINCE, message, Severity.WARNING, 1)]
     return []
 
 
 def _check_birth(digits: str, today: date) -> list[IdProblem]:
     birth = _parse_birth(digits)
-    shown = f"{digits[:4]}年{digits[4:6]}月{digits[6:8]}日"
+    shown = QT_TRANSLATE_NOOP("IdNumber", "{year}年{month}月{day}日").format(
+        year=digits[:4], month=digits[4:6], day=digits[6:8]
+    )
     if birth is None:
-        return [IdProblem(IdReason.BIRTH_INVALID, f"第7-14位出生日期 {shown} 不存在", position=7)]
+        return [
+            IdProblem(
+                IdReason.BIRTH_INVALID,
+                QT_TRANSLATE_NOOP("IdNumber", "第7-14位出生日期 {shown} 不存在").format(
+                    shown=shown
+                ),
+                position=7,
+            )
+        ]
     if birth > today:
-        return [IdProblem(IdReason.BIRTH_FUTURE, f"出生日期 {shown} 晚于今天", position=7)]
+        return [
+            IdProblem(
+                IdReason.BIRTH_FUTURE,
+                QT_TRANSLATE_NOOP("IdNumber", "出生日期 {shown} 晚于今天").format(shown=shown),
+                position=7,
+            )
+        ]
     if birth < EARLIEST_BIRTH:
-        return [IdProblem(IdReason.BIRTH_TOO_EARLY, f"出生日期 {shown} 早于1900年", position=7)]
+        return [
+            IdProblem(
+                IdReason.BIRTH_TOO_EARLY,
+                QT_TRANSLATE_NOOP("IdNumber", "出生日期 {shown} 早于1900年").format(shown=shown),
+                position=7,
+            )
+        ]
     return []
 
 
@@ -209,22 +246,35 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
     """
     number = normalize_id_number(text)
     if not number:
-        return [IdProblem(IdReason.EMPTY, "请输入18位公民身份号码")]
+        return [IdProblem(IdReason.EMPTY, QT_TRANSLATE_NOOP("IdNumber", "请输入18位公民身份号码"))]
     for index, char in enumerate(number, start=1):
         last = index == ID_LENGTH
         if not (char.isascii() and (char.isdigit() or (last and char == "X"))):
             if char == "X":
-                message = f"第{index}位不能是 X（X 只能出现在第18位）"
+                message = QT_TRANSLATE_NOOP(
+                    "IdNumber", "第{index}位不能是 X（X 只能出现在第18位）"
+                ).format(index=index)
             else:
-                message = f"第{index}位“{char}”不是数字"
+                message = QT_TRANSLATE_NOOP("IdNumber", "第{index}位“{char}”不是数字").format(
+                    index=index, char=char
+                )
             return [IdProblem(IdReason.CHARACTERS, message, position=index)]
     if len(number) > ID_LENGTH:
-        return [IdProblem(IdReason.TOO_LONG, f"号码有{len(number)}位，多了{len(number) - 18}位")]
+        return [
+            IdProblem(
+                IdReason.TOO_LONG,
+                QT_TRANSLATE_NOOP("IdNumber", "号码有{length}位，多了{count}位").format(
+                    length=len(number), count=len(number) - 18
+                ),
+            )
+        ]
     problems: list[IdProblem] = []
     if len(number) == LEGACY_LENGTH:
         # The masked equivalent shows the new check digit; the full one is on the exception.
         equivalent = mask_id_number(upgrade_legacy_id(number))
-        message = f"这是15位旧号码，对应18位号码为 {equivalent}，请与证件核对后使用18位号码"
+        message = QT_TRANSLATE_NOOP(
+            "IdNumber", "这是15位旧号码，对应18位号码为 {equivalent}，请与证件核对后使用18位号码"
+        ).format(equivalent=equivalent)
         problems.append(IdProblem(IdReason.LEGACY_15, message))
     if len(number) >= 6:
         problems += _check_region(number[:6])
@@ -235,7 +285,9 @@ def check_id_number(text: str, today: date) -> list[IdProblem]:
     if len(number) < ID_LENGTH:
         if len(number) != LEGACY_LENGTH:
             missing = ID_LENGTH - len(number)
-            message = f"已输入{len(number)}位，还差{missing}位"
+            message = QT_TRANSLATE_NOOP("IdNumber", "已输入{length}位，还差{missing}位").format(
+                length=len(number), missing=missing
+            )
             problems.append(IdProblem(IdReason.TOO_SHORT, message))
         return problems
     expected = check_character(number[:17])

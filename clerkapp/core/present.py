@@ -14,6 +14,7 @@ from typing import Any
 
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 
 
@@ -51,16 +52,31 @@ class PresentRole(StrEnum):
 
 
 _LABELS = {
-    PresentRole.AGENT: "代办人",
-    PresentRole.GUARDIAN: "监护人",
-    PresentRole.LEGAL_REP: "法定代表人",
-    PresentRole.HANDLER: "经办人",
+    PresentRole.AGENT: QT_TRANSLATE_NOOP("PresentPerson", "代办人"),
+    PresentRole.GUARDIAN: QT_TRANSLATE_NOOP("PresentPerson", "监护人"),
+    PresentRole.LEGAL_REP: QT_TRANSLATE_NOOP("PresentPerson", "法定代表人"),
+    PresentRole.HANDLER: QT_TRANSLATE_NOOP("PresentPerson", "经办人"),
 }
 
 # Relationships offered for a 代办人 / 监护人 (the clerk may type another).
 RELATIONSHIPS: dict[PresentRole, tuple[str, ...]] = {
-    PresentRole.AGENT: ("子女", "配偶", "父母", "兄弟姐妹", "其他亲属", "朋友", "其他"),
-    PresentRole.GUARDIAN: ("父母", "子女", "配偶", "其他近亲属", "村（居）民委员会", "民政部门"),
+    PresentRole.AGENT: (
+        QT_TRANSLATE_NOOP("PresentPerson", "子女"),
+        QT_TRANSLATE_NOOP("PresentPerson", "配偶"),
+        QT_TRANSLATE_NOOP("PresentPerson", "父母"),
+        QT_TRANSLATE_NOOP("PresentPerson", "兄弟姐妹"),
+        QT_TRANSLATE_NOOP("PresentPerson", "其他亲属"),
+        QT_TRANSLATE_NOOP("PresentPerson", "朋友"),
+        QT_TRANSLATE_NOOP("PresentPerson", "其他"),
+    ),
+    PresentRole.GUARDIAN: (
+        QT_TRANSLATE_NOOP("PresentPerson", "父母"),
+        QT_TRANSLATE_NOOP("PresentPerson", "子女"),
+        QT_TRANSLATE_NOOP("PresentPerson", "配偶"),
+        QT_TRANSLATE_NOOP("PresentPerson", "其他近亲属"),
+        QT_TRANSLATE_NOOP("PresentPerson", "村（居）民委员会"),
+        QT_TRANSLATE_NOOP("PresentPerson", "民政部门"),
+    ),
 }
 
 
@@ -90,23 +106,38 @@ class PersonPresent:
         "李** 330702********1234（子女，持授权委托书）"; unmasked when ``full``."""
         name = self.name if full else mask_name(self.name)
         number = self.id_number if full else mask_id_number(self.id_number)
-        return f"{name} {number}（{self.ground()}）"
+        return QT_TRANSLATE_NOOP("PresentPerson", "{name} {number}（{ground}）").format(
+            name=name, number=number, ground=self.ground()
+        )
 
     def line(self, *, full: bool = False) -> str:
         """One line with the role: "代办人：李** 330702********1234（子女，持授权委托书）"."""
-        return f"{self.role.label_zh}：{self.display(full=full)}"
+        return QT_TRANSLATE_NOOP("PresentPerson", "{role}：{display}").format(
+            role=self.role.label_zh, display=self.display(full=full)
+        )
 
     def ground(self) -> str:
         """Why this person may act: "子女，持授权委托书", "监护人：父母", "依法代表企业"."""
         if self.role is PresentRole.GUARDIAN:
-            ground = f"监护关系：{self.relationship}"
-            # a matter that demands one of everyone present (issue 9): said beside the ground
-            return ground + ("，持授权委托书" if self.power_of_attorney_received else "")
+            # a matter that demands a letter of everyone present (issue 9): said with the ground
+            if self.power_of_attorney_received:
+                return QT_TRANSLATE_NOOP(
+                    "PresentPerson", "监护关系：{relationship}，持授权委托书"
+                ).format(relationship=self.relationship)
+            return QT_TRANSLATE_NOOP("PresentPerson", "监护关系：{relationship}").format(
+                relationship=self.relationship
+            )
         if self.role is PresentRole.LEGAL_REP:
-            return "依法代表企业" + ("，持授权委托书" if self.power_of_attorney_received else "")
+            if self.power_of_attorney_received:
+                return QT_TRANSLATE_NOOP("PresentPerson", "依法代表企业，持授权委托书")
+            return QT_TRANSLATE_NOOP("PresentPerson", "依法代表企业")
         parts = [self.relationship] if self.relationship else []
-        parts.append("持授权委托书")
-        return "，".join(parts)
+        parts.append(QT_TRANSLATE_NOOP("PresentPerson", "持授权委托书"))
+        if not self.relationship:
+            return parts[0]
+        return QT_TRANSLATE_NOOP("PresentPerson", "{relationship}，{attorney}").format(
+            relationship=self.relationship, attorney=parts[-1]
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able form."""
@@ -146,10 +177,11 @@ def representative_block(present: PersonPresent | None, registered: str) -> str 
         return None
     if "".join(present.name.split()) == "".join(registered.split()):
         return None
-    return (
-        f"法定代表人与市场监管登记不一致：填写 {present.name}，登记 {registered}。"
-        "请核对营业执照；非法定代表人本人的，请改为经办人并收取授权委托书"
-    )
+    return QT_TRANSLATE_NOOP(
+        "PresentPerson",
+        "法定代表人与市场监管登记不一致：填写 {present}，登记 {registered}。"
+        "请核对营业执照；非法定代表人本人的，请改为经办人并收取授权委托书",
+    ).format(present=present.name, registered=registered)
 
 
 def require_present(applicant_kind: ApplicantKind, present: PersonPresent | None) -> None:
@@ -175,21 +207,37 @@ def check_present(
     precise Chinese message otherwise."""
     label = present.role.label_zh
     if present.role.applicant_kind is not applicant_kind:
-        who = "企业" if applicant_kind is ApplicantKind.BUSINESS else "个人"
+        who = (
+            QT_TRANSLATE_NOOP("PresentPerson", "企业")
+            if applicant_kind is ApplicantKind.BUSINESS
+            else QT_TRANSLATE_NOOP("PresentPerson", "个人")
+        )
         raise ValidationError(
             f"role {present.role.value} cannot act for a {applicant_kind.value}",
-            user_message=f"{label}不能代{who}申请人办理",
+            user_message=QT_TRANSLATE_NOOP("PresentPerson", "{label}不能代{who}申请人办理").format(
+                label=label, who=who
+            ),
         )
     if not present.name.strip():
-        raise ValidationError("present person has no name", user_message=f"请填写{label}的姓名")
+        raise ValidationError(
+            "present person has no name",
+            user_message=QT_TRANSLATE_NOOP("PresentPerson", "请填写{label}的姓名").format(
+                label=label
+            ),
+        )
     if present.role.needs_relationship and not present.relationship.strip():
         raise ValidationError(
-            "present person has no relationship", user_message=f"请填写{label}与申请人的关系"
+            "present person has no relationship",
+            user_message=QT_TRANSLATE_NOOP("PresentPerson", "请填写{label}与申请人的关系").format(
+                label=label
+            ),
         )
     if present.role.needs_power_of_attorney and not present.power_of_attorney_received:
         raise ValidationError(
             "power of attorney missing",
-            user_message=f"{label}须持申请人的授权委托书：请收取并核对后勾选“已收授权委托书”",
+            user_message=QT_TRANSLATE_NOOP(
+                "PresentPerson", "{label}须持申请人的授权委托书：请收取并核对后勾选“已收授权委托书”"
+            ).format(label=label),
         )
     if attorney_demanded and not present.power_of_attorney_received:
         raise ValidationError(

@@ -20,19 +20,20 @@ from typing import Any
 
 from clerkapp.core.catalogue import Condition, DataQuerySpec, Op
 from clerkapp.core.platform_types import LookupAnswer
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 
 _MISSING = object()
 _OP_WORDS = {
-    Op.EQ: "等于",
-    Op.NE: "不等于",
-    Op.LT: "小于",
-    Op.LE: "不大于",
-    Op.GT: "大于",
-    Op.GE: "不小于",
-    Op.IN: "属于",
-    Op.NOT_IN: "不属于",
-    Op.IS_TRUE: "为“是”",
-    Op.IS_FALSE: "为“否”",
+    Op.EQ: QT_TRANSLATE_NOOP("Rules", "等于"),
+    Op.NE: QT_TRANSLATE_NOOP("Rules", "不等于"),
+    Op.LT: QT_TRANSLATE_NOOP("Rules", "小于"),
+    Op.LE: QT_TRANSLATE_NOOP("Rules", "不大于"),
+    Op.GT: QT_TRANSLATE_NOOP("Rules", "大于"),
+    Op.GE: QT_TRANSLATE_NOOP("Rules", "不小于"),
+    Op.IN: QT_TRANSLATE_NOOP("Rules", "属于"),
+    Op.NOT_IN: QT_TRANSLATE_NOOP("Rules", "不属于"),
+    Op.IS_TRUE: QT_TRANSLATE_NOOP("Rules", "为“是”"),
+    Op.IS_FALSE: QT_TRANSLATE_NOOP("Rules", "为“否”"),
 }
 
 
@@ -79,34 +80,37 @@ def _holds(condition: Condition, actual: Any) -> bool:
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return QT_TRANSLATE_NOOP("Rules", "是") if value else QT_TRANSLATE_NOOP("Rules", "否")
     if value is None:
-        return "空"
+        return QT_TRANSLATE_NOOP("Rules", "空")
     if isinstance(value, list | tuple):
-        return "、".join(_shown(v) for v in value) or "无"
+        return "、".join(_shown(v) for v in value) or QT_TRANSLATE_NOOP("Rules", "无")
     return str(value)
 
 
 def _failure(condition: Condition, why: str) -> str:
-    text = (
-        condition.description
-        or f"{condition.field} 应{_OP_WORDS[condition.op]} {_shown(condition.value)}"
-    )
-    return f"{text}（{why}）"
+    text = condition.description or QT_TRANSLATE_NOOP(
+        "Rules", "{field} 应{op_words} {shown}"
+    ).format(field=condition.field, op_words=_OP_WORDS[condition.op], shown=_shown(condition.value))
+    return QT_TRANSLATE_NOOP("Rules", "{text}（{why}）").format(text=text, why=why)
 
 
 def check_condition(condition: Condition, record: dict[str, Any]) -> str | None:
     """None when ``condition`` holds on ``record``, else the Chinese reason it does not."""
     actual = record.get(condition.field, _MISSING)
     if actual is _MISSING:
-        return f"平台未返回字段 {condition.field}"
+        return QT_TRANSLATE_NOOP("Rules", "平台未返回字段 {field}").format(field=condition.field)
     try:
         if _holds(condition, actual):
             return None
     except _IncomparableError:
         if actual is None:
-            return f"平台返回的字段 {condition.field} 为空，无法判断"
-        return f"平台返回的字段 {condition.field} 取值“{_shown(actual)}”无法用于判断"
+            return QT_TRANSLATE_NOOP("Rules", "平台返回的字段 {field} 为空，无法判断").format(
+                field=condition.field
+            )
+        return QT_TRANSLATE_NOOP(
+            "Rules", "平台返回的字段 {field} 取值“{shown}”无法用于判断"
+        ).format(field=condition.field, shown=_shown(actual))
     return _failure(condition, f"{condition.field} = {_shown(actual)}")
 
 
@@ -115,9 +119,24 @@ def evaluate(spec: DataQuerySpec, answer: LookupAnswer) -> RuleOutcome:
     if answer.item != spec.item:
         raise ValueError(f"answer for {answer.item!r} evaluated against a rule for {spec.item!r}")
     if not answer.found or answer.record is None:
-        verdict = "视为符合条件" if spec.when_not_found else "不符合条件"
-        summary = _NOT_FOUND.get(spec.item, f"{spec.registry}未查到记录")
-        why = () if spec.when_not_found else (f"{summary}，{verdict}",)
+        verdict = (
+            QT_TRANSLATE_NOOP("Rules", "视为符合条件")
+            if spec.when_not_found
+            else QT_TRANSLATE_NOOP("Rules", "不符合条件")
+        )
+        summary = _NOT_FOUND.get(
+            spec.item,
+            QT_TRANSLATE_NOOP("Rules", "{registry}未查到记录").format(registry=spec.registry),
+        )
+        why = (
+            ()
+            if spec.when_not_found
+            else (
+                QT_TRANSLATE_NOOP("Rules", "{summary}，{verdict}").format(
+                    summary=summary, verdict=verdict
+                ),
+            )
+        )
         return RuleOutcome(spec.when_not_found, why, summary)
     record = answer.record
     reasons: list[str] = []
@@ -133,7 +152,7 @@ def evaluate(spec: DataQuerySpec, answer: LookupAnswer) -> RuleOutcome:
         shown.append(reason if unknown or not condition.description else condition.description)
     if reasons:
         return RuleOutcome(False, tuple(reasons), "；".join(shown))
-    return RuleOutcome(True, (), facts(spec.item, record) or "符合条件")
+    return RuleOutcome(True, (), facts(spec.item, record) or QT_TRANSLATE_NOOP("Rules", "符合条件"))
 
 
 def facts(item: str, record: dict[str, Any]) -> str:
@@ -150,33 +169,54 @@ def facts(item: str, record: dict[str, Any]) -> str:
 
 def _vehicles(r: dict[str, Any]) -> str:
     count = int(r["vehicle_count"])
-    return "名下无登记车辆" if count == 0 else f"名下有车辆 {count} 辆"
+    return (
+        QT_TRANSLATE_NOOP("Rules", "名下无登记车辆")
+        if count == 0
+        else QT_TRANSLATE_NOOP("Rules", "名下有车辆 {count} 辆").format(count=count)
+    )
 
 
 def _realestate(r: dict[str, Any]) -> str:
     count = int(r["property_count"])
     if count == 0:
-        return "名下无登记不动产"
-    return f"名下不动产 {count} 处，共 {r['total_area_m2']} 平方米"
+        return QT_TRANSLATE_NOOP("Rules", "名下无登记不动产")
+    return QT_TRANSLATE_NOOP("Rules", "名下不动产 {count} 处，共 {area} 平方米").format(
+        count=count, area=r["total_area_m2"]
+    )
 
 
 def _insured(r: dict[str, Any]) -> str:
     if not r["insured"]:
-        return "未参加社会保险"
-    return f"参保中，累计缴费 {r['months_contributed']} 个月"
+        return QT_TRANSLATE_NOOP("Rules", "未参加社会保险")
+    return QT_TRANSLATE_NOOP("Rules", "参保中，累计缴费 {months} 个月").format(
+        months=r["months_contributed"]
+    )
 
 
 def _employer(r: dict[str, Any]) -> str:
-    arrears = "有欠缴" if r["arrears"] else "无欠缴"
-    return f"参保职工 {r['insured_employees']} 人，{arrears}"
+    arrears = (
+        QT_TRANSLATE_NOOP("Rules", "有欠缴")
+        if r["arrears"]
+        else QT_TRANSLATE_NOOP("Rules", "无欠缴")
+    )
+    return QT_TRANSLATE_NOOP("Rules", "参保职工 {employees} 人，{arrears}").format(
+        employees=r["insured_employees"], arrears=arrears
+    )
 
 
 def _income(r: dict[str, Any]) -> str:
-    low = "，属低收入家庭" if r.get("low_income_household") else ""
-    return f"家庭月人均收入 {r['monthly_income_per_capita']} 元{low}"
+    low = QT_TRANSLATE_NOOP("Rules", "，属低收入家庭") if r.get("low_income_household") else ""
+    return QT_TRANSLATE_NOOP("Rules", "家庭月人均收入 {income} 元{low}").format(
+        income=r["monthly_income_per_capita"], low=low
+    )
 
 
-_MARITAL = {"married": "已婚", "single": "未婚", "divorced": "离婚", "widowed": "丧偶"}
+_MARITAL = {
+    "married": QT_TRANSLATE_NOOP("Rules", "已婚"),
+    "single": QT_TRANSLATE_NOOP("Rules", "未婚"),
+    "divorced": QT_TRANSLATE_NOOP("Rules", "离婚"),
+    "widowed": QT_TRANSLATE_NOOP("Rules", "丧偶"),
+}
 
 _FACTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "vehicle.ownership": _vehicles,
@@ -184,22 +224,34 @@ _FACTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "social_insurance.person": _insured,
     "social_insurance.employer": _employer,
     "family_economic.status": _income,
-    "marriage.record": lambda r: f"婚姻状况：{_MARITAL[r['marital_status']]}",
-    "population.basic": lambda r: "户籍信息已核实" if r["alive"] else "户籍登记为已死亡",
-    "household.members": lambda r: f"户内共 {r['members_count']} 人",
-    "personnel_file.custody": lambda r: f"人事档案存放于{r['custodian']}",
-    "business.licence": lambda r: f"营业执照登记状态：{r['status']}",
+    "marriage.record": lambda r: QT_TRANSLATE_NOOP("Rules", "婚姻状况：{marital}").format(
+        marital=_MARITAL[r["marital_status"]]
+    ),
+    "population.basic": lambda r: (
+        QT_TRANSLATE_NOOP("Rules", "户籍信息已核实")
+        if r["alive"]
+        else QT_TRANSLATE_NOOP("Rules", "户籍登记为已死亡")
+    ),
+    "household.members": lambda r: QT_TRANSLATE_NOOP("Rules", "户内共 {members} 人").format(
+        members=r["members_count"]
+    ),
+    "personnel_file.custody": lambda r: QT_TRANSLATE_NOOP(
+        "Rules", "人事档案存放于{custodian}"
+    ).format(custodian=r["custodian"]),
+    "business.licence": lambda r: QT_TRANSLATE_NOOP("Rules", "营业执照登记状态：{status}").format(
+        status=r["status"]
+    ),
 }
 
 _NOT_FOUND = {
-    "vehicle.ownership": "名下无登记车辆",
-    "realestate.holdings": "名下无登记不动产",
-    "marriage.record": "无婚姻登记记录",
-    "social_insurance.person": "无社会保险参保记录",
-    "social_insurance.employer": "无单位参保记录",
-    "population.basic": "无户籍登记记录",
-    "household.members": "无户籍登记记录",
-    "personnel_file.custody": "无人事档案存放记录",
-    "family_economic.status": "无家庭经济状况核对记录",
-    "business.licence": "无市场主体登记记录",
+    "vehicle.ownership": QT_TRANSLATE_NOOP("Rules", "名下无登记车辆"),
+    "realestate.holdings": QT_TRANSLATE_NOOP("Rules", "名下无登记不动产"),
+    "marriage.record": QT_TRANSLATE_NOOP("Rules", "无婚姻登记记录"),
+    "social_insurance.person": QT_TRANSLATE_NOOP("Rules", "无社会保险参保记录"),
+    "social_insurance.employer": QT_TRANSLATE_NOOP("Rules", "无单位参保记录"),
+    "population.basic": QT_TRANSLATE_NOOP("Rules", "无户籍登记记录"),
+    "household.members": QT_TRANSLATE_NOOP("Rules", "无户籍登记记录"),
+    "personnel_file.custody": QT_TRANSLATE_NOOP("Rules", "无人事档案存放记录"),
+    "family_economic.status": QT_TRANSLATE_NOOP("Rules", "无家庭经济状况核对记录"),
+    "business.licence": QT_TRANSLATE_NOOP("Rules", "无市场主体登记记录"),
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
+
 
 class SatisfactionLevel(StrEnum):
     """One of the five 好差评 levels; the value is what the store keeps."""
@@ -27,9 +29,9 @@ class SatisfactionLevel(StrEnum):
 
 
 _LABELS = {
-    SatisfactionLevel.VERY_SATISFIED: "非常满意",
-    SatisfactionLevel.SATISFIED: "满意",
-    SatisfactionLevel.BASICALLY_SATISFIED: "基本满意",
-    SatisfactionLevel.DISSATISFIED: "不满意",
-    SatisfactionLevel.VERY_DISSATISFIED: "非常不满意",
+    SatisfactionLevel.VERY_SATISFIED: QT_TRANSLATE_NOOP("Satisfaction", "非常满意"),
+    SatisfactionLevel.SATISFIED: QT_TRANSLATE_NOOP("Satisfaction", "满意"),
+    SatisfactionLevel.BASICALLY_SATISFIED: QT_TRANSLATE_NOOP("Satisfaction", "基本满意"),
+    SatisfactionLevel.DISSATISFIED: QT_TRANSLATE_NOOP("Satisfaction", "不满意"),
+    SatisfactionLevel.VERY_DISSATISFIED: QT_TRANSLATE_NOOP("Satisfaction", "非常不满意"),
 }

@@ -40,6 +40,7 @@ from clerkapp.core.search_reading import (
     reading_of,
     word_starts,
 )
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 
 __all__ = [
     "ALIASES",
@@ -378,7 +379,14 @@ def _entries(catalogue: Catalogue) -> list[_Entry]:
     """What the index needs of every matter and proof item."""
     entries: list[_Entry] = []
     for m in catalogue.matters.values():
-        detail = "即办件" if m.decided_at_counter else f"{m.time_limit_days} 个工作日"
+        # Plain str (the index is kept with marshal); the GUI translates it by its source text.
+        detail = str(
+            QT_TRANSLATE_NOOP("MatterSearch", "即办件")
+            if m.decided_at_counter
+            else QT_TRANSLATE_NOOP("MatterSearch", "{time_limit_days} 个工作日").format(
+                time_limit_days=m.time_limit_days
+            )
+        )
         bonus = 0 if m.synthetic else _CANONICAL_BONUS
         name = m.name.replace("\n", " ")
         entries.append(_Entry("matter", m.code, name, m.department, bonus, detail, m.pinyin))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clerkapp.core.regions import RegionStatus, lookup_org_region
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 
 USCC_LENGTH = 18
@@ -31,7 +32,9 @@ _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 # As for ID numbers: a failed check means a character is mistyped somewhere; never name the
 # "right" check character (changing only it gives the valid code of another organisation).
-CHECK_MESSAGE = "统一社会信用代码校验不通过：有字符输错，请对照营业执照逐位核对"
+CHECK_MESSAGE = QT_TRANSLATE_NOOP(
+    "Uscc", "统一社会信用代码校验不通过：有字符输错，请对照营业执照逐位核对"
+)
 
 # GB 32100-2015 appendix: registration department → (name, {organisation type → name}).
 DEPARTMENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -157,22 +160,36 @@ def check_uscc(text: str) -> list[UsccProblem]:
     """All problems of a (possibly partly typed) credit code; empty list: valid, no warnings."""
     code = normalize_uscc(text)
     if not code:
-        return [UsccProblem(UsccReason.EMPTY, "请输入18位统一社会信用代码")]
+        return [
+            UsccProblem(UsccReason.EMPTY, QT_TRANSLATE_NOOP("Uscc", "请输入18位统一社会信用代码"))
+        ]
     for index, char in enumerate(code, start=1):
         if char not in _VALUE:
-            hint = "（代码不使用字母 I、O、S、V、Z）" if char.isalpha() else ""
-            message = f"第{index}位“{char}”不是统一社会信用代码允许的字符{hint}"
+            hint = (
+                QT_TRANSLATE_NOOP("Uscc", "（代码不使用字母 I、O、S、V、Z）")
+                if char.isalpha()
+                else ""
+            )
+            message = QT_TRANSLATE_NOOP(
+                "Uscc", "第{index}位“{char}”不是统一社会信用代码允许的字符{hint}"
+            ).format(index=index, char=char, hint=hint)
             return [UsccProblem(UsccReason.CHARACTERS, message, position=index)]
     if len(code) > USCC_LENGTH:
-        message = f"代码有{len(code)}位，多了{len(code) - USCC_LENGTH}位"
+        message = QT_TRANSLATE_NOOP("Uscc", "代码有{length}位，多了{count}位").format(
+            length=len(code), count=len(code) - USCC_LENGTH
+        )
         return [UsccProblem(UsccReason.TOO_LONG, message)]
     problems: list[UsccProblem] = []
     department = DEPARTMENTS.get(code[0])
     if department is None:
-        message = f"第1位登记管理部门代码“{code[0]}”不存在"
+        message = QT_TRANSLATE_NOOP("Uscc", "第1位登记管理部门代码“{code}”不存在").format(
+            code=code[0]
+        )
         problems.append(UsccProblem(UsccReason.DEPARTMENT, message, position=1))
     elif len(code) >= 2 and code[1] not in department[1]:
-        message = f"第2位机构类别“{code[1]}”不属于登记管理部门{department[0]}（{code[0]}）"
+        message = QT_TRANSLATE_NOOP(
+            "Uscc", "第2位机构类别“{code}”不属于登记管理部门{department}（{code2}）"
+        ).format(code=code[1], department=department[0], code2=code[0])
         problems.append(UsccProblem(UsccReason.ORG_TYPE, message, position=2))
     if len(code) >= 8:
         problems += _check_region(code[2:8])
@@ -181,7 +198,9 @@ def check_uscc(text: str) -> list[UsccProblem]:
         if code[16] != expected:
             problems.append(UsccProblem(UsccReason.ORG_CODE_CHECK, CHECK_MESSAGE, position=17))
     if len(code) < USCC_LENGTH:
-        message = f"已输入{len(code)}位，还差{USCC_LENGTH - len(code)}位"
+        message = QT_TRANSLATE_NOOP("Uscc", "已输入{length}位，还差{count}位").format(
+            length=len(code), count=USCC_LENGTH - len(code)
+        )
         problems.append(UsccProblem(UsccReason.TOO_SHORT, message))
         return problems
     expected = check_character(code[:17])
@@ -192,13 +211,21 @@ def check_uscc(text: str) -> list[UsccProblem]:
 
 def _check_region(region_code: str) -> list[UsccProblem]:
     if not (region_code.isascii() and region_code.isdigit()):
-        message = f"第3-8位登记管理机关行政区划码“{region_code}”应为6位数字"
+        message = QT_TRANSLATE_NOOP(
+            "Uscc", "第3-8位登记管理机关行政区划码“{region_code}”应为6位数字"
+        ).format(region_code=region_code)
         return [UsccProblem(UsccReason.REGION_FORMAT, message, position=3)]
     region = lookup_org_region(region_code)
     if region.status is RegionStatus.KNOWN:
         return []
-    where = f"省外（{region.name}）" if region.name else "未知地区"
-    message = f"{where}登记机关代码 {region_code}，未核对"
+    where = (
+        QT_TRANSLATE_NOOP("Uscc", "省外（{region}）").format(region=region.name)
+        if region.name
+        else QT_TRANSLATE_NOOP("Uscc", "未知地区")
+    )
+    message = QT_TRANSLATE_NOOP("Uscc", "{where}登记机关代码 {region_code}，未核对").format(
+        where=where, region_code=region_code
+    )
     return [UsccProblem(UsccReason.REGION_UNVERIFIED, message, warning=True, position=3)]
 
 

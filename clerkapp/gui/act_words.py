@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clerkapp.core.case_types import CaseState, Decision
 from clerkapp.core.catalogue import ProcedureKind
+from clerkapp.gui.i18n import translated
 
 # The words of ACT_LABELS, for lupdate: as a decision to take (context ActDecision: the buttons,
 # the recommendation; English verbs) and as one taken (context ActWords: the case's state, the
@@ -67,4 +68,4 @@ def state_word(state: CaseState, kind: ProcedureKind | None) -> str:
         return QCoreApplication.translate("ActWords", "已办结（{d}）").format(
             d=outcome_word(decision, kind)
         )
-    return state.label_zh
+    return translated(state.label_zh)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerkapp.core.case import CaseState
 from clerkapp.core.catalogue import ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.core.texts import COLON
 from clerkapp.gui.applicant_scroll import more_cue, scroll_area, scrolling_page
 from clerkapp.gui.applicant_style import set_tone
 from clerkapp.gui.applicant_words import (
@@ -35,6 +36,7 @@ from clerkapp.gui.applicant_words import (
     proof_line,
     proofs_headline,
 )
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import ICONS, StatusLook, Tone
 from clerkapp.gui.wizard.proofs_board import ProofRowModel
 from clerkapp.gui.wizard.signature_pad import SignaturePad
@@ -349,6 +351,6 @@ def _line_html(line: ProofLine) -> str:
     colour = line.tone.value
     return (
         f'<p style="margin:6px 0"><span style="color:{colour}">{ICONS[line.tone]}</span> '
-        f"{html.escape(line.name, quote=False)}："
+        f"{html.escape(line.name, quote=False)}{translated(COLON)}"
         f'<span style="color:{colour}">{html.escape(line.words, quote=False)}</span></p>'
     )

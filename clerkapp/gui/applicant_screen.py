@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from clerkapp.core.case import Case, CaseState
 from clerkapp.core.short_code import grouped
+from clerkapp.core.texts import IN_BRACKETS
 from clerkapp.gui import ops
 from clerkapp.gui.applicant_pages import CasePage, IdlePage, OutcomePage, PledgePage
 from clerkapp.gui.applicant_scroll import relayout
 from clerkapp.gui.applicant_style import clamp_scale, rating_columns, style_sheet
 from clerkapp.gui.applicant_words import short_code_text
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import StatusLook, Tone
 from clerkapp.gui.wizard.person_present import present_line
 from clerkapp.gui.wizard.step_bar import Step
@@ -206,7 +208,9 @@ class ApplicantScreen(QWidget):
             return
         if model.proof_code != self._pledge_code:
             self._pledge_code = model.proof_code
-            title = f"{self.tr('申请人承诺')}（{model.proof_name}）"
+            title = translated(
+                IN_BRACKETS.format(text=self.tr("申请人承诺"), note=model.proof_name)
+            )
             page.show_pledge(title, model.text, model.consequences)
             page.pad.reset()
         credit = presenter.credit_model()

@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from clerkapp.core.case import CaseState, Decision
 from clerkapp.core.catalogue import Method, ProcedureKind
 from clerkapp.core.satisfaction import SatisfactionLevel
+from clerkapp.core.texts import COMMA, IN_BRACKETS
 from clerkapp.gui.act_words import outcome_word
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.proofs_board import STATUS_LOOK, ProofRowModel, RowStatus
 
@@ -107,7 +109,10 @@ def proofs_headline(rows: list[ProofRowModel]) -> str:
         ),
     ]
     counted = [p for p, m in zip(parts, _METHODS, strict=True) if by_method[m]]
-    return keep_numbers_together(text + ("（" + "，".join(counted) + "）" if counted else ""))
+    if counted:
+        note = translated(COMMA).join(counted)
+        text = translated(IN_BRACKETS.format(text=text, note=note))
+    return keep_numbers_together(text)
 
 
 def short_code_text(code: str) -> str:

@@ -391,7 +391,7 @@ def _message_for(exc: BaseException) -> str:
     from clerkapp.errors import ClerkAppError
 
     if isinstance(exc, ClerkAppError):
-        return exc.user_message
+        return ops.user_message_for(exc)
     return QApplication.translate("Shell", str(UNEXPECTED_ERROR))
 
 

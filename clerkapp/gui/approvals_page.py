@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from clerkapp.app.approvals import ApprovalService
 from clerkapp.app.document_acts import CORRECTABLE_FIELDS, DocumentAction
+from clerkapp.core.texts import IN_BRACKETS
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.office_clock import show_time
@@ -123,10 +125,10 @@ class ApprovalsDialog(QDialog):
         self.requests = list(requests)
         self.table.setRowCount(len(self.requests))
         for row, (r, title) in enumerate(zip(self.requests, titles, strict=True)):
-            what = DocumentAction(r.action).label_zh
+            what = translated(DocumentAction(r.action).label_zh)
             if r.changes:
                 fields = "、".join(CORRECTABLE_FIELDS.get(k, k) for k in r.changes)
-                what += f"（{fields}）"
+                what = translated(IN_BRACKETS.format(text=what, note=fields))
             cells = [
                 show_time(r.requested_at, "%m-%d %H:%M"),
                 r.case_id,

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.core.present import PresentRole
+from clerkapp.core.texts import COMMA
 from clerkapp.gui.case_search import CaseSearchFilters
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import StatusLook, case_status
 from clerkapp.gui.wizard.person_present import role_label
 
@@ -535,4 +537,4 @@ def _fill(item: QTreeWidgetItem, entry: CaseEntry) -> None:
 
 
 def _spoken(entry: CaseEntry) -> str:
-    return f"{entry.matter_name}，{entry.applicant_short}，{entry.status.words}"
+    return translated(COMMA).join((entry.matter_name, entry.applicant_short, entry.status.words))

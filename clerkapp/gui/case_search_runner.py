@@ -85,7 +85,7 @@ class CaseSearchRunner(QObject):
             if generation != self._generation:
                 return
             if isinstance(exc, MalformedSubject):
-                view.show_search_error(exc.user_message)
+                view.show_search_error(ops.user_message_for(exc))
             else:
                 view.show_results([], more=False)
                 ops.show_failure(view, exc)

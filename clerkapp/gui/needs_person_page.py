@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerkapp.app.needs_person import NeedsPersonDesk, NeedsPersonItem
+from clerkapp.core.texts import IN_BRACKETS
 from clerkapp.gui.anchor_warning import anchor_banner_text
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.list_table import list_table
 from clerkapp.gui.ops import OpHandle, run_op, user_message_for
 from clerkapp.infra.store import OutboxKind
@@ -159,9 +161,9 @@ class NeedsPersonDialog(QDialog):
         for row, item in enumerate(self.items):
             cells = [
                 item.case_id or self.tr("（无办件）"),
-                item.kind_label,
+                translated(item.kind_label),
                 item.proof_name,
-                item.reason,
+                translated(item.reason),
                 str(item.attempts),
             ]
             for column, text in enumerate(cells):
@@ -203,16 +205,20 @@ class NeedsPersonDialog(QDialog):
             return
         lines = [
             self.tr("办件：%1").replace("%1", f"{item.case_id or '—'} {item.case_label}"),
-            self.tr("操作：%1 · %2").replace("%1", item.kind_label).replace("%2", item.proof_name),
-            self.tr("原因：%1").replace("%1", item.reason),
+            self.tr("操作：%1 · %2")
+            .replace("%1", translated(item.kind_label))
+            .replace("%2", item.proof_name),
+            self.tr("原因：%1").replace("%1", translated(item.reason)),
         ]
         if item.retry_block:
-            lines.append(self.tr("不能重新发送：%1").replace("%1", item.retry_block))
+            lines.append(self.tr("不能重新发送：%1").replace("%1", translated(item.retry_block)))
         lines.append("")
         lines.append(self.tr("经过："))
         for step in item.history:
-            who = f"（{step.actor}）" if step.actor else ""
-            lines.append(f"{step.at}  {step.what}{who}")
+            what = translated(step.what)
+            if step.actor:
+                what = translated(IN_BRACKETS.format(text=what, note=step.actor))
+            lines.append(f"{step.at}  {what}")
         self.detail.setPlainText("\n".join(lines))
         self.edit_form.setVisible(bool(item.editable))
         self.department.setText(item.editable.get("department", ""))

@@ -39,6 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerkapp.errors import ClerkAppError
+from clerkapp.gui.i18n import translated
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,9 @@ _finishing: set[OpHandle] = set()  # finished handles kept alive until their slo
 
 
 def user_message_for(exc: BaseException) -> str:
-    """What the clerk is told about ``exc``: its ``user_message`` or a generic Chinese line."""
+    """What the clerk is told about ``exc``: its ``user_message`` (translated) or a generic line."""
     if isinstance(exc, ClerkAppError):
-        return exc.user_message
+        return translated(exc.user_message)
     return QCoreApplication.translate("Ops", str(GENERIC_FAILURE))
 
 

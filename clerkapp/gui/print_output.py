@@ -17,7 +17,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from clerkapp.errors import ClerkAppError
-from clerkapp.infra.printing import cups_lp, send_to_cups
+from clerkapp.infra.printing import (
+    NO_PRINTER,
+    PDF_NOT_LOADED,
+    PRINTER_NOT_STARTED,
+    cups_lp,
+    send_to_cups,
+)
 
 # One A4 page at 600 dpi is ~140 MB as an image, painted and freed page by page.
 MAX_PRINT_DPI = 600
@@ -40,13 +46,13 @@ def render_to_printer(pdf: bytes | Sequence[bytes], printer: QPrinter) -> int:
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise PrintError("pdf did not load", user_message="文书无法打开，未能打印，请重新生成")
+            raise PrintError("pdf did not load", user_message=PDF_NOT_LOADED)
         documents.append((document, buffer))
     printer.setFullPage(True)
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("printer did not start", user_message="打印机无法开始打印，请检查打印机")
+        raise PrintError("printer did not start", user_message=PRINTER_NOT_STARTED)
     pages = 0
     try:
         target = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -111,6 +117,6 @@ def print_job(
         return send_to_cups(papers, printer=printer_name, copies=copies, title=title, lp=route.lp)
     printer = qt_printer() if callable(qt_printer) else qt_printer
     if printer is None:
-        raise PrintError("no printer", user_message="没有可用的打印机")
+        raise PrintError("no printer", user_message=NO_PRINTER)
     render_to_printer(papers, printer)
     return ""

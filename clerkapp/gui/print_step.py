@@ -59,6 +59,7 @@ from clerkapp.gui.voided_copy_bar import VoidedCopyBar
 from clerkapp.infra.documents import DocumentKind
 from clerkapp.infra.documents.wording import LONGEST_TITLE
 from clerkapp.infra.paths import data_dir
+from clerkapp.infra.printing import CANNOT_SAVE
 
 __all__ = ["MAX_PRINT_DPI", "PRINTER_KEY", "PrintError", "PrintStep", "render_to_printer"]
 
@@ -365,9 +366,7 @@ class PrintStep(PrinterChoice, QWidget):
             try:
                 path.write_bytes(pdf)
             except OSError as exc:
-                raise PrintError(
-                    "cannot write the pdf", user_message="无法保存文件，请换一个位置或文件名"
-                ) from exc
+                raise PrintError("cannot write the pdf", user_message=CANNOT_SAVE) from exc
 
         return self._hand_out(write, self.saved, printed=False)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from clerkapp.core.bounded_json import InputError
 from clerkapp.core.catalogue_schema import Problem, render_problems
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar, YearSchedule
 from clerkapp.errors import ValidationError
 from clerkapp.infra.bounded_read import HOLIDAYS, display_path, read_json
@@ -48,7 +49,9 @@ class CalendarFileError(ValidationError):
         listed = render_problems(problems, source)
         super().__init__(
             f"{source}: {len(problems)} problem(s)",
-            user_message=f"节假日覆盖文件有 {len(problems)} 个问题：\n{listed}",
+            user_message=QT_TRANSLATE_NOOP(
+                "CalendarFile", "节假日覆盖文件有 {count} 个问题：\n{listed}"
+            ).format(count=len(problems), listed=listed),
         )
 
 

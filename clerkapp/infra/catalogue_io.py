@@ -21,6 +21,7 @@ from clerkapp.core.bounded_json import InputError, decode_utf8, parse_json
 from clerkapp.core.catalogue import Catalogue, version_key
 from clerkapp.core.catalogue_parse import ParseResult, Problem, parse_catalogue
 from clerkapp.core.catalogue_schema import render_problems
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import CatalogueError
 from clerkapp.infra.bounded_read import (
     CATALOGUE,
@@ -51,7 +52,9 @@ class CatalogueFileError(CatalogueError):
         listed = render_problems(problems, source)
         super().__init__(
             f"{source}: {len(problems)} problem(s)",
-            user_message=f"目录文件有 {len(problems)} 个问题：\n{listed}",
+            user_message=QT_TRANSLATE_NOOP(
+                "CatalogueFile", "目录文件有 {count} 个问题：\n{listed}"
+            ).format(count=len(problems), listed=listed),
         )
 
 
@@ -157,13 +160,18 @@ def import_catalogue(path: Path) -> ImportResult:
         if version_key(version) < version_key(previous):
             raise CatalogueError(
                 f"version {version} is older than installed {previous}",
-                user_message=f"目录版本 {version} 早于已安装的版本 {previous}，拒绝导入",
+                user_message=QT_TRANSLATE_NOOP(
+                    "CatalogueFile", "目录版本 {version} 早于已安装的版本 {previous}，拒绝导入"
+                ).format(version=version, previous=previous),
             )
         if version_key(version) == version_key(previous):
             raise CatalogueAlreadyInstalled(
                 f"version {version} is already installed",
                 user_message=(
-                    f"目录版本 {version} 已经安装，无需重复导入（内容如有变化，请提高版本号）"
+                    QT_TRANSLATE_NOOP(
+                        "CatalogueFile",
+                        "目录版本 {version} 已经安装，无需重复导入（内容如有变化，请提高版本号）",
+                    ).format(version=version)
                 ),
             )
     add_readings(data)

@@ -17,9 +17,15 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 
 LP_TIMEOUT_S = 60
+# What the print step (Qt's printing, in the GUI) tells the clerk when a job cannot be made.
+PDF_NOT_LOADED = QT_TRANSLATE_NOOP("Printing", "文书无法打开，未能打印，请重新生成")
+PRINTER_NOT_STARTED = QT_TRANSLATE_NOOP("Printing", "打印机无法开始打印，请检查打印机")
+NO_PRINTER = QT_TRANSLATE_NOOP("Printing", "没有可用的打印机")
+CANNOT_SAVE = QT_TRANSLATE_NOOP("Printing", "无法保存文件，请换一个位置或文件名")
 _JOB_ID = re.compile(r"request id is (\S+)")
 
 
@@ -58,8 +64,11 @@ def send_to_cups(
     ``counter-42``). Raises :class:`PrinterError` (Chinese message) when CUPS refuses."""
     lp = lp or cups_lp()
     if lp is None:
-        raise PrinterError("no lp", user_message="本机未安装 CUPS 打印系统，无法直接打印")
-    where = printer or "默认打印机"
+        raise PrinterError(
+            "no lp",
+            user_message=QT_TRANSLATE_NOOP("Printing", "本机未安装 CUPS 打印系统，无法直接打印"),
+        )
+    where = printer or QT_TRANSLATE_NOOP("Printing", "默认打印机")
     with tempfile.TemporaryDirectory(prefix="clerkapp-print-") as tmp:
         files = []
         for i, pdf in enumerate(papers, 1):
@@ -76,13 +85,18 @@ def send_to_cups(
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PrinterError(
-                f"lp failed: {exc}", user_message=f"打印系统无响应，未能打印到{where}，请检查打印机"
+                f"lp failed: {exc}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Printing", "打印系统无响应，未能打印到{where}，请检查打印机"
+                ).format(where=where),
             ) from exc
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise PrinterError(
             f"lp exit {done.returncode}: {detail}",
-            user_message=f"打印机“{where}”未接受打印任务：{detail[-1] if detail else '未知原因'}",
+            user_message=QT_TRANSLATE_NOOP(
+                "Printing", "打印机“{where}”未接受打印任务：{value}"
+            ).format(where=where, value=detail[-1] if detail else "未知原因"),
         )
     match = _JOB_ID.search(done.stdout)
     return match.group(1) if match else ""

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 
 
@@ -52,7 +53,9 @@ class ProcessLock:
             self._local.release()
             raise StoreError(
                 f"cannot open lock file {self.path.name}: {exc}",
-                user_message=f"无法打开同步锁文件（{self.path.name}）：{exc.strerror}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Store", "无法打开同步锁文件（{path}）：{strerror}"
+                ).format(path=self.path.name, strerror=exc.strerror),
             ) from exc
         while True:
             if _try_lock(fd):

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra.paths import data_dir
 
@@ -118,7 +119,10 @@ def get(stored: StoredSecret) -> str:
             pass
     raise VaultError(
         f"secret {stored.service}/{stored.name} ({stored.backend}) unavailable",
-        user_message="无法读取本工作站保存的密钥（密钥环中已没有它，或配置是在其他电脑上复制的）",
+        user_message=QT_TRANSLATE_NOOP(
+            "SecretVault",
+            "无法读取本工作站保存的密钥（密钥环中已没有它，或配置是在其他电脑上复制的）",
+        ),
     )
 
 
@@ -179,7 +183,9 @@ def audit_key(*, create: bool = True) -> AuditKey | None:
             if stored_record is None:
                 raise VaultError(
                     f"audit key record {path} unreadable",
-                    user_message=f"审计密钥记录无法读取：{path}",
+                    user_message=QT_TRANSLATE_NOOP(
+                        "SecretVault", "审计密钥记录无法读取：{path}"
+                    ).format(path=path),
                 )
         elif not create:
             return None
@@ -194,7 +200,10 @@ def audit_key(*, create: bool = True) -> AuditKey | None:
             try:
                 key = bytes.fromhex(get(stored_record))
             except ValueError as exc:
-                raise VaultError("audit key damaged", user_message="审计密钥已损坏") from exc
+                raise VaultError(
+                    "audit key damaged",
+                    user_message=QT_TRANSLATE_NOOP("SecretVault", "审计密钥已损坏"),
+                ) from exc
         _audit_cache[str(path)] = (stored_record, key)
         return AuditKey(key, key_id_of(key), stored_record.backend)
 

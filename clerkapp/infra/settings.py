@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.bounded_json import InputError
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ClerkAppError
 from clerkapp.infra import secret_vault
 from clerkapp.infra.bounded_read import SETTINGS, display_path, read_json
@@ -108,11 +109,20 @@ def load_settings() -> WorkstationSettings:
     except InputError as exc:
         raise SettingsError(
             f"cannot read {path}: {exc}",
-            user_message=f"工作站配置文件无法读取：{display_path(path)}: {exc.location}: "
-            f"{exc.field or '-'}: {exc.message}",
+            user_message=QT_TRANSLATE_NOOP(
+                "Settings", "工作站配置文件无法读取：{display_path}: {location}: {value}: {message}"
+            ).format(
+                display_path=display_path(path),
+                location=exc.location,
+                value=exc.field or "-",
+                message=exc.message,
+            ),
         ) from None
     if not isinstance(data, dict):
-        raise SettingsError(f"{path} is not an object", user_message="工作站配置文件格式有误")
+        raise SettingsError(
+            f"{path} is not an object",
+            user_message=QT_TRANSLATE_NOOP("Settings", "工作站配置文件格式有误"),
+        )
     known = WorkstationSettings.__dataclass_fields__
     values: dict[str, Any] = {
         k: v for k, v in data.items() if k in known and k not in _NUMBERS and isinstance(v, str)
@@ -168,7 +178,9 @@ def check_office_zone(name: str) -> None:
     except UnknownZoneError as exc:
         raise SettingsError(
             str(exc),
-            user_message=f"工作站配置的办公时区“{name}”无效，应为 IANA 时区名，如 Asia/Shanghai",
+            user_message=QT_TRANSLATE_NOOP(
+                "Settings", "工作站配置的办公时区“{name}”无效，应为 IANA 时区名，如 Asia/Shanghai"
+            ).format(name=name),
         ) from exc
 
 
@@ -213,7 +225,9 @@ def configure_platform(
     if not url.startswith(("http://", "https://")) or not workstation or not secret:
         raise SettingsError(
             "platform url, workstation and secret are required",
-            user_message="请填写平台地址（http:// 或 https:// 开头）、工作站编号和密钥",
+            user_message=QT_TRANSLATE_NOOP(
+                "Settings", "请填写平台地址（http:// 或 https:// 开头）、工作站编号和密钥"
+            ),
         )
     check_platform_url(url, insecure_http=insecure_http)
     if office_zone is not None:
@@ -288,7 +302,10 @@ def _reveal(settings: WorkstationSettings) -> str:
     except secret_vault.VaultError as exc:
         raise SettingsError(
             "workstation secret unavailable",
-            user_message="无法读取本工作站的平台密钥（可能是在其他电脑上复制的配置），请重新配置平台",
+            user_message=QT_TRANSLATE_NOOP(
+                "Settings",
+                "无法读取本工作站的平台密钥（可能是在其他电脑上复制的配置），请重新配置平台",
+            ),
         ) from exc
 
 

@@ -32,7 +32,9 @@ from clerkapp.core.idnumber import (
     validate_id_number,
 )
 from clerkapp.core.present import PersonPresent
+from clerkapp.core.texts import IN_BRACKETS
 from clerkapp.core.uscc import UsccReason, check_uscc, normalize_uscc
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.contact_fields import ContactFields
@@ -377,18 +379,19 @@ class ApplicantStep(QWidget):
             first = next((p for p in errors if p.reason is not IdReason.LEGACY_15), errors[0])
             # Still typing is not an error: grey until a real problem shows.
             typing = first.reason is IdReason.TOO_SHORT and len(errors) == 1
-            self._show(first.message, Tone.NEUTRAL if typing else Tone.ERROR)
+            self._show(translated(first.message), Tone.NEUTRAL if typing else Tone.ERROR)
             return
         number = validate_id_number(text, today=self._today())
         self._accept(number.number, mask_id_number(number.number))
         facts = self.tr("号码有效：{masked} · {sex} · 出生 {birth} · {region}").format(
             masked=number.masked,
-            sex=number.sex.label_zh,
+            sex=translated(number.sex.label_zh),
             birth=number.birth.isoformat(),
             region=number.region_name,
         )
-        warnings = "；".join(p.message for p in number.warnings)
-        self._show(facts + (f"（{warnings}）" if warnings else ""), Tone.OK)
+        warnings = translated("；".join(p.message for p in number.warnings))
+        shown = translated(IN_BRACKETS.format(text=facts, note=warnings)) if warnings else facts
+        self._show(shown, Tone.OK)
 
     def _check_business(self, text: str) -> None:
         if not text.strip():
@@ -399,15 +402,14 @@ class ApplicantStep(QWidget):
         if errors:
             first = errors[0]
             typing = first.reason is UsccReason.TOO_SHORT and len(errors) == 1
-            self._show(first.message, Tone.NEUTRAL if typing else Tone.ERROR)
+            self._show(translated(first.message), Tone.NEUTRAL if typing else Tone.ERROR)
             return
         code = normalize_uscc(text)
         self._accept(code, code)
-        warnings = "；".join(p.message for p in problems)
-        self._show(
-            self.tr("代码有效：{code}").format(code=code) + (f"（{warnings}）" if warnings else ""),
-            Tone.OK,
-        )
+        warnings = translated("；".join(p.message for p in problems))
+        valid = self.tr("代码有效：{code}").format(code=code)
+        shown = translated(IN_BRACKETS.format(text=valid, note=warnings)) if warnings else valid
+        self._show(shown, Tone.OK)
 
     def _accept(self, number: str, shown: str) -> None:
         self._accepted = number

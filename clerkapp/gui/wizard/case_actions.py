@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clerkapp.core.case import Case, CaseState, CorrectionItem
 from clerkapp.core.catalogue import ProcedureKind
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.case_dialogs import (
     CorrectionDialog,
@@ -85,7 +86,11 @@ def _why_not(case: Case | None) -> str:
         return QCoreApplication.translate("CaseActions", "请先建立或打开办件")
     # a decided case is 已办结 whatever its kind of act (no licence words for a 给付)
     decided = case.state in (CaseState.APPROVED, CaseState.REFUSED)
-    state = QCoreApplication.translate("CaseActions", "已办结") if decided else case.state.label_zh
+    state = (
+        QCoreApplication.translate("CaseActions", "已办结")
+        if decided
+        else translated(case.state.label_zh)
+    )
     return QCoreApplication.translate("CaseActions", "办件{state}，不能进行此操作").format(
         state=state
     )

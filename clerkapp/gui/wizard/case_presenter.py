@@ -14,6 +14,7 @@ from clerkapp.core.case import Case, Decision, ProofState
 from clerkapp.core.catalogue import Matter, Method
 from clerkapp.core.platform_types import CreditStatus
 from clerkapp.gui import ops
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.wizard import view_models
 from clerkapp.gui.wizard.applicant_step import ApplicantEntry
 from clerkapp.gui.wizard.identity_actions import IdentityPresenter
@@ -169,7 +170,7 @@ class CasePresenter(IdentityPresenter):
         self._clear_run_rows()
         for code, outcome in run.proofs.items():
             if outcome.state in (FAILED, QUEUED):
-                self.errors[code] = outcome.user_message
+                self.errors[code] = translated(outcome.user_message)
         if run.credit is not None:
             self.credit = run.credit
         if run.credit_error is not None:

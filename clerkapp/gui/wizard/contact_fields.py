@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from clerkapp.core.contact import ADDRESS_MAX, Contact, ContactError, Delivery, check_contact
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 
@@ -98,7 +99,7 @@ class ContactFields(QWidget):
             self._checked()
         except ContactError as exc:
             label = self.phone_message if exc.field == "phone" else self.address_message
-            label.setText(exc.user_message)
+            label.setText(translated(exc.user_message))
             label.setStyleSheet(f"font-size: 14px; color: {Tone.ERROR.value};")
             return False
         return True

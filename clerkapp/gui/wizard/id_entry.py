@@ -17,6 +17,7 @@ from clerkapp.core.idnumber import (
     mask_id_number,
     normalize_id_number,
 )
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 
 
@@ -48,7 +49,9 @@ def number_typed(
     errors = [p for p in check_id_number(text, today) if p.severity is Severity.ERROR]
     if errors:
         typing = errors[0].reason is IdReason.TOO_SHORT and len(errors) == 1
-        return NumberTyped(None, errors[0].message, Tone.NEUTRAL if typing else Tone.ERROR)
+        return NumberTyped(
+            None, translated(errors[0].message), Tone.NEUTRAL if typing else Tone.ERROR
+        )
     number = normalize_id_number(text)
     _set_quietly(edit, mask_id_number(number))
     valid = QCoreApplication.translate("IdNumberEntry", "号码有效")

@@ -14,6 +14,7 @@ from clerkapp.app.lookups import IN_FLIGHT
 from clerkapp.core.case import Case, ProofState
 from clerkapp.core.identity import IDENTITY_CHECK
 from clerkapp.gui import ops
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.identity_banner import IdentityBannerModel, banner_model
 from clerkapp.gui.wizard.presenter_state import PresenterState
@@ -29,7 +30,7 @@ def restrict_decisions(model: DecisionModel, case: Case) -> DecisionModel:
     if allowed == model.allowed:
         return model
     block = case.identity_block(model.recommended) or case.identity_block() or ""
-    return replace(model, allowed=allowed, reasons=(block, *model.reasons))
+    return replace(model, allowed=allowed, reasons=(translated(block), *model.reasons))
 
 
 class IdentityPresenter(PresenterState):

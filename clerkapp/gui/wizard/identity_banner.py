@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.identity import IdentityOutcome
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.view_models import short_time
 
@@ -54,7 +55,7 @@ def banner_model(case: Case | None, asking: bool) -> IdentityBannerModel:
     if case is None:
         return IdentityBannerModel()
     outcome = case.identity_outcome
-    text = case.identity_text()
+    text = translated(case.identity_text())
     undecided = not case.state.final
     if asking and outcome.waiting:
         outcome = IdentityOutcome.PENDING

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from clerkapp.gui import ops
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import ICONS, Tone
 
 #: Quiet time after the last keystroke before the name is checked.
@@ -26,7 +27,7 @@ def printable_problem(name: str) -> str:
     except ClerkAppError as exc:
         return QCoreApplication.translate(
             "CaseWizard", "{problem}——请核对姓名的写法，否则文书无法打印"
-        ).format(problem=exc.user_message)
+        ).format(problem=translated(exc.user_message))
     return ""
 
 

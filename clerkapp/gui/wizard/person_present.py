@@ -27,6 +27,7 @@ from clerkapp.core.present import (
     mask_name,
     roles_for,
 )
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.message_space import reserve_lines
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.id_entry import number_typed
@@ -99,7 +100,7 @@ class PersonPresentPanel(QWidget):
         self.relationship_combo = QComboBox(self)
         self.relationship_combo.setObjectName("presentRelationship")
         self.relationship_combo.setEditable(True)
-        self.relationship_combo.addItems(list(RELATIONSHIPS[PresentRole.AGENT]))
+        self._add_relationships(PresentRole.AGENT)
         self.relationship_label = QLabel(self.tr("与申请人关系"), self)
         self.relationship_label.setBuddy(self.relationship_combo)
         self.relationship_combo.setAccessibleName(self.relationship_label.text())
@@ -215,9 +216,22 @@ class PersonPresentPanel(QWidget):
             role,
             self.accepted,
             self.name_edit.text().strip(),
-            self.relationship_combo.currentText().strip() if role.needs_relationship else "",
+            self._relationship() if role.needs_relationship else "",
             self.attorney_check.isChecked() if self.needs_attorney(role) else False,
         )
+
+    def _add_relationships(self, role: PresentRole) -> None:
+        """The usual relationships of ``role``, shown in the interface's language; each keeps
+        its Chinese word as its data (what is recorded and printed)."""
+        for relationship in RELATIONSHIPS.get(role, ()):
+            self.relationship_combo.addItem(translated(relationship), relationship)
+
+    def _relationship(self) -> str:
+        """The relationship to record: a listed one by its Chinese word, else as typed."""
+        text = self.relationship_combo.currentText().strip()
+        index = self.relationship_combo.findText(text)
+        data = self.relationship_combo.itemData(index) if index >= 0 else None
+        return str(data) if data else text
 
     def complete(self) -> bool:
         """Whether the clerk may go on: in person (no role), or every field the role needs
@@ -314,7 +328,7 @@ class PersonPresentPanel(QWidget):
         self.number_edit.setPlaceholderText(self.tr("18位号码，或点「读卡」"))
         self.relationship_combo.blockSignals(True)
         self.relationship_combo.clear()
-        self.relationship_combo.addItems(list(RELATIONSHIPS.get(role, ())))
+        self._add_relationships(role)
         self.relationship_combo.setCurrentIndex(-1)
         self.relationship_combo.setEditText("")
         self.relationship_combo.blockSignals(False)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from clerkapp.core.case import Case
 from clerkapp.core.catalogue import Method
+from clerkapp.core.texts import IN_BRACKETS
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.person_present import role_label
 from clerkapp.gui.wizard.signature_pad import SignaturePad
@@ -220,10 +222,10 @@ class PledgeStep(QWidget):
             self.text_view.clear()
             return
         model = self._models[index]
-        pledged = self.tr("申请人承诺")
+        pledged = translated(IN_BRACKETS.format(text=self.tr("申请人承诺"), note=model.proof_name))
         consequences = self.tr("虚假承诺的后果")
         self.text_view.setHtml(
-            f"<h3>{pledged}（{model.proof_name}）</h3>"
+            f"<h3>{pledged}</h3>"
             f"<p style='line-height:150%'>{_escape(model.text)}</p>"
             f"<h3>{consequences}</h3>"
             f"<p style='line-height:150%'>{_escape(model.consequences)}</p>"

@@ -13,7 +13,9 @@ from clerkapp.core.case import FAILED, WAITING, Case, CaseState, Decision, Proof
 from clerkapp.core.case_types import ProofResolution, mask_name
 from clerkapp.core.catalogue import APPLICANT, Catalogue, Method, ProcedureKind
 from clerkapp.core.platform_types import CreditStatus
+from clerkapp.core.texts import IN_BRACKETS
 from clerkapp.gui.act_words import decision_word, state_word
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.decision_step import DecisionModel
 from clerkapp.gui.wizard.pledge_step import CreditModel, PledgeModel, SignedPledge
@@ -121,14 +123,14 @@ def _row(
             "CaseWizard", "已发起核验 · {dept} · 预计 {days} 个工作日"
         ).format(dept=dept, days=days)
         return make(RowStatus.WAITING, QCoreApplication.translate("CaseWizard", "待核验"), detail)
-    why = error or p.error or ""
+    why = translated(error or p.error or "")
     if state is ProofState.QUEUED:
         # Queued, never a failure (issue 10): amber, sent by itself when the platform is back;
         # 重试 asks now. Why it is queued follows in brackets.
         actions = (RowAction.RETRY, *_alternatives(case, p))
-        detail = QCoreApplication.translate("CaseWizard", "平台恢复后自动查询") + (
-            f"（{why}）" if why else ""
-        )
+        detail = QCoreApplication.translate("CaseWizard", "平台恢复后自动查询")
+        if why:
+            detail = translated(IN_BRACKETS.format(text=detail, note=why))
         return make(
             RowStatus.WAITING,
             QCoreApplication.translate("CaseWizard", "已排队"),
@@ -190,8 +192,8 @@ def _subject_text(case: Case, catalogue: Catalogue, p: ProofResolution) -> str:
 def _evidence(p: ProofResolution) -> str:
     ev = p.evidence
     if ev is None:
-        return p.error or ""
-    parts = [ev.source] if ev.source else []
+        return translated(p.error or "")
+    parts = [translated(ev.source)] if ev.source else []
     if ev.method is Method.DATA_QUERY and ev.as_of:
         parts.append(
             QCoreApplication.translate("CaseWizard", "数据截至 {t}").format(t=short_time(ev.as_of))
@@ -199,7 +201,7 @@ def _evidence(p: ProofResolution) -> str:
     elif ev.at:
         parts.append(short_time(ev.at))
     if ev.detail:
-        parts.append(ev.detail)
+        parts.append(translated(ev.detail))
     return " · ".join(parts)
 
 
@@ -214,7 +216,7 @@ def recommendation_line(case: Case, kind: ProcedureKind | None = None) -> str:
             text += QCoreApplication.translate("CaseWizard", "（部门已答复，可作出决定）")
         return text
     rec = case.recommend()
-    summary = f"{decision_word(rec.decision, kind)} — {'；'.join(rec.reasons)}"
+    summary = f"{decision_word(rec.decision, kind)} — {translated('；'.join(rec.reasons))}"
     return QCoreApplication.translate("CaseWizard", "建议：{s}").format(s=summary)
 
 
@@ -296,7 +298,7 @@ def pledges(case: Case, catalogue: Catalogue, signed: dict[str, SignedPledge]) -
                 signed=done,
                 alternatives=alternatives,
                 paper=p.paper_allowed and p.state is ProofState.PENDING,
-                paper_checked=p.evidence.detail
+                paper_checked=translated(p.evidence.detail)
                 if p.state is ProofState.PAPER_CHECKED and p.evidence
                 else "",
             )
@@ -336,7 +338,13 @@ def decision(case: Case, kind: ProcedureKind | None = None) -> DecisionModel:
     recommended = rec.decision
     prefill = refusal_prefill(case) if recommended is Decision.REFUSE else ""
     return DecisionModel(
-        recommended, rec.reasons, frozenset(allowed), decided, text, prefill, procedure=kind
+        recommended,
+        tuple(map(translated, rec.reasons)),
+        frozenset(allowed),
+        decided,
+        text,
+        prefill,
+        procedure=kind,
     )
 
 

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from clerkapp.app.context import AppContext
 from clerkapp.core.case_types import Decision
 from clerkapp.core.catalogue import Matter, Method
+from clerkapp.core.texts import PART_SEPARATOR
 from clerkapp.gui import gc_guard, ops
 from clerkapp.gui.case_updates import hub_for
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import ICONS, Tone
 from clerkapp.gui.wizard.applicant_step import ApplicantStep
 from clerkapp.gui.wizard.case_actions import CaseActionBar, WaysController
@@ -364,9 +366,10 @@ class CaseWizard(QWidget):
         )
         applicant = self.presenter.applicant_line()
         if applicant:
-            text += "　｜　" + self.tr("申请人 {a}").format(a=applicant)
+            text += translated(PART_SEPARATOR) + self.tr("申请人 {a}").format(a=applicant)
         if (case := self.presenter.case) is not None and case.present is not None:
-            text += "　｜　" + present_line(case.present)  # who acts for them (issue 9)
+            # who acts for them (issue 9)
+            text += translated(PART_SEPARATOR) + present_line(case.present)
         return text
 
     def _busy(self, text: str) -> None:

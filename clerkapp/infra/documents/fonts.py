@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import DocumentError
 from clerkapp.infra.paths import resources_dir
 
@@ -168,7 +169,9 @@ def _load() -> FontSet:
         if not path.is_file():
             raise DocumentError(
                 f"font file missing: {path}",
-                user_message=f"无法打印：缺少字体文件 {filename}，请重新安装本程序",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Documents", "无法打印：缺少字体文件 {filename}，请重新安装本程序"
+                ).format(filename=filename),
             )
         font = TTFont(name, _MappedFile(path))
         _share_glyph_table(font.face)
@@ -203,7 +206,9 @@ def missing_glyph_error(char: str) -> DocumentError:
     cp = ord(char)
     return DocumentError(
         f"no shipped font has U+{cp:04X}",
-        user_message=f"无法打印：字符 “{char}”（U+{cp:04X}）没有可用字体",
+        user_message=QT_TRANSLATE_NOOP(
+            "Documents", "无法打印：字符 “{char}”（U+{cp:04X}）没有可用字体"
+        ).format(char=char, cp=cp),
     )
 
 

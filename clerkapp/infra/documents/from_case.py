@@ -30,6 +30,7 @@ from clerkapp.core.contact import Delivery
 from clerkapp.core.idnumber import mask_id_number
 from clerkapp.core.reasons import refusal_reasons
 from clerkapp.core.short_code import grouped
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.core.workdays import PACKAGE_CALENDAR, WorkCalendar
 from clerkapp.errors import DocumentError
 from clerkapp.infra.calendar_io import promised_date
@@ -95,7 +96,9 @@ def kind_for(case: Case) -> DocumentKind:
     if kind is None:
         raise DocumentError(
             f"no document for a case in state {case.state}",
-            user_message=f"办件{case.state.label_zh}，没有可打印的决定书或回执",
+            user_message=QT_TRANSLATE_NOOP(
+                "Documents", "办件{state}，没有可打印的决定书或回执"
+            ).format(state=case.state.label_zh),
         )
     return kind
 
@@ -282,7 +285,9 @@ def document_data(
     if matter is None:
         raise DocumentError(
             f"matter {case.matter_code} not in the catalogue",
-            user_message=f"无法打印：事项目录中没有事项 {case.matter_code}",
+            user_message=QT_TRANSLATE_NOOP(
+                "Documents", "无法打印：事项目录中没有事项 {matter_code}"
+            ).format(matter_code=case.matter_code),
         )
     identity = case.identity_print_block()  # a name the registry contradicts is never printed
     if identity is not None:
@@ -358,7 +363,9 @@ def _printed_reasons(case: Case, kind: DocumentKind) -> tuple[str, ...]:
         if case.state is not CaseState.WITHDRAWN:
             raise DocumentError(
                 "withdrawal confirmation of a case not withdrawn",
-                user_message=f"办件{case.state.label_zh}，没有撤回，不能打印撤回申请确认书",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Documents", "办件{state}，没有撤回，不能打印撤回申请确认书"
+                ).format(state=case.state.label_zh),
             )
         return (case.decision_reason,) if case.decision_reason else ()
     return case.not_accepted_reasons()
@@ -373,7 +380,9 @@ def _ways_back_fields(case: Case, matter: Matter, kind: DocumentKind) -> dict[st
         if not reasons:
             raise DocumentError(
                 "not-accepted notice without reasons",
-                user_message="办件没有不予受理的理由，不能打印不予受理决定书",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Documents", "办件没有不予受理的理由，不能打印不予受理决定书"
+                ),
             )
         return {"procedure_article": LICENCE_NOT_ACCEPTED_ARTICLE if licence else ""}
     if kind is not DocumentKind.CORRECTION_NOTICE:
@@ -381,7 +390,9 @@ def _ways_back_fields(case: Case, matter: Matter, kind: DocumentKind) -> dict[st
     if not case.corrections:
         raise DocumentError(
             "correction notice without a correction",
-            user_message="办件没有补正内容，不能打印补正材料一次性告知书",
+            user_message=QT_TRANSLATE_NOOP(
+                "Documents", "办件没有补正内容，不能打印补正材料一次性告知书"
+            ),
         )
     request = case.corrections[-1]
     items = tuple(

@@ -13,6 +13,7 @@ import string
 from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import DocumentError
 
 _ALLOWED_PATH_MARK = "/p/"
@@ -31,7 +32,9 @@ def check_tracking_url(url: str) -> None:
     ):
         raise DocumentError(
             f"not a progress URL: {len(url)} characters",
-            user_message="无法打印：办件进度查询地址无效，请联系管理员检查平台地址配置",
+            user_message=QT_TRANSLATE_NOOP(
+                "Documents", "无法打印：办件进度查询地址无效，请联系管理员检查平台地址配置"
+            ),
         )
 
 

@@ -34,6 +34,7 @@ import urllib3
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from clerkapp.core.platform_types import CreditStatus, LookupAnswer, VerificationStatus
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.infra.platform import answers, batch, operations
 from clerkapp.infra.platform.batch import BatchTooLarge, BatchUnsupported, OperationResult
 from clerkapp.infra.platform.errors import (
@@ -470,8 +471,11 @@ class PlatformClient:
         if self._insecure_refused:
             raise PlatformCallError(
                 f"plain http to a remote platform refused ({op})",
-                user_message="平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。"
-                "请用 https:// 地址重新配置平台",
+                user_message=QT_TRANSLATE_NOOP(
+                    "PlatformErrors",
+                    "平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。"
+                    "请用 https:// 地址重新配置平台",
+                ),
                 code="insecure_transport",
                 source="platform",
             )

@@ -10,24 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import PlatformError
 
 # The registry behind each information item, in the clerk's words (shown in error messages).
 REGISTRY_NAMES: dict[str, str] = {
-    "population.basic": "户籍库",
-    "household.members": "户籍库",
-    "marriage.record": "婚姻登记库",
-    "realestate.holdings": "不动产登记库",
-    "social_insurance.person": "社保参保库",
-    "social_insurance.employer": "社保参保库",
-    "personnel_file.custody": "人事档案库",
-    "vehicle.ownership": "车辆登记库",
-    "family_economic.status": "家庭经济状况核对库",
-    "business.licence": "市场主体登记库",
-    "verification": "部门核验服务",
-    "progress": "办件进度登记",
-    "credit": "失信名单库",
-    "platform": "数据共享平台",
+    "population.basic": QT_TRANSLATE_NOOP("PlatformErrors", "户籍库"),
+    "household.members": QT_TRANSLATE_NOOP("PlatformErrors", "户籍库"),
+    "marriage.record": QT_TRANSLATE_NOOP("PlatformErrors", "婚姻登记库"),
+    "realestate.holdings": QT_TRANSLATE_NOOP("PlatformErrors", "不动产登记库"),
+    "social_insurance.person": QT_TRANSLATE_NOOP("PlatformErrors", "社保参保库"),
+    "social_insurance.employer": QT_TRANSLATE_NOOP("PlatformErrors", "社保参保库"),
+    "personnel_file.custody": QT_TRANSLATE_NOOP("PlatformErrors", "人事档案库"),
+    "vehicle.ownership": QT_TRANSLATE_NOOP("PlatformErrors", "车辆登记库"),
+    "family_economic.status": QT_TRANSLATE_NOOP("PlatformErrors", "家庭经济状况核对库"),
+    "business.licence": QT_TRANSLATE_NOOP("PlatformErrors", "市场主体登记库"),
+    "verification": QT_TRANSLATE_NOOP("PlatformErrors", "部门核验服务"),
+    "progress": QT_TRANSLATE_NOOP("PlatformErrors", "办件进度登记"),
+    "credit": QT_TRANSLATE_NOOP("PlatformErrors", "失信名单库"),
+    "platform": QT_TRANSLATE_NOOP("PlatformErrors", "数据共享平台"),
 }
 
 
@@ -116,7 +117,10 @@ class PlatformUnavailable(PlatformCallError):
         name = registry_name(source)
         return cls(
             f"platform unavailable ({code}, status {status}) for {source}",
-            user_message=f"{name}暂时无法访问，可重试，或改为部门核验、申请人承诺（以目录允许为准）",
+            user_message=QT_TRANSLATE_NOOP(
+                "PlatformErrors",
+                "{name}暂时无法访问，可重试，或改为部门核验、申请人承诺（以目录允许为准）",
+            ).format(name=name),
             code=code,
             source=source,
             status=status,
@@ -132,10 +136,14 @@ class PlatformRefused(PlatformCallError):
     def build(cls, source: str, problem: Problem) -> PlatformRefused:
         """The error for a refused call."""
         name = registry_name(source)
-        reason = problem.detail or "工作站身份、经办人或用途未通过平台校验"
+        reason = problem.detail or QT_TRANSLATE_NOOP(
+            "PlatformErrors", "工作站身份、经办人或用途未通过平台校验"
+        )
         return cls(
             f"platform refused the call ({problem.status} {problem.code}) for {source}",
-            user_message=f"{name}拒绝了本次查询：{reason}。请联系系统管理员处理",
+            user_message=QT_TRANSLATE_NOOP(
+                "PlatformErrors", "{name}拒绝了本次查询：{reason}。请联系系统管理员处理"
+            ).format(name=name, reason=reason),
             code=problem.code,
             source=source,
             status=problem.status,
@@ -151,10 +159,16 @@ class PlatformRejected(PlatformCallError):
     def build(cls, source: str, problem: Problem) -> PlatformRejected:
         """The error for a rejected call."""
         name = registry_name(source)
-        reason = problem.detail or problem.title or "请求内容不被接受"
+        reason = (
+            problem.detail
+            or problem.title
+            or QT_TRANSLATE_NOOP("PlatformErrors", "请求内容不被接受")
+        )
         return cls(
             f"platform rejected the call ({problem.status} {problem.code}) for {source}",
-            user_message=f"{name}未受理本次请求：{reason}",
+            user_message=QT_TRANSLATE_NOOP(
+                "PlatformErrors", "{name}未受理本次请求：{reason}"
+            ).format(name=name, reason=reason),
             code=problem.code,
             source=source,
             status=problem.status,
@@ -173,7 +187,9 @@ class PlatformBadAnswer(PlatformCallError):
         name = registry_name(source)
         return cls(
             f"malformed platform answer for {source}: {why}",
-            user_message=f"{name}返回的数据格式有误，未采用；可重试，或改用其他方式",
+            user_message=QT_TRANSLATE_NOOP(
+                "PlatformErrors", "{name}返回的数据格式有误，未采用；可重试，或改用其他方式"
+            ).format(name=name),
             code="bad_answer",
             source=source,
             detail=why,

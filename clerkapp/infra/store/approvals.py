@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
 
@@ -31,7 +32,11 @@ class ApprovalState(StrEnum):
     @property
     def label_zh(self) -> str:
         """The state as the supervisor reads it."""
-        return {"pending": "待审批", "approved": "已批准", "sent_back": "已退回"}[self.value]
+        return {
+            "pending": QT_TRANSLATE_NOOP("Store", "待审批"),
+            "approved": QT_TRANSLATE_NOOP("Store", "已批准"),
+            "sent_back": QT_TRANSLATE_NOOP("Store", "已退回"),
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,10 @@ class ApprovalRepository:
         with self._store.read() as db:
             rows = list(db.query("SELECT * FROM approval_requests WHERE id = ?", [request_id]))
         if not rows:
-            raise StoreError(f"no approval request {request_id}", user_message="审批申请不存在")
+            raise StoreError(
+                f"no approval request {request_id}",
+                user_message=QT_TRANSLATE_NOOP("Store", "审批申请不存在"),
+            )
         return _request(rows[0])
 
     def pending(self) -> list[ApprovalRequest]:
@@ -128,7 +136,7 @@ class ApprovalRepository:
             if cursor.rowcount != 1:
                 raise StoreError(
                     f"approval request {request_id} is not pending",
-                    user_message="该审批申请已处理，无需再次审批",
+                    user_message=QT_TRANSLATE_NOOP("Store", "该审批申请已处理，无需再次审批"),
                 )
 
     def _where(self, condition: str, value: Any) -> list[ApprovalRequest]:

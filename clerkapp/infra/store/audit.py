@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra import secret_vault
 from clerkapp.infra.store.audit_chain import (
@@ -262,8 +263,11 @@ class AuditTrail:
                 if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= KEYED_SCHEMA:
                     raise StoreError(
                         "audit chain marker missing",
-                        user_message="本地数据库的审计链格式标记缺失（数据库被改动），"
-                        "不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。",
+                        user_message=QT_TRANSLATE_NOOP(
+                            "Store",
+                            "本地数据库的审计链格式标记缺失（数据库被改动），不能再记录操作。"
+                            "请运行 clerkapp audit verify 并联系技术支持。",
+                        ),
                     )
                 return None, None
             # Never a new key here: a lost key must not be replaced behind the trail's back.
@@ -275,8 +279,10 @@ class AuditTrail:
                 raise StoreError(
                     "audit key does not match the store's chain",
                     user_message=(
-                        "本机审计密钥与本地数据库的审计链不符（密钥丢失或数据库来自其他工作站），"
-                        "不能再记录操作。请联系技术支持。"
+                        QT_TRANSLATE_NOOP(
+                            "Store",
+                            "本机审计密钥与本地数据库的审计链不符（密钥丢失或数据库来自其他工作站），不能再记录操作。请联系技术支持。",
+                        )
                     ),
                 )
             self._marker, self._key, self._audit_key = marker, key.key, key

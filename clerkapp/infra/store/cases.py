@@ -22,6 +22,7 @@ from clerkapp.core.case import Case, CaseState, ProofState
 from clerkapp.core.catalogue import ApplicantKind
 from clerkapp.core.present import mask_name
 from clerkapp.core.short_code import normalized
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.case_keys import insert_keys, key_rows, rename_keys
 from clerkapp.infra.store.db import db_time, parse_db_time
@@ -312,7 +313,10 @@ def _escape_like(text: str) -> str:
 
 
 def _missing(case_id: str) -> StoreError:
-    return StoreError(f"no case {case_id!r}", user_message=f"找不到办件 {case_id}。")
+    return StoreError(
+        f"no case {case_id!r}",
+        user_message=QT_TRANSLATE_NOOP("Store", "找不到办件 {case_id}。").format(case_id=case_id),
+    )
 
 
 def _summary(row: dict[str, Any]) -> CaseSummary:

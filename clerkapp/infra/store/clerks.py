@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.audit import contains_id_number
 from clerkapp.infra.store.db import db_time, parse_db_time
@@ -69,7 +70,10 @@ class ClerkRepository:
         with self._store.atomic():
             if self.get(username) is not None:
                 raise StoreError(
-                    f"clerk {username!r} exists", user_message=f"账号 {username} 已存在。"
+                    f"clerk {username!r} exists",
+                    user_message=QT_TRANSLATE_NOOP("Store", "账号 {username} 已存在。").format(
+                        username=username
+                    ),
                 )
             self._store.conn.execute(
                 "INSERT INTO clerks(username, display_name, role, password_hash, failed_attempts,"
@@ -109,7 +113,12 @@ class ClerkRepository:
                 "SELECT failed_attempts, locked_until FROM clerks WHERE username = ?", (username,)
             ).fetchone()
             if row is None:
-                raise StoreError(f"no clerk {username!r}", user_message=f"账号 {username} 不存在。")
+                raise StoreError(
+                    f"no clerk {username!r}",
+                    user_message=QT_TRANSLATE_NOOP("Store", "账号 {username} 不存在。").format(
+                        username=username
+                    ),
+                )
             failures, locked_until = int(row[0] or 0), row[1] or None
             until = datetime.fromisoformat(locked_until) if locked_until else None
             if until is not None and now >= until:
@@ -169,7 +178,12 @@ class ClerkRepository:
                 f"UPDATE clerks SET {assignments} WHERE username = ?", (*params, username)
             )
             if cursor.rowcount != 1:
-                raise StoreError(f"no clerk {username!r}", user_message=f"账号 {username} 不存在。")
+                raise StoreError(
+                    f"no clerk {username!r}",
+                    user_message=QT_TRANSLATE_NOOP("Store", "账号 {username} 不存在。").format(
+                        username=username
+                    ),
+                )
 
 
 # AuthService event names → audit actions.

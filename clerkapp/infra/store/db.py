@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.file_modes import PRIVATE_FILE, private_dir, restrict
 from clerkapp.infra.store import migrations
@@ -108,7 +109,9 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot open store {self.path}: {exc}",
-                user_message=f"无法打开本地数据库（{self.path.name}）：{exc}",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Store", "无法打开本地数据库（{path}）：{exc}"
+                ).format(path=self.path.name, exc=exc),
             ) from exc
         try:
             # No sqlite-utils plugins: whatever is installed beside the app must not hook the
@@ -128,7 +131,9 @@ class Store:
             conn.close()
             raise StoreError(
                 f"cannot open store {self.path.name}: {exc}",
-                user_message=f"无法打开本地数据库（{self.path.name}）：文件损坏或不是数据库。",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Store", "无法打开本地数据库（{path}）：文件损坏或不是数据库。"
+                ).format(path=self.path.name),
             ) from exc
         except BaseException:
             conn.close()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 
 if TYPE_CHECKING:
@@ -411,7 +412,10 @@ def apply(store: Store, target: int | None = None) -> list[int]:
         raise StoreError(
             f"database schema {version} is newer than this build ({LATEST})",
             user_message=(
-                f"本地数据库版本（{version}）比本程序新（{LATEST}），请升级 ClerkApp 后再打开。"
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "本地数据库版本（{version}）比本程序新（{latest}），请升级 ClerkApp 后再打开。",
+                ).format(version=version, latest=LATEST)
             ),
         )
     applied: list[int] = []
@@ -425,7 +429,9 @@ def apply(store: Store, target: int | None = None) -> list[int]:
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"migration {number} ({migration.__name__}) failed: {exc}",
-                user_message=f"本地数据库升级失败（第 {number} 步），数据未改动。请联系技术支持。",
+                user_message=QT_TRANSLATE_NOOP(
+                    "Store", "本地数据库升级失败（第 {number} 步），数据未改动。请联系技术支持。"
+                ).format(number=number),
             ) from exc
         applied.append(number)
     return applied

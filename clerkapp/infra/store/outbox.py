@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.db import db_time, parse_db_time
 from clerkapp.infra.store.outbox_scrub import scrub_answer, scrub_text
@@ -385,7 +386,10 @@ class Outbox:
         with self._store.atomic():
             cursor = self._store.conn.execute(sql, all_params)
             if cursor.rowcount != 1 and only_state is None:
-                raise StoreError(f"no outbox row {row_id}", user_message="待发送记录不存在。")
+                raise StoreError(
+                    f"no outbox row {row_id}",
+                    user_message=QT_TRANSLATE_NOOP("Store", "待发送记录不存在。"),
+                )
 
     def _one(self, sql: str, params: tuple[Any, ...]) -> OutboxRow | None:
         rows = self._many(sql, list(params))

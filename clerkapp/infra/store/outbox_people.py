@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from clerkapp.core.idnumber import mask_id_number
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import StoreError
 from clerkapp.infra.store.audit import ID_NUMBER_SHAPE
 from clerkapp.infra.store.db import parse_db_time
@@ -90,7 +91,7 @@ def amend(store: Store, row_id: int, payload: dict[str, Any], idempotency_key: s
         if cursor.rowcount != 1:
             raise StoreError(
                 f"outbox row {row_id} is not waiting for a person",
-                user_message="该记录已不在需人工处理列表中。",
+                user_message=QT_TRANSLATE_NOOP("Store", "该记录已不在需人工处理列表中。"),
             )
 
 
