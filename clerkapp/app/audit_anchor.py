@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.infra.platform import CallContext, PlatformClient
 from clerkapp.infra.store.audit_chain import AuditAnchor, anchor_digest
 from clerkapp.infra.store.db import Store, db_time
@@ -105,10 +106,16 @@ class RefusedAnchor:
 def anchor_meaning(code: str) -> str:
     """What a refusal with the platform's problem ``code`` says about the local audit trail."""
     if code == "anchor_regressed":
-        return "平台已存证的审计链比本机的长：本机审计记录可能被删减，或从旧备份恢复"
+        return QT_TRANSLATE_NOOP(
+            "AuditAnchor", "平台已存证的审计链比本机的长：本机审计记录可能被删减，或从旧备份恢复"
+        )
     if code == "anchor_conflict":
-        return "平台已存证的同一位置链头与本机不同：本机审计记录可能被改写"
-    return "平台未接受本机审计链的存证，本机审计记录的完整性无法由平台证明"
+        return QT_TRANSLATE_NOOP(
+            "AuditAnchor", "平台已存证的同一位置链头与本机不同：本机审计记录可能被改写"
+        )
+    return QT_TRANSLATE_NOOP(
+        "AuditAnchor", "平台未接受本机审计链的存证，本机审计记录的完整性无法由平台证明"
+    )
 
 
 def refused_anchor(store: Store) -> RefusedAnchor | None:

@@ -23,6 +23,7 @@ from typing import Any
 from clerkapp.app.case_base import CaseServiceBase
 from clerkapp.core.case import Case, CaseState
 from clerkapp.core.contact import Contact, Delivery, check_contact
+from clerkapp.core.texts import QT_TRANSLATE_NOOP
 from clerkapp.errors import ValidationError
 from clerkapp.infra.store import OutboxKind, OutboxState
 
@@ -37,16 +38,18 @@ class ContactChangeRefused(ValidationError):
 def closed_case_message(state: CaseState) -> str:
     """Why the contact of a case in ``state`` (final) cannot be changed, and the lawful way."""
     if state in (CaseState.APPROVED, CaseState.REFUSED):
-        return (
+        return QT_TRANSLATE_NOOP(
+            "ContactChange",
             "办件已办结，不能再修改联系方式：决定书已按登记的联系电话和送达方式出具，"
             "改动办件记录会使其与已出具的文书不一致。文书上的联系电话有误的，"
             "请对该文书申请“更正”（须负责人审批，更正后的文书载明正确的联系电话）；"
-            "申请人仍可凭查询码在办件进度页查询和下载决定书"
+            "申请人仍可凭查询码在办件进度页查询和下载决定书",
         )
-    return (
-        f"办件{state.label_zh}，已经终止，不再送达任何文书，联系方式不能也无需修改；"
-        "申请人重新申请的，在新办件中登记正确的联系方式"
-    )
+    return QT_TRANSLATE_NOOP(
+        "ContactChange",
+        "办件{state}，已经终止，不再送达任何文书，联系方式不能也无需修改；"
+        "申请人重新申请的，在新办件中登记正确的联系方式",
+    ).format(state=state.label_zh)
 
 
 class ContactActions(CaseServiceBase):
@@ -70,7 +73,10 @@ class ContactActions(CaseServiceBase):
             old = case.contact
             fields = _changed_fields(old, new)
             if not fields:
-                raise ValidationError("contact unchanged", user_message="联系方式没有改变")
+                raise ValidationError(
+                    "contact unchanged",
+                    user_message=QT_TRANSLATE_NOOP("ContactChange", "联系方式没有改变"),
+                )
             case.contact = new
             self.store.cases.save(case, now=now)
             readdressed = self._readdress_notices(case, clerk, now)

@@ -356,5 +356,8 @@ def _corrected_phone(case: Case, text: str) -> str:
         return check_contact(text, case.contact.address, case.contact.delivery).phone
     except ValidationError as exc:
         raise ValidationError(
-            "corrected phone invalid", user_message=f"更正后的联系电话：{exc.user_message}"
+            "corrected phone invalid",
+            user_message=QT_TRANSLATE_NOOP("DocumentActs", "更正后的联系电话：{message}").format(
+                message=exc.user_message
+            ),
         ) from None

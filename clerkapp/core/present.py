@@ -190,9 +190,10 @@ def require_present(applicant_kind: ApplicantKind, present: PersonPresent | None
     if applicant_kind is ApplicantKind.BUSINESS and present is None:
         raise ValidationError(
             "business applicant without a person present",
-            user_message=(
+            user_message=QT_TRANSLATE_NOOP(
+                "PresentPerson",
                 "企业申请须登记到场办理人：法定代表人本人到场的选择“法定代表人”并核对营业执照；"
-                "他人到场的选择“经办人”，并收取加盖企业公章的授权委托书"
+                "他人到场的选择“经办人”，并收取加盖企业公章的授权委托书",
             ),
         )
 
@@ -242,8 +243,9 @@ def check_present(
     if attorney_demanded and not present.power_of_attorney_received:
         raise ValidationError(
             "power of attorney demanded by the matter",
-            user_message=(
-                f"本事项凡申请人本人以外的人员到场办理，均须持申请人的授权委托书（{label}也不例外）："
-                "请收取并核对后勾选“已收授权委托书”"
-            ),
+            user_message=QT_TRANSLATE_NOOP(
+                "PresentPerson",
+                "本事项凡申请人本人以外的人员到场办理，均须持申请人的授权委托书（{label}也不例外）："
+                "请收取并核对后勾选“已收授权委托书”",
+            ).format(label=label),
         )

@@ -397,8 +397,8 @@ def _entries(catalogue: Catalogue) -> list[_Entry]:
     for p in catalogue.proofs.values():
         matter = required_by.get(p.code, "")
         entries.append(
-            _Entry("proof", p.code, p.name.replace("\n", " "), p.issuer, 0, p.method.label_zh,
-                   p.pinyin, matter)
+            _Entry("proof", p.code, p.name.replace("\n", " "), p.issuer, 0,
+                   str(p.method.label_zh), p.pinyin, matter)
         )  # fmt: skip
     return entries
 

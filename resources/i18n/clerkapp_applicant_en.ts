@@ -4,54 +4,54 @@
 <context>
     <name>ApplicantScreen</name>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="47"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="48"/>
         <source>申请人屏</source>
         <translation>Applicant screen</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="48"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="49"/>
         <source>申请人屏 · {centre}</source>
         <translation>Applicant screen · {centre}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="72"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="73"/>
         <source>欢迎您！
 请稍候，工作人员正在为您办理。</source>
         <translation>Welcome!
 Please wait, the clerk is handling your application.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="74"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="75"/>
         <source>无证明城市 · 少跑腿</source>
         <translation>Proof-free city · fewer trips</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="162"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="163"/>
         <source>请出示身份证件，工作人员正在为您录入。</source>
         <translation>Please show your ID card; the clerk is entering your details.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="173"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="174"/>
         <source>联系电话 {phone}</source>
         <translation>Phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="174"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="177"/>
         <source>申请人：{who}</source>
         <translation>Applicant: {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="184"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="187"/>
         <source>工作人员正在为您联网查询和核验，请稍候。</source>
         <translation>The clerk is looking up and verifying your records online. Please wait.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="185"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="188"/>
         <source>材料齐了，工作人员正在作出决定。</source>
         <translation>Everything is in place; the clerk is making the decision.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="209"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="212"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s pledge</translation>
     </message>
@@ -62,22 +62,22 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Consequences of a false pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="216"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="219"/>
         <source>您已签字，谢谢。</source>
         <translation>You have signed. Thank you.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="221"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="224"/>
         <source>本项不能以承诺方式办理，请听工作人员说明。</source>
         <translation>This item cannot be pledged; the clerk will explain.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="224"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="227"/>
         <source>正在核查信用记录，请稍候…</source>
         <translation>Checking the credit record, please wait…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="226"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="229"/>
         <source>请阅读承诺内容，在下方白色区域签名，然后按“确认签字”。</source>
         <translation>Please read the pledge, sign in the white area below, then press &quot;Confirm signature&quot;.</translation>
     </message>
@@ -92,23 +92,23 @@ Please wait, the clerk is handling your application.</translation>
         <translation>Scan the code or enter the tracking code to follow your case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="266"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="269"/>
         <source>本办件已评价，感谢您的支持。</source>
         <translation>This case has been rated. Thank you for your support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="268"/>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="295"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="271"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="298"/>
         <source>已评价</source>
         <translation>rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="290"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="293"/>
         <source>已更新您的评价，感谢您！</source>
         <translation>Your rating has been updated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/applicant_screen.py" line="292"/>
+        <location filename="../../clerkapp/gui/applicant_screen.py" line="295"/>
         <source>感谢您的评价！祝您生活愉快。</source>
         <translation>Thank you for your rating! Have a nice day.</translation>
     </message>

@@ -43,12 +43,13 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../clerkapp/app/context.py" line="144"/>
+        <location filename="../../clerkapp/app/context.py" line="155"/>
         <source>培训窗口</source>
+        <extracomment>Drain in a child process (:mod:`clerkapp.app.sync_process`; the desktop app) rather than on threads of this one: the drain&apos;s Python work then never holds the GUI&apos;s interpreter lock (issue 13). Only with the default clock (the child&apos;s own).</extracomment>
         <translation>Training counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/context.py" line="195"/>
+        <location filename="../../clerkapp/app/context.py" line="206"/>
         <source>账号管理仅限科室负责人使用。</source>
         <translation>Accounts are for supervisors only.</translation>
     </message>
@@ -84,6 +85,24 @@
         <location filename="../../clerkapp/app/approvals.py" line="216"/>
         <source>申请人本人不能批准自己的申请，请另一位科室负责人审批</source>
         <translation>You cannot approve your own request; another supervisor must approve it</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAnchor</name>
+    <message>
+        <location filename="../../clerkapp/app/audit_anchor.py" line="109"/>
+        <source>平台已存证的审计链比本机的长：本机审计记录可能被删减，或从旧备份恢复</source>
+        <translation>The platform holds a longer audit chain than this workstation: local audit records may have been deleted, or restored from an old backup</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/audit_anchor.py" line="113"/>
+        <source>平台已存证的同一位置链头与本机不同：本机审计记录可能被改写</source>
+        <translation>The platform holds a different chain head at the same position: local audit records may have been rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/audit_anchor.py" line="116"/>
+        <source>平台未接受本机审计链的存证，本机审计记录的完整性无法由平台证明</source>
+        <translation>The platform did not accept this workstation&apos;s audit anchor: the platform cannot vouch for the integrity of the local audit records</translation>
     </message>
 </context>
 <context>
@@ -140,107 +159,107 @@
 <context>
     <name>Case</name>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="202"/>
+        <location filename="../../clerkapp/core/case.py" line="204"/>
         <source>全部{length}项证明材料均已满足</source>
         <translation>All {length} proofs are satisfied</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="251"/>
+        <location filename="../../clerkapp/core/case.py" line="253"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="253"/>
+        <location filename="../../clerkapp/core/case.py" line="255"/>
         <source>{name}不能改为{method}（目录允许的其他方式：{names}）</source>
         <translation>{name} cannot be changed to {method} (other methods the catalogue allows: {names})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="259"/>
+        <location filename="../../clerkapp/core/case.py" line="261"/>
         <source>{name}已经是{method}</source>
         <translation>{name} is already handled by {method}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="292"/>
+        <location filename="../../clerkapp/core/case.py" line="294"/>
         <source>核验请求已过期，请重新发起或改用其他方式</source>
         <translation>The verification request has expired: send it again or use another method</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="328"/>
+        <location filename="../../clerkapp/core/case.py" line="330"/>
         <source>申请人在失信名单中，承诺无效</source>
         <translation>The applicant is on the dishonesty list: the pledge is void</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="339"/>
+        <location filename="../../clerkapp/core/case.py" line="341"/>
         <source>请先完成信用核查，再签署承诺</source>
         <translation>Check the dishonesty list before the pledge is signed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="341"/>
+        <location filename="../../clerkapp/core/case.py" line="343"/>
         <source>申请人在失信名单中，不能以承诺方式办理</source>
         <translation>The applicant is on the dishonesty list and cannot use a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="358"/>
+        <location filename="../../clerkapp/core/case.py" line="360"/>
         <source>还有证明材料未满足，不能作出准予决定：{names}</source>
         <translation>Some proofs are not yet satisfied, so the application cannot be granted: {names}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="374"/>
+        <location filename="../../clerkapp/core/case.py" line="376"/>
         <source>作出不予决定必须填写理由</source>
         <translation>A refusal must state its reasons</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="379"/>
+        <location filename="../../clerkapp/core/case.py" line="381"/>
         <source>系统建议为“{label_for}”，作出不同决定须说明理由</source>
         <translation>The system recommends “{label_for}”: a different decision needs a reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="389"/>
+        <location filename="../../clerkapp/core/case.py" line="391"/>
         <source>办件{state}，不能再受理</source>
         <translation>Case status “{state}”: it can no longer be accepted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="396"/>
+        <location filename="../../clerkapp/core/case.py" line="398"/>
         <source>有证明材料未通过，应作出不予决定，不能受理</source>
         <translation>A proof did not pass: refuse the application instead of accepting it</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="400"/>
+        <location filename="../../clerkapp/core/case.py" line="402"/>
         <source>还有证明材料未办理：{names}</source>
         <translation>Some proofs are still being handled: {names}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="405"/>
+        <location filename="../../clerkapp/core/case.py" line="407"/>
         <source>证明材料已齐，请直接作出决定</source>
         <translation>All proofs are in: make the decision now</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="414"/>
+        <location filename="../../clerkapp/core/case.py" line="416"/>
         <source>撤回须填写原因</source>
         <translation>A withdrawal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="488"/>
+        <location filename="../../clerkapp/core/case.py" line="490"/>
         <source>办件{state}，不能再修改</source>
         <translation>Case status “{state}”: it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="499"/>
+        <location filename="../../clerkapp/core/case.py" line="501"/>
         <source>本办件没有证明事项 {code}</source>
         <translation>This case has no proof item {code}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="502"/>
+        <location filename="../../clerkapp/core/case.py" line="504"/>
         <source>{name}的办理方式是{method}，不是{method2}</source>
         <translation>{name} is handled by {method}, not {method2}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="508"/>
+        <location filename="../../clerkapp/core/case.py" line="510"/>
         <source>{name}当前为“{state}”，不能进行此操作</source>
         <translation>{name} is “{state}”: this cannot be done now</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/case.py" line="529"/>
+        <location filename="../../clerkapp/core/case.py" line="531"/>
         <source>办件待补正：申请人补正后恢复办理，才能作出决定</source>
         <translation>The case awaits correction: resume it after the applicant&apos;s correction before deciding</translation>
     </message>
@@ -289,7 +308,7 @@
 <context>
     <name>CaseSearch</name>
     <message>
-        <location filename="../../clerkapp/app/case_search.py" line="137"/>
+        <location filename="../../clerkapp/app/case_search.py" line="149"/>
         <source>未能查询其他窗口的办件：{user_message}</source>
         <extracomment>The applicant&apos;s cases at other windows (the platform&apos;s case index; first page of an ID/USCC search only): dicts of :data:`~clerkapp.infra.platform.answers.INDEXED_CASE_FIELDS`. Why the other windows&apos; cases could not be asked for (&quot;&quot; when they were, or not needed). The case list&apos;s date filters: how many days back from the office&apos;s today (0: today only). Asks the platform&apos;s case index for an applicant&apos;s cases at other workstations.</extracomment>
         <translation>Cases of other counters could not be searched: {user_message}</translation>
@@ -298,98 +317,98 @@
 <context>
     <name>CaseService</name>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="96"/>
+        <location filename="../../clerkapp/app/case_service.py" line="102"/>
         <source>目录中没有该事项</source>
         <translation>The catalogue has no such matter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="102"/>
+        <location filename="../../clerkapp/app/case_service.py" line="108"/>
         <source>申请人姓名</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="104"/>
+        <location filename="../../clerkapp/app/case_service.py" line="110"/>
         <source>企业名称</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="108"/>
+        <location filename="../../clerkapp/app/case_service.py" line="114"/>
         <source>请填写{who}</source>
         <translation>Please enter the {who}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="193"/>
+        <location filename="../../clerkapp/app/case_service.py" line="202"/>
         <source>该证明事项不能以承诺方式办理</source>
         <translation>This proof cannot be replaced by a pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="198"/>
+        <location filename="../../clerkapp/app/case_service.py" line="207"/>
         <source>请申请人在签名区签名后再确认</source>
         <translation>Ask the applicant to sign in the signature area, then confirm</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="203"/>
+        <location filename="../../clerkapp/app/case_service.py" line="212"/>
         <source>签名图像过大，请清除后重签</source>
         <translation>The signature image is too large: clear it and sign again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="218"/>
+        <location filename="../../clerkapp/app/case_service.py" line="227"/>
         <source>申请人承诺</source>
         <translation>Applicant&apos;s pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="221"/>
+        <location filename="../../clerkapp/app/case_service.py" line="230"/>
         <source>申请人已签署告知承诺书（签名哈希 {signature_sha256}）</source>
         <translation>The applicant signed the pledge (signature hash {signature_sha256})</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="236"/>
+        <location filename="../../clerkapp/app/case_service.py" line="245"/>
         <source>请填写承诺不实的情况</source>
         <translation>Please describe what was untrue in the pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="244"/>
+        <location filename="../../clerkapp/app/case_service.py" line="253"/>
         <source>该证明事项没有已签署的承诺</source>
         <translation>This proof has no signed pledge</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="287"/>
+        <location filename="../../clerkapp/app/case_service.py" line="296"/>
         <source>请选择准予、不予或受理</source>
         <translation>Please choose grant, refuse or accept</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="294"/>
+        <location filename="../../clerkapp/app/case_service.py" line="303"/>
         <source>系统建议为“{decision}”，作出不同决定须说明理由</source>
         <translation>The system recommends “{decision}”: a different decision needs a reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="371"/>
+        <location filename="../../clerkapp/app/case_service.py" line="380"/>
         <source>文书 {number} 已作废或已被更正，不能再打印，请重新生成文书</source>
         <translation>Document {number} has been voided or corrected and can no longer be printed: generate the document again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="439"/>
+        <location filename="../../clerkapp/app/case_service.py" line="448"/>
         <source>办件尚未作出决定，暂不能评价</source>
         <translation>The case has no decision yet, so it cannot be rated</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="467"/>
-        <location filename="../../clerkapp/app/case_service.py" line="492"/>
+        <location filename="../../clerkapp/app/case_service.py" line="477"/>
+        <location filename="../../clerkapp/app/case_service.py" line="502"/>
         <source>{label}的公民身份号码：{user_message}</source>
         <translation>{label}&apos;s ID number: {user_message}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="474"/>
+        <location filename="../../clerkapp/app/case_service.py" line="484"/>
         <source>{label}不能是申请人本人，请核对公民身份号码</source>
         <translation>The {label} cannot be the applicant: check the ID number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_service.py" line="499"/>
+        <location filename="../../clerkapp/app/case_service.py" line="509"/>
         <source>{label}不能是申请人本人：申请人本人办理请选择“本人办理”</source>
         <translation>The {label} cannot be the applicant: if the applicant comes in person, choose “Applicant in person”</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/case_base.py" line="271"/>
+        <location filename="../../clerkapp/app/case_base.py" line="296"/>
         <source>目录中没有证明事项 {proof_code}</source>
         <extracomment>The documents the applicant may download from the progress page (issue 9).</extracomment>
         <translation>The catalogue has no proof item {proof_code}</translation>
@@ -800,27 +819,27 @@
         <translation>Dept. verification</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/catalogue.py" line="59"/>
+        <location filename="../../clerkapp/core/catalogue.py" line="72"/>
         <source>行政许可</source>
         <translation>Administrative licence</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/catalogue.py" line="60"/>
+        <location filename="../../clerkapp/core/catalogue.py" line="73"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/catalogue.py" line="61"/>
+        <location filename="../../clerkapp/core/catalogue.py" line="74"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/catalogue.py" line="62"/>
+        <location filename="../../clerkapp/core/catalogue.py" line="75"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/catalogue.py" line="63"/>
+        <location filename="../../clerkapp/core/catalogue.py" line="76"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -828,7 +847,7 @@
 <context>
     <name>CatalogueFile</name>
     <message>
-        <location filename="../../clerkapp/infra/catalogue_io.py" line="44"/>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="55"/>
         <source>目录文件有 {count} 个问题：
 {listed}</source>
         <extracomment>The version key as written at the top of a catalogue file (peeked without parsing it all).</extracomment>
@@ -836,12 +855,12 @@
 {listed}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/catalogue_io.py" line="143"/>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="163"/>
         <source>目录版本 {version} 早于已安装的版本 {previous}，拒绝导入</source>
         <translation>Catalogue version {version} is older than the installed version {previous}: not imported</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/catalogue_io.py" line="151"/>
+        <location filename="../../clerkapp/infra/catalogue_io.py" line="171"/>
         <source>目录版本 {version} 已经安装，无需重复导入（内容如有变化，请提高版本号）</source>
         <translation>Catalogue version {version} is already installed; no need to import it again (if its content changed, raise the version number)</translation>
     </message>
@@ -921,98 +940,127 @@
     </message>
 </context>
 <context>
+    <name>ContactChange</name>
+    <message>
+        <location filename="../../clerkapp/app/case_contact.py" line="41"/>
+        <source>办件已办结，不能再修改联系方式：决定书已按登记的联系电话和送达方式出具，改动办件记录会使其与已出具的文书不一致。文书上的联系电话有误的，请对该文书申请“更正”（须负责人审批，更正后的文书载明正确的联系电话）；申请人仍可凭查询码在办件进度页查询和下载决定书</source>
+        <extracomment>The notice the new number receives (clerkapp.app.notifications.NOTICE_WORDS).</extracomment>
+        <translation>The case is decided: its contact can no longer be changed. The decision was issued with the registered phone and delivery method, and changing the case record would make it differ from the issued document. If the phone on the document is wrong, apply for a “Correction” of that document (supervisor approval; the corrected document carries the right phone); the applicant can still follow the case and download the decision with the query code</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/case_contact.py" line="48"/>
+        <source>办件{state}，已经终止，不再送达任何文书，联系方式不能也无需修改；申请人重新申请的，在新办件中登记正确的联系方式</source>
+        <translation>The case is {state} and has ended: no more documents are delivered, so the contact cannot and need not be changed; if the applicant applies again, register the right contact in the new case</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/case_contact.py" line="78"/>
+        <source>联系方式没有改变</source>
+        <translation>The contact has not changed</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActs</name>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="50"/>
-        <location filename="../../clerkapp/app/document_acts.py" line="125"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="51"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="130"/>
         <source>作废</source>
         <translation>void</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="52"/>
-        <location filename="../../clerkapp/app/document_acts.py" line="127"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="53"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="132"/>
         <source>更正</source>
         <translation>correction</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="58"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="59"/>
         <source>申请人姓名（名称）</source>
         <translation>Applicant&apos;s name (company name)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="59"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="60"/>
         <source>不予的理由</source>
         <translation>Reasons for refusal</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="116"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="62"/>
+        <source>联系电话</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/document_acts.py" line="121"/>
         <source>文书 {document_number} 尚未出具，无需{action}</source>
         <translation>Document {document_number} has not been issued: no {action} is needed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="131"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="136"/>
         <source>文书 {number} 已{done}，不能再次作废或更正</source>
         <translation>Document {number} has already been {done}: it cannot be voided or corrected again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="139"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="144"/>
         <source>请填写{action}原因</source>
         <translation>Please enter the reason for the {action}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="146"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="151"/>
         <source>原因过长（最多 500 字）</source>
         <translation>The reason is too long (at most 500 characters)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="153"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="158"/>
         <source>作废不修改文书内容</source>
         <translation>A void does not change the document&apos;s content</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="162"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="167"/>
         <source>告知承诺书由申请人本人签署，不能更正；如有错误请作废后由申请人重新签署</source>
         <translation>The pledge is signed by the applicant in person and cannot be corrected; if it is wrong, void it and have the applicant sign again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="175"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="181"/>
         <source>{title_zh}上没有可更正的“{value}”</source>
         <translation>The {title_zh} has no “{value}” to correct</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="182"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="188"/>
         <source>请填写更正后的{label}</source>
         <translation>Please enter the corrected {label}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="189"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="195"/>
         <source>{label}过长</source>
         <translation>The {label} is too long</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="196"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="204"/>
         <source>请填写更正后的内容（与原文书相同，无需更正）</source>
         <translation>Please enter the corrected content (it is the same as the document&apos;s: nothing to correct)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="215"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="223"/>
         <source>本办件另有已出具的文书 {names} 印有申请人姓名，请先将其作废（或更正）后再更正本文书</source>
         <translation>Other issued documents of this case ({names}) bear the applicant&apos;s name: void (or correct) them first, then correct this one</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="286"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="316"/>
         <source>{state_words}（原{title} {number} 已作废，以重新出具的文书为准）</source>
         <translation>{state_words} (the original {title} {number} was voided; the reissued document stands)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="291"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="321"/>
         <source>{state_words}（{title} {number} 已更正，以 {new_number} 为准）</source>
         <translation>{state_words} ({title} {number} was corrected; {new_number} stands)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/document_acts.py" line="315"/>
+        <location filename="../../clerkapp/app/document_acts.py" line="345"/>
         <source>更正后的名称“{name}”与登记的“{registered_name}”不一致，不能更正为登记以外的名称；请核对证件</source>
         <translation>The corrected name “{name}” differs from the registered “{registered_name}”: a name other than the registered one cannot be used; check the ID</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/document_acts.py" line="360"/>
+        <source>更正后的联系电话：{message}</source>
+        <translation>Corrected phone: {message}</translation>
     </message>
 </context>
 <context>
@@ -1035,12 +1083,12 @@
         <translation>Document {number} has no archived copy</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/documents/fonts.py" line="152"/>
+        <location filename="../../clerkapp/infra/documents/fonts.py" line="172"/>
         <source>无法打印：缺少字体文件 {filename}，请重新安装本程序</source>
         <translation>Cannot print: the font file {filename} is missing; please reinstall the program</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/documents/fonts.py" line="189"/>
+        <location filename="../../clerkapp/infra/documents/fonts.py" line="209"/>
         <source>无法打印：字符 “{char}”（U+{cp:04X}）没有可用字体</source>
         <translation>Cannot print: no font has the character “{char}” (U+{cp:04X})</translation>
     </message>
@@ -1299,13 +1347,13 @@
 <context>
     <name>MatterSearch</name>
     <message>
-        <location filename="../../clerkapp/core/search.py" line="223"/>
+        <location filename="../../clerkapp/core/search.py" line="384"/>
         <source>即办件</source>
-        <extracomment>Polyphonic characters whose other readings are kept, so that typing the &quot;wrong&quot; one (长 as zhang, 重 as zhong, 行 as xing) still finds the name. Rare readings of other characters are left out: they would only add noise.</extracomment>
+        <extracomment>Abbreviations clerks and applicants type for the long official words. The layout of :meth:`CatalogueIndex.cached`&apos;s data: bump when the index changes.</extracomment>
         <translation>decided at the counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/search.py" line="225"/>
+        <location filename="../../clerkapp/core/search.py" line="386"/>
         <source>{time_limit_days} 个工作日</source>
         <translation>{time_limit_days} working days</translation>
     </message>
@@ -1358,138 +1406,143 @@
         <translation>Decision upload</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="55"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="53"/>
+        <source>监管数据报送</source>
+        <translation>Supervision report</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/app/needs_person.py" line="56"/>
         <source>平台未受理</source>
         <translation>Refused by the platform</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="56"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="57"/>
         <source>重新发送</source>
         <translation>Sent again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="57"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="58"/>
         <source>修改后重新发送</source>
         <translation>Corrected and sent again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="58"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="59"/>
         <source>撤销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="63"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="64"/>
         <source>核验部门</source>
         <extracomment>What a person may edit, per kind (field → the clerk&apos;s word).</extracomment>
         <translation>Verifying department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="64"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="65"/>
         <source>核验问题</source>
         <translation>Verification question</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="107"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="108"/>
         <source>本条记录无法发送（{value}），请撤销后重新办理</source>
         <translation>This record cannot be sent ({value}): cancel it and handle the case again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="109"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="110"/>
         <source>原因不明</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="168"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="169"/>
         <source>{kind}不能修改，可重新发送或撤销</source>
         <translation>A {kind} cannot be edited: send it again or cancel it</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="178"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="179"/>
         <source>不能修改{field}</source>
         <translation>{field} cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="186"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="187"/>
         <source>{field}不能为空，且不超过 {text_limit} 字</source>
         <translation>{field} must not be empty and may have at most {text_limit} characters</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="196"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="197"/>
         <source>没有修改任何内容</source>
         <translation>Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="208"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="209"/>
         <source>请填写撤销原因（不超过 {text_limit} 字）</source>
         <translation>Please enter the reason for cancelling (at most {text_limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="251"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="252"/>
         <source>该记录已不在需人工处理列表中（可能已被他人处理），请刷新。</source>
         <translation>This record is no longer on the needs-a-person list (someone may have handled it): please refresh.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="275"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="276"/>
         <source>申请人身份核对</source>
         <translation>Applicant identity check</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="287"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="288"/>
         <source>写入待发送队列</source>
         <translation>Queued for sending</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="293"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="294"/>
         <source>{what}（第 {attempt} 次发送）：{reason}</source>
         <translation>{what} (attempt {attempt}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="302"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="303"/>
         <source>{what}：修改了{fields}</source>
         <translation>{what}: changed {fields}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="306"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="307"/>
         <source>{what}：{reason}</source>
         <translation>{what}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="329"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="330"/>
         <source>找不到该记录所属的办件，请撤销此项</source>
         <translation>The case of this record cannot be found: cancel it</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="331"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="332"/>
         <source>办件已办结或终止，不能再向平台查询或核验，请撤销此项</source>
         <translation>The case is closed or ended: nothing more can be looked up or verified for it; cancel this item</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="338"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="339"/>
         <source>申请人身份核对已有结果，无需重新发送，请撤销此项</source>
         <translation>The applicant&apos;s identity check already has a result: no need to send it again; cancel this item</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="343"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="344"/>
         <source>办件中已没有该证明事项，请撤销此项</source>
         <translation>The case no longer has this proof item: cancel this item</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="360"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="361"/>
         <source>“{name}”已另行办理（{state}），无需重新发送，请撤销此项</source>
         <translation>“{name}” was handled otherwise ({state}): no need to send it again; cancel this item</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="387"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="388"/>
         <source>身份核对请求已撤销：{note}，请重新核对</source>
         <translation>Identity check request cancelled: {note}; check the identity again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="403"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="404"/>
         <source>查询已撤销：{note}，请重新查询或改用其他方式</source>
         <translation>Look-up cancelled: {note}; look it up again or use another method</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/needs_person.py" line="414"/>
+        <location filename="../../clerkapp/app/needs_person.py" line="415"/>
         <source>部门核验请求已撤销：{note}，请重新发起、改用其他方式或收取纸质证明</source>
         <translation>Department verification request cancelled: {note}; ask again, use another method or take a paper proof</translation>
     </message>
@@ -1497,23 +1550,23 @@
 <context>
     <name>OutboxSend</name>
     <message>
-        <location filename="../../clerkapp/app/outbox_send.py" line="110"/>
+        <location filename="../../clerkapp/app/outbox_send.py" line="113"/>
         <source>此操作是在培训模式中排队的，不发送到正式平台（可在培训模式中继续，或取消）</source>
-        <extracomment>The system purpose of the platform&apos;s case index (issue 9; docs/platform-api.md).</extracomment>
+        <extracomment>The system purpose of the platform&apos;s case index (issue 9; docs/platform-api.md). The system purpose of case summaries and the office figures (issue 12).</extracomment>
         <translation>This operation was queued in training mode and is not sent to the real platform (continue in training mode, or cancel it)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/outbox_send.py" line="115"/>
+        <location filename="../../clerkapp/app/outbox_send.py" line="118"/>
         <source>此操作是为正式平台排队的，不发送到培训沙箱</source>
         <translation>This operation was queued for the real platform and is not sent to the training sandbox</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/outbox_send.py" line="117"/>
+        <location filename="../../clerkapp/app/outbox_send.py" line="120"/>
         <source>无法确定此操作排队时所用的平台（升级前的记录），不自动发送：请核对后取消或重新办理</source>
         <translation>The platform this operation was queued for is unknown (a record from before an upgrade); it is not sent automatically: check it, then cancel it or handle the case again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/app/outbox_send.py" line="122"/>
+        <location filename="../../clerkapp/app/outbox_send.py" line="125"/>
         <source>此操作是为另一平台（{queued_for}）排队的，不发送到当前平台</source>
         <translation>This operation was queued for another platform ({queued_for}) and is not sent to the current one</translation>
     </message>
@@ -1613,8 +1666,9 @@
         <translation>The {name} returned malformed data, which was not used; try again or use another method</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/platform/client.py" line="472"/>
+        <location filename="../../clerkapp/infra/platform/client.py" line="474"/>
         <source>平台地址使用未加密的 http，已拒绝发送（个人信息不得明文传输）。请用 https:// 地址重新配置平台</source>
+        <extracomment>What a case summary carries (issue 12; docs/CONTRACTS.md &quot;Case summaries&quot;).</extracomment>
         <translation>The platform address uses unencrypted http: nothing was sent (personal data must not travel in clear). Configure the platform again with an https:// address</translation>
     </message>
 </context>
@@ -1704,59 +1758,79 @@
         <translation>{role}: {display}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="122"/>
+        <location filename="../../clerkapp/core/present.py" line="124"/>
+        <source>监护关系：{relationship}，持授权委托书</source>
+        <translation>Guardianship: {relationship}, with a power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/present.py" line="127"/>
         <source>监护关系：{relationship}</source>
         <translation>Guardianship: {relationship}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="126"/>
+        <location filename="../../clerkapp/core/present.py" line="132"/>
+        <source>依法代表企业，持授权委托书</source>
+        <translation>Represents the company by law, with a power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/present.py" line="133"/>
         <source>依法代表企业</source>
         <translation>Represents the company by law</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="128"/>
+        <location filename="../../clerkapp/core/present.py" line="135"/>
         <source>持授权委托书</source>
         <translation>With a power of attorney</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="131"/>
+        <location filename="../../clerkapp/core/present.py" line="138"/>
         <source>{relationship}，{attorney}</source>
         <translation>{relationship}, {attorney}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="173"/>
+        <location filename="../../clerkapp/core/present.py" line="180"/>
         <source>法定代表人与市场监管登记不一致：填写 {present}，登记 {registered}。请核对营业执照；非法定代表人本人的，请改为经办人并收取授权委托书</source>
         <translation>The legal representative differs from the market registration: entered {present}, registered {registered}. Check the business licence; anyone else must act as authorised handler with a power of attorney</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="187"/>
+        <location filename="../../clerkapp/core/present.py" line="193"/>
+        <source>企业申请须登记到场办理人：法定代表人本人到场的选择“法定代表人”并核对营业执照；他人到场的选择“经办人”，并收取加盖企业公章的授权委托书</source>
+        <translation>A company&apos;s application must name who is at the counter: choose “Legal representative” if they came in person and check the business licence; anyone else is the “Authorised handler” and must hand in a power of attorney bearing the company seal</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/present.py" line="212"/>
         <source>企业</source>
         <translation>company</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="189"/>
+        <location filename="../../clerkapp/core/present.py" line="214"/>
         <source>个人</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="193"/>
+        <location filename="../../clerkapp/core/present.py" line="218"/>
         <source>{label}不能代{who}申请人办理</source>
         <translation>A {label} cannot act for a {who} applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="200"/>
+        <location filename="../../clerkapp/core/present.py" line="225"/>
         <source>请填写{label}的姓名</source>
         <translation>Please enter the {label}&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="207"/>
+        <location filename="../../clerkapp/core/present.py" line="232"/>
         <source>请填写{label}与申请人的关系</source>
         <translation>Please enter the {label}&apos;s relationship to the applicant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/core/present.py" line="214"/>
+        <location filename="../../clerkapp/core/present.py" line="239"/>
         <source>{label}须持申请人的授权委托书：请收取并核对后勾选“已收授权委托书”</source>
         <translation>The {label} must bring the applicant&apos;s power of attorney: receive and check it, then tick “Power of attorney received”</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/core/present.py" line="246"/>
+        <source>本事项凡申请人本人以外的人员到场办理，均须持申请人的授权委托书（{label}也不例外）：请收取并核对后勾选“已收授权委托书”</source>
+        <translation>For this matter anyone at the counter other than the applicant needs the applicant&apos;s power of attorney ({label} included): collect and check it, then tick “Power of attorney received”</translation>
     </message>
 </context>
 <context>
@@ -2099,17 +2173,17 @@
 <context>
     <name>SecretVault</name>
     <message>
-        <location filename="../../clerkapp/infra/secret_vault.py" line="121"/>
+        <location filename="../../clerkapp/infra/secret_vault.py" line="122"/>
         <source>无法读取本工作站保存的密钥（密钥环中已没有它，或配置是在其他电脑上复制的）</source>
         <translation>The key saved by this workstation cannot be read (it is gone from the keyring, or the configuration was copied from another computer)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/secret_vault.py" line="185"/>
+        <location filename="../../clerkapp/infra/secret_vault.py" line="186"/>
         <source>审计密钥记录无法读取：{path}</source>
         <translation>The audit key record cannot be read: {path}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/secret_vault.py" line="204"/>
+        <location filename="../../clerkapp/infra/secret_vault.py" line="205"/>
         <source>审计密钥已损坏</source>
         <translation>The audit key is damaged</translation>
     </message>
@@ -2170,7 +2244,7 @@
         <translation>This approval request has already been dealt with</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/cases.py" line="277"/>
+        <location filename="../../clerkapp/infra/store/cases.py" line="318"/>
         <source>找不到办件 {case_id}。</source>
         <translation>Case {case_id} cannot be found.</translation>
     </message>
@@ -2187,7 +2261,7 @@
         <translation>The account {username} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/outbox.py" line="355"/>
+        <location filename="../../clerkapp/infra/store/outbox.py" line="391"/>
         <source>待发送记录不存在。</source>
         <translation>The queued record does not exist.</translation>
     </message>
@@ -2203,12 +2277,12 @@
         <translation>The sync lock file cannot be opened ({path}): {strerror}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/audit.py" line="242"/>
+        <location filename="../../clerkapp/infra/store/audit.py" line="266"/>
         <source>本地数据库的审计链格式标记缺失（数据库被改动），不能再记录操作。请运行 clerkapp audit verify 并联系技术支持。</source>
         <translation>The audit chain&apos;s format mark is missing from the local database (the database was altered): no more actions can be recorded. Run clerkapp audit verify and contact technical support.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/audit.py" line="258"/>
+        <location filename="../../clerkapp/infra/store/audit.py" line="282"/>
         <source>本机审计密钥与本地数据库的审计链不符（密钥丢失或数据库来自其他工作站），不能再记录操作。请联系技术支持。</source>
         <translation>This computer&apos;s audit key does not match the local database&apos;s audit chain (the key was lost or the database comes from another workstation): no more actions can be recorded. Please contact technical support.</translation>
     </message>
@@ -2219,17 +2293,17 @@
         <translation>The local database cannot be opened ({path}): {exc}</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/db.py" line="131"/>
+        <location filename="../../clerkapp/infra/store/db.py" line="134"/>
         <source>无法打开本地数据库（{path}）：文件损坏或不是数据库。</source>
         <translation>The local database cannot be opened ({path}): the file is damaged or not a database.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/migrations.py" line="370"/>
+        <location filename="../../clerkapp/infra/store/migrations.py" line="415"/>
         <source>本地数据库版本（{version}）比本程序新（{latest}），请升级 ClerkApp 后再打开。</source>
         <translation>The local database version ({version}) is newer than this program&apos;s ({latest}): upgrade ClerkApp, then open it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/infra/store/migrations.py" line="387"/>
+        <location filename="../../clerkapp/infra/store/migrations.py" line="432"/>
         <source>本地数据库升级失败（第 {number} 步），数据未改动。请联系技术支持。</source>
         <translation>The local database upgrade failed (step {number}); no data was changed. Please contact technical support.</translation>
     </message>

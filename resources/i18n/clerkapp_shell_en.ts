@@ -207,52 +207,52 @@
 <context>
     <name>ActDecision</name>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="17"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="18"/>
         <source>准予许可</source>
         <translation>Grant licence</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="18"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="19"/>
         <source>不予许可</source>
         <translation>Refuse licence</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="19"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="20"/>
         <source>给付</source>
         <translation>Grant benefit</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="20"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="21"/>
         <source>不予给付</source>
         <translation>Refuse benefit</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="21"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="22"/>
         <source>予以确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="22"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="23"/>
         <source>不予确认</source>
         <translation>Refuse confirmation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="23"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="24"/>
         <source>予以办理</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="24"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="25"/>
         <source>不予办理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="25"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="26"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="26"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="27"/>
         <source>材料未齐</source>
         <translation>Proofs incomplete</translation>
     </message>
@@ -260,136 +260,154 @@
 <context>
     <name>ActWords</name>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="29"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="30"/>
         <source>准予许可</source>
         <translation>Licence granted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="30"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="31"/>
         <source>不予许可</source>
         <translation>Licence refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="31"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="32"/>
         <source>给付</source>
         <translation>Benefit granted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="32"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="33"/>
         <source>不予给付</source>
         <translation>Benefit refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="33"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="34"/>
         <source>予以确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="34"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="35"/>
         <source>不予确认</source>
         <translation>Confirmation refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="35"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="36"/>
         <source>予以办理</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="36"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="37"/>
         <source>不予办理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/act_words.py" line="37"/>
-        <location filename="../../clerkapp/gui/act_words.py" line="67"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="38"/>
+        <location filename="../../clerkapp/gui/act_words.py" line="68"/>
         <source>已办结（{d}）</source>
         <translation>{d}</translation>
     </message>
 </context>
 <context>
+    <name>AnchorWarning</name>
+    <message>
+        <location filename="../../clerkapp/gui/anchor_warning.py" line="34"/>
+        <source>（{at}，共 {count} 条记录）</source>
+        <translation> ({at}, {count} records)</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/anchor_warning.py" line="40"/>
+        <source>平台拒绝了本机审计链的存证{where}：{reason}。{meaning}。请科室负责人立即在本机运行 clerkapp audit verify 核查审计记录，并联系平台管理员；查明原因前不要撤销此项。</source>
+        <translation>The platform refused this workstation&apos;s audit anchor{where}: {reason}. {meaning}. The section head should run clerkapp audit verify on this workstation now to check the audit records, and contact the platform administrator; do not dismiss this until the cause is known.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/anchor_warning.py" line="90"/>
+        <source>⚠ 审计存证被平台拒绝</source>
+        <translation>⚠ Audit anchor refused by the platform</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="47"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="49"/>
         <source>审批队列 · 作废与更正</source>
         <translation>Approval queue · voids and corrections</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="55"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="57"/>
         <source>待审批申请</source>
         <translation>Requests awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="57"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="59"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="58"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="60"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="59"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="60"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="61"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="63"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="62"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="64"/>
         <source>申请人员</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="68"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="70"/>
         <source>审批意见</source>
         <translation>Supervisor&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="69"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="71"/>
         <source>批准意见或退回理由（必填）</source>
         <translation>Reason for approving or sending back (required)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="70"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="72"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="71"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="73"/>
         <source>退回</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="72"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="74"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="73"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="75"/>
         <source>正在读取审批队列…</source>
         <translation>Reading the approval queue…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="76"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="78"/>
         <source>审批意见：</source>
         <translation>Opinion:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="143"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="145"/>
         <source>待审批 %1 件</source>
         <translation>%1 request(s) awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/approvals_page.py" line="145"/>
+        <location filename="../../clerkapp/gui/approvals_page.py" line="147"/>
         <source>没有待审批的申请。</source>
         <translation>No requests awaiting approval.</translation>
     </message>
@@ -397,58 +415,58 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="299"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="311"/>
         <source>今日办件</source>
         <translation>Today&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="200"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="220"/>
         <source>搜索办件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="196"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="216"/>
         <source>办件</source>
         <extracomment>Milliseconds of no typing before the whole-history search runs. The sections the day&apos;s list fills (the others come from the search). Pixels kept free between the applicant and the status on a case&apos;s second line.</extracomment>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="201"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="221"/>
         <source>搜索姓名、事项、证件号、文号、查询码或办件编号…</source>
         <translation>Search name, matter, ID number, document no., query code or case no.…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="205"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="225"/>
         <source>办件列表</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="300"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="312"/>
         <source>等待中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="301"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="313"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="302"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="314"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="303"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="315"/>
         <source>其他窗口办理</source>
         <translation>At other windows</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="400"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="413"/>
         <source>更多…</source>
         <translation>More…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/case_list.py" line="402"/>
+        <location filename="../../clerkapp/gui/case_list.py" line="415"/>
         <source>加载更多办件</source>
         <translation>Load more cases</translation>
     </message>
@@ -806,43 +824,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="112"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="114"/>
         <source>ClerkApp 无证明城市 · 窗口办件</source>
         <extracomment>Opens the supervisor&apos;s approval queue. The queue&apos;s page (and with it the document layer and the platform client) is imported when first opened, never at start-up. Opens the 需人工处理 list (issue 10): operations the platform refused (imported when opened). The windows of the 作废 / 更正 work that a lock closes (by object name: no import needed).</extracomment>
         <translation>ClerkApp · Proof-free city counter</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="132"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="134"/>
         <source>按 Ctrl+N 新建办件，或在左侧选择一个办件继续办理。</source>
         <translation>Press Ctrl+N for a new case, or pick a case on the left to continue it.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="240"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="247"/>
         <source>审批队列 (Ctrl+Shift+Q)</source>
         <translation>Approval queue (Ctrl+Shift+Q)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="242"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="249"/>
         <source>审批队列</source>
         <translation>Approval queue</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="340"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="347"/>
         <source>科室负责人</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="341"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="348"/>
         <source>窗口人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="423"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="431"/>
         <source>关于 ClerkApp</source>
         <translation>About ClerkApp</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/main_window.py" line="426"/>
+        <location filename="../../clerkapp/gui/main_window.py" line="434"/>
         <source>ClerkApp {0} · 无证明城市窗口办件
 
 Ctrl+N 新建办件 · Enter 下一步 · Esc 上一步 · F5 重试查询 · Ctrl+P 打印 · Ctrl+L 锁屏 · Ctrl+Shift+A 申请人屏 · F1 帮助</source>
@@ -881,142 +899,142 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>NeedsPersonDialog</name>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="49"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="53"/>
         <source>需人工处理 · 平台未受理的操作</source>
         <translation>Needs a person · operations the platform refused</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="54"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="58"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="60"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="72"/>
         <source>需人工处理的操作</source>
         <translation>Operations needing a person</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="62"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="74"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="63"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="75"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="64"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="76"/>
         <source>证明事项</source>
         <translation>Proof</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="65"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="77"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="66"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
         <source>次数</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="72"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="84"/>
         <source>原因与经过</source>
         <translation>Reason and history</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="74"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
         <source>核验部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="75"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="87"/>
         <source>核验问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="76"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="88"/>
         <source>撤销原因</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="77"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="89"/>
         <source>撤销原因（必填）</source>
         <translation>Reason for cancelling (required)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="78"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="90"/>
         <source>重新发送</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="79"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="91"/>
         <source>修改后重新发送</source>
         <translation>Edit and send again</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="80"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="92"/>
         <source>撤销</source>
         <translation>Cancel operation</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="81"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="93"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="85"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="97"/>
         <source>核验部门：</source>
         <translation>Department:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="86"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="98"/>
         <source>核验问题：</source>
         <translation>Question:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="101"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="113"/>
         <source>撤销原因：</source>
         <translation>Reason for cancelling:</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="150"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="163"/>
         <source>（无办件）</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="166"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="179"/>
         <source>需人工处理 %1 项：平台未受理，请重新发送、修改或撤销</source>
         <translation>%1 operation(s) need a person: the platform refused them; send again, edit or cancel</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="171"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="184"/>
         <source>没有需人工处理的事项。</source>
         <translation>Nothing needs a person.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="188"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="207"/>
         <source>办件：%1</source>
         <translation>Case: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="189"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="208"/>
         <source>操作：%1 · %2</source>
         <translation>Operation: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="190"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="211"/>
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="193"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="214"/>
         <source>不能重新发送：%1</source>
         <translation>Cannot send again: %1</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/needs_person_page.py" line="195"/>
+        <location filename="../../clerkapp/gui/needs_person_page.py" line="216"/>
         <source>经过：</source>
         <translation>History:</translation>
     </message>
@@ -1102,32 +1120,42 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="58"/>
+        <location filename="../../clerkapp/gui/application.py" line="59"/>
         <source>程序遇到意外错误，当前操作未完成。请重试；如果反复出现，请联系信息科（详情已记录在日志中）。</source>
         <translation>An unexpected error stopped the current operation. Please try again; if it keeps happening, call IT support (details are in the log).</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="194"/>
+        <location filename="../../clerkapp/gui/application.py" line="204"/>
         <source>科室负责人账号已创建，请登录。</source>
         <translation>The supervisor&apos;s account was created. Please log in.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="199"/>
+        <location filename="../../clerkapp/gui/application.py" line="209"/>
         <source>本工作站还没有账号：请重新启动程序创建科室负责人账号，或由信息科用 clerkapp clerks add 添加。</source>
         <translation>This workstation has no account yet: restart the program to create the supervisor&apos;s account, or have IT add one with clerkapp clerks add.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="225"/>
+        <location filename="../../clerkapp/gui/application.py" line="240"/>
         <source>节假日覆盖文件有误</source>
         <translation>Holiday override file is broken</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="229"/>
+        <location filename="../../clerkapp/gui/application.py" line="244"/>
         <source>节假日覆盖文件有 {n} 个问题，已忽略；承诺办结日期按内置的节假日安排计算。请信息技术人员运行 clerkapp calendar check 查看并修正。</source>
         <translation>The holiday override file has {n} problem(s) and was ignored; promised completion dates use the built-in holiday schedule. Ask IT to run clerkapp calendar check to see and fix them.</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/application.py" line="331"/>
+        <location filename="../../clerkapp/gui/application.py" line="262"/>
+        <source>审计记录核对未通过</source>
+        <translation>Audit record check failed</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="265"/>
+        <source>启动时核对审计记录发现问题（记录可能被改动，或审计密钥不符）。请科室负责人或信息技术人员运行 clerkapp audit verify 查看详情。</source>
+        <translation>The start-up check of the audit records found a problem (records may have been changed, or the audit key does not match). The section head or IT staff should run clerkapp audit verify for details.</translation>
+    </message>
+    <message>
+        <location filename="../../clerkapp/gui/application.py" line="382"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1203,7 +1231,7 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>Training</name>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="124"/>
+        <location filename="../../clerkapp/gui/training.py" line="127"/>
         <source>端口 {0} 被其他程序占用（不是培训平台），培训平台已改用另一个空闲端口启动。</source>
         <translation>Port {0} is used by another program (not the training platform); the training platform was started on another free port.</translation>
     </message>
@@ -1211,22 +1239,22 @@ Ctrl+N new case · Enter next · Esc back · F5 retry look-up · Ctrl+P print ·
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="222"/>
+        <location filename="../../clerkapp/gui/training.py" line="225"/>
         <source>培训模式提示</source>
         <translation>Training mode notice</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="225"/>
+        <location filename="../../clerkapp/gui/training.py" line="228"/>
         <source>培训模式 · 演示账号 {0} / {1}（科室负责人 {2} / {3}）· 数据均为虚构</source>
         <translation>Training mode · demo account {0} / {1} (supervisor {2} / {3}) · all data is fictitious</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="229"/>
+        <location filename="../../clerkapp/gui/training.py" line="232"/>
         <source> · 培训库：不会发送到正式平台</source>
         <translation> · training store: never sent to the real platform</translation>
     </message>
     <message>
-        <location filename="../../clerkapp/gui/training.py" line="233"/>
+        <location filename="../../clerkapp/gui/training.py" line="236"/>
         <source>培训中的办件和待发送的操作保存在单独的培训库（{0}），只发送到培训沙箱；配置正式平台后使用正式库，培训库原样保留，回到培训模式可继续。</source>
         <translation>Training cases and their queued operations are kept in a separate training store ({0}) and sent only to the training sandbox; once a real platform is configured the production store is used, the training store is kept as it is, and training can go on where it was left.</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clerkapp.app.case_contact import closed_case_message
 from clerkapp.core.case import Case
 from clerkapp.core.contact import Contact
+from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 from clerkapp.gui.wizard.case_dialogs import _WaysDialog
 from clerkapp.gui.wizard.contact_fields import ContactFields
@@ -85,7 +86,7 @@ def contact_action(controller: WaysController) -> CaseAction:
     def why_not(case: Case | None) -> str:
         if case is None:
             return QCoreApplication.translate("CaseActions", "请先建立或打开办件")
-        return closed_case_message(case.state)
+        return translated(closed_case_message(case.state))
 
     return CaseAction("contact", label, CONTACT_KEY, enabled, lambda: open_dialog(controller),
                       why_not=why_not)  # fmt: skip
