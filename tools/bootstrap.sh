@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything ClerkApp needs on a fresh Debian/Ubuntu machine, idempotently:
-#   1. the system libraries Qt needs, Chinese fonts, poppler and CUPS (apt-get; only as root or
+#   1. the system libraries Qt needs, Chinese fonts, poppler, CUPS and PostgreSQL (apt-get; only as root or
 #      with sudo),
 #   2. a virtual environment in .venv with the package installed editable, with its test and dev tools.
 # Re-running is cheap: each step is skipped when already done (pyproject.toml unchanged).
@@ -14,6 +14,8 @@ APT_PACKAGES=(
   fonts-droid-fallback fonts-arphic-uming poppler-utils xvfb xauth
   # printing: lp hands the PDF to CUPS; the tests run a private cupsd with a PDF file printer
   cups-daemon cups-client cups-filters
+  # the platform database's tests run on SQLite and on a throw-away PostgreSQL server (issue 12)
+  postgresql
 )
 
 missing=()
