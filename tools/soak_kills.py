@@ -278,8 +278,10 @@ def sandbox_drill(
     delay_s: tuple[float, float] = (0.02, 0.4),
     extra: tuple[str, ...] = (),
     seed: int | None = None,
+    batch_operations: int = 4,
 ) -> Tally:
-    """Drain ``cases`` bundles while the sandbox is SIGKILLed ``kills`` times."""
+    """Drain ``cases`` bundles while the sandbox is SIGKILLed ``kills`` times, in batches of
+    ``batch_operations`` (small: a drain in batches of hundreds ends before most kills land)."""
     rng = random.Random(seed)
     started = time.monotonic()
     tally = Tally()
@@ -297,7 +299,10 @@ def sandbox_drill(
         client = PlatformClient(
             url, Credentials(TRAINING_WORKSTATION, TRAINING_SECRET), retry=QUICK
         )
-        worker = SyncWorker(store, Recorder(), client, clock, threads=4, batch=16)
+        worker = SyncWorker(
+            store, Recorder(), client, clock, threads=4, batch=16,
+            batch_operations=batch_operations,
+        )  # fmt: skip
         done = threading.Event()
 
         def drain() -> None:

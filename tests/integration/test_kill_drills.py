@@ -45,18 +45,20 @@ def test_sandbox_sigkilled_mid_drain_applies_every_operation_exactly_once(
     caplog.set_level(logging.ERROR)
     # Answers are also lost after the work (a fifth of them) between the kills.
     # Enough work, and kills close enough together, that a fast drain is still going for most
-    # of them on a quiet machine (the client's drain got ~2x faster in issue 10).
+    # of them on a quiet machine (the client's drain got ~2x faster in issue 10, and batches of
+    # hundreds of operations (issue 13) would end it before most kills: the drill sends small
+    # batches of 4, and 400 cases).
     tally = sandbox_drill(
         tmp_path,
         kills=10,
-        cases=200,
+        cases=400,
         seed=10,
         delay_s=(0.02, 0.15),
         extra=("--after-fault-rate", "0.2"),
     )
     logging.getLogger(__name__).warning("sandbox drill: %s", tally.summary())
     assert tally.kills >= 7  # the drain was still going for most of them
-    assert tally.operations == 200 * len(OPS)
+    assert tally.operations == 400 * len(OPS)
     _clean(tally)
     # The drain went in batches (issue 13): their operations' audit ids are "<batch id>#<n>".
     audit = next(tmp_path.rglob("audit.jsonl")).read_text(encoding="utf-8").splitlines()
