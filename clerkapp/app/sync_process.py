@@ -330,12 +330,21 @@ class _Reporter:
             self._out.flush()
 
 
+#: How much lower the sync child's scheduling priority is than the window's (POSIX nice).
+CHILD_NICENESS = 10
+
+
 def serve(home: Path, platform_url: str, commands: IO[str] | None = None) -> int:
     """*child* — ``clerkapp sync --serve``: drain the store of ``home``'s mode through the
     platform at ``platform_url`` until told to stop (see the module docstring); exit code 0."""
     from clerkapp.app.context import AppContext
     from clerkapp.infra.settings import WorkstationSettings
 
+    # Background work: the clerk's window gets a core first when both are busy (a counter PC has
+    # two); the drain only waits a little longer.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(CHILD_NICENESS)
     commands = commands if commands is not None else sys.stdin
     first = json.loads(commands.readline() or "{}")
     known = WorkstationSettings.__dataclass_fields__
