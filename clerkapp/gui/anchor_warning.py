@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QBoxLayout, QPushButton
 
-from clerkapp.app.audit_anchor import RefusedAnchor, anchor_meaning
 from clerkapp.app.auth import Clerk, Role
 from clerkapp.gui import ops
 from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import Tone
 
 if TYPE_CHECKING:
+    from clerkapp.app.audit_anchor import RefusedAnchor
     from clerkapp.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ def anchor_banner_text(code: str, reason: str, count: int = 0, at: str = "") -> 
         "请科室负责人立即在本机运行 clerkapp audit verify 核查审计记录，并联系平台管理员；"
         "查明原因前不要撤销此项。",
     )
+    # Imported here: the platform client (requests) loads off the path to the first window.
+    from clerkapp.app.audit_anchor import anchor_meaning
+
     return text.format(where=where, reason=reason, meaning=translated(anchor_meaning(code)))
 
 

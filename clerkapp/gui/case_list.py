@@ -36,7 +36,6 @@ from clerkapp.core.texts import COMMA
 from clerkapp.gui.case_search import CaseSearchFilters
 from clerkapp.gui.i18n import translated
 from clerkapp.gui.theme import StatusLook, case_status
-from clerkapp.gui.wizard.person_present import role_label
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 _MORE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -115,6 +114,9 @@ def present_text(role: str, masked: str) -> str:
         present = None
     if present is None:
         return ""
+    # Imported here: the wizard package loads at the first login, not before the window shows.
+    from clerkapp.gui.wizard.person_present import role_label
+
     return f"{role_label(present)} {masked}".strip()
 
 
